@@ -1,0 +1,43 @@
+"""provtrace: trace how copies of a wire story derive from one another.
+
+The public API: load articles, trace their provenance, inspect the result.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Alignment",
+    "Article",
+    "Edge",
+    "InputError",
+    "Link",
+    "LinkKind",
+    "ProvtraceError",
+    "Sentence",
+    "Trace",
+    "TraceOptions",
+    "Unseen",
+    "__version__",
+    "load_articles",
+    "trace",
+]
+
+from .errors import InputError, ProvtraceError
+from .models import Alignment, Article, Edge, Link, LinkKind, Sentence, Trace, Unseen
+from .options import TraceOptions
+
+if TYPE_CHECKING:
+    from .pipeline import load_articles, trace
+
+
+def __getattr__(name: str) -> object:
+    # The pipeline pulls in rapidfuzz and friends: import it only when used.
+    if name in {"trace", "load_articles"}:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

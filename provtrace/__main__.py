@@ -1,0 +1,5 @@
+"""python -m provtrace"""
+
+from .cli import run
+
+run()

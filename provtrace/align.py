@@ -1,0 +1,257 @@
+"""Sentences of two articles -> links (rapidfuzz is used here and nowhere else).
+
+The aligner scores every sentence pair on several signals (content words
+weighted by rarity, anchors such as names and numbers, character similarity
+of the normalised text, and a weak prior that stories keep their order),
+then decides the links for the pair jointly: a one-to-one core taken best
+first, extended with merges (one target sentence covering several source
+sentences) and splits (one source sentence spread over several targets).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .models import Alignment, Article, Link, LinkKind
+from .normalize import Features, features
+from .options import TraceOptions
+
+#: The least shared content weight (in idf units) that can make a link: about
+#: two uncommon words. Protects against short sentences matching on one word.
+_MIN_SHARED = 5.0
+#: A sentence joins a merge or split when this share of it is in the other side ...
+_MERGE_CONTAINMENT = 0.5
+#: ... and it raises the coverage of the other side by at least this much.
+_MERGE_GAIN = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Rarity weights (inverse document frequency over sentences) for stems."""
+
+    weights: Mapping[str, float]
+    default: float
+
+    def weight(self, stem: str) -> float:
+        return self.weights.get(stem, self.default)
+
+
+def build_vocabulary(articles: Iterable[Article]) -> Vocabulary:
+    """Weights from how many sentences, across all articles, use each stem."""
+    df: Counter[str] = Counter()
+    total = 0
+    for article in articles:
+        for sentence in article.sentences:
+            df.update(set(features(sentence.text).stems))
+            total += 1
+    weights = {s: 1.0 + math.log((total + 1) / (n + 1)) for s, n in df.items()}
+    return Vocabulary(weights, 1.0 + math.log(total + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    feats: tuple[Features, ...]
+    bags: tuple[dict[str, float], ...]  # stem -> weight, once per stem
+    mass: tuple[float, ...]
+
+    @classmethod
+    def of(cls, article: Article, vocab: Vocabulary) -> _Side:
+        feats = tuple(features(s.text) for s in article.sentences)
+        bags = tuple({s: vocab.weight(s) for s in f.stems} for f in feats)
+        return cls(feats, bags, tuple(sum(b.values()) for b in bags))
+
+
+@dataclass(frozen=True, slots=True)
+class PairStats:
+    """Article-level containment derived from an alignment."""
+
+    #: Share of the target's content weight found in linked source sentences.
+    target_in_source: float
+    #: Share of the source's content weight found in linked target sentences.
+    source_in_target: float
+
+
+def _shared(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w for s, w in a.items() if s in b)
+
+
+def _union(bags: Iterable[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for bag in bags:
+        out.update(bag)
+    return out
+
+
+def _coverage(covered: dict[str, float], by: dict[str, float]) -> float:
+    mass = sum(covered.values())
+    return _shared(covered, by) / mass if mass else 0.0
+
+
+def _classify(
+    src: _Side, tgt: _Side, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
+) -> Link:
+    s_bag = _union(src.bags[i] for i in sources)
+    t_bag = _union(tgt.bags[j] for j in targets)
+    s_text = " ".join(src.feats[i].norm for i in sources)
+    t_text = " ".join(tgt.feats[j].norm for j in targets)
+    cov_s, cov_t = _coverage(s_bag, t_bag), _coverage(t_bag, s_bag)
+    partial = min(cov_s, cov_t) < 0.6 and max(cov_s, cov_t) >= 0.6
+    if partial:
+        char = fuzz.partial_ratio(s_text, t_text) / 100
+    else:
+        char = fuzz.ratio(s_text, t_text) / 100
+    if char >= options.verbatim_threshold:
+        kind = LinkKind.VERBATIM
+    elif char >= options.altered_threshold:
+        kind = LinkKind.ALTERED
+    else:
+        kind = LinkKind.PARAPHRASE
+    dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
+    score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
+    return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial)
+
+
+def align_articles(
+    source: Article, target: Article, vocab: Vocabulary, options: TraceOptions
+) -> tuple[Alignment, PairStats]:
+    """Link the sentences of target to those of source (the upstream side)."""
+    src, tgt = _Side.of(source, vocab), _Side.of(target, vocab)
+    m, n = len(src.feats), len(tgt.feats)
+    # Score candidate pairs that share enough rare content.
+    scored: list[tuple[float, int, int]] = []
+    cov_t: dict[tuple[int, int], float] = {}
+    cov_s: dict[tuple[int, int], float] = {}
+    for i in range(m):
+        if not src.mass[i]:
+            continue
+        for j in range(n):
+            if not tgt.mass[j]:
+                continue
+            shared = _shared(src.bags[i], tgt.bags[j])
+            if shared < min(_MIN_SHARED, 0.6 * min(src.mass[i], tgt.mass[j])):
+                continue
+            ct, cs = shared / tgt.mass[j], shared / src.mass[i]
+            cov_t[i, j], cov_s[i, j] = ct, cs
+            dice = 2 * shared / (src.mass[i] + tgt.mass[j])
+            char = fuzz.ratio(src.feats[i].norm, tgt.feats[j].norm) / 100
+            anchors_a, anchors_b = src.feats[i].anchors, tgt.feats[j].anchors
+            anchor = len(anchors_a & anchors_b) / len(anchors_a | anchors_b) if anchors_a | anchors_b else 0.0
+            order = 1.0 - abs(i / max(m - 1, 1) - j / max(n - 1, 1))
+            strength = max(char, 0.45 * dice + 0.35 * max(ct, cs) + 0.1 * anchor + 0.1 * order)
+            if strength >= options.link_threshold:
+                scored.append((strength, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    # One-to-one core, best first.
+    pairs: set[tuple[int, int]] = set()
+    src_used: set[int] = set()
+    tgt_used: set[int] = set()
+    for _, i, j in scored:
+        if i not in src_used and j not in tgt_used:
+            pairs.add((i, j))
+            src_used.add(i)
+            tgt_used.add(j)
+    # Merges: an unlinked source sentence largely contained in a linked target.
+    for i in range(m):
+        if i in src_used:
+            continue
+        best = _best_extension(i, tgt_used, pairs, src, tgt, cov_s, merge=True)
+        if best is not None:
+            pairs.add((i, best))
+            src_used.add(i)
+    # Splits: an unlinked target sentence largely contained in a linked source.
+    for j in range(n):
+        if j in tgt_used:
+            continue
+        best = _best_extension(j, src_used, pairs, src, tgt, cov_t, merge=False)
+        if best is not None:
+            pairs.add((best, j))
+            tgt_used.add(j)
+    links = tuple(
+        sorted(
+            (_classify(src, tgt, s, t, options) for s, t in _components(pairs)),
+            key=lambda l: (l.source, l.target),
+        )
+    )
+    added = tuple(j for j in range(n) if j not in tgt_used)
+    dropped = tuple(i for i in range(m) if i not in src_used)
+    alignment = Alignment(source.id, target.id, links, added, dropped)
+    return alignment, _stats(src, tgt, links)
+
+
+def _best_extension(
+    k: int,
+    linked_other: set[int],
+    pairs: set[tuple[int, int]],
+    src: _Side,
+    tgt: _Side,
+    containment: dict[tuple[int, int], float],
+    *,
+    merge: bool,
+) -> int | None:
+    """The linked sentence on the other side that sentence k best extends, if any."""
+    best: tuple[float, int] | None = None
+    for o in sorted(linked_other):
+        key = (k, o) if merge else (o, k)
+        share = containment.get(key, 0.0)
+        if share < _MERGE_CONTAINMENT:
+            continue
+        if merge:
+            partners = [i for i, j in pairs if j == o]
+            before = _coverage(tgt.bags[o], _union(src.bags[i] for i in partners))
+            after = _coverage(tgt.bags[o], _union(src.bags[i] for i in [*partners, k]))
+        else:
+            partners = [j for i, j in pairs if i == o]
+            before = _coverage(src.bags[o], _union(tgt.bags[j] for j in partners))
+            after = _coverage(src.bags[o], _union(tgt.bags[j] for j in [*partners, k]))
+        gain = after - before
+        if gain >= _MERGE_GAIN and (best is None or (gain, -o) > (best[0], -best[1])):
+            best = (gain, o)
+    return None if best is None else best[1]
+
+
+def _components(pairs: set[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
+    """Group linked pairs into n:m links (connected components)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(x: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in sorted(pairs):
+        a, b = find(("s", i)), find(("t", j))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for i, j in sorted(pairs):
+        sources, targets = groups.setdefault(find(("s", i)), ([], []))
+        if i not in sources:
+            sources.append(i)
+        if j not in targets:
+            targets.append(j)
+    return list(groups.values())
+
+
+def _stats(src: _Side, tgt: _Side, links: Sequence[Link]) -> PairStats:
+    """Weighted share of each side's content that its linked counterparts hold,
+    discounted by how closely each link reproduces the wording."""
+    in_source = in_target = 0.0
+    for link in links:
+        s_bag = _union(src.bags[i] for i in link.source)
+        t_bag = _union(tgt.bags[j] for j in link.target)
+        # Closeness counts too: of two near-identical candidate parents, the one
+        # whose wording the child keeps (verbatim rather than altered) explains it better.
+        in_source += link.score * sum(tgt.mass[j] * _coverage(tgt.bags[j], s_bag) for j in link.target)
+        in_target += link.score * sum(src.mass[i] * _coverage(src.bags[i], t_bag) for i in link.source)
+    return PairStats(
+        round(min(in_source / (sum(tgt.mass) or 1.0), 1.0), 4),
+        round(min(in_target / (sum(src.mass) or 1.0), 1.0), 4),
+    )

@@ -1,0 +1,176 @@
+"""The typer app: parse -> options -> pipeline -> render -> exit code. No logic."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback as tb
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import ExitCode, ProvtraceError
+from .render import FORMAT_BY_SUFFIX, OutputFormat, RenderOptions
+
+app = typer.Typer(
+    name="provtrace",
+    help=(
+        "Trace how copies of a wire story derive from one another: which article is "
+        "upstream, and what each other version added, dropped and altered."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+T = TypeVar("T")
+
+
+def _stderr_console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    _stderr_console().print(f"error: {message}", markup=False)
+    raise typer.Exit(int(code))
+
+
+def _guard(show_traceback: bool, work: Callable[[], T]) -> T:
+    """The one error boundary: library errors become one line and an exit code."""
+    try:
+        return work()
+    except ProvtraceError as exc:
+        if show_traceback:
+            tb.print_exc()
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.USAGE)
+    except Exception as exc:  # noqa: BLE001 - the boundary must catch everything
+        if show_traceback:
+            tb.print_exc()
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)",
+            ExitCode.INTERNAL,
+        )
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress callback that shows a bar on stderr once a run passes one second."""
+    started = time.monotonic()
+    state: dict[str, object] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if not enabled or time.monotonic() - started < 1.0:
+            return
+        if "bar" not in state:
+            from rich.progress import Progress
+
+            bar = Progress(console=_stderr_console(), transient=True)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task(stage, total=total)
+        bar = state["bar"]
+        bar.update(state["task"], completed=done, total=total, description=stage)  # type: ignore[attr-defined]
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].stop()  # type: ignore[attr-defined]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"provtrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Trace how copies of a wire story derive from one another."""
+
+
+@app.command("trace")
+def trace_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files or folders (searched recursively); '-' reads one article from "
+            "standard input. Formats: .txt, .html/.htm, .md, .json.",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text (the tree; coloured in a terminal) or json (the "
+            "provtrace.trace/1 contract). Default: from the --output extension, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of standard output. Written atomically: "
+            "an interrupted run never leaves a half-written file.",
+            dir_okay=False,
+        ),
+    ] = None,
+    all_pairs: Annotated[
+        bool,
+        typer.Option("--all-pairs", help="Include an alignment for every related pair, not only tree edges."),
+    ] = False,
+    brief: Annotated[
+        bool,
+        typer.Option("--brief", help="Text format: show the tree and counts without the changed sentences."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not print warnings about skipped files.")
+    ] = False,
+    show_traceback: Annotated[
+        bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
+    ] = False,
+) -> None:
+    """Infer the derivation tree of the articles and show what each version changed.
+
+    Exit codes: 0 success, 2 bad input or usage (for example no usable article),
+    3 internal error.
+    """
+    from .options import TraceOptions
+    from .output import emit
+    from .pipeline import trace
+
+    chosen = fmt or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None) or OutputFormat.TEXT
+    options = TraceOptions(all_pairs=all_pairs)
+    interactive = sys.stderr.isatty()
+    with _progress_bar(interactive) as progress:
+        result = _guard(show_traceback, lambda: trace(paths, options, stdin=sys.stdin.buffer, progress=progress))
+    if not quiet:
+        for warning in result.warnings:
+            _stderr_console().print(f"warning: {warning}", markup=False)
+    _guard(show_traceback, lambda: emit(result, chosen, RenderOptions(brief=brief), output))
+
+
+def run() -> None:
+    """Console-script entry point."""
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    app()

@@ -1,0 +1,92 @@
+"""Find the news agencies an article credits, and how.
+
+An article either *is* an agency's copy (a dateline "(Reuters) -", a
+copyright line "© Thomson Reuters", a "By AFP" byline) or *cites* one
+("told Reuters", "according to AP", "Reuters reported"). The first is
+evidence of being upstream, the second of being derived.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .models import Credit, CreditKind
+
+#: Canonical agency name -> regular expression for its names and aliases.
+AGENCIES: dict[str, str] = {
+    "Reuters": r"(?:Thomson[ /]?)?Reuters",
+    "AP": r"(?:The\s+)?Associated\s+Press|\bAP\b",
+    "AFP": r"Agence\s+France[- ]Presse|France[- ]Presse|\bAFP\b",
+    "EFE": r"\bEFE\b|Agencia\s+EFE",
+    "dpa": r"\bdpa\b|\bDPA\b|Deutsche\s+Presse-Agentur",
+    "ANSA": r"\bANSA\b",
+    "Xinhua": r"Xinhua",
+    "PA": r"\bPA\s+Media\b|Press\s+Association|\(PA\)",
+    "Bloomberg": r"Bloomberg(?:\s+News)?",
+    "Kyodo": r"Kyodo(?:\s+News)?",
+    "Yonhap": r"Yonhap",
+    "UPI": r"\bUPI\b|United\s+Press\s+International",
+    "Europa Press": r"Europa\s+Press",
+    "Anadolu": r"Anadolu(?:\s+Agency)?",
+    "TASS": r"\bTASS\b",
+}
+
+_DASH = r"\s*[-–—]"
+_VERBS = (
+    r"(?:reported|said|says|added|quoted|wrote|noted|indicated|disclosed|concluded|revealed"
+    r"|learned|learnt|confirmed|understands|reports|notes|adds)"
+)
+
+
+def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]:
+    a = f"(?:{alias})"
+    owner = [
+        rf"\(\s*{a}\s*\){_DASH}",  # dateline: WASHINGTON (Reuters) -
+        rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?[^.\n]{{0,30}}{a}",
+        rf"^\s*(?:by|source:?|via)\s+{a}\s*$",
+        rf"^\s*(?:reporting|additional reporting|writing)\s+by\b.*;\s*editing\s+by\b",
+    ]
+    cites = [
+        rf"\b(?:told|to|by|from|with)\s+(?:the\s+)?{a}",
+        rf"\baccording\s+to\s+(?:the\s+)?{a}",
+        rf"{a}(?:\s+news)?(?:\s+agency)?\s+(?:has\s+|had\s+)?{_VERBS}\b",
+        rf"{a}['’]s?\b",
+        rf"\b{a}\s+contributed\s+to\s+this\s+report",
+        rf"\b(?:cited|consulted|seen|reviewed|obtained|quoted)\s+by\s+(?:the\s+)?{a}",
+    ]
+    flags = re.IGNORECASE | re.MULTILINE
+    # Acronyms must keep their case ("ap" is not AP); full names may vary.
+    case = 0 if name in {"AP", "AFP", "EFE", "ANSA", "PA", "UPI", "TASS"} else re.IGNORECASE
+    out = [(re.compile(p, flags if case else re.MULTILINE), CreditKind.OWNER) for p in owner]
+    out += [(re.compile(p, case | re.MULTILINE), CreditKind.CITES) for p in cites]
+    return out
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """The line around a match, trimmed to a readable length."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if len(line) <= 160:
+        return line
+    centre = (start - line_start + end - line_start) // 2
+    lo = max(0, centre - 75)
+    snippet = line[lo : lo + 150].strip()
+    return ("…" if lo > 0 else "") + snippet + ("…" if lo + 150 < len(line) else "")
+
+
+def find_credits(texts: Iterable[str], aliases: dict[str, str] | None = None) -> tuple[Credit, ...]:
+    """Credits found in texts: the first mention of each (agency, kind), sorted."""
+    table = dict(AGENCIES)
+    table.update(aliases or {})
+    found: dict[tuple[str, CreditKind], Credit] = {}
+    for text in texts:
+        for name in sorted(table):
+            if not re.search(table[name], text, re.IGNORECASE if name not in {"AP", "AFP"} else 0):
+                continue
+            for pattern, kind in _patterns(name, table[name]):
+                match = pattern.search(text)
+                if match and (name, kind) not in found:
+                    found[(name, kind)] = Credit(name, _excerpt(text, match.start(), match.end()), kind)
+    return tuple(found[key] for key in sorted(found, key=lambda k: (k[0], k[1].value)))

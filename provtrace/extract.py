@@ -1,0 +1,254 @@
+"""Raw document -> Article: story text, title, date, site, author, credits.
+
+Saved HTML pages go through trafilatura (imported here and nowhere else);
+plain-text and Markdown captures go through the furniture stripper; JSON
+may be trafilatura's own output or any object with title and text fields.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from .credits import find_credits
+from .furniture import clean_capture
+from .models import Article, RawDocument, Sentence
+from .sentences import split_sentences
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan", "enero"),
+            ("february", "feb", "febrero"),
+            ("march", "mar", "marzo"),
+            ("april", "apr", "abril"),
+            ("may", "mayo"),
+            ("june", "jun", "junio"),
+            ("july", "jul", "julio"),
+            ("august", "aug", "agosto"),
+            ("september", "sep", "sept", "septiembre"),
+            ("october", "oct", "octubre"),
+            ("november", "nov", "noviembre"),
+            ("december", "dec", "diciembre"),
+        ]
+    )
+    for m in names
+}
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+(?:de\s+)?([a-z]+)\.?,?\s+(?:de\s+)?(\d{4})", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
+# Control characters other than tab and newline would restyle a terminal; they are
+# kept visible as Unicode control pictures (ESC becomes "␛") so text stays literal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What one document yields before it gets its final id."""
+
+    path: str
+    title: str | None
+    site: str | None
+    published: str | None
+    author: str | None
+    text: str
+    removed: tuple[str, ...]
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as text: UTF-8 or a byte-order mark first, then a best guess."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("cp1252", errors="replace")
+
+
+def parse_date(text: str | None) -> str | None:
+    """The first recognisable calendar date in text, as YYYY-MM-DD."""
+    if not text:
+        return None
+    candidates: list[tuple[int, int, int, int]] = []  # (position, y, m, d)
+    for m in _ISO_DATE.finditer(text):
+        candidates.append((m.start(), int(m[1]), int(m[2]), int(m[3])))
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(m[2].lower())
+        if month:
+            candidates.append((m.start(), int(m[3]), month, int(m[1])))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = _MONTHS.get(m[1].lower())
+        if month:
+            candidates.append((m.start(), int(m[3]), month, int(m[2])))
+    for _, year, month, day in sorted(candidates):
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2200:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _clean_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub(_control_picture, text)
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def _extract_html(raw: RawDocument, text: str) -> Extracted:
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals break in worker threads
+    result = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        deduplicate=False,
+        config=config,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if result is None:
+        return Extracted(raw.path, None, None, None, None, "", ())
+    meta: dict[str, Any] = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    body = clean_capture(str(meta.get("text") or ""))
+    return Extracted(
+        raw.path,
+        meta.get("title") or body.title,
+        meta.get("sitename") or meta.get("hostname"),
+        parse_date(meta.get("date")) or parse_date(body.date_line),
+        meta.get("author") or body.author,
+        body.text,
+        body.removed,
+    )
+
+
+def _extract_json(raw: RawDocument, text: str) -> Extracted | str:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return f"not valid JSON ({exc.msg} at line {exc.lineno})"
+    if not isinstance(data, dict) or not isinstance(data.get("text") or data.get("raw_text"), str):
+        return "JSON without a \"text\" field (expected trafilatura's JSON or {\"title\", \"text\"})"
+    body = clean_capture(str(data.get("text") or data.get("raw_text")))
+
+    def field(*names: str) -> str | None:
+        for name in names:
+            value = data.get(name)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return None
+
+    return Extracted(
+        raw.path,
+        field("title") or body.title,
+        field("sitename", "site", "source-hostname", "hostname", "source"),
+        parse_date(field("date", "published", "filedate")) or parse_date(body.date_line),
+        field("author", "byline"),
+        body.text,
+        body.removed,
+    )
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|`+)(?=\S)(.+?)(?<=\S)\1")
+_MD_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)+|^\s*(?:[-*+]|\d+[.)])\s+(?=\S)")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def _markdown_to_text(text: str) -> tuple[str, str | None]:
+    """Plain text from Markdown, and the first level-1 heading as a title."""
+    title = None
+    lines: list[str] = []
+    in_fence = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence or _MD_RULE.match(line):
+            continue
+        heading = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            if title is None and len(heading[1]) == 1:
+                title = heading[2]
+                continue
+            line = heading[2]
+        line = _MD_PREFIX.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
+        lines.append(_HTML_TAG.sub("", line))
+    return "\n".join(lines), title
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def extract_document(raw: RawDocument) -> Extracted | str:
+    """Extract one document; return a reason string when it holds no story."""
+    text = _clean_text(decode(raw.data))
+    suffix = raw.suffix
+    if suffix in {"html", "htm", "xhtml"} or (suffix not in {"json", "md", "markdown"} and _looks_like_html(text)):
+        result: Extracted | str = _extract_html(raw, text)
+    elif suffix == "json":
+        result = _extract_json(raw, text)
+    else:
+        title = None
+        if suffix in {"md", "markdown"}:
+            text, title = _markdown_to_text(text)
+        body = clean_capture(text)
+        result = Extracted(
+            raw.path,
+            title or body.title,
+            None,
+            parse_date(body.date_line),
+            body.author,
+            body.text,
+            body.removed,
+        )
+    if isinstance(result, str):
+        return result
+    if not result.text.strip():
+        return "no article text found in it"
+    return result
+
+
+def build_article(article_id: str, extracted: Extracted) -> Article:
+    """Split the story into sentences and collect its credits."""
+    sentences = tuple(Sentence(i, s) for i, s in enumerate(split_sentences(extracted.text)))
+    credits = find_credits([extracted.text, "\n".join(extracted.removed), extracted.author or ""])
+    return Article(
+        id=article_id,
+        path=extracted.path,
+        title=extracted.title,
+        site=extracted.site,
+        published=extracted.published,
+        author=extracted.author,
+        credits=credits,
+        sentences=sentences,
+        removed=extracted.removed,
+    )

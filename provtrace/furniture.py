@@ -1,0 +1,140 @@
+"""Strip page furniture from a plain-text capture of a web page.
+
+A "select all, copy" of a news page brings navigation, tag lines, share and
+newsletter prompts, related-story teasers and copyright footers along with
+the story. The story itself is the run of prose paragraphs in the middle;
+everything around it, and debris lines inside it, is furniture. What is
+removed is kept so the JSON and explanations can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+_DEBRIS = re.compile(
+    r"""^(?:
+        skip\ to\ (?:main\ )?content | jump\ to | go\ ?to\ ?top | back\ to\ top | top
+      | menu | search | home | log\ ?in | sign\ ?in | subscribe(?:\ now)? | toggle\ navigation
+      | tags?\s*: .* | topics?\s*: .* | filed\ under\s*: .* | categor(?:y|ies)\s*:? .*
+      | (?:share|tweet|email|print|copy\ link)\b.{0,60}
+      | .{0,40}\b(?:newsletter|sign\ up\ for|subscribe\ to)\b.*
+      | receive\ breaking\ news.* | sent\ right\ to\ your\ inbox.*
+      | \(?optional\b.{0,40}\)?
+      | privacy(?:\ policy)?\b.* | .*\bcookies?\b.{0,80} | .*\bdo\ not\ sell\b.*
+      | (?:interest-based\ )?advertis(?:e|ement|ing)\b.{0,80} | sponsored(?:\ content)?
+      | .*\ball\ rights\ reserved\b.* | (?:©|\(c\)|copyright\b).{0,120}
+      | .*\b(?:registered\ )?trademarks?\ of\b.*
+      | source\ link | source\s*: .{0,60} | read\ more.{0,80} | continue\ reading.{0,40}
+      | related(?:\ (?:stories|articles|posts|news|coverage|topics))?\s*:?.{0,0}
+      | (?:more|latest)\ (?:from|posts|news|stories|from\ (?:the\ )?blog).{0,40}
+      | (?:previous|next)\ (?:story|article|post)
+      | (?:join|read\ and\ post|leave\ a|post\ a|view|show)\b.{0,20}\bcomments?\b.*
+      | please\ review\ (?:our\ )?community\ guidelines.* | comments?\s*\(?\d*\)?
+      | download\ (?:the|our)\b.{0,30}\bapp\b.* | follow\ us\b.* | get\ the\ app.*
+      | terms\ of\ (?:use|service)\b.* | contact\ us | about\ us | \d+\ mins?\ read
+      | listen\ to\ (?:this\ )?article.* | photo\s*: .{0,80} | image\s*: .{0,80}
+      | (?:by\ )?staff\ and\ wire\ reports | .{0,40}\bloading\b\.{0,3}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATE_LINE = re.compile(
+    r"^(?:(?:today|updated|published|posted)\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+    r"(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:[\sT,|]+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[a-z]{0,4})?\.?$",
+    re.IGNORECASE,
+)
+# Words typical of lorem-ipsum style placeholder text that sites leave in templates.
+_PLACEHOLDER = frozenset(
+    "lorem ipsum dolor amet consectetur adipiscing elit sed eiusmod tempor incididunt "
+    "labore dolore magna aliqua enim minim veniam quis nostrud exercitation ullamco "
+    "laboris nisi aliquip commodo consequat tation nominavi qualisque possit clita "
+    "latine vel quo mea eam nam ius cum te".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
+_WORD = re.compile(r"\w+")
+_BYLINE = re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The story text of a capture, and what was taken out of it."""
+
+    text: str
+    removed: tuple[str, ...]
+    title: str | None
+    date_line: str | None
+    author: str | None = None
+
+
+def is_placeholder(line: str) -> bool:
+    """True for lorem-ipsum style template text."""
+    words = [w.lower() for w in _WORD.findall(line)]
+    hits = sum(1 for w in words if w in _PLACEHOLDER)
+    return len(words) >= 4 and hits >= max(3, len(words) // 3)
+
+
+def is_debris(line: str) -> bool:
+    """True for a line that is page furniture whatever its position."""
+    return bool(_DEBRIS.match(line)) or is_placeholder(line)
+
+
+def _is_prose(line: str) -> bool:
+    words = len(line.split())
+    if _TRUNCATED.search(line):
+        return False  # a teaser cut short ("... familiar with the...")
+    return (words >= 8 and bool(_SENTENCE_END.search(line))) or words >= 25
+
+
+def _is_pull_quote(line: str, body: list[str]) -> bool:
+    """A display line repeating words of a paragraph elsewhere in the story."""
+    if _SENTENCE_END.search(line) or len(line.split()) < 5:
+        return False
+    lowered = line.lower()
+    return any(
+        other is not line and len(other) > len(line) and fuzz.partial_ratio(lowered, other.lower()) >= 85
+        for other in body
+    )
+
+
+def clean_capture(text: str) -> Cleaned:
+    """Separate the story from the page furniture around and inside it."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    prose = [i for i, line in enumerate(lines) if _is_prose(line) and not is_debris(line)]
+    if not prose:
+        kept = [line for line in lines if not is_debris(line)]
+        removed = [line for line in lines if is_debris(line)]
+        return Cleaned("\n".join(kept), tuple(removed), None, None, None)
+    start = prose[0]
+    end = prose[-1]
+    # The story ends at the first copyright or "source" line after its first
+    # paragraph when little prose follows (a teaser paragraph, not the story).
+    for i in range(start + 1, end + 1):
+        if is_debris(lines[i]) and sum(1 for p in prose if p > i) <= 1:
+            end = max(p for p in prose if p < i)
+            break
+    header, body, trailer = lines[:start], lines[start : end + 1], lines[end + 1 :]
+    date_line = next((line for line in header if _DATE_LINE.match(line)), None)
+    author = next((m[1] for line in header if (m := _BYLINE.match(line))), None)
+    # The headline: the longest remaining header line of four words or more.
+    titles = [
+        line
+        for line in header
+        if not is_debris(line) and not _DATE_LINE.match(line) and not _BYLINE.match(line)
+        and len(line.split()) >= 4 and not _SENTENCE_END.search(line)
+    ]
+    title = max(titles, key=len) if titles else None
+    removed: list[str] = list(header)
+    kept: list[str] = []
+    for line in body:
+        if is_debris(line) or _is_pull_quote(line, body) or (title is not None and line == title):
+            removed.append(line)
+        else:
+            kept.append(line)
+    removed.extend(trailer)
+    return Cleaned("\n".join(kept), tuple(removed), title, date_line, author)

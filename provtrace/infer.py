@@ -1,0 +1,222 @@
+"""Alignments + evidence -> derivation tree (networkx is used here and nowhere else).
+
+For every related pair the direction is weighed from independent signals:
+containment asymmetry (a derived text is largely contained in its source,
+not the reverse), credits (an agency's own copy against an article citing
+the agency), publication dates, loss of detail downstream (names, numbers
+and quotations upstream has and downstream lacks) and syndication (an
+agency's copy republished on another site). Each candidate edge parent ->
+child is weighted by how much of the child the parent explains times the
+probability of that direction; a maximum branching over those weights gives
+the forest. An agency cited by two related articles that no article in the
+folder represents becomes an unseen source when it explains them better.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .align import PairStats
+from .models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
+from .normalize import features
+
+#: Candidate edges weaker than this are not considered at all.
+_MIN_EDGE_WEIGHT = 0.08
+#: Weight of the edge from an unseen agency original to an article citing it.
+_UNSEEN_WEIGHT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """An aligned pair: source is the side with the smaller id."""
+
+    alignment: Alignment
+    stats: PairStats
+
+
+@dataclass(frozen=True, slots=True)
+class _Direction:
+    parent: str
+    child: str
+    probability: float  # that parent -> child is the true direction
+    explained: float  # share of the child's content found in the parent
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Forest:
+    edges: tuple[Edge, ...]
+    unseen: tuple[Unseen, ...]
+    unrelated: tuple[str, ...]
+
+
+def _agencies(article: Article, kind: CreditKind) -> dict[str, str]:
+    return {c.agency: c.text for c in article.credits if c.kind is kind}
+
+
+def _anchors(article: Article) -> frozenset[str]:
+    out: set[str] = set()
+    for sentence in article.sentences:
+        out |= features(sentence.text).anchors
+    return frozenset(out)
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def _quote(text: str) -> str:
+    return "“" + (text if len(text) <= 70 else text[:69] + "…") + "”"
+
+
+def _possessive(name: str) -> str:
+    return name + ("’" if name.endswith("s") else "’s")
+
+
+def _weigh(a: Article, b: Article, stats: PairStats, anchors: Mapping[str, frozenset[str]]) -> _Direction:
+    """Weigh the direction of a related pair from independent signals.
+
+    Each signal adds to a score (positive: a is upstream of b) and leaves a
+    sentence of evidence; evidence against the chosen direction is marked so.
+    """
+    signals: list[tuple[float, str]] = []
+    b_in_a, a_in_b = stats.target_in_source, stats.source_in_target
+    if abs(b_in_a - a_in_b) < 0.05:
+        signals.append((3.0 * (b_in_a - a_in_b), f"each holds about the same share of the other "
+                        f"({_pct(b_in_a)} of {b.id} is in {a.id}, {_pct(a_in_b)} of {a.id} is in {b.id})"))
+    else:
+        up, down, x, y = (a, b, b_in_a, a_in_b) if b_in_a > a_in_b else (b, a, a_in_b, b_in_a)
+        signals.append((3.0 * (b_in_a - a_in_b), f"{_pct(x)} of {_possessive(down.id)} content is found in "
+                        f"{up.id}, but only {_pct(y)} of {_possessive(up.id)} is found in {down.id}"))
+    for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
+        owned, cited = _agencies(up, CreditKind.OWNER), _agencies(down, CreditKind.CITES)
+        down_owned = _agencies(down, CreditKind.OWNER)
+        for agency in sorted(owned):
+            if agency in cited and agency not in down_owned:
+                signals.append((sign * 1.5, f"{up.id} carries {_possessive(agency)} own credit "
+                                f"({_quote(owned[agency])}); {down.id} cites {agency} ({_quote(cited[agency])})"))
+            elif agency in down_owned and up.site is None and down.site:
+                signals.append((sign * 0.5, f"{down.id} is {agency} copy republished by {down.site}"))
+    if a.published and b.published and a.published != b.published:
+        earlier, later = (a, b) if a.published < b.published else (b, a)
+        signals.append((0.5 if earlier is a else -0.5,
+                        f"{earlier.id} was published {earlier.published}, {later.id} {later.published}"))
+    an_a, an_b = anchors[a.id], anchors[b.id]
+    if an_a and an_b:
+        shared = an_a & an_b
+        kept_b, kept_a = len(shared) / len(an_b), len(shared) / len(an_a)
+        up, down = (a, b) if kept_b >= kept_a else (b, a)
+        lost = len((an_a if up is a else an_b) - shared)
+        added = len((an_b if up is a else an_a) - shared)
+        if lost > added:
+            signals.append((1.5 * (kept_b - kept_a), f"{down.id} lacks {lost} names, figures and quoted "
+                            f"words that {up.id} has, and adds {added} of its own"))
+    score = sum(weight for weight, _ in signals)
+    probability = 1 / (1 + math.exp(-2.5 * score))
+    forward = probability >= 0.5
+    evidence = tuple(
+        text if (weight >= 0) == forward or abs(weight) < 0.15 else f"against: {text}"
+        for weight, text in signals
+    )
+    if forward:
+        return _Direction(a.id, b.id, probability, b_in_a, evidence)
+    return _Direction(b.id, a.id, 1 - probability, a_in_b, evidence)
+
+
+def _relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> str:
+    n_child = len(child.sentences) or 1
+    verbatim = sum(len(l.target) for l in alignment.links if l.kind is LinkKind.VERBATIM)
+    close = sum(len(l.target) for l in alignment.links if l.kind is not LinkKind.PARAPHRASE)
+    if stats.target_in_source >= 0.85 and verbatim / n_child >= 0.6 and close / n_child >= 0.8:
+        if stats.source_in_target >= 0.8:
+            if not alignment.added and not alignment.dropped and verbatim == n_child:
+                return "verbatim copy"
+            return "near-verbatim copy"
+        return "excerpt"
+    if len(child.sentences) <= 0.6 * len(parent.sentences) and stats.source_in_target < 0.75:
+        return "summary"
+    return "rewrite"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def infer_forest(
+    articles: Sequence[Article], pairs: Mapping[tuple[str, str], PairResult]
+) -> tuple[Forest, dict[tuple[str, str], Alignment]]:
+    """The derivation forest, and the alignment (parent side first) of each edge."""
+    import networkx as nx
+
+    by_id = {a.id: a for a in articles}
+    anchors = {a.id: _anchors(a) for a in articles}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(sorted(by_id))
+    directions: dict[tuple[str, str], _Direction] = {}
+    for (a_id, b_id) in sorted(pairs):
+        result = pairs[a_id, b_id]
+        d = _weigh(by_id[a_id], by_id[b_id], result.stats, anchors)
+        directions[d.parent, d.child] = d
+        weight = d.explained * d.probability
+        if weight >= _MIN_EDGE_WEIGHT:
+            graph.add_edge(d.parent, d.child, weight=round(weight, 6))
+    # Unseen agency originals: cited by two or more related articles, owned by none.
+    related = {x for pair in pairs for x in pair}
+    owners = {c.agency for a in articles for c in a.credits if c.kind is CreditKind.OWNER}
+    unseen: dict[str, Unseen] = {}
+    for agency in sorted({c.agency for a in articles for c in a.credits} - owners):
+        citers = sorted(a.id for a in articles if a.id in related and agency in _agencies(a, CreditKind.CITES))
+        linked = [c for c in citers if any((c, o) in pairs or (o, c) in pairs for o in citers)]
+        if len(linked) >= 2:
+            node = f"unseen:{_slug(agency)}"
+            unseen[node] = Unseen(node, f"{agency} original, not in folder")
+            for c in linked:
+                graph.add_edge(node, c, weight=_UNSEEN_WEIGHT)
+    while True:
+        branching = nx.maximum_branching(graph, attr="weight", preserve_attrs=True)
+        idle = [u for u in unseen if u in graph and branching.out_degree(u) < 2]
+        if not idle:
+            break
+        graph.remove_nodes_from(idle)
+    edges: list[Edge] = []
+    alignments: dict[tuple[str, str], Alignment] = {}
+    for parent, child in sorted(branching.edges()):
+        if parent in unseen:
+            agency = unseen[parent].label.split(" original")[0]
+            cited = _agencies(by_id[child], CreditKind.CITES)[agency]
+            edges.append(
+                Edge(
+                    parent,
+                    child,
+                    "derived from unseen source",
+                    0.6,
+                    (
+                        f"{child} cites {agency} ({_quote(cited)})",
+                        f"no article in the folder carries {agency}'s own credit, and {child} "
+                        "shares content with other articles citing it that neither explains",
+                    ),
+                )
+            )
+            continue
+        d = directions[parent, child]
+        key = (parent, child) if (parent, child) in pairs else (child, parent)
+        result = pairs[key]
+        alignment = result.alignment if key == (parent, child) else result.alignment.reversed()
+        stats = result.stats if key == (parent, child) else PairStats(
+            result.stats.source_in_target, result.stats.target_in_source
+        )
+        rivals = [w for (u, v, w) in graph.in_edges(child, data="weight") if u != parent]
+        best = graph[parent][child]["weight"]
+        margin = 1.0 - 0.5 * (max(rivals) / best if rivals else 0.0)
+        confidence = round(min(1.0, d.probability * margin * min(1.0, 0.5 + d.explained)), 2)
+        relation = _relation(alignment, by_id[parent], by_id[child], stats)
+        edges.append(Edge(parent, child, relation, confidence, d.evidence))
+        alignments[parent, child] = alignment
+    used_unseen = sorted({e.parent for e in edges if e.parent in unseen})
+    in_tree = {e.parent for e in edges} | {e.child for e in edges}
+    unrelated = tuple(sorted(a.id for a in articles if a.id not in in_tree))
+    forest = Forest(tuple(edges), tuple(unseen[u] for u in used_unseen), unrelated)
+    return forest, alignments

@@ -1,0 +1,161 @@
+"""Paths -> raw documents. The only module that touches the filesystem.
+
+Folders are searched recursively. Hidden files, editor back-ups and files
+with an unsupported extension inside a folder are skipped; a file that cannot
+be used (unreadable, binary, too large, a broken link) becomes a warning and
+the run goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import InputError
+from .models import RawDocument
+
+#: Extensions read as articles when found inside a folder.
+SUPPORTED_SUFFIXES = frozenset({"txt", "text", "html", "htm", "xhtml", "md", "markdown", "json"})
+
+#: A single article larger than this is refused (a saved page is rarely over 5 MB).
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+_BACKUP_ENDINGS = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp", ".part", ".crdownload")
+
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"RIFF", "a RIFF media file"),
+    (b"\x7fELF", "a program"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    documents: tuple[RawDocument, ...]
+    warnings: tuple[str, ...]
+
+
+def _is_skipped_name(name: str) -> bool:
+    return name.startswith((".", "#", "~$")) or name.endswith(_BACKUP_ENDINGS)
+
+
+def _suffix(path: Path) -> str:
+    return path.suffix[1:].lower()
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """Describe data that is clearly not text, or return None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with a byte-order mark: text
+    if b"\x00" in head:
+        return "binary data"
+    return None
+
+
+def _walk(root: Path, warnings: list[str]) -> list[Path]:
+    """Files below root, skipping hidden entries and never looping on links."""
+    found: list[Path] = []
+    seen_dirs: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+        real = os.path.realpath(dirpath)
+        if real in seen_dirs:
+            warnings.append(f"skipped {dirpath}: a folder link that loops back on itself")
+            dirnames[:] = []
+            continue
+        seen_dirs.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not _is_skipped_name(d))
+        for name in sorted(filenames):
+            if _is_skipped_name(name):
+                continue
+            path = Path(dirpath) / name
+            if path.is_symlink() and not path.exists():
+                warnings.append(f"skipped {path}: a broken link")
+                continue
+            if _suffix(path) not in SUPPORTED_SUFFIXES:
+                warnings.append(
+                    f"skipped {path}: not an article file "
+                    "(expected .txt, .html, .htm, .md or .json)"
+                )
+                continue
+            found.append(path)
+    return found
+
+
+def _read(path: Path, warnings: list[str]) -> RawDocument | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            warnings.append(
+                f"skipped {path}: {size / 1024 / 1024:.1f} MB is over the "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB limit for one article"
+            )
+            return None
+        data = path.read_bytes()
+    except PermissionError:
+        warnings.append(f"skipped {path}: permission denied")
+        return None
+    except OSError as exc:
+        warnings.append(f"skipped {path}: cannot be read ({exc.strerror or exc})")
+        return None
+    if not data.strip():
+        warnings.append(f"skipped {path}: the file is empty")
+        return None
+    kind = _binary_kind(data)
+    if kind is not None:
+        warnings.append(f"skipped {path}: {kind}, not text")
+        return None
+    return RawDocument(path=str(path), data=data, suffix=_suffix(path))
+
+
+def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadResult:
+    """Read every article named by paths (files, folders, or "-" for stdin).
+
+    Raises InputError when a named path does not exist. Duplicate paths
+    (the same file named twice) are read once. Documents come back sorted by
+    path so that the order of the arguments never matters.
+    """
+    warnings: list[str] = []
+    files: list[Path] = []
+    documents: list[RawDocument] = []
+    for raw in sorted(set(paths)):
+        if raw == "-":
+            if stdin is None:
+                raise InputError("'-' names standard input, but none is available")
+            data = stdin.read()
+            if data.strip():
+                documents.append(RawDocument(path="-", data=data, suffix=""))
+            else:
+                warnings.append("skipped standard input: it is empty")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(_walk(path, warnings))
+        elif path.is_symlink() and not path.exists():
+            warnings.append(f"skipped {path}: a broken link")
+        elif path.exists():
+            files.append(path)
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    seen: set[str] = set()
+    for path in sorted(files, key=lambda p: (str(p), os.path.realpath(p))):
+        real = os.path.realpath(path)
+        if real in seen:
+            continue
+        seen.add(real)
+        document = _read(path, warnings)
+        if document is not None:
+            documents.append(document)
+    documents.sort(key=lambda d: d.path)
+    return LoadResult(tuple(documents), tuple(sorted(set(warnings), key=warnings.index)))

@@ -1,0 +1,130 @@
+"""Frozen dataclasses that flow between the stages of the pipeline.
+
+Nothing here imports a third-party library: these are the only objects that
+cross module boundaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class LinkKind(str, Enum):
+    """How closely a target sentence reproduces its source sentence(s)."""
+
+    VERBATIM = "verbatim"
+    ALTERED = "altered"
+    PARAPHRASE = "paraphrase"
+
+
+class CreditKind(str, Enum):
+    """Whether a credit marks the article as the agency's own copy or as citing it."""
+
+    OWNER = "owner"  # dateline "(Reuters) -", "© Thomson Reuters", byline
+    CITES = "cites"  # "told Reuters", "according to AP", "Reuters reported"
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """Bytes read from one input, before any interpretation."""
+
+    path: str  # as shown to the user (relative to the argument it came from)
+    data: bytes
+    suffix: str  # lower-case file extension without the dot, "" for stdin
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    agency: str
+    text: str
+    kind: CreditKind = CreditKind.CITES
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    path: str
+    title: str | None
+    site: str | None
+    published: str | None  # ISO date (YYYY-MM-DD) when known
+    author: str | None
+    credits: tuple[Credit, ...]
+    sentences: tuple[Sentence, ...]
+    removed: tuple[str, ...]  # page furniture stripped from the text, in order
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Source sentence indices (upstream side) matched to target sentence indices."""
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    kind: LinkKind
+    score: float  # 0..1
+    partial: bool  # only part (a clause) of a side is reused
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    source: str  # article id on the upstream side
+    target: str
+    links: tuple[Link, ...]
+    added: tuple[int, ...]  # target sentences with no counterpart
+    dropped: tuple[int, ...]  # source sentences with no counterpart
+
+    def reversed(self) -> Alignment:
+        """The same alignment seen from the other side (links keep their kind)."""
+        links = tuple(
+            sorted(
+                (Link(l.target, l.source, l.kind, l.score, l.partial) for l in self.links),
+                key=lambda l: (l.source, l.target),
+            )
+        )
+        return Alignment(self.target, self.source, links, self.dropped, self.added)
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    parent: str
+    child: str
+    relation: str  # "copy", "rewrite", "summary", "excerpt", "wire original"
+    confidence: float  # 0..1
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unseen:
+    """A source inferred from the evidence but not present among the inputs."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    articles: tuple[Article, ...]
+    edges: tuple[Edge, ...]
+    unseen: tuple[Unseen, ...]
+    unrelated: tuple[str, ...]
+    alignments: tuple[Alignment, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def article(self, article_id: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None
+
+    def alignment(self, source: str, target: str) -> Alignment | None:
+        for alignment in self.alignments:
+            if alignment.source == source and alignment.target == target:
+                return alignment
+        return None

@@ -1,0 +1,158 @@
+"""Normalise sentences before comparing them.
+
+Two versions of a sentence that differ only in case, quote style,
+diacritics, "U.S." against "US" or "Thirty-two" against "32" should
+compare as identical. This module turns a sentence into a canonical string
+and into the features the aligner weighs: content-word stems and anchors
+(numbers, names, quoted words) that rarely change between versions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+    # Spanish, for rewrites of English wire copy
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, "dozen"], key=len, reverse=True))
+_NUMBER_PHRASE = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}|hundred))*)\b"
+)
+_ABBREVIATIONS = (
+    (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "us "),
+    (re.compile(r"\bu\.\s?n\.(?=\W|$)"), "un "),
+    (re.compile(r"\bu\.\s?k\.(?=\W|$)"), "uk "),
+    (re.compile(r"\be\.\s?u\.(?=\W|$)"), "eu "),
+    (re.compile(r"\bd\.\s?c\.(?=\W|$)"), "dc "),
+    (re.compile(r"\bp\.\s?m\.(?=\W|$)"), "pm "),
+    (re.compile(r"\ba\.\s?m\.(?=\W|$)"), "am "),
+    (re.compile(r"\bper\s?cent\b|%"), " percent "),
+)
+# A dateline opening a story: "WASHINGTON (Reuters) - ", "Havana/", "PARIS, May 2 (AFP) -".
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30}){0,2}"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{1,40}\)\s*[-–—]+\s*"
+    r"|[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*/\s*(?=[A-Z]))"
+)
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»„]")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]*[a-zà-ÿ][\w'’-]*)")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my no nor not now of off on once only or other our ours out over
+    own same she should so some such than that the their theirs them then there these they this
+    those through to too under until up very was we were what when where which while who whom why
+    will with would you your yours said says say told tell according also however while since
+    year years last first new one two its mr ms mrs would could may might must shall us
+    el la los las un una unos unas de del al y o que en por para con sin sobre entre como mas
+    pero sus su se lo le les ha han es son fue fueron ser esta este esto estos estas ese esa
+    dijo segun tambien ya muy hay desde hasta cuando donde porque
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, unify quotes and dashes, expand U.S. and friends."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    for pattern, replacement in _ABBREVIATIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _number_value(phrase: str) -> int | None:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", phrase):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in _SCALES:
+            current = max(current, 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current
+
+
+def numbers_to_digits(folded: str) -> str:
+    """Replace number words ("thirty-two", "eleven") by digits in folded text."""
+
+    def replace(match: re.Match[str]) -> str:
+        value = _number_value(match.group(0))
+        return str(value) if value is not None else match.group(0)
+
+    return _NUMBER_PHRASE.sub(replace, folded)
+
+
+def strip_dateline(text: str) -> str:
+    """Drop a leading dateline so it does not count as content."""
+    return _DATELINE.sub("", text, count=1)
+
+
+def normalize(text: str) -> str:
+    """The canonical comparison string of a sentence."""
+    folded = numbers_to_digits(fold(strip_dateline(text)))
+    return " ".join(_TOKEN.findall(folded))
+
+
+def stem(token: str) -> str:
+    """A crude, language-agnostic stem: cut plural and verb endings, keep 6 letters.
+
+    Prefix truncation is a known trick for cross-variant matching (adviser and
+    advisor, withdrawal and withdrawing); six letters keep collisions rare.
+    """
+    if token.isdigit():
+        return token
+    for suffix in ("ies", "es", "s", "ing", "ed", "ly"):
+        if len(token) > len(suffix) + 3 and token.endswith(suffix):
+            token = token[: -len(suffix)]
+            break
+    return token[:6]
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the aligner compares for one sentence."""
+
+    norm: str
+    stems: tuple[str, ...]  # content-word stems, in order, with repeats
+    anchors: frozenset[str]  # numbers, names and quoted words
+
+
+def features(text: str) -> Features:
+    """Compute the comparison features of one sentence."""
+    norm = normalize(text)
+    stems = tuple(stem(t) for t in norm.split() if t not in STOPWORDS and (len(t) > 2 or t.isdigit()))
+    anchors: set[str] = {t for t in norm.split() if t.isdigit()}
+    body = strip_dateline(text)
+    for match in _CAPITALISED.finditer(body):
+        word = normalize(match.group(1))
+        if word and word not in STOPWORDS:
+            anchors.add(stem(word.split()[0]))
+    for match in _QUOTED.finditer(body):
+        anchors.update(stem(t) for t in normalize(match.group(1)).split() if t not in STOPWORDS)
+    return Features(norm, stems, frozenset(anchors))

@@ -1,0 +1,27 @@
+"""TraceOptions: the one home of the pipeline's tunable defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TraceOptions:
+    """Settings for one run of the pipeline.
+
+    Thresholds are on a 0..1 scale.
+    """
+
+    #: A sentence pair scoring at least this is linked at all.
+    link_threshold: float = 0.5
+    #: Normalised character similarity at or above which a link is verbatim.
+    verbatim_threshold: float = 0.97
+    #: Normalised character similarity at or above which a link is "altered"
+    #: (same sentence with edits); below it a link is a paraphrase.
+    altered_threshold: float = 0.72
+    #: Two articles are related when at least this many sentences link ...
+    min_shared_sentences: int = 2
+    #: ... and the linked sentences cover at least this share of the shorter one.
+    min_shared_share: float = 0.2
+    #: Include an alignment for every related pair, not only tree edges.
+    all_pairs: bool = False

@@ -1,0 +1,123 @@
+"""trace(paths, options) -> Trace: the stages, in order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import BinaryIO
+
+from .align import Vocabulary, align_articles, build_vocabulary
+from .errors import InputError
+from .extract import Extracted, build_article, extract_document
+from .infer import PairResult, infer_forest
+from .load import load_documents
+from .models import Alignment, Article, Trace
+from .options import TraceOptions
+
+#: Called as progress(stage, done, total); the CLI turns it into a progress bar.
+Progress = Callable[[str, int, int], None]
+
+
+def _ids(extracted: Sequence[Extracted]) -> list[str]:
+    """File name without extension, made unique in path order ("story", "story-2")."""
+    ids: list[str] = []
+    taken: set[str] = set()
+    for item in extracted:
+        base = "stdin" if item.path == "-" else os.path.splitext(os.path.basename(item.path))[0] or "article"
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def load_articles(
+    paths: Iterable[str], stdin: BinaryIO | None = None
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Load and extract every article under paths; return articles and warnings.
+
+    Raises InputError when no usable article is found at all.
+    """
+    loaded = load_documents(paths, stdin)
+    warnings = list(loaded.warnings)
+    extracted: list[Extracted] = []
+    for document in loaded.documents:
+        result = extract_document(document)
+        if isinstance(result, str):
+            warnings.append(f"skipped {document.path}: {result}")
+        else:
+            extracted.append(result)
+    if not extracted:
+        hint = f" ({len(warnings)} file(s) skipped; see the warnings above)" if warnings else ""
+        raise InputError(f"no usable article found in the given paths{hint}")
+    articles = tuple(build_article(i, e) for i, e in zip(_ids(extracted), extracted, strict=True))
+    return tuple(sorted(articles, key=lambda a: a.id)), tuple(warnings)
+
+
+def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:
+    alignment = result.alignment
+    linked_b = sum(len(link.target) for link in alignment.links)
+    linked_a = sum(len(link.source) for link in alignment.links)
+    shorter = min(len(a.sentences), len(b.sentences)) or 1
+    return (
+        min(linked_a, linked_b) >= min(options.min_shared_sentences, shorter)
+        and max(linked_a, linked_b) / shorter >= options.min_shared_share
+    )
+
+
+def align_pairs(
+    articles: Sequence[Article], options: TraceOptions, vocab: Vocabulary, progress: Progress | None = None
+) -> dict[tuple[str, str], PairResult]:
+    """Align every pair of articles (smaller id as source); keep related pairs."""
+    pairs: dict[tuple[str, str], PairResult] = {}
+    todo = [(a, b) for k, a in enumerate(articles) for b in articles[k + 1 :]]
+    for done, (a, b) in enumerate(todo, start=1):
+        alignment, stats = align_articles(a, b, vocab, options)
+        result = PairResult(alignment, stats)
+        if _related(result, a, b, options):
+            pairs[a.id, b.id] = result
+        if progress is not None:
+            progress("aligning", done, len(todo))
+    return pairs
+
+
+def trace(
+    paths: Iterable[str],
+    options: TraceOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> Trace:
+    """Trace the provenance of the articles found under paths."""
+    options = options or TraceOptions()
+    articles, warnings = load_articles(paths, stdin)
+    return trace_articles(articles, options, warnings=warnings, progress=progress)
+
+
+def trace_articles(
+    articles: Sequence[Article],
+    options: TraceOptions,
+    *,
+    warnings: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> Trace:
+    """Align and infer over articles already loaded."""
+    articles = sorted(articles, key=lambda a: a.id)
+    vocab = build_vocabulary(articles)
+    pairs = align_pairs(articles, options, vocab, progress)
+    forest, edge_alignments = infer_forest(articles, pairs)
+    alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
+    if options.all_pairs:
+        for (a, b), result in pairs.items():
+            if (a, b) not in alignments and (b, a) not in alignments:
+                alignments[a, b] = result.alignment
+    return Trace(
+        articles=tuple(articles),
+        edges=forest.edges,
+        unseen=forest.unseen,
+        unrelated=forest.unrelated,
+        alignments=tuple(alignments[k] for k in sorted(alignments)),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,176 @@
+"""The derivation tree for a terminal (rich), or as plain text without colour.
+
+Article text always goes into rich Text objects, never into markup strings,
+so "[bold]" in an article is printed as written. Without colour, word-level
+changes are marked wdiff-style: [-deleted-] {+inserted+}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from rich.tree import Tree
+
+from ..models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
+from ..worddiff import Op, word_diff
+from . import RenderOptions
+
+_ID = "bold cyan"
+_ADDED = "green"
+_DROPPED = "red"
+_ALTERED = "yellow"
+_DIM = "dim"
+
+
+def _meta(article: Article) -> Text:
+    parts = [f"{len(article.sentences)} sentences"]
+    if article.published:
+        parts.append(f"published {article.published}")
+    if article.site:
+        parts.append(article.site)
+    owned = {c.agency for c in article.credits if c.kind is CreditKind.OWNER}
+    for credit in article.credits:
+        if credit.kind is CreditKind.OWNER:
+            parts.append(f"{credit.agency} copy")
+        elif credit.agency not in owned:
+            parts.append(f"cites {credit.agency}")
+    parts.append(article.path)
+    return Text(" · ".join(parts), style=_DIM)
+
+
+def _heading(article: Article) -> Text:
+    text = Text(article.id, style=_ID)
+    if article.title:
+        text.append("  “" + article.title + "”", style="italic")
+    return text
+
+
+def _sentence(article: Article, index: int) -> str:
+    return article.sentences[index].text if 0 <= index < len(article.sentences) else ""
+
+
+def _joined(article: Article, indices: tuple[int, ...]) -> str:
+    return " ".join(_sentence(article, i) for i in indices)
+
+
+def _refs(indices: tuple[int, ...]) -> str:
+    return "+".join(str(i) for i in indices)
+
+
+def _diff_text(old: str, new: str, options: RenderOptions) -> Text:
+    out = Text()
+    for n, seg in enumerate(word_diff(old, new)):
+        if n:
+            out.append(" ")
+        if seg.op is Op.SAME:
+            out.append(seg.text)
+        elif options.color:
+            style = "strike red" if seg.op is Op.DELETE else "bold green"
+            out.append(seg.text, style=style)
+        else:
+            out.append(f"[-{seg.text}-]" if seg.op is Op.DELETE else f"{{+{seg.text}+}}")
+    return out
+
+
+def _counts(alignment: Alignment) -> str:
+    kinds = {k: sum(len(l.target) for l in alignment.links if l.kind is k) for k in LinkKind}
+    return (
+        f"kept {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
+        f"{kinds[LinkKind.PARAPHRASE]} paraphrased · added {len(alignment.added)} · "
+        f"dropped {len(alignment.dropped)} of the parent's sentences"
+    )
+
+
+def _changes(alignment: Alignment, parent: Article, child: Article, options: RenderOptions) -> Iterator[Text]:
+    def link_line(link: Link, mark: str, style: str) -> Text:
+        where = f"[{_refs(link.source)} → {_refs(link.target)}]"
+        line = Text(f"{mark} {where} ", style=style)
+        if link.partial:
+            line.append("(partial) ", style=_DIM)
+        return line
+
+    altered = [l for l in alignment.links if l.kind is LinkKind.ALTERED]
+    paraphrased = [l for l in alignment.links if l.kind is LinkKind.PARAPHRASE]
+    if altered:
+        yield Text(f"Altered ({len(altered)})", style=f"bold {_ALTERED}")
+        for link in sorted(altered, key=lambda l: l.target):
+            line = link_line(link, "~", _ALTERED)
+            line.append_text(_diff_text(_joined(parent, link.source), _joined(child, link.target), options))
+            yield line
+    if paraphrased:
+        yield Text(f"Paraphrased ({len(paraphrased)})", style=f"bold {_ALTERED}")
+        for link in sorted(paraphrased, key=lambda l: l.target):
+            line = link_line(link, "≈", _ALTERED)
+            line.append(_joined(child, link.target))
+            yield line
+            yield Text("    was: " + _joined(parent, link.source), style=_DIM)
+    if alignment.added:
+        yield Text(f"Added ({len(alignment.added)})", style=f"bold {_ADDED}")
+        for j in alignment.added:
+            yield Text(f"+ [{j}] ", style=_ADDED) + Text(_sentence(child, j), style=_ADDED)
+    if alignment.dropped:
+        yield Text(f"Dropped ({len(alignment.dropped)})", style=f"bold {_DROPPED}")
+        for i in alignment.dropped:
+            yield Text(f"- [{i}] ", style=_DROPPED) + Text(_sentence(parent, i), style=_DROPPED)
+
+
+def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableType:
+    child = trace.article(edge.child)
+    parent = trace.article(edge.parent)
+    assert child is not None
+    head = _heading(child)
+    head.append(f"  {edge.relation} of {edge.parent}", style="bold")
+    head.append(f" · confidence {edge.confidence:.2f}", style=_DIM)
+    lines: list[RenderableType] = [head, _meta(child)]
+    lines.extend(Text("  why: " + item, style=_DIM) for item in edge.evidence)
+    alignment = trace.alignment(edge.parent, edge.child)
+    if alignment is not None and parent is not None:
+        lines.append(Text(_counts(alignment)))
+        if not options.brief:
+            lines.extend(_changes(alignment, parent, child, options))
+    return Group(*lines)
+
+
+def _add_children(node: Tree, parent_id: str, trace: Trace, options: RenderOptions) -> None:
+    for edge in sorted((e for e in trace.edges if e.parent == parent_id), key=lambda e: e.child):
+        branch = node.add(_edge_label(edge, trace, options), guide_style=_DIM)
+        _add_children(branch, edge.child, trace, options)
+
+
+def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
+    """The derivation forest as a rich renderable."""
+    children = {e.child for e in trace.edges}
+    parents = {e.parent for e in trace.edges}
+    roots = sorted(parents - children)
+    blocks: list[RenderableType] = []
+    n_edges = len(trace.edges)
+    summary = (
+        f"{len(trace.articles)} articles · {n_edges} derivation{'s' if n_edges != 1 else ''} · "
+        f"{len(trace.unseen)} unseen source{'s' if len(trace.unseen) != 1 else ''} · "
+        f"{len(trace.unrelated)} unrelated"
+    )
+    blocks.append(Text(summary, style="bold"))
+    unseen = {u.id: u for u in trace.unseen}
+    for root in roots:
+        if root in unseen:
+            label: RenderableType = Text(f"{root}  ", style=_ID) + Text(unseen[root].label, style="italic")
+        else:
+            article = trace.article(root)
+            assert article is not None
+            label = Group(_heading(article), _meta(article))
+        tree = Tree(label, guide_style=_DIM)
+        _add_children(tree, root, trace, options)
+        blocks.append(Text(""))
+        blocks.append(tree)
+    if trace.unrelated:
+        blocks.append(Text(""))
+        blocks.append(Text("Unrelated (shares no meaningful content with the others):", style="bold"))
+        for article_id in trace.unrelated:
+            article = trace.article(article_id)
+            line = Text("  ") + Text(article_id, style=_ID)
+            if article is not None and article.title:
+                line.append("  “" + article.title + "”", style="italic")
+            blocks.append(line)
+    return Group(*blocks)

@@ -1,0 +1,38 @@
+"""Word-level differences inside an altered sentence, for every renderer."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+_WORDS = re.compile(r"\S+")
+
+
+class Op(str, Enum):
+    SAME = "same"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    op: Op
+    text: str
+
+
+def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """Segments that turn old into new, word by word, deletions before insertions."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            segments.append(Segment(Op.SAME, " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(Segment(Op.DELETE, " ".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment(Op.INSERT, " ".join(b[j1:j2])))
+    return tuple(segments)
