@@ -74,6 +74,17 @@ class PairStats:
     target_in_source: float
     #: Share of the source's content weight found in linked target sentences.
     source_in_target: float
+    #: Within linked sentences: anchors (names, numbers, quoted words) the
+    #: target lacks that its source sentences have, and the reverse.
+    target_lacks: int = 0
+    source_lacks: int = 0
+    shared_anchors: int = 0
+
+    def flipped(self) -> PairStats:
+        """The same statistics seen from the other side."""
+        return PairStats(
+            self.source_in_target, self.target_in_source, self.source_lacks, self.target_lacks, self.shared_anchors
+        )
 
 
 def _shared(a: dict[str, float], b: dict[str, float]) -> float:
@@ -242,8 +253,10 @@ def _components(pairs: set[tuple[int, int]]) -> list[tuple[list[int], list[int]]
 
 def _stats(src: _Side, tgt: _Side, links: Sequence[Link]) -> PairStats:
     """Weighted share of each side's content that its linked counterparts hold,
-    discounted by how closely each link reproduces the wording."""
+    discounted by how closely each link reproduces the wording, and the detail
+    (anchors) each side's linked sentences lack."""
     in_source = in_target = 0.0
+    target_lacks = source_lacks = shared = 0
     for link in links:
         s_bag = _union(src.bags[i] for i in link.source)
         t_bag = _union(tgt.bags[j] for j in link.target)
@@ -251,7 +264,15 @@ def _stats(src: _Side, tgt: _Side, links: Sequence[Link]) -> PairStats:
         # whose wording the child keeps (verbatim rather than altered) explains it better.
         in_source += link.score * sum(tgt.mass[j] * _coverage(tgt.bags[j], s_bag) for j in link.target)
         in_target += link.score * sum(src.mass[i] * _coverage(src.bags[i], t_bag) for i in link.source)
+        s_anchors = frozenset().union(*(src.feats[i].anchors for i in link.source))
+        t_anchors = frozenset().union(*(tgt.feats[j].anchors for j in link.target))
+        target_lacks += len(s_anchors - t_anchors)
+        source_lacks += len(t_anchors - s_anchors)
+        shared += len(s_anchors & t_anchors)
     return PairStats(
         round(min(in_source / (sum(tgt.mass) or 1.0), 1.0), 4),
         round(min(in_target / (sum(src.mass) or 1.0), 1.0), 4),
+        target_lacks,
+        source_lacks,
+        shared,
     )

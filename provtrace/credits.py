@@ -39,8 +39,12 @@ _VERBS = (
 )
 
 
+_CASE_SENSITIVE = frozenset({"AP", "AFP", "EFE", "ANSA", "PA", "UPI", "TASS"})
+
+
 def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]:
-    a = f"(?:{alias})"
+    # Acronyms must keep their case ("ap" is not AP); everything else may vary.
+    a = f"(?-i:{alias})" if name in _CASE_SENSITIVE else f"(?:{alias})"
     owner = [
         rf"\(\s*{a}\s*\){_DASH}",  # dateline: WASHINGTON (Reuters) -
         rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?[^.\n]{{0,30}}{a}",
@@ -56,10 +60,8 @@ def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]
         rf"\b(?:cited|consulted|seen|reviewed|obtained|quoted)\s+by\s+(?:the\s+)?{a}",
     ]
     flags = re.IGNORECASE | re.MULTILINE
-    # Acronyms must keep their case ("ap" is not AP); full names may vary.
-    case = 0 if name in {"AP", "AFP", "EFE", "ANSA", "PA", "UPI", "TASS"} else re.IGNORECASE
-    out = [(re.compile(p, flags if case else re.MULTILINE), CreditKind.OWNER) for p in owner]
-    out += [(re.compile(p, case | re.MULTILINE), CreditKind.CITES) for p in cites]
+    out = [(re.compile(p, flags), CreditKind.OWNER) for p in owner]
+    out += [(re.compile(p, flags), CreditKind.CITES) for p in cites]
     return out
 
 
@@ -83,7 +85,7 @@ def find_credits(texts: Iterable[str], aliases: dict[str, str] | None = None) ->
     found: dict[tuple[str, CreditKind], Credit] = {}
     for text in texts:
         for name in sorted(table):
-            if not re.search(table[name], text, re.IGNORECASE if name not in {"AP", "AFP"} else 0):
+            if not re.search(table[name], text, 0 if name in _CASE_SENSITIVE else re.IGNORECASE):
                 continue
             for pattern, kind in _patterns(name, table[name]):
                 match = pattern.search(text)

@@ -127,7 +127,7 @@ def stem(token: str) -> str:
     """
     if token.isdigit():
         return token
-    for suffix in ("ies", "es", "s", "ing", "ed", "ly"):
+    for suffix in ("ies", "ers", "ors", "es", "s", "ing", "ed", "er", "or", "ly"):
         if len(token) > len(suffix) + 3 and token.endswith(suffix):
             token = token[: -len(suffix)]
             break

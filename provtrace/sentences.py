@@ -24,6 +24,7 @@ _CANDIDATE_RE = re.compile(
 )
 # The word before a period, read backwards: letters and inner dots.
 _REVERSED_TOKEN_RE = re.compile(r"(?:[^\W\d_]|\.)*")
+_URL_MARK_RE = re.compile(r"[/@]|www", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _MULTI_DOT_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _LIST_LABEL_RE = re.compile(r"\d{1,3}|[^\W\d_]|[IVX]{1,4}")
@@ -154,8 +155,8 @@ def _is_glued_boundary(line: str, match: re.Match[str]) -> bool:
     window = max(0, dot - _WINDOW)
     left = line.rfind(" ", window, dot) + 1 or window
     right = line.find(" ", nxt, nxt + _WINDOW)
-    token = line[left : right if right >= 0 else nxt + _WINDOW].lower()
-    return not any(mark in token for mark in ("/", "@", "www"))
+    token = line[left : right if right >= 0 else nxt + _WINDOW]
+    return _URL_MARK_RE.search(token) is None
 
 
 def _abbreviation_kind(line: str, dot: int, nxt: int) -> str | None:
@@ -170,9 +171,10 @@ def _abbreviation_kind(line: str, dot: int, nxt: int) -> str | None:
     if not token:
         return None
     if "." in token:
-        if not _MULTI_DOT_RE.fullmatch(token):
-            return None
-        return _NEVER if token.lower() in _MULTI_DOT_NEVER_FINAL else _AMBIGUOUS
+        if _MULTI_DOT_RE.fullmatch(token):
+            return _NEVER if token.lower() in _MULTI_DOT_NEVER_FINAL else _AMBIGUOUS
+        # Only the last word counts when a missing space glued two together.
+        token = token.rsplit(".", 1)[1]
     if len(token) == 1:
         return _AMBIGUOUS if _is_upper(token) else None
     low = token.lower()

@@ -1,0 +1,111 @@
+"""Alignment: n:m links, reordering, partial reuse and honest added/dropped sets."""
+
+from __future__ import annotations
+
+from provtrace.align import align_articles, build_vocabulary
+from provtrace.models import Alignment, LinkKind
+from provtrace.options import TraceOptions
+
+from .helpers import article
+
+WIRE = [
+    "Dockworkers at Port Selwyn walked out on Sunday after wage talks with the port authority collapsed.",
+    "The union says the automation plan would eliminate up to 900 jobs at the East and West terminals.",
+    "Thirty-two strikers were briefly detained after scuffles with police outside the North Terminal gates.",
+    "Flower exporters warned that 40 tonnes of roses were spoiling in refrigerated containers on the quays.",
+    "Labour Minister Carla Montiel will meet union leaders in the capital on Wednesday morning.",
+    "Shipping lines have begun diverting vessels to Puerto Cabral, a smaller harbour further south.",
+]
+FILLER = [
+    "A bakery in the old quarter won a regional prize for its rye bread this spring.",
+    "The municipal orchestra announced a new season of open-air concerts in August.",
+]
+
+
+def align(source: list[str], target: list[str]) -> Alignment:
+    a, b = article("a", source), article("b", target)
+    vocab = build_vocabulary([a, b, article("c", FILLER)])
+    return align_articles(a, b, vocab, TraceOptions())[0]
+
+
+def pairs(alignment: Alignment) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(link.source, link.target) for link in alignment.links}
+
+
+def test_identical_sentences_link_as_verbatim() -> None:
+    result = align(WIRE, WIRE)
+    assert pairs(result) == {((i,), (i,)) for i in range(len(WIRE))}
+    assert all(link.kind is LinkKind.VERBATIM for link in result.links)
+    assert result.added == () and result.dropped == ()
+
+
+def test_normalised_differences_still_count_as_verbatim() -> None:
+    target = ["32 strikers were briefly detained after scuffles with police outside the North Terminal gates."]
+    result = align(WIRE, target)
+    assert [(l.source, l.kind) for l in result.links] == [((2,), LinkKind.VERBATIM)]
+
+
+def test_a_few_changed_words_make_an_altered_link() -> None:
+    target = ["Dockworkers at Port Selwyn went on strike on Sunday after pay talks with the port authority broke down."]
+    result = align(WIRE, target)
+    assert [(l.source, l.kind) for l in result.links] == [((0,), LinkKind.ALTERED)]
+
+
+def test_new_wording_of_the_same_facts_is_a_paraphrase() -> None:
+    target = ["Up to 900 jobs at the East and West terminals would go under the automation plan, the union argues."]
+    result = align(WIRE, target)
+    assert [(l.source, l.kind) for l in result.links] == [((1,), LinkKind.PARAPHRASE)]
+
+
+def test_moved_sentences_are_still_linked() -> None:
+    target = [WIRE[5], WIRE[0], WIRE[3]]
+    result = align(WIRE, target)
+    assert pairs(result) == {((5,), (0,)), ((0,), (1,)), ((3,), (2,))}
+    assert result.dropped == (1, 2, 4)
+
+
+def test_two_source_sentences_merged_into_one_make_a_two_to_one_link() -> None:
+    target = [
+        "Labour Minister Carla Montiel will meet union leaders on Wednesday, while shipping lines "
+        "have begun diverting vessels to Puerto Cabral."
+    ]
+    result = align(WIRE, target)
+    assert pairs(result) == {((4, 5), (0,))}
+
+
+def test_one_source_sentence_split_in_two_makes_a_one_to_two_link() -> None:
+    target = [
+        "Dockworkers at Port Selwyn walked out on Sunday.",
+        "Their wage talks with the port authority had collapsed.",
+    ]
+    result = align(WIRE, target)
+    assert pairs(result) == {((0,), (0, 1))}
+
+
+def test_reuse_of_one_clause_is_a_partial_link() -> None:
+    target = [
+        "Thirty-two strikers were briefly detained after scuffles with police outside the North Terminal "
+        "gates, and the city's mayor has called for calm in a televised address to residents of every district."
+    ]
+    result = align(WIRE, target)
+    assert len(result.links) == 1
+    assert result.links[0].source == (2,)
+    assert result.links[0].partial
+
+
+def test_an_unrelated_sentence_is_left_unlinked_as_added() -> None:
+    target = [WIRE[0], FILLER[0]]
+    result = align(WIRE, target)
+    assert pairs(result) == {((0,), (0,))}
+    assert result.added == (1,)
+
+
+def test_one_shared_common_word_does_not_make_a_link() -> None:
+    target = ["The port of a distant country has opened a museum about its history of fishing."]
+    assert align(WIRE, target).links == ()
+
+
+def test_links_are_sorted_and_scores_are_in_range() -> None:
+    result = align(WIRE, list(reversed(WIRE)))
+    assert list(result.links) == sorted(result.links, key=lambda l: (l.source, l.target))
+    assert all(0.0 <= l.score <= 1.0 for l in result.links)

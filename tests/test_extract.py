@@ -1,0 +1,148 @@
+"""Extraction: story text, metadata and page furniture from each input format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from provtrace.extract import build_article, decode, extract_document, parse_date
+from provtrace.furniture import clean_capture
+from provtrace.models import CreditKind, RawDocument
+
+CAPTURE = """Skip to main content
+Tags: ferries | weather | brennock
+Ferry Service Suspended as Storm Batters Brennock Coast
+Tuesday, 4 March 2026 08:15 AM
+By Lena Brask
+
+The ferry company suspended all crossings on Tuesday as gale-force winds battered the coast, stranding hundreds of travellers.
+Harbour master Julio Reyes said waves of up to six metres had been recorded overnight at the mouth of the bay.
+Share this article
+"We will not risk a single passenger," Reyes told reporters at the terminal on Tuesday morning.
+Crossings are expected to resume on Thursday if the forecast holds, the company said in a statement.
+
+© 2026 Brennock Daily. All rights reserved.
+Sign up for our newsletter
+Privacy Policy | Terms of Use
+Storm warning extended across the northern islands
+Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.
+Source link
+"""
+
+
+def raw(text: str, suffix: str = "txt", path: str = "x.txt") -> RawDocument:
+    return RawDocument(path=path, data=text.encode("utf-8"), suffix=suffix)
+
+
+def test_capture_keeps_only_the_story_paragraphs() -> None:
+    cleaned = clean_capture(CAPTURE)
+    lines = cleaned.text.splitlines()
+    assert lines[0].startswith("The ferry company suspended")
+    assert lines[-1].startswith("Crossings are expected")
+    assert len(lines) == 4
+
+
+def test_capture_furniture_is_kept_as_removed() -> None:
+    removed = clean_capture(CAPTURE).removed
+    for debris in ("Skip to main content", "Share this article", "Source link", "Privacy Policy | Terms of Use"):
+        assert debris in removed
+    assert any(line.startswith("Lorem ipsum") for line in removed)
+    assert "Storm warning extended across the northern islands" in removed
+
+
+def test_capture_header_gives_title_date_and_author() -> None:
+    cleaned = clean_capture(CAPTURE)
+    assert cleaned.title == "Ferry Service Suspended as Storm Batters Brennock Coast"
+    assert parse_date(cleaned.date_line) == "2026-03-04"
+    assert cleaned.author == "Lena Brask"
+
+
+def test_pull_quote_repeating_a_paragraph_is_removed() -> None:
+    text = (
+        "The council approved the budget on Monday after a debate that ran past midnight in the town hall.\n"
+        "A debate that ran past midnight\n"
+        "Councillors voted 7 to 4 in favour of the plan, which cuts road spending by a fifth this year.\n"
+    )
+    cleaned = clean_capture(text)
+    assert "A debate that ran past midnight" in cleaned.removed
+    assert len(cleaned.text.splitlines()) == 2
+
+
+def test_truncated_teaser_after_the_story_is_removed() -> None:
+    text = (
+        "The council approved the budget on Monday after a debate that ran past midnight in the town hall.\n"
+        "Councillors voted 7 to 4 in favour of the plan, which cuts road spending by a fifth this year.\n"
+        "© 2026 Brennock Daily\n"
+        "The council approved the budget on Monday after a debate that ran past midnight in the...\n"
+    )
+    assert len(clean_capture(text).text.splitlines()) == 2
+
+
+def test_dates_in_common_forms_are_parsed() -> None:
+    assert parse_date("Saturday, 21 February 2026 09:46 AM EST") == "2026-02-21"
+    assert parse_date("Today: February 21, 2026") == "2026-02-21"
+    assert parse_date("2026-03-03T10:00:00+00:00") == "2026-03-03"
+    assert parse_date("3 de marzo de 2026") == "2026-03-03"
+    assert parse_date("no date here") is None
+
+
+def test_latin1_text_is_decoded_not_rejected() -> None:
+    assert decode("Nicolás Díaz said the café was full.".encode("latin-1")) == "Nicolás Díaz said the café was full."
+
+
+def test_utf16_with_bom_is_decoded() -> None:
+    assert decode("Ferry crossings resumed.".encode("utf-16")) == "Ferry crossings resumed."
+
+
+def test_control_characters_are_shown_not_obeyed() -> None:
+    extracted = extract_document(raw("The ferry \x1b[31mcompany\x1b[0m resumed crossings on Thursday morning."))
+    assert not isinstance(extracted, str)
+    assert "\x1b" not in extracted.text
+    assert "␛[31m" in extracted.text
+
+
+def test_json_with_title_and_text_fields() -> None:
+    doc = {"title": "Ferry crossings resume", "text": CAPTURE, "date": "2026-03-05", "author": "L. Brask"}
+    extracted = extract_document(raw(json.dumps(doc), "json", "a.json"))
+    assert not isinstance(extracted, str)
+    assert extracted.title == "Ferry crossings resume"
+    assert extracted.published == "2026-03-05"
+    assert extracted.author == "L. Brask"
+
+
+def test_json_without_text_is_a_reason_not_a_crash() -> None:
+    assert isinstance(extract_document(raw('{"title": "x"}', "json")), str)
+    assert isinstance(extract_document(raw("{not json", "json")), str)
+
+
+def test_markdown_heading_is_the_title_and_syntax_is_stripped() -> None:
+    md = "# Ferry crossings resume\n\n*By Lena Brask*\n\nThe **ferry** company said [crossings](http://x.test) would resume on Thursday.\n"
+    extracted = extract_document(raw(md, "md", "a.md"))
+    assert not isinstance(extracted, str)
+    assert extracted.title == "Ferry crossings resume"
+    assert "The ferry company said crossings would resume on Thursday." in extracted.text
+
+
+def test_saved_html_page_yields_story_and_metadata(examples: Path) -> None:
+    path = examples / "harbourtimes-syndicated.html"
+    extracted = extract_document(RawDocument(str(path), path.read_bytes(), "html"))
+    assert not isinstance(extracted, str)
+    assert extracted.site == "The Harbour Times"
+    assert extracted.published == "2026-03-03"
+    assert extracted.text.startswith("PORT SELWYN, Marisca, March 3 (AFP)")
+    assert "newsletter" not in extracted.text.lower()
+    article = build_article("h", extracted)
+    assert ("AFP", CreditKind.OWNER) in {(c.agency, c.kind) for c in article.credits}
+
+
+def test_html_with_no_article_text_is_a_reason() -> None:
+    page = "<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>"
+    assert isinstance(extract_document(raw(page, "html", "a.html")), str)
+
+
+def test_credits_are_found_in_removed_footer_lines() -> None:
+    text = CAPTURE.replace("© 2026 Brennock Daily.", "© 2026 Thomson Reuters.")
+    extracted = extract_document(raw(text))
+    assert not isinstance(extracted, str)
+    article = build_article("a", extracted)
+    assert [(c.agency, c.kind) for c in article.credits] == [("Reuters", CreditKind.OWNER)]

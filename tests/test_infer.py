@@ -1,0 +1,101 @@
+"""Inference: direction, relation, unseen sources, unrelated articles and forests."""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+
+from provtrace.models import Article, Trace
+from provtrace.options import TraceOptions
+from provtrace.pipeline import trace_articles
+
+from .helpers import article
+from .test_align import FILLER, WIRE
+
+EXTRA = [
+    "Police said three officers were lightly injured in the scuffles outside the gates on Monday.",
+    "The port handles nearly 70 percent of the country's trade, according to the central bank.",
+    "Gov. Rodrigo Salcedo offered to act as a mediator between the union and the authority.",
+]
+FULL = WIRE + EXTRA
+
+
+def run(*articles: Article) -> Trace:
+    return trace_articles(list(articles), TraceOptions())
+
+
+def parents(result: Trace) -> dict[str, str]:
+    return {e.child: e.parent for e in result.edges}
+
+
+def test_the_text_that_contains_the_other_is_upstream() -> None:
+    result = run(article("full", FULL), article("short", [FULL[0], FULL[2], FULL[5], FULL[7]]))
+    assert parents(result) == {"short": "full"}
+
+
+def test_agency_copy_is_upstream_of_an_article_citing_the_agency() -> None:
+    copy = article("copy", FULL, owns="Reuters")
+    rewrite = article("rewrite", [*FULL[:6], "Reuters reported that talks may resume next week in the capital."], cites="Reuters")
+    result = run(copy, rewrite)
+    assert parents(result) == {"rewrite": "copy"}
+    edge = result.edges[0]
+    assert any("Reuters" in item and "own credit" in item for item in edge.evidence)
+
+
+def test_siblings_citing_the_same_absent_agency_hang_from_an_unseen_source() -> None:
+    left = article("left", [*FULL[:6], "A local reporter saw queues of lorries at the gates."], cites="AFP")
+    right = article("right", [*FULL[3:], "Residents near the port said the quays were eerily quiet."], cites="AFP")
+    result = run(left, right)
+    assert [u.label for u in result.unseen] == ["AFP original, not in folder"]
+    assert parents(result) == {"left": "unseen:afp", "right": "unseen:afp"}
+
+
+def test_an_article_sharing_nothing_is_unrelated_not_forced_into_the_tree() -> None:
+    result = run(article("full", FULL), article("copy", FULL[:-1]), article("other", FILLER))
+    assert result.unrelated == ("other",)
+    assert "other" not in {e.child for e in result.edges} | {e.parent for e in result.edges}
+
+
+def test_two_stories_give_a_forest_of_two_trees() -> None:
+    story2 = [
+        "The Brennock council approved a lean budget after a debate that ran past midnight.",
+        "Councillors voted seven to four for the plan, which cuts road maintenance by a fifth.",
+        "Mayor Lena Brask said the library opening hours would be protected despite the cuts.",
+        "Opposition councillors warned that potholes would multiply across the northern districts.",
+    ]
+    result = run(article("a1", FULL), article("a2", FULL[:7]), article("b1", story2), article("b2", story2[:3]))
+    assert parents(result) == {"a2": "a1", "b2": "b1"}
+
+
+def test_near_identical_copy_is_called_a_copy() -> None:
+    result = run(article("full", FULL), article("copy", FULL[:-1]))
+    assert result.edges[0].relation == "near-verbatim copy"
+
+
+def test_short_paraphrased_version_is_called_a_summary() -> None:
+    summary = [
+        "Port Selwyn dockworkers struck on Sunday when wage talks with the port authority collapsed.",
+        "Thirty-two strikers were held after scuffles with police outside the North Terminal gates.",
+        "Shipping lines are sending vessels to Puerto Cabral, a smaller harbour further south.",
+    ]
+    result = run(article("full", FULL), article("brief", summary))
+    assert result.edges[0].relation == "summary"
+
+
+def test_every_edge_has_confidence_in_range_and_evidence() -> None:
+    result = run(article("full", FULL, owns="AP"), article("copy", FULL[:-2], cites="AP"))
+    for edge in result.edges:
+        assert 0.0 < edge.confidence <= 1.0
+        assert edge.evidence
+
+
+def test_the_result_is_a_forest_whatever_the_input_order() -> None:
+    items = [article("full", FULL), article("a", FULL[:6]), article("b", FULL[2:]), article("c", FULL[4:8])]
+    outputs = set()
+    for order in itertools.permutations(items):
+        result = run(*order)
+        graph = nx.DiGraph([(e.parent, e.child) for e in result.edges])
+        assert nx.is_forest(graph.to_undirected()) and all(d <= 1 for _, d in graph.in_degree())
+        outputs.add(result)
+    assert len(outputs) == 1

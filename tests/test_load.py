@@ -1,0 +1,119 @@
+"""Loading: folders searched recursively, bad files warned about, never a crash."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from provtrace.errors import InputError
+from provtrace.load import MAX_FILE_BYTES, load_documents
+
+STORY = "The ferry company suspended all crossings on Tuesday as winds battered the coast.\n"
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def test_folders_are_searched_recursively_and_sorted(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", STORY)
+    write(tmp_path / "sub" / "a.md", STORY)
+    result = load_documents([str(tmp_path)])
+    assert [Path(d.path).name for d in result.documents] == ["b.txt", "a.md"]
+    assert result.warnings == ()
+
+
+def test_hidden_files_and_editor_backups_are_skipped_silently(tmp_path: Path) -> None:
+    write(tmp_path / "story.txt", STORY)
+    write(tmp_path / ".hidden.txt", STORY)
+    write(tmp_path / "story.txt~", STORY)
+    write(tmp_path / ".git" / "x.txt", STORY)
+    result = load_documents([str(tmp_path)])
+    assert [Path(d.path).name for d in result.documents] == ["story.txt"]
+    assert result.warnings == ()
+
+
+def test_unsupported_binary_and_empty_files_are_warned_about(tmp_path: Path) -> None:
+    write(tmp_path / "story.txt", STORY)
+    write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(100))
+    write(tmp_path / "empty.txt", "")
+    write(tmp_path / "blob.txt", b"abc\x00def")
+    result = load_documents([str(tmp_path)])
+    assert len(result.documents) == 1
+    text = "\n".join(result.warnings)
+    assert "photo.png: not an article file" in text
+    assert "empty.txt: the file is empty" in text
+    assert "blob.txt: binary data, not text" in text
+
+
+def test_an_explicit_file_with_any_extension_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.article", STORY)
+    assert len(load_documents([str(path)]).documents) == 1
+
+
+def test_a_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        load_documents([str(tmp_path / "nope")])
+
+
+def test_the_same_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "story.txt", STORY)
+    result = load_documents([str(path), str(tmp_path), str(path)])
+    assert len(result.documents) == 1
+
+
+def test_broken_links_and_link_loops_are_warned_about(tmp_path: Path) -> None:
+    write(tmp_path / "story.txt", STORY)
+    os.symlink(tmp_path / "missing.txt", tmp_path / "broken.txt")
+    os.symlink(tmp_path, tmp_path / "loop")
+    result = load_documents([str(tmp_path)])
+    assert len(result.documents) == 1
+    assert any("broken.txt: a broken link" in w for w in result.warnings)
+    assert any("loops back" in w for w in result.warnings)
+
+
+def test_a_file_over_the_size_limit_is_refused_with_a_warning(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    result = load_documents([str(big)])
+    assert result.documents == ()
+    assert "over the 20 MB limit" in result.warnings[0]
+
+
+def test_an_unreadable_file_is_warned_about(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A permission error (simulated: CI runs as root, who can read anything) is a warning."""
+    write(tmp_path / "secret.txt", STORY)
+    write(tmp_path / "open.txt", STORY)
+
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = load_documents([str(tmp_path)])
+    assert [Path(d.path).name for d in result.documents] == ["open.txt"]
+    assert result.warnings == (f"skipped {tmp_path / 'secret.txt'}: permission denied",)
+
+
+def test_dash_reads_standard_input() -> None:
+    result = load_documents(["-"], stdin=io.BytesIO(STORY.encode()))
+    assert result.documents[0].path == "-"
+    assert result.documents[0].data == STORY.encode()
+
+
+def test_argument_order_never_changes_the_result(tmp_path: Path) -> None:
+    a = write(tmp_path / "a" / "s.txt", STORY)
+    b = write(tmp_path / "b" / "s.txt", STORY + "More.\n")
+    assert load_documents([str(a), str(b)]) == load_documents([str(b), str(a)])
