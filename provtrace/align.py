@@ -83,7 +83,11 @@ class PairStats:
     def flipped(self) -> PairStats:
         """The same statistics seen from the other side."""
         return PairStats(
-            self.source_in_target, self.target_in_source, self.source_lacks, self.target_lacks, self.shared_anchors
+            self.source_in_target,
+            self.target_in_source,
+            self.source_lacks,
+            self.target_lacks,
+            self.shared_anchors,
         )
 
 
@@ -105,6 +109,10 @@ def _coverage(covered: dict[str, float], by: dict[str, float]) -> float:
     return _shared(covered, by) / mass if mass else 0.0
 
 
+def _numbers(norm: str) -> list[str]:
+    return [t for t in norm.split() if t.isdigit()]
+
+
 def _classify(
     src: _Side, tgt: _Side, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
 ) -> Link:
@@ -114,11 +122,10 @@ def _classify(
     t_text = " ".join(tgt.feats[j].norm for j in targets)
     cov_s, cov_t = _coverage(s_bag, t_bag), _coverage(t_bag, s_bag)
     partial = min(cov_s, cov_t) < 0.6 and max(cov_s, cov_t) >= 0.6
-    if partial:
-        char = fuzz.partial_ratio(s_text, t_text) / 100
-    else:
-        char = fuzz.ratio(s_text, t_text) / 100
-    if char >= options.verbatim_threshold:
+    scorer = fuzz.partial_ratio if partial else fuzz.ratio
+    char = scorer(s_text, t_text) / 100
+    if char >= options.verbatim_threshold and _numbers(s_text) == _numbers(t_text):
+        # A changed figure is never verbatim, however similar the rest.
         kind = LinkKind.VERBATIM
     elif char >= options.altered_threshold:
         kind = LinkKind.ALTERED

@@ -9,13 +9,17 @@ import traceback as tb
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from . import __version__
 from .errors import ExitCode, ProvtraceError
 from .render import FORMAT_BY_SUFFIX, OutputFormat, RenderOptions
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 app = typer.Typer(
     name="provtrace",
@@ -33,7 +37,7 @@ app = typer.Typer(
 T = TypeVar("T")
 
 
-def _stderr_console():  # type: ignore[no-untyped-def]
+def _stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
@@ -44,17 +48,25 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def _guard(show_traceback: bool, work: Callable[[], T]) -> T:
+def _warn(warnings: tuple[str, ...], quiet: bool) -> None:
+    if not quiet:
+        console = _stderr_console()
+        for warning in warnings:
+            console.print(f"warning: {warning}", markup=False)
+
+
+def _guard(show_traceback: bool, work: Callable[[], T], quiet: bool = False) -> T:
     """The one error boundary: library errors become one line and an exit code."""
     try:
         return work()
     except ProvtraceError as exc:
         if show_traceback:
             tb.print_exc()
+        _warn(exc.warnings, quiet)
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.USAGE)
-    except Exception as exc:  # noqa: BLE001 - the boundary must catch everything
+    except Exception as exc:
         if show_traceback:
             tb.print_exc()
         _fail(
@@ -63,30 +75,38 @@ def _guard(show_traceback: bool, work: Callable[[], T]) -> T:
         )
 
 
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
+class _ProgressBar:
     """A progress callback that shows a bar on stderr once a run passes one second."""
-    started = time.monotonic()
-    state: dict[str, object] = {}
 
-    def update(stage: str, done: int, total: int) -> None:
-        if not enabled or time.monotonic() - started < 1.0:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or time.monotonic() - self.started < 1.0:
             return
-        if "bar" not in state:
+        if self.bar is None or self.task is None:
             from rich.progress import Progress
 
-            bar = Progress(console=_stderr_console(), transient=True)
-            bar.start()
-            state["bar"] = bar
-            state["task"] = bar.add_task(stage, total=total)
-        bar = state["bar"]
-        bar.update(state["task"], completed=done, total=total, description=stage)  # type: ignore[attr-defined]
+            self.bar = Progress(console=_stderr_console(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(stage, total=total)
+        self.bar.update(self.task, completed=done, total=total, description=stage)
 
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[_ProgressBar]:
+    bar = _ProgressBar(enabled)
     try:
-        yield update
+        yield bar
     finally:
-        if "bar" in state:
-            state["bar"].stop()  # type: ignore[attr-defined]
+        bar.close()
 
 
 def _version(value: bool) -> None:
@@ -113,6 +133,7 @@ def trace_command(
             help="Article files or folders (searched recursively); '-' reads one article from "
             "standard input. Formats: .txt, .html/.htm, .md, .json.",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[
@@ -163,10 +184,10 @@ def trace_command(
     options = TraceOptions(all_pairs=all_pairs)
     interactive = sys.stderr.isatty()
     with _progress_bar(interactive) as progress:
-        result = _guard(show_traceback, lambda: trace(paths, options, stdin=sys.stdin.buffer, progress=progress))
-    if not quiet:
-        for warning in result.warnings:
-            _stderr_console().print(f"warning: {warning}", markup=False)
+        result = _guard(
+            show_traceback, lambda: trace(paths, options, stdin=sys.stdin.buffer, progress=progress), quiet
+        )
+    _warn(result.warnings, quiet)
     _guard(show_traceback, lambda: emit(result, chosen, RenderOptions(brief=brief), output))
 
 

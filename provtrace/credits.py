@@ -49,7 +49,7 @@ def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]
         rf"\(\s*{a}\s*\){_DASH}",  # dateline: WASHINGTON (Reuters) -
         rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?[^.\n]{{0,30}}{a}",
         rf"^\s*(?:by|source:?|via)\s+{a}\s*$",
-        rf"^\s*(?:reporting|additional reporting|writing)\s+by\b.*;\s*editing\s+by\b",
+        r"^\s*(?:reporting|additional reporting|writing)\s+by\b.*;\s*editing\s+by\b",
     ]
     cites = [
         rf"\b(?:told|to|by|from|with)\s+(?:the\s+)?{a}",
@@ -66,16 +66,17 @@ def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
-    """The line around a match, trimmed to a readable length."""
+    """The credit phrase with a few words either side, cut at word boundaries."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if len(line) <= 160:
-        return line
-    centre = (start - line_start + end - line_start) // 2
-    lo = max(0, centre - 75)
-    snippet = line[lo : lo + 150].strip()
-    return ("…" if lo > 0 else "") + snippet + ("…" if lo + 150 < len(line) else "")
+    line_end = len(text) if line_end < 0 else line_end
+    before = [m.start() for m in re.finditer(r"\S+", text[line_start:start])]
+    after = [m.end() for m in re.finditer(r"\S+", text[end:line_end])]
+    lo = line_start + (before[-6] if len(before) >= 6 else 0)
+    hi = end + (after[4] if len(after) >= 5 else line_end - end)
+    head = "…" if len(before) > 6 else ""
+    tail = "…" if len(after) > 5 else ""
+    return head + " ".join(text[lo:hi].split()) + tail
 
 
 def find_credits(texts: Iterable[str], aliases: dict[str, str] | None = None) -> tuple[Credit, ...]:

@@ -15,9 +15,17 @@ class ExitCode(IntEnum):
 
 
 class ProvtraceError(Exception):
-    """Base class for every error a user can act on."""
+    """Base class for every error a user can act on.
+
+    warnings holds per-file problems met before the error, so the user sees
+    why nothing was usable.
+    """
 
     exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str, warnings: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.warnings = warnings
 
 
 class InputError(ProvtraceError):

@@ -151,7 +151,7 @@ def _extract_json(raw: RawDocument, text: str) -> Extracted | str:
     except json.JSONDecodeError as exc:
         return f"not valid JSON ({exc.msg} at line {exc.lineno})"
     if not isinstance(data, dict) or not isinstance(data.get("text") or data.get("raw_text"), str):
-        return "JSON without a \"text\" field (expected trafilatura's JSON or {\"title\", \"text\"})"
+        return 'JSON without a "text" field (expected trafilatura\'s JSON or {"title", "text"})'
     body = clean_capture(str(data.get("text") or data.get("raw_text")))
 
     def field(*names: str) -> str | None:
@@ -212,7 +212,9 @@ def extract_document(raw: RawDocument) -> Extracted | str:
     """Extract one document; return a reason string when it holds no story."""
     text = _clean_text(decode(raw.data))
     suffix = raw.suffix
-    if suffix in {"html", "htm", "xhtml"} or (suffix not in {"json", "md", "markdown"} and _looks_like_html(text)):
+    if suffix in {"html", "htm", "xhtml"} or (
+        suffix not in {"json", "md", "markdown"} and _looks_like_html(text)
+    ):
         result: Extracted | str = _extract_html(raw, text)
     elif suffix == "json":
         result = _extract_json(raw, text)

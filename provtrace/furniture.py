@@ -21,7 +21,8 @@ _DEBRIS = re.compile(
       | tags?\s*: .* | topics?\s*: .* | filed\ under\s*: .* | categor(?:y|ies)\s*:? .*
       | (?:share|tweet|email|print|copy\ link)\b.{0,60}
       | .{0,40}\b(?:newsletter|sign\ up\ for|subscribe\ to)\b.*
-      | receive\ breaking\ news.* | sent\ right\ to\ your\ inbox.*
+      | receive\ breaking\ news.* | .*\b(?:to|in)\ your\ inbox\b.* | enter\ your\ e-?mail.*
+      | comments?\ (?:are|is)\ moderated.* | .*\bcommunity\ (?:rules|guidelines)\b.*
       | \(?optional\b.{0,40}\)?
       | privacy(?:\ policy)?\b.* | .*\bcookies?\b.{0,80} | .*\bdo\ not\ sell\b.*
       | (?:interest-based\ )?advertis(?:e|ement|ing)\b.{0,80} | sponsored(?:\ content)?
@@ -49,10 +50,49 @@ _DATE_LINE = re.compile(
 )
 # Words typical of lorem-ipsum style placeholder text that sites leave in templates.
 _PLACEHOLDER = frozenset(
-    "lorem ipsum dolor amet consectetur adipiscing elit sed eiusmod tempor incididunt "
-    "labore dolore magna aliqua enim minim veniam quis nostrud exercitation ullamco "
-    "laboris nisi aliquip commodo consequat tation nominavi qualisque possit clita "
-    "latine vel quo mea eam nam ius cum te".split()
+    [
+        "lorem",
+        "ipsum",
+        "dolor",
+        "amet",
+        "consectetur",
+        "adipiscing",
+        "elit",
+        "sed",
+        "eiusmod",
+        "tempor",
+        "incididunt",
+        "labore",
+        "dolore",
+        "magna",
+        "aliqua",
+        "enim",
+        "minim",
+        "veniam",
+        "quis",
+        "nostrud",
+        "exercitation",
+        "ullamco",
+        "laboris",
+        "nisi",
+        "aliquip",
+        "commodo",
+        "consequat",
+        "tation",
+        "nominavi",
+        "qualisque",
+        "possit",
+        "clita",
+        "latine",
+        "vel",
+        "quo",
+        "mea",
+        "eam",
+        "nam",
+        "ius",
+        "cum",
+        "te",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
@@ -101,23 +141,44 @@ def _is_pull_quote(line: str, body: list[str]) -> bool:
     )
 
 
+def _story_span(lines: list[str]) -> tuple[int, int] | None:
+    """The densest run of prose: the maximum-sum run of line scores.
+
+    A prose paragraph scores its word count; furniture costs a lot and other
+    short lines (headlines, labels) a little, so a lone "Advertisement" inside
+    the story is bridged while a footer of prompts and teasers is not.
+    """
+    best: tuple[float, int, int] | None = None
+    total, begin = 0.0, 0
+    for i, line in enumerate(lines):
+        if is_debris(line):
+            score = -15.0
+        elif _is_prose(line):
+            score = float(min(len(line.split()), 80))
+        else:
+            score = -3.0
+        if total <= 0:
+            total, begin = 0.0, i
+        total += score
+        if score > 0 and (best is None or total > best[0]):
+            best = (total, begin, i)
+    if best is None:
+        return None
+    _, start, end = best
+    while start < end and not _is_prose(lines[start]):
+        start += 1
+    return start, end
+
+
 def clean_capture(text: str) -> Cleaned:
     """Separate the story from the page furniture around and inside it."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
-    prose = [i for i, line in enumerate(lines) if _is_prose(line) and not is_debris(line)]
-    if not prose:
-        kept = [line for line in lines if not is_debris(line)]
-        removed = [line for line in lines if is_debris(line)]
-        return Cleaned("\n".join(kept), tuple(removed), None, None, None)
-    start = prose[0]
-    end = prose[-1]
-    # The story ends at the first copyright or "source" line after its first
-    # paragraph when little prose follows (a teaser paragraph, not the story).
-    for i in range(start + 1, end + 1):
-        if is_debris(lines[i]) and sum(1 for p in prose if p > i) <= 1:
-            end = max(p for p in prose if p < i)
-            break
+    span = _story_span(lines)
+    if span is None:
+        story = [line for line in lines if not is_debris(line)]
+        return Cleaned("\n".join(story), tuple(line for line in lines if is_debris(line)), None, None, None)
+    start, end = span
     header, body, trailer = lines[:start], lines[start : end + 1], lines[end + 1 :]
     date_line = next((line for line in header if _DATE_LINE.match(line)), None)
     author = next((m[1] for line in header if (m := _BYLINE.match(line))), None)
@@ -125,8 +186,11 @@ def clean_capture(text: str) -> Cleaned:
     titles = [
         line
         for line in header
-        if not is_debris(line) and not _DATE_LINE.match(line) and not _BYLINE.match(line)
-        and len(line.split()) >= 4 and not _SENTENCE_END.search(line)
+        if not is_debris(line)
+        and not _DATE_LINE.match(line)
+        and not _BYLINE.match(line)
+        and len(line.split()) >= 4
+        and not _SENTENCE_END.search(line)
     ]
     title = max(titles, key=len) if titles else None
     removed: list[str] = list(header)

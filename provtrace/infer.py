@@ -61,7 +61,7 @@ def _pct(x: float) -> str:
 
 
 def _quote(text: str) -> str:
-    return "“" + (text if len(text) <= 70 else text[:69] + "…") + "”"
+    return "“" + (text if len(text) <= 120 else text[:119] + "…") + "”"
 
 
 def _possessive(name: str) -> str:
@@ -77,33 +77,57 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
     signals: list[tuple[float, str]] = []
     b_in_a, a_in_b = stats.target_in_source, stats.source_in_target
     if abs(b_in_a - a_in_b) < 0.05:
-        signals.append((3.0 * (b_in_a - a_in_b), f"each holds about the same share of the other "
-                        f"({_pct(b_in_a)} of {b.id} is in {a.id}, {_pct(a_in_b)} of {a.id} is in {b.id})"))
+        signals.append(
+            (
+                3.0 * (b_in_a - a_in_b),
+                f"each holds about the same share of the other "
+                f"({_pct(b_in_a)} of {b.id} is in {a.id}, {_pct(a_in_b)} of {a.id} is in {b.id})",
+            )
+        )
     else:
         up, down, x, y = (a, b, b_in_a, a_in_b) if b_in_a > a_in_b else (b, a, a_in_b, b_in_a)
-        signals.append((3.0 * (b_in_a - a_in_b), f"{_pct(x)} of {_possessive(down.id)} content is found in "
-                        f"{up.id}, but only {_pct(y)} of {_possessive(up.id)} is found in {down.id}"))
+        signals.append(
+            (
+                3.0 * (b_in_a - a_in_b),
+                f"{_pct(x)} of {_possessive(down.id)} content is found in "
+                f"{up.id}, but only {_pct(y)} of {_possessive(up.id)} is found in {down.id}",
+            )
+        )
     for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
         owned, cited = _agencies(up, CreditKind.OWNER), _agencies(down, CreditKind.CITES)
         down_owned = _agencies(down, CreditKind.OWNER)
         for agency in sorted(owned):
             if agency in cited and agency not in down_owned:
-                signals.append((sign * 1.5, f"{up.id} carries {_possessive(agency)} own credit "
-                                f"({_quote(owned[agency])}); {down.id} cites {agency} ({_quote(cited[agency])})"))
+                signals.append(
+                    (
+                        sign * 1.5,
+                        f"{up.id} carries {_possessive(agency)} own credit "
+                        f"({_quote(owned[agency])}); {down.id} cites {agency} ({_quote(cited[agency])})",
+                    )
+                )
             elif agency in down_owned and up.site is None and down.site:
                 signals.append((sign * 0.5, f"{down.id} is {agency} copy republished by {down.site}"))
     if a.published and b.published and a.published != b.published:
         earlier, later = (a, b) if a.published < b.published else (b, a)
-        signals.append((0.5 if earlier is a else -0.5,
-                        f"{earlier.id} was published {earlier.published}, {later.id} {later.published}"))
+        signals.append(
+            (
+                0.5 if earlier is a else -0.5,
+                f"{earlier.id} was published {earlier.published}, {later.id} {later.published}",
+            )
+        )
     # Loss of detail: within the sentences they share, the derived version
     # tends to drop exact figures, names and quoted words, rarely to add them.
     b_lacks, a_lacks = stats.target_lacks, stats.source_lacks
     total = b_lacks + a_lacks + stats.shared_anchors
     if total and b_lacks != a_lacks:
         up, down, lost, added = (a, b, b_lacks, a_lacks) if b_lacks > a_lacks else (b, a, a_lacks, b_lacks)
-        signals.append((2.0 * (b_lacks - a_lacks) / total, f"in the sentences they share, {down.id} lacks "
-                        f"{lost} names, figures or quoted words that {up.id} has ({up.id} lacks {added})"))
+        signals.append(
+            (
+                2.0 * (b_lacks - a_lacks) / total,
+                f"in the sentences they share, {down.id} lacks "
+                f"{lost} names, figures or quoted words that {up.id} has ({up.id} lacks {added})",
+            )
+        )
     score = sum(weight for weight, _ in signals)
     probability = 1 / (1 + math.exp(-2.5 * score))
     forward = probability >= 0.5
@@ -145,7 +169,7 @@ def infer_forest(
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(by_id))
     directions: dict[tuple[str, str], _Direction] = {}
-    for (a_id, b_id) in sorted(pairs):
+    for a_id, b_id in sorted(pairs):
         result = pairs[a_id, b_id]
         d = _weigh(by_id[a_id], by_id[b_id], result.stats)
         directions[d.parent, d.child] = d
@@ -157,7 +181,9 @@ def infer_forest(
     owners = {c.agency for a in articles for c in a.credits if c.kind is CreditKind.OWNER}
     unseen: dict[str, Unseen] = {}
     for agency in sorted({c.agency for a in articles for c in a.credits} - owners):
-        citers = sorted(a.id for a in articles if a.id in related and agency in _agencies(a, CreditKind.CITES))
+        citers = sorted(
+            a.id for a in articles if a.id in related and agency in _agencies(a, CreditKind.CITES)
+        )
         linked = [c for c in citers if any((c, o) in pairs or (o, c) in pairs for o in citers)]
         if len(linked) >= 2:
             node = f"unseen:{_slug(agency)}"

@@ -85,8 +85,7 @@ def _walk(root: Path, warnings: list[str]) -> list[Path]:
                 continue
             if _suffix(path) not in SUPPORTED_SUFFIXES:
                 warnings.append(
-                    f"skipped {path}: not an article file "
-                    "(expected .txt, .html, .htm, .md or .json)"
+                    f"skipped {path}: not an article file (expected .txt, .html, .htm, .md or .json)"
                 )
                 continue
             found.append(path)

@@ -7,10 +7,10 @@ cross module boundaries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class LinkKind(str, Enum):
+class LinkKind(StrEnum):
     """How closely a target sentence reproduces its source sentence(s)."""
 
     VERBATIM = "verbatim"
@@ -18,7 +18,7 @@ class LinkKind(str, Enum):
     PARAPHRASE = "paraphrase"
 
 
-class CreditKind(str, Enum):
+class CreditKind(StrEnum):
     """Whether a credit marks the article as the agency's own copy or as citing it."""
 
     OWNER = "owner"  # dateline "(Reuters) -", "© Thomson Reuters", byline

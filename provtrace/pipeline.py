@@ -51,7 +51,7 @@ def load_articles(
             extracted.append(result)
     if not extracted:
         hint = f" ({len(warnings)} file(s) skipped; see the warnings above)" if warnings else ""
-        raise InputError(f"no usable article found in the given paths{hint}")
+        raise InputError(f"no usable article found in the given paths{hint}", tuple(warnings))
     articles = tuple(build_article(i, e) for i, e in zip(_ids(extracted), extracted, strict=True))
     return tuple(sorted(articles, key=lambda a: a.id)), tuple(warnings)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 _WORDS = re.compile(r"\S+")
 
 
-class Op(str, Enum):
+class Op(StrEnum):
     SAME = "same"
     DELETE = "delete"
     INSERT = "insert"

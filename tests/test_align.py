@@ -40,19 +40,25 @@ def test_identical_sentences_link_as_verbatim() -> None:
 
 
 def test_normalised_differences_still_count_as_verbatim() -> None:
-    target = ["32 strikers were briefly detained after scuffles with police outside the North Terminal gates."]
+    target = [
+        "32 strikers were briefly detained after scuffles with police outside the North Terminal gates."
+    ]
     result = align(WIRE, target)
     assert [(l.source, l.kind) for l in result.links] == [((2,), LinkKind.VERBATIM)]
 
 
 def test_a_few_changed_words_make_an_altered_link() -> None:
-    target = ["Dockworkers at Port Selwyn went on strike on Sunday after pay talks with the port authority broke down."]
+    target = [
+        "Dockworkers at Port Selwyn went on strike on Sunday after pay talks with the port authority broke down."
+    ]
     result = align(WIRE, target)
     assert [(l.source, l.kind) for l in result.links] == [((0,), LinkKind.ALTERED)]
 
 
 def test_new_wording_of_the_same_facts_is_a_paraphrase() -> None:
-    target = ["Up to 900 jobs at the East and West terminals would go under the automation plan, the union argues."]
+    target = [
+        "Up to 900 jobs at the East and West terminals would go under the automation plan, the union argues."
+    ]
     result = align(WIRE, target)
     assert [(l.source, l.kind) for l in result.links] == [((1,), LinkKind.PARAPHRASE)]
 

@@ -32,7 +32,9 @@ def test_lowercase_ap_is_not_the_agency() -> None:
 
 
 def test_first_mention_of_each_kind_is_kept_with_its_line() -> None:
-    credits = find_credits(["Intro line.\nOfficials told Reuters it was over.\nLater, Reuters reported more."])
+    credits = find_credits(
+        ["Intro line.\nOfficials told Reuters it was over.\nLater, Reuters reported more."]
+    )
     assert len(credits) == 1
     assert credits[0].kind is CreditKind.CITES
     assert credits[0].text == "Officials told Reuters it was over."

@@ -44,7 +44,12 @@ def test_capture_keeps_only_the_story_paragraphs() -> None:
 
 def test_capture_furniture_is_kept_as_removed() -> None:
     removed = clean_capture(CAPTURE).removed
-    for debris in ("Skip to main content", "Share this article", "Source link", "Privacy Policy | Terms of Use"):
+    for debris in (
+        "Skip to main content",
+        "Share this article",
+        "Source link",
+        "Privacy Policy | Terms of Use",
+    ):
         assert debris in removed
     assert any(line.startswith("Lorem ipsum") for line in removed)
     assert "Storm warning extended across the northern islands" in removed
@@ -87,7 +92,10 @@ def test_dates_in_common_forms_are_parsed() -> None:
 
 
 def test_latin1_text_is_decoded_not_rejected() -> None:
-    assert decode("Nicolás Díaz said the café was full.".encode("latin-1")) == "Nicolás Díaz said the café was full."
+    assert (
+        decode("Nicolás Díaz said the café was full.".encode("latin-1"))
+        == "Nicolás Díaz said the café was full."
+    )
 
 
 def test_utf16_with_bom_is_decoded() -> None:
@@ -95,7 +103,9 @@ def test_utf16_with_bom_is_decoded() -> None:
 
 
 def test_control_characters_are_shown_not_obeyed() -> None:
-    extracted = extract_document(raw("The ferry \x1b[31mcompany\x1b[0m resumed crossings on Thursday morning."))
+    extracted = extract_document(
+        raw("The ferry \x1b[31mcompany\x1b[0m resumed crossings on Thursday morning.")
+    )
     assert not isinstance(extracted, str)
     assert "\x1b" not in extracted.text
     assert "␛[31m" in extracted.text

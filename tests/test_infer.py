@@ -36,7 +36,11 @@ def test_the_text_that_contains_the_other_is_upstream() -> None:
 
 def test_agency_copy_is_upstream_of_an_article_citing_the_agency() -> None:
     copy = article("copy", FULL, owns="Reuters")
-    rewrite = article("rewrite", [*FULL[:6], "Reuters reported that talks may resume next week in the capital."], cites="Reuters")
+    rewrite = article(
+        "rewrite",
+        [*FULL[:6], "Reuters reported that talks may resume next week in the capital."],
+        cites="Reuters",
+    )
     result = run(copy, rewrite)
     assert parents(result) == {"rewrite": "copy"}
     edge = result.edges[0]
@@ -45,7 +49,9 @@ def test_agency_copy_is_upstream_of_an_article_citing_the_agency() -> None:
 
 def test_siblings_citing_the_same_absent_agency_hang_from_an_unseen_source() -> None:
     left = article("left", [*FULL[:6], "A local reporter saw queues of lorries at the gates."], cites="AFP")
-    right = article("right", [*FULL[3:], "Residents near the port said the quays were eerily quiet."], cites="AFP")
+    right = article(
+        "right", [*FULL[3:], "Residents near the port said the quays were eerily quiet."], cites="AFP"
+    )
     result = run(left, right)
     assert [u.label for u in result.unseen] == ["AFP original, not in folder"]
     assert parents(result) == {"left": "unseen:afp", "right": "unseen:afp"}
@@ -64,7 +70,9 @@ def test_two_stories_give_a_forest_of_two_trees() -> None:
         "Mayor Lena Brask said the library opening hours would be protected despite the cuts.",
         "Opposition councillors warned that potholes would multiply across the northern districts.",
     ]
-    result = run(article("a1", FULL), article("a2", FULL[:7]), article("b1", story2), article("b2", story2[:3]))
+    result = run(
+        article("a1", FULL), article("a2", FULL[:7]), article("b1", story2), article("b2", story2[:3])
+    )
     assert parents(result) == {"a2": "a1", "b2": "b1"}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ..models import Trace
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """The output formats of `provtrace trace`."""
 
     TEXT = "text"

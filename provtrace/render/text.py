@@ -25,7 +25,8 @@ _DIM = "dim"
 
 
 def _meta(article: Article) -> Text:
-    parts = [f"{len(article.sentences)} sentences"]
+    n = len(article.sentences)
+    parts = [f"{n} sentence{'' if n == 1 else 's'}"]
     if article.published:
         parts.append(f"published {article.published}")
     if article.site:
@@ -77,9 +78,9 @@ def _diff_text(old: str, new: str, options: RenderOptions) -> Text:
 def _counts(alignment: Alignment) -> str:
     kinds = {k: sum(len(l.target) for l in alignment.links if l.kind is k) for k in LinkKind}
     return (
-        f"kept {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
-        f"{kinds[LinkKind.PARAPHRASE]} paraphrased · added {len(alignment.added)} · "
-        f"dropped {len(alignment.dropped)} of the parent's sentences"
+        f"sentences: {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
+        f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {len(alignment.added)} added; "
+        f"{len(alignment.dropped)} of the parent's dropped"
     )
 
 

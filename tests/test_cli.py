@@ -1,0 +1,129 @@
+"""The command line: exit codes, formats, output files, streams."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from provtrace import __version__
+from provtrace.cli import app
+from provtrace.errors import ExitCode
+
+runner = CliRunner()
+
+
+def test_version_prints_the_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"provtrace {__version__}"
+
+
+def test_help_explains_every_option() -> None:
+    result = runner.invoke(app, ["trace", "--help"])
+    assert result.exit_code == 0
+    for option in ("--format", "--output", "--all-pairs", "--brief", "--quiet", "--traceback"):
+        assert option in result.stdout
+
+
+def test_trace_on_examples_exits_0_with_the_tree(examples: Path) -> None:
+    result = runner.invoke(app, ["trace", str(examples)])
+    assert result.exit_code == ExitCode.OK
+    assert "near-verbatim copy of wire-original" in result.stdout
+    assert "Unrelated" in result.stdout
+
+
+def test_json_format_writes_the_contract_to_stdout(examples: Path) -> None:
+    result = runner.invoke(app, ["trace", str(examples), "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["schema"] == "provtrace.trace/1"
+    assert {e["child"] for e in data["edges"]} == {
+        "harbourtimes-syndicated",
+        "coastalpost-rewrite",
+        "morning-briefing-summary",
+    }
+
+
+def test_output_file_format_follows_its_extension(examples: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = runner.invoke(app, ["trace", str(examples), "--output", str(target)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"] == "provtrace.trace/1"
+    assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_output_into_a_missing_folder_is_exit_2(examples: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["trace", str(examples), "-o", str(tmp_path / "no" / "r.json")])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("error: cannot write")
+
+
+def test_a_missing_path_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["trace", str(tmp_path / "missing")])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip().splitlines() == [f"error: {tmp_path / 'missing'}: no such file or folder"]
+
+
+def test_a_folder_without_usable_articles_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(app, ["trace", str(tmp_path)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "warning: skipped" in result.stderr
+    assert "error: no usable article found" in result.stderr
+
+
+def test_an_unknown_format_is_a_usage_error(examples: Path) -> None:
+    result = runner.invoke(app, ["trace", str(examples), "--format", "pdf"])
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_an_internal_error_is_exit_3_with_a_hint(examples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import provtrace.pipeline
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(provtrace.pipeline, "trace", boom)
+    result = runner.invoke(app, ["trace", str(examples)])
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "internal error: RuntimeError: simulated bug (rerun with --traceback" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_go_to_stderr_and_quiet_silences_them(examples: Path, tmp_path: Path) -> None:
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n")
+    args = ["trace", str(examples), str(tmp_path), "--format", "json"]
+    loud = runner.invoke(app, args)
+    assert "warning: skipped" in loud.stderr and "warning: skipped" not in loud.stdout
+    quiet = runner.invoke(app, [*args, "--quiet"])
+    assert quiet.stderr == ""
+    assert quiet.stdout == loud.stdout
+
+
+def test_standard_input_is_read_with_a_dash(examples: Path) -> None:
+    text = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    result = runner.invoke(
+        app, ["trace", "-", str(examples / "harbourtimes-syndicated.html"), "-f", "json"], input=text
+    )
+    assert result.exit_code == 0
+    assert "stdin" in {a["id"] for a in json.loads(result.stdout)["articles"]}
+
+
+def test_text_output_in_a_pipe_has_no_colour_codes(examples: Path) -> None:
+    result = runner.invoke(app, ["trace", str(examples)])
+    assert "\x1b[" not in result.stdout
+
+
+def test_output_is_byte_identical_for_every_order_of_the_example_files(examples: Path) -> None:
+    import itertools
+
+    files = sorted(str(p) for p in examples.iterdir())
+    outputs = set()
+    for order in itertools.islice(itertools.permutations(files), 0, None, 7):
+        outputs.add(runner.invoke(app, ["trace", *order]).stdout)
+        outputs.add(runner.invoke(app, ["trace", *reversed(order)]).stdout)
+    assert len(outputs) == 1

@@ -1,0 +1,119 @@
+"""Renderers: golden output for the example family, and article text kept literal."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from provtrace.models import Article, Sentence, Trace
+from provtrace.options import TraceOptions
+from provtrace.pipeline import trace, trace_articles
+from provtrace.render import OutputFormat, RenderOptions, renderer
+
+from .conftest import ROOT
+from .helpers import article
+
+
+def plain(renderable: object, width: int = 100) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False).print(renderable)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def example_trace(monkeypatch: pytest.MonkeyPatch) -> Trace:
+    monkeypatch.chdir(ROOT)
+    return trace(["examples"], TraceOptions())
+
+
+def test_text_golden_for_the_example_family(example_trace: Trace, golden) -> None:  # type: ignore[no-untyped-def]
+    golden("examples.txt", plain(renderer(OutputFormat.TEXT)(example_trace, RenderOptions())))
+
+
+def test_json_golden_for_the_example_family(example_trace: Trace, golden) -> None:  # type: ignore[no-untyped-def]
+    text = renderer(OutputFormat.JSON)(example_trace, RenderOptions())
+    assert isinstance(text, str)
+    golden("examples.json", text)
+
+
+def test_json_has_every_contract_field(example_trace: Trace) -> None:
+    text = renderer(OutputFormat.JSON)(example_trace, RenderOptions())
+    assert isinstance(text, str)
+    data = json.loads(text)
+    assert set(data) >= {"schema", "articles", "edges", "unseen", "unrelated", "alignments"}
+    assert set(data["articles"][0]) >= {
+        "id",
+        "path",
+        "title",
+        "site",
+        "published",
+        "author",
+        "credits",
+        "sentences",
+        "removed",
+    }
+    assert set(data["edges"][0]) >= {"parent", "child", "relation", "confidence", "evidence"}
+    assert set(data["alignments"][0]) >= {"source", "target", "links", "added", "dropped"}
+    assert set(data["alignments"][0]["links"][0]) >= {"source", "target", "kind", "score", "partial"}
+
+
+def test_alignments_cover_every_edge_parent_side_first(example_trace: Trace) -> None:
+    pairs = {(al.source, al.target) for al in example_trace.alignments}
+    assert pairs == {(e.parent, e.child) for e in example_trace.edges}
+
+
+HOSTILE = [
+    "The council [bold red]approved[/] the budget on Monday after a long debate in the hall.",
+    "Councillors said <script>alert(1)</script> was found on the council website this week.",
+    "A resident typed ␛[31m into the comment box of the council budget page on Monday.",
+]
+
+
+NEUTRAL = [
+    "The Brennock council approved a lean budget after a debate that ran past midnight.",
+    "Councillors voted seven to four for the plan, which cuts road maintenance by a fifth.",
+    "Mayor Lena Brask said the library opening hours would be protected despite the cuts.",
+    "Opposition councillors warned that potholes would multiply across the northern districts.",
+]
+
+
+def hostile_trace() -> Trace:
+    """Hostile sentences only one article has, so they are listed as added or dropped."""
+    a = article("a", [*NEUTRAL, *HOSTILE])
+    b = article("b", NEUTRAL)
+    return trace_articles([a, b], TraceOptions())
+
+
+def test_rich_markup_in_article_text_is_printed_literally() -> None:
+    result = hostile_trace()
+    assert len(result.edges) == 1
+    out = plain(renderer(OutputFormat.TEXT)(result, RenderOptions(color=True)), width=200)
+    assert "[bold red]approved[/]" in out
+    assert "<script>alert(1)</script>" in out
+
+
+def test_json_round_trips_article_text_exactly() -> None:
+    text = renderer(OutputFormat.JSON)(hostile_trace(), RenderOptions())
+    assert isinstance(text, str)
+    sentences = [s["text"] for s in json.loads(text)["articles"][0]["sentences"]]
+    assert sentences == [*NEUTRAL, *HOSTILE]
+
+
+def test_plain_text_marks_word_changes_without_colour() -> None:
+    a = article("a", ["Harbour master Julio Reyes said waves of up to six metres were recorded overnight."])
+    b = article("b", ["Harbour master Julio Reyes said waves of up to seven metres were recorded overnight."])
+    out = plain(
+        renderer(OutputFormat.TEXT)(trace_articles([a, b], TraceOptions()), RenderOptions()), width=200
+    )
+    assert "[-six-] {+seven+}" in out
+
+
+def test_a_trace_with_no_edges_renders() -> None:
+    lonely = Trace(
+        (Article("x", "x.txt", None, None, None, None, (), (Sentence(0, "One."),), ()),), (), (), ("x",), ()
+    )
+    assert "Unrelated" in plain(renderer(OutputFormat.TEXT)(lonely, RenderOptions()))
+    assert json.loads(str(renderer(OutputFormat.JSON)(lonely, RenderOptions())))["unrelated"] == ["x"]
