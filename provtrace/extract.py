@@ -16,6 +16,7 @@ from typing import Any
 
 from .credits import find_credits
 from .furniture import clean_capture
+from .language import detect_language
 from .models import Article, RawDocument, Sentence
 from .sentences import split_sentences
 
@@ -253,4 +254,5 @@ def build_article(article_id: str, extracted: Extracted) -> Article:
         credits=credits,
         sentences=sentences,
         removed=extracted.removed,
+        language=detect_language(s.text for s in sentences),
     )

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .align import PairStats
+from .language import AGENCY_LANGUAGE
 from .models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
 
 #: Candidate edges weaker than this are not considered at all.
@@ -62,6 +63,16 @@ def _pct(x: float) -> str:
 
 def _quote(text: str) -> str:
     return "“" + (text if len(text) <= 120 else text[:119] + "…") + "”"
+
+
+_LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+    "pt": "Portuguese",
+}
 
 
 def _possessive(name: str) -> str:
@@ -115,11 +126,27 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
                 f"{earlier.id} was published {earlier.published}, {later.id} {later.published}",
             )
         )
+    translated = a.language is not None and b.language is not None and a.language != b.language
+    if translated:
+        # An agency's copy is first written in its service's language.
+        credited = {c.agency for c in a.credits} & {c.agency for c in b.credits}
+        for agency in sorted(credited):
+            home = AGENCY_LANGUAGE.get(agency)
+            if home in (a.language, b.language):
+                up, down = (a, b) if home == a.language else (b, a)
+                signals.append(
+                    (
+                        1.0 if up is a else -1.0,
+                        f"{agency} writes in {_LANGUAGE_NAMES.get(home, home)}, "
+                        f"as {up.id} does; {down.id} is a translation",
+                    )
+                )
     # Loss of detail: within the sentences they share, the derived version
     # tends to drop exact figures, names and quoted words, rarely to add them.
+    # (Across languages names and words are spelled differently: no evidence.)
     b_lacks, a_lacks = stats.target_lacks, stats.source_lacks
     total = b_lacks + a_lacks + stats.shared_anchors
-    if total and b_lacks != a_lacks:
+    if total and b_lacks != a_lacks and not translated:
         up, down, lost, added = (a, b, b_lacks, a_lacks) if b_lacks > a_lacks else (b, a, a_lacks, b_lacks)
         signals.append(
             (
@@ -141,6 +168,8 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
 
 
 def _relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> str:
+    if parent.language and child.language and parent.language != child.language:
+        return "translation"
     n_child = len(child.sentences) or 1
     verbatim = sum(len(l.target) for l in alignment.links if l.kind is LinkKind.VERBATIM)
     close = sum(len(l.target) for l in alignment.links if l.kind is not LinkKind.PARAPHRASE)

@@ -25,3 +25,7 @@ class TraceOptions:
     min_shared_share: float = 0.2
     #: Include an alignment for every related pair, not only tree edges.
     all_pairs: bool = False
+    #: Use sentence embeddings (the optional semantic extra) as well as words.
+    semantic: bool = False
+    #: Cosine similarity of sentence embeddings below which meaning adds nothing.
+    semantic_threshold: float = 0.6

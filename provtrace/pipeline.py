@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from .align import Vocabulary, align_articles, build_vocabulary
+from .align import align_prepared, build_vocabulary, prepare, sentence_features
+from .candidates import candidate_pairs
 from .errors import InputError
 from .extract import Extracted, build_article, extract_document
 from .infer import PairResult, infer_forest
@@ -68,16 +69,28 @@ def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) 
 
 
 def align_pairs(
-    articles: Sequence[Article], options: TraceOptions, vocab: Vocabulary, progress: Progress | None = None
+    articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
 ) -> dict[tuple[str, str], PairResult]:
-    """Align every pair of articles (smaller id as source); keep related pairs."""
+    """Align candidate pairs of articles (smaller id as source); keep related pairs."""
+    feats = {a.id: sentence_features(a) for a in articles}
+    vocab = build_vocabulary(articles, feats)
+    vectors: dict[str, Any] = {}
+    if options.semantic:
+        from .semantic import Embedder
+
+        vectors = Embedder().embed(articles)
+    prepared = {a.id: prepare(a, vocab, feats[a.id], vectors.get(a.id)) for a in articles}
+    if options.semantic:
+        ids = sorted(prepared)
+        todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
+    else:
+        todo = candidate_pairs(articles, feats, vocab)
     pairs: dict[tuple[str, str], PairResult] = {}
-    todo = [(a, b) for k, a in enumerate(articles) for b in articles[k + 1 :]]
     for done, (a, b) in enumerate(todo, start=1):
-        alignment, stats = align_articles(a, b, vocab, options)
+        alignment, stats = align_prepared(prepared[a], prepared[b], options)
         result = PairResult(alignment, stats)
-        if _related(result, a, b, options):
-            pairs[a.id, b.id] = result
+        if _related(result, prepared[a].article, prepared[b].article, options):
+            pairs[a, b] = result
         if progress is not None:
             progress("aligning", done, len(todo))
     return pairs
@@ -105,8 +118,7 @@ def trace_articles(
 ) -> Trace:
     """Align and infer over articles already loaded."""
     articles = sorted(articles, key=lambda a: a.id)
-    vocab = build_vocabulary(articles)
-    pairs = align_pairs(articles, options, vocab, progress)
+    pairs = align_pairs(articles, options, progress)
     forest, edge_alignments = infer_forest(articles, pairs)
     alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
     if options.all_pairs:

@@ -38,3 +38,9 @@ def test_first_mention_of_each_kind_is_kept_with_its_line() -> None:
     assert len(credits) == 1
     assert credits[0].kind is CreditKind.CITES
     assert credits[0].text == "Officials told Reuters it was over."
+
+
+def test_spanish_dateline_and_attributions_are_recognised() -> None:
+    assert ("EFE", "owner") in kinds("Madrid, 3 may (EFE).- El Gobierno aprobó el plan.")
+    assert ("AP", "cites") in kinds("La presa cedió, según informó la agencia AP.")
+    assert ("AP", "cites") in kinds("El alcalde declaró a AP que no hubo heridos.")

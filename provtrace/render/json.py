@@ -19,6 +19,7 @@ def _article(a: Article) -> dict[str, Any]:
         "site": a.site,
         "published": a.published,
         "author": a.author,
+        "language": a.language,
         "credits": [{"agency": c.agency, "text": c.text, "kind": c.kind.value} for c in a.credits],
         "sentences": [{"index": s.index, "text": s.text} for s in a.sentences],
         "removed": list(a.removed),

