@@ -156,6 +156,15 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
             )
         )
     score = sum(weight for weight, _ in signals)
+    if [x.text for x in a.sentences] == [x.text for x in b.sentences]:
+        decided = "the other evidence decides" if score else "the first by name is shown as the parent"
+        signals.append(
+            (
+                0.0,
+                f"the story texts of {a.id} and {b.id} are identical: the text cannot tell "
+                f"which came first, so {decided}",
+            )
+        )
     probability = 1 / (1 + math.exp(-2.5 * score))
     forward = probability >= 0.5
     evidence = tuple(

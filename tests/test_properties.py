@@ -1,0 +1,106 @@
+"""Properties over arbitrary input: no crash, a valid forest, order-free, JSON round-trips."""
+
+from __future__ import annotations
+
+import json
+import string
+
+import networkx as nx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from provtrace.extract import build_article, extract_document
+from provtrace.models import RawDocument, Trace
+from provtrace.options import TraceOptions
+from provtrace.pipeline import trace_articles
+from provtrace.render import OutputFormat, RenderOptions, renderer
+
+WORDS = [
+    "port",
+    "strike",
+    "Mora",
+    "union",
+    "said",
+    "32",
+    "thirty-two",
+    "U.S.",
+    "“quoted”",
+    "[bold]",
+    "<b>",
+    "|",
+    "#",
+]
+sentence = st.lists(
+    st.sampled_from(WORDS) | st.text(string.ascii_letters, min_size=1, max_size=8), min_size=1, max_size=14
+).map(lambda words: " ".join(words) + ".")
+story = st.lists(sentence, min_size=0, max_size=8)
+settings.register_profile("provtrace", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("provtrace")
+
+
+def articles_from(texts: list[str]) -> list:  # type: ignore[type-arg]
+    out = []
+    for n, text in enumerate(texts):
+        extracted = extract_document(RawDocument(f"a{n}.txt", text.encode("utf-8", "surrogatepass"), "txt"))
+        if not isinstance(extracted, str):
+            out.append(build_article(f"a{n}", extracted))
+    return out
+
+
+def check_forest(result: Trace) -> None:
+    graph = nx.DiGraph()
+    graph.add_edges_from((e.parent, e.child) for e in result.edges)
+    assert all(d <= 1 for _, d in graph.in_degree())
+    assert nx.is_directed_acyclic_graph(graph)
+    ids = {a.id for a in result.articles}
+    assert set(result.unrelated) <= ids
+    assert not set(result.unrelated) & {e.child for e in result.edges}
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["txt", "md", "json", "html", ""]))
+def test_any_bytes_extract_without_crashing(data: bytes, suffix: str) -> None:
+    result = extract_document(RawDocument("x", data, suffix))
+    if not isinstance(result, str):
+        article = build_article("x", result)
+        assert all(s.text.strip() for s in article.sentences)
+        assert all("\x1b" not in s.text for s in article.sentences)
+
+
+@given(st.lists(st.text(max_size=400), min_size=1, max_size=4))
+def test_any_text_traces_to_a_forest_and_renders_in_every_format(texts: list[str]) -> None:
+    articles = articles_from(texts)
+    if not articles:
+        return
+    result = trace_articles(articles, TraceOptions())
+    check_forest(result)
+    for fmt in OutputFormat:
+        renderer(fmt)(result, RenderOptions())
+
+
+@given(st.lists(story, min_size=2, max_size=4), st.randoms(use_true_random=False))
+def test_related_stories_give_the_same_result_in_any_order(stories: list[list[str]], rnd) -> None:  # type: ignore[no-untyped-def]
+    texts = ["\n".join(s) for s in stories]
+    # Versions of one story: shared sentences make pairs related.
+    texts += ["\n".join(stories[0][: max(1, len(stories[0]) // 2)] + stories[1][:2])]
+    articles = articles_from(texts)
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+    first = trace_articles(articles, TraceOptions())
+    again = trace_articles(shuffled, TraceOptions())
+    assert first == again
+    check_forest(first)
+
+
+@given(st.lists(story, min_size=1, max_size=3))
+def test_json_round_trips_every_sentence(stories: list[list[str]]) -> None:
+    articles = articles_from(["\n".join(s) for s in stories])
+    if not articles:
+        return
+    result = trace_articles(articles, TraceOptions())
+    text = renderer(OutputFormat.JSON)(result, RenderOptions())
+    assert isinstance(text, str)
+    data = json.loads(text)
+    assert [[s["text"] for s in a["sentences"]] for a in data["articles"]] == [
+        [s.text for s in a.sentences] for a in result.articles
+    ]
+    assert json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n" == text
