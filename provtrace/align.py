@@ -29,6 +29,17 @@ _MIN_SHARED = 5.0
 _MERGE_CONTAINMENT = 0.5
 #: ... and it raises the coverage of the other side by at least this much.
 _MERGE_GAIN = 0.1
+#: Filling gaps in story order: the least shared weight and mean containment.
+_GAP_SHARED = 4.0
+_GAP_COVER = 0.22
+#: A link is "altered" rather than a paraphrase when the target keeps more than
+#: this share of its content words from the source.
+_ALTERED_WORDS = 0.7
+#: ... and with embeddings: the similarity that admits a pair without shared
+#: words, and how much similarity above a floor adds to the word overlap.
+_GAP_MEANING = 0.5
+_GAP_MEANING_FLOOR = 0.5
+_GAP_MEANING_WEIGHT = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +196,15 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
     scored: list[tuple[float, int, int]] = []
     cov_t: dict[tuple[int, int], float] = {}
     cov_s: dict[tuple[int, int], float] = {}
+    weak: dict[tuple[int, int], float] = {}  # lower-evidence pairs, for filling gaps in order
     for i in range(m):
         for j in range(n):
             cos = semantic[i][j] if semantic is not None else 0.0
             # Embeddings can link sentences that share no words (a translation).
             by_meaning = (cos - options.semantic_threshold) / (1.0 - options.semantic_threshold)
             shared = _shared(src.bags[i], tgt.bags[j]) if src.mass[i] and tgt.mass[j] else 0.0
+            if shared >= _GAP_SHARED:
+                weak[i, j] = 0.5 * (shared / tgt.mass[j] + shared / src.mass[i])
             if shared < min(_MIN_SHARED, 0.6 * min(src.mass[i], tgt.mass[j])) or not shared:
                 if by_meaning > 0 and 0.5 + 0.5 * by_meaning >= options.link_threshold:
                     scored.append((0.5 + 0.5 * by_meaning, i, j))
@@ -233,6 +247,7 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
         if best is not None:
             pairs.add((best, j))
             tgt_used.add(j)
+    _fill_gaps(pairs, src_used, tgt_used, weak, m, n)
     links = tuple(
         sorted(
             (_classify(src, tgt, s, t, options) for s, t in _components(pairs)),
@@ -243,6 +258,48 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
     dropped = tuple(i for i in range(m) if i not in src_used)
     alignment = Alignment(source.id, target.id, links, added, dropped)
     return alignment, _stats(src, tgt, links, semantic, options.semantic_threshold)
+
+
+def _fill_gaps(
+    pairs: set[tuple[int, int]],
+    src_used: set[int],
+    tgt_used: set[int],
+    weak: dict[tuple[int, int], float],
+    m: int,
+    n: int,
+) -> None:
+    """Link leftover sentences on weaker evidence where the story order supports it.
+
+    Versions of a story mostly keep its order: a sentence left unlinked between
+    two linked neighbours most likely corresponds to something between their
+    counterparts. There, a few shared rare words are enough.
+    """
+    for flip in (False, True):
+        size, other_size = (m, n) if flip else (n, m)
+        used = src_used if flip else tgt_used
+        other_used = tgt_used if flip else src_used
+        links: dict[int, list[int]] = {}  # this side -> linked indices on the other side
+        for i, j in pairs:
+            x, o = (i, j) if flip else (j, i)
+            links.setdefault(x, []).append(o)
+        for k in range(size):
+            if k in used:
+                continue
+            before = [max(links[x]) for x in links if x < k]
+            after = [min(links[x]) for x in links if x > k]
+            lo = max(before) if before else 0
+            hi = min(after) if after else other_size - 1
+            lo, hi = min(lo, hi), max(lo, hi)
+            best: tuple[float, int] | None = None
+            for o in range(max(0, lo - 1), min(other_size, hi + 2)):
+                score = weak.get((k, o) if flip else (o, k), 0.0)
+                if score >= _GAP_COVER and (best is None or score > best[0]):
+                    best = (score, o)
+            if best is not None:
+                pairs.add((k, best[1]) if flip else (best[1], k))
+                links.setdefault(k, []).append(best[1])
+                used.add(k)
+                other_used.add(best[1])
 
 
 def _best_extension(

@@ -28,4 +28,4 @@ class TraceOptions:
     #: Use sentence embeddings (the optional semantic extra) as well as words.
     semantic: bool = False
     #: Cosine similarity of sentence embeddings below which meaning adds nothing.
-    semantic_threshold: float = 0.6
+    semantic_threshold: float = 0.65
