@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import OutputError
 from .models import Trace
-from .render import OutputFormat, RenderOptions, renderer
+from .render import OutputFormat, Renderer, RenderOptions, renderer
 
 #: Width of text output when it does not go to a terminal (files, pipes).
 PLAIN_WIDTH = 100
@@ -48,11 +48,17 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def emit(trace: Trace, fmt: OutputFormat, options: RenderOptions, output: Path | None) -> None:
-    """Render trace in fmt to output (a file) or to standard output."""
+def emit(
+    trace: Trace,
+    fmt: OutputFormat,
+    options: RenderOptions,
+    output: Path | None,
+    render: Renderer | None = None,
+) -> None:
+    """Render trace in fmt (with render, when given) to output (a file) or to standard output."""
     from rich.console import Console
 
-    render = renderer(fmt)
+    render = render or renderer(fmt)
     if output is not None:
         result = render(trace, options)
         write_atomic(output, result if isinstance(result, str) else _to_string(result, PLAIN_WIDTH))

@@ -49,3 +49,17 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
 
     return check
+
+
+def require_tool(command: str, package: str) -> str:
+    """Path of an external tool a test needs: fail in CI when it is missing, skip elsewhere."""
+    import os
+    import shutil
+
+    path = shutil.which(command)
+    if path is None:
+        message = f"{command} is not installed (apt-get install {package})"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; .ci/run must install it")
+        pytest.skip(message)
+    return path

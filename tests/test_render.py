@@ -117,3 +117,16 @@ def test_a_trace_with_no_edges_renders() -> None:
     )
     assert "Unrelated" in plain(renderer(OutputFormat.TEXT)(lonely, RenderOptions()))
     assert json.loads(str(renderer(OutputFormat.JSON)(lonely, RenderOptions())))["unrelated"] == ["x"]
+
+
+def test_control_characters_from_the_api_are_shown_not_sent_to_the_terminal() -> None:
+    """Extraction already neutralises files; an Article built in Python must be safe too."""
+    a = article(
+        "a\x1b[2J", [*NEUTRAL, "An escape \x1b]0;title\x07 sequence sits in this council budget line."]
+    )
+    b = article("b", NEUTRAL)
+    out = plain(
+        renderer(OutputFormat.TEXT)(trace_articles([a, b], TraceOptions()), RenderOptions(color=True)), 200
+    )
+    assert "\x1b" not in out and "\x07" not in out
+    assert "␛]0;title␇" in out

@@ -16,6 +16,7 @@ from rich.tree import Tree
 from ..models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
 from ..worddiff import Op, word_diff
 from . import RenderOptions
+from .escape import visible
 
 _ID = "bold cyan"
 _ADDED = "green"
@@ -30,26 +31,26 @@ def _meta(article: Article) -> Text:
     if article.published:
         parts.append(f"published {article.published}")
     if article.site:
-        parts.append(article.site)
+        parts.append(visible(article.site))
     owned = {c.agency for c in article.credits if c.kind is CreditKind.OWNER}
     for credit in article.credits:
         if credit.kind is CreditKind.OWNER:
             parts.append(f"{credit.agency} copy")
         elif credit.agency not in owned:
             parts.append(f"cites {credit.agency}")
-    parts.append(article.path)
+    parts.append(visible(article.path))
     return Text(" · ".join(parts), style=_DIM)
 
 
 def _heading(article: Article) -> Text:
-    text = Text(article.id, style=_ID)
+    text = Text(visible(article.id), style=_ID)
     if article.title:
-        text.append("  “" + article.title + "”", style="italic")
+        text.append("  “" + visible(article.title) + "”", style="italic")
     return text
 
 
 def _sentence(article: Article, index: int) -> str:
-    return article.sentences[index].text if 0 <= index < len(article.sentences) else ""
+    return visible(article.sentences[index].text) if 0 <= index < len(article.sentences) else ""
 
 
 def _joined(article: Article, indices: tuple[int, ...]) -> str:
@@ -122,10 +123,10 @@ def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableT
     parent = trace.article(edge.parent)
     assert child is not None
     head = _heading(child)
-    head.append(f"  {edge.relation} of {edge.parent}", style="bold")
+    head.append(f"  {edge.relation} of {visible(edge.parent)}", style="bold")
     head.append(f" · confidence {edge.confidence:.2f}", style=_DIM)
     lines: list[RenderableType] = [head, _meta(child)]
-    lines.extend(Text("  why: " + item, style=_DIM) for item in edge.evidence)
+    lines.extend(Text("  why: " + visible(item), style=_DIM) for item in edge.evidence)
     alignment = trace.alignment(edge.parent, edge.child)
     if alignment is not None and parent is not None:
         lines.append(Text(_counts(alignment)))
@@ -156,7 +157,9 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
     unseen = {u.id: u for u in trace.unseen}
     for root in roots:
         if root in unseen:
-            label: RenderableType = Text(f"{root}  ", style=_ID) + Text(unseen[root].label, style="italic")
+            label: RenderableType = Text(f"{root}  ", style=_ID) + Text(
+                visible(unseen[root].label), style="italic"
+            )
         else:
             article = trace.article(root)
             assert article is not None
@@ -170,8 +173,8 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
         blocks.append(Text("Unrelated (shares no meaningful content with the others):", style="bold"))
         for article_id in trace.unrelated:
             article = trace.article(article_id)
-            line = Text("  ") + Text(article_id, style=_ID)
+            line = Text("  ") + Text(visible(article_id), style=_ID)
             if article is not None and article.title:
-                line.append("  “" + article.title + "”", style="italic")
+                line.append("  “" + visible(article.title) + "”", style="italic")
             blocks.append(line)
     return Group(*blocks)

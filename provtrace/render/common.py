@@ -1,0 +1,114 @@
+"""What several report formats share: the walk of the forest, headline sentences.
+
+Strings returned here may hold article-derived text (ids, titles): each
+renderer escapes them for its format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..diff import ChangeCounts, count_changes
+from ..models import Alignment, Article, CreditKind, Edge, Trace
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One node of the forest in display order; edge is None for a root."""
+
+    id: str
+    depth: int
+    edge: Edge | None
+    article: Article | None  # None for an unseen source
+    label: str | None = None  # the unseen source's label
+
+
+def roots(trace: Trace) -> list[str]:
+    """Ids that head a tree: parents that are nobody's child, in id order."""
+    children = {e.child for e in trace.edges}
+    return sorted({e.parent for e in trace.edges} - children)
+
+
+def walk(trace: Trace) -> Iterator[Node]:
+    """Every node of the forest, depth first, children in id order (unrelated excluded)."""
+    unseen = {u.id: u.label for u in trace.unseen}
+
+    def visit(node_id: str, depth: int, edge: Edge | None) -> Iterator[Node]:
+        yield Node(node_id, depth, edge, trace.article(node_id), unseen.get(node_id))
+        for child in sorted((e for e in trace.edges if e.parent == node_id), key=lambda e: e.child):
+            yield from visit(child.child, depth + 1, child)
+
+    for root in roots(trace):
+        yield from visit(root, 0, None)
+
+
+def plural(n: int, word: str) -> str:
+    """'1 article', '3 articles'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(trace: Trace) -> str:
+    """'5 articles · 3 derivations · 0 unseen sources · 1 unrelated'."""
+    return (
+        f"{plural(len(trace.articles), 'article')} · {plural(len(trace.edges), 'derivation')} · "
+        f"{plural(len(trace.unseen), 'unseen source')} · {len(trace.unrelated)} unrelated"
+    )
+
+
+def credit_notes(article: Article) -> list[str]:
+    """'AFP copy' for an agency's own credit, 'cites AFP' for a citation."""
+    owned = {c.agency for c in article.credits if c.kind is CreditKind.OWNER}
+    notes: list[str] = []
+    for credit in article.credits:
+        note = f"{credit.agency} copy" if credit.kind is CreditKind.OWNER else f"cites {credit.agency}"
+        if (credit.kind is CreditKind.OWNER or credit.agency not in owned) and note not in notes:
+            notes.append(note)
+    return notes
+
+
+def meta(article: Article) -> list[str]:
+    """Sentence count, date, site and credits of an article, for a one-line summary."""
+    parts = [plural(len(article.sentences), "sentence")]
+    if article.published:
+        parts.append(f"published {article.published}")
+    if article.site:
+        parts.append(article.site)
+    return parts + credit_notes(article)
+
+
+def edge_counts(trace: Trace, edge: Edge) -> tuple[Alignment, Article, Article, ChangeCounts] | None:
+    """The alignment, parent, child and change counts of an edge (None for an unseen parent)."""
+    alignment = trace.alignment(edge.parent, edge.child)
+    parent, child = trace.article(edge.parent), trace.article(edge.child)
+    if alignment is None or parent is None or child is None:
+        return None
+    return alignment, parent, child, count_changes(alignment, parent, child)
+
+
+def pct(share: float) -> str:
+    """A share as a whole percentage."""
+    return f"{round(100 * share)}%"
+
+
+def direction(trace: Trace) -> str:
+    """For a diff: which side is shown as the source, and what the inference says."""
+    alignment = trace.alignments[0]
+    source, target = alignment.source, alignment.target
+    between = [e for e in trace.edges if {e.parent, e.child} == {source, target}]
+    if between and between[0].parent == source:
+        edge = between[0]
+        return f"{target} is a {edge.relation} of {source} (confidence {edge.confidence:.2f})."
+    if between:
+        edge = between[0]
+        return (
+            f"{source} is shown as the source as asked, but provtrace infers the opposite: "
+            f"{source} is a {edge.relation} of {target} (confidence {edge.confidence:.2f})."
+        )
+    shared = sorted(
+        {e.parent for e in trace.edges if e.child == source}
+        & {e.parent for e in trace.edges if e.child == target}
+    )
+    if shared:
+        return f"Neither derives from the other: both derive from {shared[0]}; {source} is shown on the left."
+    return f"provtrace finds no derivation between them; {source} is shown as the source."

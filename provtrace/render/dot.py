@@ -1,0 +1,72 @@
+"""The derivation graph in Graphviz DOT: `dot -Tsvg report.dot > report.svg`.
+
+Nodes are the articles and unseen sources, with kind, title, site, published,
+path and sentence-count attributes; edges carry relation and confidence.
+Every ID and value is a double-quoted string (escape.dot), so article text
+cannot end a statement or inject attributes.
+"""
+
+from __future__ import annotations
+
+from ..models import Article, Trace
+from . import RenderOptions
+from .escape import dot as q
+
+_SHORT = 48
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHORT else text[: _SHORT - 1].rstrip() + "…"
+
+
+def _statement(subject: str, pairs: list[tuple[str, str]], label: str) -> str:
+    attrs = ", ".join([f"label={label}", *(f"{key}={q(value)}" for key, value in pairs)])
+    return f"  {subject} [{attrs}];"
+
+
+def _article_node(article: Article, kind: str) -> str:
+    label = q(article.id, _short(article.title)) if article.title else q(article.id)
+    pairs = [("kind", kind)]
+    for key, value in (
+        ("title", article.title),
+        ("site", article.site),
+        ("published", article.published),
+        ("path", article.path),
+    ):
+        if value:
+            pairs.append((key, value))
+    pairs.append(("sentences", str(len(article.sentences))))
+    if kind == "source":
+        pairs.append(("penwidth", "2"))
+    elif kind == "unrelated":
+        pairs += [("color", "gray60"), ("fontcolor", "gray40")]
+    return _statement(q(article.id), pairs, label)
+
+
+def render_dot(trace: Trace, options: RenderOptions) -> str:
+    """A Graphviz digraph of the derivation forest (unrelated articles as lone grey nodes)."""
+    children = {e.child for e in trace.edges}
+    lines = [
+        "digraph provtrace {",
+        '  graph [rankdir="LR", fontname="Helvetica"];',
+        '  node [shape="box", style="rounded", fontname="Helvetica"];',
+        '  edge [fontname="Helvetica", fontsize="10"];',
+    ]
+    for unseen in trace.unseen:
+        pairs = [("kind", "unseen"), ("title", unseen.label), ("style", "rounded,dashed")]
+        lines.append(_statement(q(unseen.id), pairs, q(unseen.id, unseen.label)))
+    for article in trace.articles:
+        kind = (
+            "unrelated"
+            if article.id in trace.unrelated
+            else "derived"
+            if article.id in children
+            else "source"
+        )
+        lines.append(_article_node(article, kind))
+    for edge in trace.edges:
+        pairs = [("relation", edge.relation), ("confidence", f"{edge.confidence:.2f}")]
+        label = q(edge.relation, f"confidence {edge.confidence:.2f}")
+        lines.append(_statement(f"{q(edge.parent)} -> {q(edge.child)}", pairs, label))
+    lines.append("}")
+    return "\n".join(lines) + "\n"

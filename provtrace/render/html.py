@@ -1,0 +1,349 @@
+"""One self-contained HTML page: the tree as inline SVG, then each version side by side.
+
+Nothing is fetched: the stylesheet is inline, there are no scripts, fonts or
+images, and a Content-Security-Policy forbids any request. Every string that
+comes from an article (text, title, id, path, site) is html.escape'd,
+attribute values included. Print CSS starts each version on a new page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from ..diff import ChangeCounts, Row, RowKind, count_changes, rows
+from ..models import Alignment, Article, Edge, Trace
+from ..worddiff import Op, word_diff
+from . import RenderOptions
+from .common import credit_notes, direction, edge_counts, meta, pct, plural, roots, summary_line, walk
+from .escape import one_line
+from .html_style import CSS
+from .svg import relation_class, tree_svg
+
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+_FOOTER = (
+    "<footer>Made with provtrace. Sentence numbers count from 0. “Edited”: the same sentence with "
+    "some words changed (<del>removed</del> <ins>inserted</ins>); “reworded”: the same content in "
+    "other words; “in part”: only a clause of the sentence is reused.</footer>"
+)
+_TOGGLE = (
+    '<label class="toggle"><input type="checkbox" id="only-changes"> '
+    "Hide sentences kept word for word</label>"
+)
+
+_NO_TITLE = '<span class="muted">no title found</span>'
+
+_VERB = {
+    "verbatim copy": "copied it word for word",
+    "near-verbatim copy": "copied it almost word for word",
+    "excerpt": "took an excerpt of it",
+    "summary": "summarised it",
+    "rewrite": "rewrote it",
+    "derived from unseen source": "cites it",
+}
+
+_TAG = {
+    RowKind.VERBATIM: "same",
+    RowKind.ALTERED: "edited",
+    RowKind.PARAPHRASE: "reworded",
+    RowKind.ADDED: "added",
+    RowKind.DROPPED: "dropped",
+}
+
+
+def _e(text: str) -> str:
+    return escape(one_line(text), quote=True)
+
+
+def _id(article_id: str) -> str:
+    return f'<span class="id">{_e(article_id)}</span>'
+
+
+def _title(article: Article | None) -> str:
+    return (
+        f' <span class="title">“{_e(article.title)}”</span>' if article is not None and article.title else ""
+    )
+
+
+def _sentence(article: Article, indices: tuple[int, ...]) -> str:
+    return " ".join(article.sentences[i].text for i in indices if 0 <= i < len(article.sentences))
+
+
+def _page(title: str, body: list[str]) -> str:
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta name="generator" content="provtrace">',
+            f"<title>{_e(title)}</title>",
+            f"<style>{CSS}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            _FOOTER,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _bar(c: ChangeCounts) -> str:
+    parts = [
+        ("verbatim", c.verbatim),
+        ("altered", c.altered),
+        ("paraphrase", c.paraphrased),
+        ("added", c.added),
+    ]
+    spans = "".join(
+        f'<span class="k-{kind}" style="width:{100 * c.share(n):.1f}%"></span>' for kind, n in parts if n
+    )
+    label = (
+        f"{c.verbatim} kept, {c.altered} edited, {c.paraphrased} reworded, {c.added} added "
+        f"of {c.child_sentences} sentences"
+    )
+    return f'<div class="bar" role="img" aria-label="{label}" title="{label}">{spans}</div>'
+
+
+def _counts(c: ChangeCounts) -> str:
+    items = [
+        ("verbatim", "kept word for word", c.verbatim, c.share(c.verbatim)),
+        ("altered", "edited", c.altered, c.share(c.altered)),
+        ("paraphrase", "reworded", c.paraphrased, c.share(c.paraphrased)),
+        ("added", "added", c.added, c.share(c.added)),
+    ]
+    out = [
+        f'<span><i class="swatch k-{k}"></i> <b>{n}</b> {label} ({pct(s)})</span>' for k, label, n, s in items
+    ]
+    out.append(
+        f'<span><i class="swatch k-dropped"></i> <b>{c.dropped}</b> of the source’s '
+        f"{c.parent_sentences} sentences dropped ({pct(c.share(c.dropped, of_parent=True))})</span>"
+    )
+    return '<div class="counts">' + "".join(out) + "</div>"
+
+
+def _diff_cells(old: str, new: str) -> tuple[str, str]:
+    left: list[str] = []
+    right: list[str] = []
+    for seg in word_diff(old, new):
+        text = _e(seg.text)
+        if seg.op is Op.SAME:
+            left.append(text)
+            right.append(text)
+        elif seg.op is Op.DELETE:
+            left.append(f"<del>{text}</del>")
+        else:
+            right.append(f"<ins>{text}</ins>")
+    return " ".join(left), " ".join(right)
+
+
+def _row(row: Row, parent: Article, child: Article) -> str:
+    old, new = _sentence(parent, row.source), _sentence(child, row.target)
+    if row.kind is RowKind.ALTERED:
+        left, right = _diff_cells(old, new)
+    else:
+        left, right = _e(old), _e(new)
+    partial = ' <span class="partial">(in part)</span>' if row.partial else ""
+    cells = [f'<td class="tag">{_TAG[row.kind]}{partial}</td>']
+    for side, indices, text in (("left", row.source, left), ("right", row.target, right)):
+        refs = "+".join(map(str, indices))
+        empty = "" if indices else " empty"
+        cells.append(f'<td class="n">{refs}</td><td class="txt {side}{empty}">{text}</td>')
+    return f'<tr class="r-{row.kind.value}">' + "".join(cells) + "</tr>"
+
+
+def _side_by_side(alignment: Alignment, parent: Article, child: Article) -> Iterator[str]:
+    yield '<table class="sbs">'
+    yield '<colgroup><col class="tag"><col class="n"><col><col class="n"><col></colgroup>'
+    yield (
+        f'<thead><tr><th></th><th class="num">#</th><th>{_id(parent.id)} (source)</th>'
+        f'<th class="num">#</th><th>{_id(child.id)}</th></tr></thead>'
+    )
+    yield "<tbody>"
+    yield from (_row(row, parent, child) for row in rows(alignment))
+    yield "</tbody></table>"
+
+
+def _anchors(trace: Trace) -> dict[str, str]:
+    """Article id -> the fragment of its section: its edge's panel, else its line in the article list."""
+    anchors = {a.id: f"#article-{n}" for n, a in enumerate(trace.articles)}
+    anchors.update({e.child: f"#edge-{n}" for n, e in enumerate(trace.edges)})
+    return anchors
+
+
+def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator[str]:
+    child = trace.article(edge.child)
+    cls = relation_class(edge.relation)
+    yield f'<section class="panel rel-{cls}" id="edge-{n}">'
+    yield (
+        f'<h3>{_id(edge.child)} <span class="chip {cls}">{_e(edge.relation)}</span>'
+        f" of {_id(edge.parent)}</h3>"
+    )
+    facts = [
+        f"confidence {edge.confidence:.2f}",
+        *(meta(child) if child else []),
+        *([child.path] if child else []),
+    ]
+    yield f'<p class="facts">{_title(child)} {" · ".join(_e(f) for f in facts)}</p>'
+    found = edge_counts(trace, edge)
+    if found is not None:
+        yield _counts(found[3])
+        yield _bar(found[3])
+    if edge.evidence:
+        yield f'<div class="why"><b>Why {_id(edge.parent)} is taken to be upstream:</b><ul>'
+        yield from (f"<li>{_e(item)}</li>" for item in edge.evidence)
+        yield "</ul></div>"
+    if found is None:
+        yield '<p class="muted">The source is not in the folder, so there is no text to compare.</p>'
+    elif not options.brief:
+        yield from _side_by_side(*found[:3])
+    yield "</section>"
+
+
+def _lede(trace: Trace) -> Iterator[str]:
+    unseen = {u.id: u.label for u in trace.unseen}
+    for root in roots(trace):
+        article = trace.article(root)
+        direct = [e for e in trace.edges if e.parent == root]
+        what = "; ".join(
+            f"{_id(e.child)} {_VERB.get(e.relation, _e(e.relation))}"
+            for e in sorted(direct, key=lambda e: e.child)
+        )
+        if article is None:
+            yield (
+                f'<p class="lede"><span class="chip unseen">source not in folder</span> {_id(root)}: '
+                f"{_e(unseen.get(root, ''))}. Provtrace infers it from the credits; "
+                f"{plural(len(direct), 'version')} draw on it directly: {what}.</p>"
+            )
+        else:
+            notes = ", ".join(_e(n) for n in credit_notes(article))
+            yield (
+                f'<p class="lede"><span class="chip source">source</span> {_id(root)}{_title(article)}'
+                f"{f' ({notes})' if notes else ''} is the version the others derive from. "
+                f"Directly from it: {what}.</p>"
+            )
+
+
+def _summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
+    yield '<table class="summary"><thead><tr><th>Version</th><th>Derived from</th><th>Relation</th>'
+    yield '<th class="num">Confidence</th><th class="barcol">Sentences of the version</th>'
+    yield '<th class="num">Kept</th>'
+    yield '<th class="num">Edited</th><th class="num">Reworded</th><th class="num">Added</th>'
+    yield '<th class="num">Dropped of source</th></tr></thead><tbody>'
+    for node in walk(trace):
+        if node.edge is None:
+            continue
+        e = node.edge
+        found = edge_counts(trace, e)
+        head = (
+            f'<tr><td><a href="{_e(anchors.get(e.child, ""))}">{_id(e.child)}</a></td>'
+            f"<td>{_id(e.parent)}</td>"
+            f'<td><span class="chip {relation_class(e.relation)}">{_e(e.relation)}</span></td>'
+            f'<td class="num">{e.confidence:.2f}</td>'
+        )
+        if found is None:
+            yield head + '<td colspan="6" class="muted">no text to compare</td></tr>'
+            continue
+        c = found[3]
+        nums = "".join(
+            f'<td class="num">{n} <span class="muted">{pct(c.share(n))}</span></td>'
+            for n in (c.verbatim, c.altered, c.paraphrased, c.added)
+        )
+        drop = f'<td class="num">{c.dropped} <span class="muted">{pct(c.share(c.dropped, True))}</span></td>'
+        yield head + f'<td class="barcol">{_bar(c)}</td>{nums}{drop}</tr>'
+    yield "</tbody></table>"
+
+
+_LEGEND = (
+    '<div class="legend"><span><i class="swatch" style="background:var(--source)"></i>source</span>'
+    '<span><i class="swatch" style="background:var(--copy)"></i>copy</span>'
+    '<span><i class="swatch" style="background:var(--rewrite)"></i>rewrite</span>'
+    '<span><i class="swatch" style="background:var(--summary)"></i>summary</span>'
+    '<span><i class="swatch" style="background:var(--excerpt)"></i>excerpt</span>'
+    '<span><i class="swatch" style="background:var(--unseen)"></i>not in folder</span>'
+    "<span>thicker arrow = more confident · click a box to see what that version changed</span></div>"
+)
+
+
+_BAR_LEGEND = (
+    '<div class="legend barcol">Each bar is one version’s sentences:'
+    '<span><i class="swatch k-verbatim"></i>kept word for word</span>'
+    '<span><i class="swatch k-altered"></i>edited</span>'
+    '<span><i class="swatch k-paraphrase"></i>reworded</span>'
+    '<span><i class="swatch k-added"></i>added (not in the source)</span></div>'
+)
+
+
+def _article_list(trace: Trace) -> Iterator[str]:
+    yield "<h2>Articles</h2><table><thead><tr><th>Article</th><th>Title</th><th>Site</th><th>Published</th>"
+    yield '<th>Credits</th><th class="num">Sentences</th><th>File</th></tr></thead><tbody>'
+    for n, a in enumerate(trace.articles):
+        yield (
+            f'<tr id="article-{n}"><td>{_id(a.id)}</td><td>{_e(a.title or "")}</td>'
+            f"<td>{_e(a.site or '')}</td>"
+            f"<td>{_e(a.published or '')}</td><td>{_e(', '.join(credit_notes(a)))}</td>"
+            f'<td class="num">{len(a.sentences)}</td><td class="muted">{_e(a.path)}</td></tr>'
+        )
+    yield "</tbody></table>"
+
+
+def render_html(trace: Trace, options: RenderOptions) -> str:
+    """The derivation forest as one self-contained HTML page."""
+    anchors = _anchors(trace)
+    body = ["<header>", "<h1>Provenance report</h1>", *_lede(trace)]
+    body.append(f'<p class="summary">{_e(summary_line(trace))}</p>')
+    body += [
+        _TOGGLE,
+        "</header>",
+        '<section id="tree"><h2>Derivation tree</h2>',
+        _LEGEND,
+        '<div class="figure">',
+        tree_svg(trace, lambda i: anchors.get(i)),
+        "</div></section>",
+    ]
+    if trace.edges:
+        body += [
+            '<section id="changes"><h2>What each version changed</h2>',
+            _BAR_LEGEND,
+            *_summary_table(trace, anchors),
+        ]
+        for n, edge in enumerate(trace.edges):
+            body.extend(_panel(trace, edge, n, options))
+        body.append("</section>")
+    body.extend(_article_list(trace))
+    return _page("Provenance report", body)
+
+
+def _card(article: Article, role: str) -> str:
+    facts = " · ".join(_e(m) for m in [*meta(article), article.path])
+    return (
+        f'<div class="card {role}"><span class="chip {"source" if role == "source" else "rewrite"}">'
+        f"{role}</span> "
+        f"{_id(article.id)}<div>{_title(article) or _NO_TITLE}</div>"
+        f'<div class="muted">{facts}</div></div>'
+    )
+
+
+def render_html_diff(trace: Trace, options: RenderOptions) -> str:
+    """Two articles side by side, sentence by sentence, as one self-contained HTML page."""
+    alignment = trace.alignments[0]
+    parent, child = trace.article(alignment.source), trace.article(alignment.target)
+    assert parent is not None and child is not None
+    counts = count_changes(alignment, parent, child)
+    body = [
+        "<header>",
+        f"<h1>{_e(child.id)} compared with {_e(parent.id)}</h1>",
+        f'<p class="lede">{_e(direction(trace))}</p>',
+        f'<div class="cards">{_card(parent, "source")}{_card(child, "version")}</div>',
+        _counts(counts),
+        _bar(counts),
+        _TOGGLE,
+        "</header>",
+        *_side_by_side(alignment, parent, child),
+    ]
+    return _page(f"{child.id} compared with {parent.id}", body)

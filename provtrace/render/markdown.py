@@ -1,0 +1,178 @@
+"""A Markdown report a fact-checker can paste: tree, per-edge table, changed sentences.
+
+Every piece of article text goes through escape.markdown: metacharacters are
+backslash-escaped (HTML tags and table pipes included) and kept on one line.
+Word changes inside altered sentences are ~~struck~~ on the parent's side and
+**bold** on the child's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diff import ChangeCounts, Row, RowKind, rows
+from ..models import Alignment, Article, Edge, LinkKind, Trace
+from ..worddiff import Op, word_diff
+from . import RenderOptions
+from .common import Node, direction, edge_counts, meta, pct, summary_line, walk
+from .escape import markdown as md
+
+_COUNT_HEAD = "| Kept | Altered | Paraphrased | Added | Dropped |"
+
+
+def _sentence(article: Article, indices: tuple[int, ...]) -> str:
+    return " ".join(article.sentences[i].text for i in indices if 0 <= i < len(article.sentences))
+
+
+def _refs(indices: tuple[int, ...]) -> str:
+    return "+".join(str(i) for i in indices)
+
+
+def _marked(old: str, new: str, side: Op) -> str:
+    """One side of a word diff: the parent's with deletions struck, or the child's with insertions bold."""
+    out: list[str] = []
+    for seg in word_diff(old, new):
+        if seg.op is Op.SAME:
+            out.append(md(seg.text))
+        elif seg.op is side:
+            out.append(f"~~{md(seg.text)}~~" if side is Op.DELETE else f"**{md(seg.text)}**")
+    return " ".join(out)
+
+
+def _title(article: Article | None) -> str:
+    return f" “{md(article.title)}”" if article is not None and article.title else ""
+
+
+def _counts_cells(c: ChangeCounts) -> str:
+    cells = [f"{n} ({pct(c.share(n))})" for n in (c.verbatim, c.altered, c.paraphrased, c.added)] + [
+        f"{c.dropped} ({pct(c.share(c.dropped, of_parent=True))})"
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _tree_line(node: Node) -> str:
+    indent = "  " * node.depth
+    if node.article is None:
+        return f"{indent}- **{md(node.id)}** — {md(node.label or 'unseen source')}"
+    line = f"{indent}- **{md(node.id)}**{_title(node.article)} — "
+    if node.edge is None:
+        line += "the source"
+    else:
+        e = node.edge
+        line += f"*{md(e.relation)}* of {md(e.parent)}, confidence {e.confidence:.2f}"
+    return line + " · " + " · ".join(md(m) for m in meta(node.article))
+
+
+def _summary_table(trace: Trace) -> Iterator[str]:
+    yield f"| Version | Derived from | Relation | Confidence {_COUNT_HEAD}"
+    yield "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for node in walk(trace):
+        if node.edge is None:
+            continue
+        e = node.edge
+        found = edge_counts(trace, e)
+        counts = _counts_cells(found[3]) if found else "| — | — | — | — | — |"
+        yield f"| {md(e.child)} | {md(e.parent)} | {md(e.relation)} | {e.confidence:.2f} {counts}"
+    yield ""
+    yield (
+        "Kept (verbatim), altered, paraphrased and added count the version's sentences, as a share "
+        "of the version; dropped counts the sentences of its source it left out, as a share of the source."
+    )
+
+
+def _changed(alignment: Alignment, parent: Article, child: Article) -> Iterator[str]:
+    groups = (
+        (LinkKind.ALTERED, "Altered — same sentence, words changed"),
+        (LinkKind.PARAPHRASE, "Paraphrased — same content, reworded"),
+    )
+    for kind, heading in groups:
+        links = sorted((l for l in alignment.links if l.kind is kind), key=lambda l: l.target)
+        if not links:
+            continue
+        yield f"#### {heading} ({len(links)})"
+        yield ""
+        for link in links:
+            old, new = _sentence(parent, link.source), _sentence(child, link.target)
+            partial = " (partial)" if link.partial else ""
+            yield f"- **[{_refs(link.source)} → {_refs(link.target)}]**{partial}"
+            if kind is LinkKind.ALTERED:
+                yield f"  - {md(parent.id)}: {_marked(old, new, Op.DELETE)}"
+                yield f"  - {md(child.id)}: {_marked(old, new, Op.INSERT)}"
+            else:
+                yield f"  - {md(parent.id)}: {md(old)}"
+                yield f"  - {md(child.id)}: {md(new)}"
+        yield ""
+    for label, indices, article in (
+        (f"Added by {md(child.id)}", alignment.added, child),
+        (f"Dropped from {md(parent.id)}", alignment.dropped, parent),
+    ):
+        if indices:
+            yield f"#### {label} ({len(indices)})"
+            yield ""
+            yield from (f"- [{i}] {md(_sentence(article, (i,)))}" for i in indices)
+            yield ""
+
+
+def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[str]:
+    yield f"### {md(edge.child)} ← {md(edge.parent)}"
+    yield ""
+    relation = f"*{md(edge.relation)}* of {md(edge.parent)}"
+    yield f"{md(edge.child)} is a {relation} (confidence {edge.confidence:.2f})."
+    yield ""
+    if edge.evidence:
+        yield "Why:"
+        yield ""
+        yield from (f"- {md(item)}" for item in edge.evidence)
+        yield ""
+    found = edge_counts(trace, edge)
+    if found is None:
+        yield "The source is not in the folder, so there is no text to compare."
+        yield ""
+    elif not options.brief:
+        yield from _changed(*found[:3])
+
+
+def render_markdown(trace: Trace, options: RenderOptions) -> str:
+    """The derivation forest as a Markdown report."""
+    lines = ["# Provenance report", "", summary_line(trace), "", "## Derivation tree", ""]
+    lines += [_tree_line(node) for node in walk(trace)]
+    if not trace.edges:
+        lines.append("No article derives from another.")
+    if trace.unrelated:
+        lines += ["", "Unrelated (shares no meaningful content with the others):", ""]
+        lines += [f"- **{md(i)}**{_title(trace.article(i))}" for i in trace.unrelated]
+    if trace.edges:
+        lines += ["", "## What each version changed", "", *_summary_table(trace), ""]
+        for node in walk(trace):
+            if node.edge is not None:
+                lines += list(_edge_section(trace, node.edge, options))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _diff_row(row: Row, parent: Article, child: Article) -> str:
+    old, new = _sentence(parent, row.source), _sentence(child, row.target)
+    if row.kind is RowKind.ALTERED:
+        left, right = _marked(old, new, Op.DELETE), _marked(old, new, Op.INSERT)
+    else:
+        left, right = md(old), md(new)
+    kind = row.kind.value + (" (partial)" if row.partial else "")
+    return f"| {kind} | {_refs(row.source)} | {left} | {_refs(row.target)} | {right} |"
+
+
+def render_markdown_diff(trace: Trace, options: RenderOptions) -> str:
+    """Two articles side by side as a Markdown table, sentence by sentence."""
+    alignment = trace.alignments[0]
+    parent, child = trace.article(alignment.source), trace.article(alignment.target)
+    assert parent is not None and child is not None
+    from ..diff import count_changes
+
+    lines = [f"# {md(child.id)} compared with {md(parent.id)}", "", md(direction(trace)), ""]
+    for role, article in (("Source", parent), ("Version", child)):
+        lines.append(
+            f"- {role}: **{md(article.id)}**{_title(article)} · " + " · ".join(md(m) for m in meta(article))
+        )
+    lines += ["", _COUNT_HEAD, "| ---: | ---: | ---: | ---: | ---: |"]
+    lines += [_counts_cells(count_changes(alignment, parent, child)), ""]
+    lines += [f"| Change | # | {md(parent.id)} | # | {md(child.id)} |", "| --- | ---: | --- | ---: | --- |"]
+    lines += [_diff_row(row, parent, child) for row in rows(alignment)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,154 @@
+"""`provtrace diff` for a terminal: two articles side by side, or interleaved when narrow.
+
+The view is chosen when rich lays it out: side by side (a table) from
+SIDE_BY_SIDE_WIDTH columns, otherwise each changed sentence is shown as a
+"was" line above a "now" line. With colour, word changes are struck red and
+bold green; without, they are marked wdiff-style, [-deleted-] {+inserted+},
+as in the text renderer. Article text is made visible (control characters as
+control pictures) and always put in Text objects, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from ..diff import Row, RowKind, count_changes, rows
+from ..models import Alignment, Article, Trace
+from ..worddiff import Op, word_diff
+from . import RenderOptions
+from .common import direction, meta
+from .escape import one_line
+
+#: Terminals at least this wide show the two articles side by side.
+SIDE_BY_SIDE_WIDTH = 120
+
+_MARK = {
+    RowKind.VERBATIM: "=",
+    RowKind.ALTERED: "~",
+    RowKind.PARAPHRASE: "≈",
+    RowKind.ADDED: "+",
+    RowKind.DROPPED: "-",
+}
+_STYLE = {
+    RowKind.VERBATIM: "dim",
+    RowKind.ALTERED: "yellow",
+    RowKind.PARAPHRASE: "magenta",
+    RowKind.ADDED: "green",
+    RowKind.DROPPED: "red",
+}
+
+
+def _sentence(article: Article, indices: tuple[int, ...]) -> str:
+    return one_line(" ".join(article.sentences[i].text for i in indices if 0 <= i < len(article.sentences)))
+
+
+def _refs(indices: tuple[int, ...]) -> str:
+    return "+".join(str(i) for i in indices)
+
+
+def _side(old: str, new: str, keep: Op, options: RenderOptions) -> Text:
+    """The parent's words with deletions marked (keep=DELETE) or the child's with insertions (keep=INSERT)."""
+    out = Text()
+    for seg in word_diff(old, new):
+        if seg.op is not Op.SAME and seg.op is not keep:
+            continue
+        if out:
+            out.append(" ")
+        if seg.op is Op.SAME:
+            out.append(seg.text)
+        elif options.color:
+            out.append(seg.text, style="strike red" if keep is Op.DELETE else "bold green")
+        else:
+            out.append(f"[-{seg.text}-]" if keep is Op.DELETE else f"{{+{seg.text}+}}")
+    return out
+
+
+def _texts(row: Row, parent: Article, child: Article, options: RenderOptions) -> tuple[Text, Text]:
+    old, new = _sentence(parent, row.source), _sentence(child, row.target)
+    if row.kind is RowKind.ALTERED:
+        return _side(old, new, Op.DELETE, options), _side(old, new, Op.INSERT, options)
+    style = {RowKind.ADDED: "green", RowKind.DROPPED: "red", RowKind.VERBATIM: "dim"}.get(row.kind, "")
+    return Text(old, style=style if options.color else ""), Text(new, style=style if options.color else "")
+
+
+def _mark(row: Row, options: RenderOptions) -> Text:
+    return Text(
+        _MARK[row.kind] + ("½" if row.partial else ""), style=_STYLE[row.kind] if options.color else ""
+    )
+
+
+def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace) -> Iterator[Text]:
+    yield Text(f"{child.id} compared with {parent.id}", style="bold")
+    yield Text(one_line(direction(trace)))
+    for role, article in (("source ", parent), ("version", child)):
+        line = Text(f"{role}  ") + Text(one_line(article.id), style="bold cyan")
+        if article.title:
+            line.append("  “" + one_line(article.title) + "”", style="italic")
+        line.append("  " + one_line(" · ".join([*meta(article), article.path])), style="dim")
+        yield line
+    c = count_changes(alignment, parent, child)
+    yield Text(
+        f"sentences: {c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, "
+        f"{c.added} added; {c.dropped} of the source's dropped"
+    )
+    yield Text(
+        "= same  ~ altered (word changes marked)  ≈ paraphrased  + added  - dropped  ½ only part reused",
+        style="dim",
+    )
+    yield Text("")
+
+
+def _side_by_side(alignment: Alignment, parent: Article, child: Article, options: RenderOptions) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, padding=(0, 1), pad_edge=False)
+    table.add_column("", no_wrap=True, width=2)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(Text(f"{one_line(parent.id)} (source)"), ratio=1)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(Text(one_line(child.id)), ratio=1)
+    for row in rows(alignment):
+        left, right = _texts(row, parent, child, options)
+        table.add_row(_mark(row, options), _refs(row.source), left, _refs(row.target), right)
+    return table
+
+
+def _interleaved(alignment: Alignment, parent: Article, child: Article, options: RenderOptions) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for row in rows(alignment):
+        left, right = _texts(row, parent, child, options)
+        where = f"{_refs(row.source) or '·'} → {_refs(row.target) or '·'}"
+        if row.kind in (RowKind.ALTERED, RowKind.PARAPHRASE):
+            grid.add_row(_mark(row, options), where, Text("was", style="dim"), left)
+            grid.add_row("", "", Text("now", style="dim"), right)
+        else:
+            grid.add_row(_mark(row, options), where, "", right if row.kind is RowKind.ADDED else left)
+    return grid
+
+
+class _DiffView:
+    """Chooses side by side or interleaved from the width rich gives it."""
+
+    def __init__(self, trace: Trace, options: RenderOptions) -> None:
+        self.trace, self.options = trace, options
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        alignment = self.trace.alignments[0]
+        parent, child = self.trace.article(alignment.source), self.trace.article(alignment.target)
+        assert parent is not None and child is not None
+        yield from _header(alignment, parent, child, self.trace)
+        wide = options.max_width >= SIDE_BY_SIDE_WIDTH
+        body = _side_by_side if wide else _interleaved
+        yield body(alignment, parent, child, self.options)
+
+
+def render_text_diff(trace: Trace, options: RenderOptions) -> RenderableType:
+    """Two articles aligned sentence by sentence, as a rich renderable."""
+    return Group(_DiffView(trace, options))

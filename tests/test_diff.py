@@ -1,0 +1,292 @@
+"""provtrace diff: reading order of rows, the upstream side, the views and the command."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from provtrace.cli import app
+from provtrace.diff import RowKind, count_changes, diff_articles, rows
+from provtrace.errors import ExitCode, InputError
+from provtrace.models import Alignment, Link, LinkKind, Trace
+from provtrace.render import DiffFormat, RenderOptions, diff_renderer
+
+from .conftest import ROOT
+
+runner = CliRunner()
+
+WIRE = "examples/wire-original.txt"
+COASTAL = "examples/coastalpost-rewrite.txt"
+HARBOUR = "examples/harbourtimes-syndicated.html"
+
+
+def link(source: tuple[int, ...], target: tuple[int, ...], kind: LinkKind = LinkKind.VERBATIM) -> Link:
+    return Link(source, target, kind, 1.0, False)
+
+
+def plain(renderable: object, width: int) -> str:
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False).print(renderable)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def coastal() -> Trace:
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return diff_articles(WIRE, COASTAL)
+    finally:
+        os.chdir(cwd)
+
+
+def test_rows_follow_the_target_with_drops_after_their_predecessor() -> None:
+    alignment = Alignment(
+        "a",
+        "b",
+        (link((0,), (0,)), link((3,), (1,), LinkKind.ALTERED), link((4, 5), (3,))),
+        added=(2,),
+        dropped=(1, 2, 6),
+    )
+    got = [(r.kind, r.source, r.target) for r in rows(alignment)]
+    assert got == [
+        (RowKind.VERBATIM, (0,), (0,)),
+        (RowKind.DROPPED, (1,), ()),
+        (RowKind.DROPPED, (2,), ()),
+        (RowKind.ALTERED, (3,), (1,)),
+        (RowKind.ADDED, (), (2,)),
+        (RowKind.VERBATIM, (4, 5), (3,)),
+        (RowKind.DROPPED, (6,), ()),
+    ]
+
+
+def test_a_drop_before_every_link_comes_first() -> None:
+    alignment = Alignment("a", "b", (link((1,), (0,)),), added=(), dropped=(0,))
+    assert [r.kind for r in rows(alignment)] == [RowKind.DROPPED, RowKind.VERBATIM]
+
+
+def test_rows_hold_every_link_added_and_dropped_sentence_once(coastal: Trace) -> None:
+    alignment = coastal.alignments[0]
+    got = rows(alignment)
+    assert len(got) == len(alignment.links) + len(alignment.added) + len(alignment.dropped)
+    assert sorted(j for r in got for j in r.target) == sorted(
+        [*alignment.added, *(j for l in alignment.links for j in l.target)]
+    )
+
+
+def test_counts_are_taken_on_the_child_side_and_drops_on_the_parent(coastal: Trace) -> None:
+    alignment = coastal.alignments[0]
+    parent, child = coastal.article(alignment.source), coastal.article(alignment.target)
+    assert parent is not None and child is not None
+    c = count_changes(alignment, parent, child)
+    assert (c.parent_sentences, c.child_sentences) == (24, 22)
+    assert c.dropped == len(alignment.dropped) and c.share(c.dropped, of_parent=True) == c.dropped / 24
+
+
+@pytest.mark.parametrize("order", [(WIRE, HARBOUR), (HARBOUR, WIRE)])
+def test_the_upstream_side_is_inferred_whatever_the_order(
+    order: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    result = diff_articles(*order)
+    assert (result.alignments[0].source, result.alignments[0].target) == (
+        "wire-original",
+        "harbourtimes-syndicated",
+    )
+    assert len(result.alignments) == 1 and len(result.articles) == 2
+
+
+def test_source_option_makes_that_article_the_source(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = diff_articles(WIRE, HARBOUR, source=HARBOUR)
+    assert result.alignments[0].source == "harbourtimes-syndicated"
+    out = plain(diff_renderer(DiffFormat.TEXT)(result, RenderOptions()), 100)
+    assert "provtrace infers the opposite" in out
+
+
+def test_source_must_name_one_of_the_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(InputError, match="neither of the two"):
+        diff_articles(WIRE, HARBOUR, source=COASTAL)
+
+
+def test_two_files_of_the_same_name_get_distinct_ids(tmp_path: Path) -> None:
+    text = (ROOT / WIRE).read_text(encoding="utf-8")
+    for folder in ("x", "y"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text, encoding="utf-8")
+    result = diff_articles(str(tmp_path / "x" / "story.txt"), str(tmp_path / "y" / "story.txt"))
+    assert {a.id for a in result.articles} == {"story", "story-2"}
+    assert all(l.kind is LinkKind.VERBATIM for l in result.alignments[0].links)
+
+
+def test_text_golden_interleaved_when_narrow(coastal: Trace, golden) -> None:  # type: ignore[no-untyped-def]
+    out = plain(diff_renderer(DiffFormat.TEXT)(coastal, RenderOptions()), 100)
+    assert "[-said.-]" not in out or "{+" in out
+    golden("diff-coastalpost.txt", out)
+
+
+def test_text_golden_side_by_side_when_wide(coastal: Trace, golden) -> None:  # type: ignore[no-untyped-def]
+    out = plain(diff_renderer(DiffFormat.TEXT)(coastal, RenderOptions()), 160)
+    assert "wire-original (source)" in out
+    golden("diff-coastalpost-wide.txt", out)
+
+
+def test_markdown_golden(coastal: Trace, golden) -> None:  # type: ignore[no-untyped-def]
+    text = diff_renderer(DiffFormat.MARKDOWN)(coastal, RenderOptions())
+    assert isinstance(text, str)
+    golden("diff-coastalpost.md", text)
+
+
+def test_html_golden(coastal: Trace, golden) -> None:  # type: ignore[no-untyped-def]
+    text = diff_renderer(DiffFormat.HTML)(coastal, RenderOptions())
+    assert isinstance(text, str) and "<script" not in text
+    golden("diff-coastalpost.html", text)
+
+
+def test_every_altered_sentence_sits_next_to_its_counterpart(coastal: Trace) -> None:
+    text = diff_renderer(DiffFormat.MARKDOWN)(coastal, RenderOptions())
+    assert isinstance(text, str)
+    table = [line for line in text.splitlines() if line.startswith("| altered")]
+    altered = [l for l in coastal.alignments[0].links if l.kind is LinkKind.ALTERED]
+    assert len(table) == len(altered)
+    for line, l in zip(table, sorted(altered, key=lambda l: min(l.target)), strict=True):
+        cells = line.split(" | ")
+        assert cells[1] == "+".join(map(str, l.source)) and cells[3] == "+".join(map(str, l.target))
+        assert "~~" in cells[2] or "**" in cells[4]
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+def test_diff_in_a_pipe_is_plain_interleaved_text(examples: Path) -> None:
+    result = runner.invoke(app, ["diff", str(examples / "wire-original.txt"), str(examples / HARBOUR[9:])])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+    assert "[-pay rise-]" in result.stdout and "{+wage increase+}" in result.stdout
+    assert "harbourtimes-syndicated is a near-verbatim copy of wire-original" in result.stdout
+    assert any(line.startswith("~ 9 → 9   was ") for line in result.stdout.splitlines())
+
+
+def test_a_wide_terminal_gets_the_side_by_side_view(examples: Path) -> None:
+    args = ["diff", str(examples / "wire-original.txt"), str(examples / "coastalpost-rewrite.txt")]
+    wide = runner.invoke(app, args, env={"COLUMNS": "150"})
+    narrow = runner.invoke(app, args, env={"COLUMNS": "100"})
+    assert "wire-original (source)" in wide.stdout and "wire-original (source)" not in narrow.stdout
+    assert max(map(len, wide.stdout.splitlines())) > 120
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [("json", '"schema": "provtrace.trace/1"'), ("markdown", "| Change | # |"), ("html", "<!DOCTYPE html>")],
+)
+def test_diff_formats(examples: Path, fmt: str, marker: str) -> None:
+    args = ["diff", str(examples / "wire-original.txt"), str(examples / "coastalpost-rewrite.txt"), "-f", fmt]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert marker in result.stdout
+
+
+def test_diff_json_is_the_contract_with_one_alignment(examples: Path) -> None:
+    args = [
+        "diff",
+        str(examples / "coastalpost-rewrite.txt"),
+        str(examples / "wire-original.txt"),
+        "-f",
+        "json",
+    ]
+    data = json.loads(runner.invoke(app, args).stdout)
+    assert [(a["source"], a["target"]) for a in data["alignments"]] == [
+        ("wire-original", "coastalpost-rewrite")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"), [("d.md", "| Change |"), ("d.html", "<!DOCTYPE html>"), ("d.txt", "was")]
+)
+def test_diff_output_extension_picks_the_format(
+    examples: Path, tmp_path: Path, name: str, marker: str
+) -> None:
+    target = tmp_path / name
+    args = [
+        "diff",
+        str(examples / "wire-original.txt"),
+        str(examples / "coastalpost-rewrite.txt"),
+        "-o",
+        str(target),
+    ]
+    assert runner.invoke(app, args).exit_code == 0
+    assert marker in target.read_text(encoding="utf-8")
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_diff_reads_standard_input(examples: Path) -> None:
+    text = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    result = runner.invoke(
+        app, ["diff", "-", str(examples / "coastalpost-rewrite.txt"), "-f", "json"], input=text
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["alignments"][0]["source"] == "stdin"
+
+
+def unusable(kind: str, folder: Path) -> str:
+    """A path diff cannot use."""
+    if kind == "empty":
+        (folder / "empty.txt").write_text("")
+        return str(folder / "empty.txt")
+    if kind == "not-an-article":
+        (folder / "p.png").write_bytes(b"\x89PNG\r\n")
+        return str(folder / "p.png")
+    if kind == "a-folder":
+        return str(ROOT / "examples")
+    return str(folder / "missing.txt")
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("missing", "missing.txt: no such file or folder"),
+        ("empty", "the file is empty"),
+        ("not-an-article", "a PNG image, not text"),
+        ("a-folder", "holds 5 articles"),
+    ],
+)
+def test_an_unusable_article_is_exit_2_with_one_line(tmp_path: Path, kind: str, message: str) -> None:
+    bad = unusable(kind, tmp_path)
+    for args in (["diff", bad, str(ROOT / WIRE)], ["diff", str(ROOT / WIRE), bad]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == ExitCode.USAGE
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"error: cannot use {bad}") and message in lines[0]
+        assert result.stdout == ""
+
+
+def test_an_unknown_source_is_exit_2(examples: Path) -> None:
+    args = ["diff", str(examples / "wire-original.txt"), str(examples / "coastalpost-rewrite.txt")]
+    result = runner.invoke(app, [*args, "--source", "other.txt"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == "error: --source other.txt is neither of the two articles"
+
+
+def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> None:
+    from .test_formats import hostile_files
+
+    a, b = hostile_files(tmp_path)
+    for fmt in DiffFormat:
+        for env in ({}, {"COLUMNS": "160"}):
+            result = runner.invoke(app, ["diff", str(a), str(b), "-f", fmt], env=env)
+            assert result.exit_code == 0, result.stderr
+            assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+            if fmt is DiffFormat.HTML:
+                assert "<script>" not in result.stdout and "&lt;script&gt;" in result.stdout
+            if fmt is DiffFormat.MARKDOWN:
+                assert "\\<script\\>" in result.stdout and "\\[bold red\\]" in result.stdout
+            if fmt is DiffFormat.TEXT:
+                assert "[bold red]x[/]" in result.stdout and "<script>alert(1)</script>" in result.stdout
