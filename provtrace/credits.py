@@ -11,35 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .agencies import AGENCIES
+from .agencies import CASE_SENSITIVE as _CASE_SENSITIVE
 from .models import Credit, CreditKind
-
-#: Canonical agency name -> regular expression for its names and aliases.
-AGENCIES: dict[str, str] = {
-    "Reuters": r"(?:Thomson[ /]?)?Reuters",
-    "AP": r"(?:The\s+)?Associated\s+Press|\bAP\b",
-    "AFP": r"Agence\s+France[- ]Presse|France[- ]Presse|\bAFP\b",
-    "EFE": r"\bEFE\b|Agencia\s+EFE",
-    "dpa": r"\bdpa\b|\bDPA\b|Deutsche\s+Presse-Agentur",
-    "ANSA": r"\bANSA\b",
-    "Xinhua": r"Xinhua",
-    "PA": r"\bPA\s+Media\b|Press\s+Association|\(PA\)",
-    "Bloomberg": r"Bloomberg(?:\s+News)?",
-    "Kyodo": r"Kyodo(?:\s+News)?",
-    "Yonhap": r"Yonhap",
-    "UPI": r"\bUPI\b|United\s+Press\s+International",
-    "Europa Press": r"Europa\s+Press",
-    "Anadolu": r"Anadolu(?:\s+Agency)?",
-    "TASS": r"\bTASS\b",
-}
 
 _DASH = r"\s*[-–—]"
 _VERBS = (
     r"(?:reported|said|says|added|quoted|wrote|noted|indicated|disclosed|concluded|revealed"
     r"|learned|learnt|confirmed|understands|reports|notes|adds)"
 )
-
-
-_CASE_SENSITIVE = frozenset({"AP", "AFP", "EFE", "ANSA", "PA", "UPI", "TASS"})
 
 
 def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]:

@@ -1,0 +1,194 @@
+"""Figures in a sentence (numbers, amounts, dates) and the ones a rewrite changed.
+
+Equivalent forms have the same value: "Thirty-two" and "32", "eleven" and
+"11", "1,200" and "1200", "1.2 million" and "1,200,000", "January 3" and
+"3 January". A figure counts as changed when the story has a value the wire
+sentence lacks and the wire sentence has one the story lacks, in the same
+place: next to a shared word ("23 Cubans" against "32 Cubans"), or as the
+only difference of a closely reused sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .normalize import STOPWORDS, fold, numbers_to_digits, stem
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bln": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+}
+_CONTEXT = 3  # words either side that say what a figure counts
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure as written, with its value and the words around it."""
+
+    value: str  # canonical: "32", "1200000", "3.5", or "date 1-3" for January 3
+    text: str  # as written: "Thirty-two", "$1.2 billion", "January 3"
+    context: frozenset[str]  # stems of the content words around it
+
+
+def _number(token: str) -> Decimal | None:
+    """The value of a written number: digits with separators, or number words."""
+    if token[0].isdigit():
+        digits = token
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+            digits = digits.replace(",", "")
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits):
+            digits = digits.replace(".", "")
+        try:
+            return Decimal(digits.replace(",", "."))
+        except InvalidOperation:
+            return None
+    words = numbers_to_digits(fold(token).replace("-", " "))
+    return Decimal(words) if words.isdigit() else None
+
+
+def _canonical(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def find_figures(text: str) -> list[Figure]:
+    """The figures in text, in order."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    lowered = [t.lower() for t, _, _ in tokens]
+    figures: list[tuple[str, int, int]] = []  # value, first token, last token
+    k = 0
+    while k < len(tokens):
+        word = lowered[k]
+        month = _MONTHS.get(word.rstrip("."))
+        if month and k + 1 < len(tokens) and re.fullmatch(r"\d{1,2}", tokens[k + 1][0]):
+            figures.append((f"date {month}-{int(tokens[k + 1][0])}", k, k + 1))
+            k += 2
+            continue
+        if re.fullmatch(r"\d{1,2}", word) and k + 1 < len(tokens) and _MONTHS.get(lowered[k + 1]):
+            figures.append((f"date {_MONTHS[lowered[k + 1]]}-{int(word)}", k, k + 1))
+            k += 2
+            continue
+        value = _number(tokens[k][0])
+        if value is None:
+            k += 1
+            continue
+        end = k
+        if not tokens[k][0][0].isdigit():
+            # Number words run on: "two hundred and fifty".
+            while end + 1 < len(tokens) and (
+                _number(tokens[end + 1][0]) is not None
+                or lowered[end + 1] == "hundred"
+                or (
+                    lowered[end + 1] == "and"
+                    and end + 2 < len(tokens)
+                    and _number(tokens[end + 2][0]) is not None
+                )
+            ):
+                end += 1
+            value = _number(" ".join(t for t, _, _ in tokens[k : end + 1])) or value
+        if end + 1 < len(tokens) and lowered[end + 1] in _SCALES:
+            end += 1
+            value *= _SCALES[lowered[end]]
+        figures.append((_canonical(value), k, end))
+        k = end + 1
+    out: list[Figure] = []
+    for canonical, first, last in figures:
+        around = lowered[max(0, first - _CONTEXT) : first] + lowered[last + 1 : last + 1 + _CONTEXT]
+        context = frozenset(stem(fold(w).strip()) for w in around if _is_context_word(w))
+        out.append(Figure(canonical, text[tokens[first][1] : tokens[last][2]], context))
+    return out
+
+
+def _is_context_word(word: str) -> bool:
+    """A word that can say what a figure counts (not a stopword, number or scale)."""
+    return (
+        word.isalpha()
+        and len(word) > 2
+        and word not in STOPWORDS
+        and word not in _SCALES
+        and word != "hundred"
+        and _number(word) is None
+    )
+
+
+def _kind(figure: Figure) -> str:
+    """Figures only stand for one another within a kind: dates, years, other numbers."""
+    if figure.value.startswith("date"):
+        return "date"
+    if figure.value.isdigit() and len(figure.value) == 4 and 1800 <= int(figure.value) < 2200:
+        return "year"
+    return "number"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    """A figure of the story that stands where the wire had another."""
+
+    story: Figure
+    wire: Figure
+
+
+def changed_figures(
+    story: Sequence[Figure], wire: Sequence[Figure], *, known: frozenset[str] = frozenset(), close: bool
+) -> list[FigureChange]:
+    """Pairs (story figure, wire figure) that differ in the same place.
+
+    known holds values the wire has elsewhere for this sentence (another
+    version of the copy): a story figure among them is never a change.
+    close says the sentences are near-identical, so that a lone differing
+    figure on each side is a change even without a shared neighbouring word.
+    """
+    left = Counter(f.value for f in wire)
+    story_only: list[Figure] = []
+    for figure in story:
+        if left[figure.value] > 0:
+            left[figure.value] -= 1
+        elif figure.value not in known:
+            story_only.append(figure)
+    wire_only: list[Figure] = []
+    used = Counter(f.value for f in story)
+    for figure in wire:
+        if used[figure.value] > 0:
+            used[figure.value] -= 1
+        else:
+            wire_only.append(figure)
+    changes: list[FigureChange] = []
+    for figure in story_only:
+        candidates = [w for w in wire_only if _kind(w) == _kind(figure)]
+        best = max(candidates, key=lambda w: len(w.context & figure.context), default=None)
+        lone = close and len(story_only) == 1 == len(wire_only)
+        if best is not None and (best.context & figure.context or lone):
+            changes.append(FigureChange(figure, best))
+            wire_only.remove(best)
+    return changes

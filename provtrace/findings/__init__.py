@@ -1,0 +1,63 @@
+"""Report formats of `provtrace check`: one module per format, each a pure function.
+
+The registry maps a CheckFormat (which typer uses directly for --format) to
+its renderer, so the CLI never branches on the format. Renderers are
+imported lazily to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import import_module
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from ..check import CheckReport
+
+
+class CheckFormat(StrEnum):
+    """The output formats of `provtrace check`."""
+
+    TEXT = "text"
+    JSON = "json"
+    JUNIT = "junit"
+    GITHUB = "github"
+    SARIF = "sarif"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingsOptions:
+    """How to render: with colour (text in a terminal) or plain."""
+
+    color: bool = False
+
+
+FindingsRenderer = Callable[["CheckReport", FindingsOptions], "Text | str"]
+
+#: File extensions that select a format when --output is given without --format.
+CHECK_FORMAT_BY_SUFFIX = {
+    ".txt": CheckFormat.TEXT,
+    ".text": CheckFormat.TEXT,
+    ".json": CheckFormat.JSON,
+    ".xml": CheckFormat.JUNIT,
+    ".sarif": CheckFormat.SARIF,
+}
+
+# format -> (module under provtrace.findings, function name)
+_RENDERERS: dict[CheckFormat, tuple[str, str]] = {
+    CheckFormat.TEXT: ("text", "render_text"),
+    CheckFormat.JSON: ("json", "render_json"),
+    CheckFormat.JUNIT: ("junit", "render_junit"),
+    CheckFormat.GITHUB: ("github", "render_github"),
+    CheckFormat.SARIF: ("sarif", "render_sarif"),
+}
+
+
+def findings_renderer(fmt: CheckFormat) -> FindingsRenderer:
+    """The render function for fmt."""
+    module, name = _RENDERERS[fmt]
+    return cast(FindingsRenderer, getattr(import_module(f"{__name__}.{module}"), name))

@@ -1,0 +1,32 @@
+"""Where a check report goes: the terminal, a pipe, or a file written atomically.
+
+Part of the command-line layer, like provtrace.output: the library never writes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..check import CheckReport
+from ..output import write_atomic
+from . import CheckFormat, FindingsOptions, findings_renderer
+
+
+def emit_report(report: CheckReport, fmt: CheckFormat, output: Path | None) -> None:
+    """Render report in fmt to output (a file) or to standard output."""
+    render = findings_renderer(fmt)
+    if output is not None:
+        result = render(report, FindingsOptions())
+        write_atomic(output, result if isinstance(result, str) else result.plain)
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=True)
+    colour = console.is_terminal and console.color_system is not None
+    result = render(report, FindingsOptions(color=colour))
+    if isinstance(result, str) or not colour:
+        sys.stdout.write(result if isinstance(result, str) else result.plain)
+        sys.stdout.flush()
+    else:
+        console.print(result, end="")

@@ -1,0 +1,60 @@
+"""Text: one line per finding, as compilers print them, then a summary line.
+
+Lines are never wrapped (each finding is one greppable line). The text is
+literal: nothing in a story or a path is read as markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..check import CheckReport, Finding
+from ..config import Severity
+from . import FindingsOptions
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
+
+
+def _plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def summary(report: CheckReport) -> str:
+    """One line: what was checked, what was found, and whether the check passed."""
+    errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in report.findings if f.severity is Severity.WARNING)
+    found = [_plural(errors, "error"), _plural(warnings, "warning")]
+    if report.waived:
+        found.append(f"{len(report.waived)} waived")
+    verdict = "check failed" if report.failing() else "check passed"
+    return (
+        f"{_plural(len(report.stories), 'story', 'stories')} checked against "
+        f"{_plural(report.wire_articles, 'wire article')} "
+        f"({report.aligned_pairs} of {report.total_pairs} pairs aligned): {', '.join(found)} — {verdict}"
+    )
+
+
+def _finding(finding: Finding, color: bool) -> Text:
+    line = Text(f"{finding.path}:{finding.line}: ")
+    line.append(finding.severity.value, style=_STYLE.get(finding.severity, "") if color else "")
+    line.append(f": {finding.message} [{finding.rule.value}]")
+    return line
+
+
+def render_text(report: CheckReport, options: FindingsOptions) -> Text:
+    """Findings, waived findings and the summary as (optionally styled) literal text."""
+    out = Text()
+    for finding in report.findings:
+        out.append_text(_finding(finding, options.color))
+        out.append("\n")
+    for finding in report.waived:
+        out.append(
+            f"{finding.path}:{finding.line}: waived: {finding.message} [{finding.rule.value}]"
+            f" — waiver: {finding.waiver}\n",
+            style="dim" if options.color else "",
+        )
+    if report.findings or report.waived:
+        out.append("\n")
+    out.append(summary(report), style=("bold red" if report.failing() else "green") if options.color else "")
+    out.append("\n")
+    return out

@@ -1,0 +1,175 @@
+"""Direct quotations: find them in sentences and tell when one was altered.
+
+Quotations are read sentence by sentence with straight, curly and angle
+quotes (“…”, "…", «…», „…“, and ‘…’ outside a double quotation). A
+quotation still open at the end of a sentence continues into the next one,
+so a quote running over several sentences yields one passage per sentence.
+
+Two quotations are compared on their words only: case, quote marks,
+punctuation, spacing, diacritics, hyphenation and number forms ("thirty-two"
+against "32") never make a difference. A story may shorten a quotation,
+cut it with an ellipsis or insert a [bracketed] clarification; what it may
+not do is change, add or drop words inside the quoted stretch.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Sentence
+from .normalize import STOPWORDS, fold, numbers_to_digits
+
+_OPENERS = frozenset("“«„‹")
+_CLOSERS = frozenset('”»›"')
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
+_CUT = re.compile(r"\.\.\.|…|\[[^\]]*\]")
+
+#: A story quotation shorter than this is not checked (too little to tell).
+MIN_WORDS = 3
+#: A quotation this short is shown whole in a message; a longer one around its first change.
+_WHOLE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quoted stretch inside one sentence."""
+
+    sentence: int  # index of the sentence it is in
+    text: str  # the words between the quote marks, as written
+    words: tuple[str, ...]  # normalised words, for comparison
+    surface: tuple[int, ...]  # for each word, the index of the written token it comes from
+
+
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Normalised words (folded, number words as digits, hyphenated words split),
+    each with the index of the written token it comes from."""
+    words: list[str] = []
+    origin: list[int] = []
+    for k, token in enumerate(_WORD.findall(text)):
+        folded = fold(token).replace("’", "'")
+        as_number = numbers_to_digits(folded)
+        parts = [as_number] if "-" in folded and as_number.isdigit() else folded.split("-")
+        for part in parts:
+            if part:
+                words.append(numbers_to_digits(part))
+                origin.append(k)
+    return tuple(words), tuple(origin)
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """Normalised words: folded, number words as digits, hyphenated words split."""
+    return _tokens(text)[0]
+
+
+def _spans(text: str, carry: bool) -> tuple[list[tuple[int, int]], bool]:
+    """(start, end) of quoted stretches in one sentence, and whether one is still open at its end."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    single = False
+    if carry and text.lstrip()[:1] not in _OPENERS | {'"'}:
+        start = 0  # a quotation carried over from the previous sentence
+    for k, char in enumerate(text):
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if start is None:
+            if char in _OPENERS or (char == '"' and not after.isspace()):
+                start, single = k + 1, False
+            elif char == "‘" and not before.isalnum() and after.isalnum():
+                start, single = k + 1, True
+        elif single:
+            if char == "’" and not after.isalnum():
+                spans.append((start, k))
+                start = None
+        elif char in _CLOSERS or (char == "“" and not after.isalnum()):
+            spans.append((start, k))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans, start is not None
+
+
+def find_quotes(sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
+    """Every quoted stretch, sentence by sentence, with quotations carried across sentences."""
+    quotes: list[Quote] = []
+    carry = False
+    for sentence in sentences:
+        spans, carry = _spans(sentence.text, carry)
+        for start, end in spans:
+            text = sentence.text[start:end].strip()
+            words, surface = _tokens(text)
+            if words:
+                quotes.append(Quote(sentence.index, text, words, surface))
+    return tuple(quotes)
+
+
+def _segments(text: str) -> list[tuple[str, ...]]:
+    """The words of a quotation in the runs an ellipsis or a [bracket] separates."""
+    return [words for part in _CUT.split(text) if (words := quote_words(part))]
+
+
+def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
+    n = len(needle)
+    return any(list(haystack[k : k + n]) == list(needle) for k in range(len(haystack) - n + 1))
+
+
+def is_faithful(story: Quote, stream: Sequence[str]) -> bool:
+    """Whether each run of the story's quotation appears word for word in stream."""
+    return all(_contains(stream, segment) for segment in _segments(story.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Alteration:
+    """A story quotation and the wire quotation it was altered from."""
+
+    story: Quote
+    wire: Quote
+    story_excerpt: str  # the differing stretch of the story's quotation, with some context
+    wire_excerpt: str
+
+
+def _excerpt(quote: Quote, lo: int, hi: int, context: int = 3) -> str:
+    """The written words of quote around its normalised words lo..hi."""
+    tokens = _WORD.findall(quote.text)
+    if not quote.surface or len(tokens) <= _WHOLE:
+        return " ".join(tokens)
+    first = quote.surface[min(lo, len(quote.surface) - 1)]
+    last = quote.surface[hi - 1] if hi > lo else first - 1
+    a, b = max(0, first - context), min(len(tokens), max(last, first - 1) + 1 + context)
+    return ("…" if a > 0 else "") + " ".join(tokens[a:b]) + ("…" if b < len(tokens) else "")
+
+
+def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | None:
+    """The wire quotation story corresponds to but changes, or None.
+
+    It corresponds to the wire quotation sharing most of its words, when that
+    covers at least 60% of the story's quotation including a content word.
+    """
+    if len(story.words) < MIN_WORDS:
+        return None
+    stream = [w for q in wire_quotes for w in q.words]
+    if is_faithful(story, stream):
+        return None
+    best: tuple[int, Quote, difflib.SequenceMatcher[str]] | None = None
+    for quote in wire_quotes:
+        matcher = difflib.SequenceMatcher(a=story.words, b=quote.words, autojunk=False)
+        blocks = matcher.get_matching_blocks()
+        matched = sum(b.size for b in blocks)
+        content = sum(1 for b in blocks for w in story.words[b.a : b.a + b.size] if w not in STOPWORDS)
+        fits = matched >= 2 and content >= 1 and matched >= 0.6 * len(story.words)
+        if fits and (best is None or matched > best[0]):
+            best = (matched, quote, matcher)
+    if best is None:
+        return None
+    _, quote, matcher = best
+    # Wire words before or after the stretch the story quotes are a cut, not a change.
+    edges = {0, len(story.words)}
+    changes = [
+        op for op in matcher.get_opcodes() if op[0] != "equal" and not (op[0] == "insert" and op[1] in edges)
+    ]
+    if not changes:  # the same words, only cut differently at an ellipsis
+        return None
+    _, i1, i2, j1, j2 = changes[0]
+    return Alteration(story, quote, _excerpt(story, i1, i2), _excerpt(quote, j1, j2))

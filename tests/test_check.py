@@ -1,0 +1,325 @@
+"""provtrace check, rule by rule, on the fictional newsroom under tests/data/check."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from provtrace.check import CheckReport, Finding, check
+from provtrace.config import CheckConfig, ConfigError, Rule, Severity, parse_config
+from provtrace.errors import ExitCode, InputError
+
+DATA = Path(__file__).resolve().parent / "data" / "check"
+WIRE = DATA / "wire"
+REUTERS = (WIRE / "reuters" / "harbour-fire.txt").read_text(encoding="utf-8")
+FIRE_STORY = (DATA / "stories" / "credited.txt").read_text(encoding="utf-8")
+
+
+def run(*stories: Path, wire: Path = WIRE, config: CheckConfig | None = None) -> CheckReport:
+    return check([str(s) for s in stories], [str(wire)], config or CheckConfig())
+
+
+def rules(report: CheckReport) -> list[tuple[str, int, Rule]]:
+    return [(Path(f.path).name, f.line, f.rule) for f in report.findings]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def only(report: CheckReport) -> Finding:
+    assert len(report.findings) == 1, report.findings
+    return report.findings[0]
+
+
+# --- uncredited-reuse ---------------------------------------------------------------------------
+
+
+def test_uncredited_reuse_names_the_agency_the_wire_file_and_the_first_reused_line() -> None:
+    finding = only(run(DATA / "stories" / "uncredited.md"))
+    assert finding.rule is Rule.UNCREDITED_REUSE and finding.severity is Severity.ERROR
+    assert finding.agency == "Reuters"
+    assert finding.line == 5  # the first story paragraph, after the title and byline
+    assert "6 of 6 sentences (100%) come from the Reuters copy" in finding.message
+    assert "never credits Reuters" in finding.message
+
+
+def test_a_citing_credit_counts_as_crediting() -> None:
+    """'told Reuters' in one paragraph credits the whole story."""
+    report = run(DATA / "stories" / "credited.txt")
+    assert report.findings == () and report.exit_code is ExitCode.OK
+    assert report.stories[0].credits == ("Reuters",)
+
+
+def test_a_contributed_line_credits_an_html_story() -> None:
+    report = run(DATA / "stories" / "council.html")
+    assert report.findings == ()
+    assert report.stories[0].credits == ("AP",)
+    assert report.stories[0].sources[0].agency == "AP"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "PORT SELWYN (Reuters) - ",
+        "© 2026 Thomson Reuters. ",
+        "With reporting by Reuters. ",
+        "Reuters contributed to this report. ",
+    ],
+)
+def test_owner_and_contribution_credits_count(tmp_path: Path, credit: str) -> None:
+    story = write(
+        tmp_path,
+        "s.txt",
+        FIRE_STORY.replace("told Reuters", "said").replace("A fire swept", credit + "A fire swept"),
+    )
+    assert run(story).findings == ()
+
+
+def test_according_to_the_agency_after_naming_it_counts(tmp_path: Path) -> None:
+    text = FIRE_STORY.replace("told Reuters", "said").replace(
+        "A fire swept", "Reuters, the news agency, was first with the story. A fire swept"
+    )
+    text = text.replace("the port authority said.", "the port authority said, according to the agency.")
+    assert run(write(tmp_path, "s.txt", text)).findings == ()
+    named_after = (
+        text.replace("Reuters, the news agency, was first with the story. ", "") + "\nReuters covered it.\n"
+    )
+    assert only(run(write(tmp_path, "s.txt", named_after))).agency == "Reuters"
+
+
+def test_a_configured_credit_phrase_counts(tmp_path: Path) -> None:
+    story = write(
+        tmp_path, "s.txt", FIRE_STORY.replace("told Reuters", "said") + "\nWire copy courtesy of Reuters.\n"
+    )
+    default = run(story)
+    assert "Reuters" in only(default).message  # "courtesy of" is not a credit by default
+    config = parse_config({"check": {"credit-phrases": ["courtesy of {agency}"]}})
+    assert run(story, config=config).findings == ()
+
+
+def test_crediting_another_agency_does_not_count(tmp_path: Path) -> None:
+    story = write(tmp_path, "s.txt", FIRE_STORY.replace("told Reuters", "told AFP"))
+    assert only(run(story)).agency == "Reuters"
+
+
+def test_reuse_below_both_thresholds_passes_and_the_thresholds_are_configurable(tmp_path: Path) -> None:
+    own = " ".join(
+        f"Paragraph {w} of our own reporting about the local market and its stalls." for w in "abcdefghij"
+    )
+    reused = REUTERS.split("\n\n")[1].split("(Reuters) - ")[1]
+    story = write(tmp_path, "s.txt", f"{own}\n\n{reused}\n")
+    assert run(story).findings == ()  # 1 of 11 sentences
+    strict = parse_config({"check": {"reuse-sentences": 1}})
+    assert only(run(story, config=strict)).rule is Rule.UNCREDITED_REUSE
+
+
+# --- altered-quote ------------------------------------------------------------------------------
+
+
+def test_altered_quote_points_at_the_line_of_the_quotation() -> None:
+    finding = only(run(DATA / "stories" / "altered-quote.txt"))
+    assert finding.rule is Rule.ALTERED_QUOTE
+    assert finding.line == 7
+    assert "“The crew acted fast and nobody was…”" in finding.message
+    assert "“The crew acted quickly and nobody was…”" in finding.message
+
+
+def test_a_quote_inside_a_sentence_with_one_word_changed_is_found(tmp_path: Path) -> None:
+    text = FIRE_STORY.replace(
+        "Shipping agents said",
+        'Ana Varela said the quay would stay shut "until the hull has been checked and declared safe", '
+        "and shipping agents said",
+    )
+    finding = only(run(write(tmp_path, "s.txt", text)))
+    assert finding.rule is Rule.ALTERED_QUOTE and finding.line == 13
+    assert "checked" in finding.message and "inspected" in finding.message
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“the crew acted quickly and nobody was seriously hurt,”",  # case and curly quotes
+        '"The  crew acted quickly — and nobody was seriously hurt!"',  # spacing and punctuation
+        '"The crew acted quickly ... which is a small miracle"',  # an ellipsis cut
+        '"The crew [of the Alba Serena] acted quickly and nobody was seriously hurt"',  # a clarification
+        '"nobody was seriously hurt"',  # a shorter excerpt
+    ],
+)
+def test_faithful_quotations_pass(tmp_path: Path, quote: str) -> None:
+    text = FIRE_STORY.replace(
+        '"The crew acted quickly and nobody was seriously hurt, which is a small miracle given how fast the fire spread,"',
+        quote,
+    )
+    assert run(write(tmp_path, "s.txt", text)).findings == ()
+
+
+# --- changed-figure -----------------------------------------------------------------------------
+
+
+def test_changed_figure_is_a_warning_by_default_and_equivalent_forms_pass() -> None:
+    finding = only(run(DATA / "stories" / "changed-figure.txt"))
+    assert finding.rule is Rule.CHANGED_FIGURE and finding.severity is Severity.WARNING
+    assert finding.line == 3
+    assert "the story has “32” where the wire has “23”" in finding.message  # but "9 hours", "6 ships" pass
+
+
+def test_a_changed_date_is_a_changed_figure(tmp_path: Path) -> None:
+    wire = write(tmp_path, "wire/w.txt", REUTERS.replace("on Wednesday", "on May 15"))
+    text = FIRE_STORY.replace(
+        "Two crew members",
+        "Investigators from the national maritime agency were expected to board the ship on May 16 to establish the cause of the fire. Two crew members",
+    )
+    finding = only(run(write(tmp_path, "s.txt", text), wire=wire.parent))
+    assert "“May 16” where the wire has “May 15”" in finding.message
+
+
+def test_number_words_equal_digits(tmp_path: Path) -> None:
+    text = FIRE_STORY.replace("all 23 crew", "all twenty-three crew").replace("nine hours", "9 hours")
+    assert run(write(tmp_path, "s.txt", text)).findings == ()
+
+
+def test_a_figure_another_version_of_the_wire_has_is_not_a_change(tmp_path: Path) -> None:
+    """An update of the wire story (23 -> 25 crew) makes either figure right."""
+    write(tmp_path, "wire/v1.txt", REUTERS)
+    write(tmp_path, "wire/v2.txt", REUTERS.replace("all 23 crew", "all 25 crew"))
+    story = write(tmp_path, "s.txt", FIRE_STORY.replace("all 23 crew", "all 25 crew"))
+    assert run(story, wire=tmp_path / "wire").findings == ()
+
+
+# --- severities and waivers ---------------------------------------------------------------------
+
+
+def test_a_rule_set_to_off_does_not_run() -> None:
+    config = parse_config({"check": {"severity": {"altered-quote": "off"}}})
+    report = run(DATA / "stories" / "altered-quote.txt", config=config)
+    assert report.findings == () and Rule.ALTERED_QUOTE not in report.rules
+
+
+def test_fail_on_warning_fails_on_a_warning() -> None:
+    assert run(DATA / "stories" / "changed-figure.txt").exit_code is ExitCode.OK
+    config = parse_config({"check": {"fail-on": "warning"}})
+    assert run(DATA / "stories" / "changed-figure.txt", config=config).exit_code is ExitCode.FINDINGS
+
+
+def test_waivers_move_findings_to_the_waived_list_with_their_reason() -> None:
+    report = run(DATA / "stories" / "waived.md")
+    assert report.findings == () and report.exit_code is ExitCode.OK
+    assert [(f.rule, f.line) for f in report.waived] == [(Rule.UNCREDITED_REUSE, 5), (Rule.ALTERED_QUOTE, 10)]
+    assert (
+        report.waived[0].waiver == "licensed via the Reuters partner deal, credit line in the print edition"
+    )
+
+
+def test_a_waiver_reason_never_counts_as_a_credit(tmp_path: Path) -> None:
+    text = (
+        FIRE_STORY.replace("told Reuters", "said")
+        + "\nprovtrace: allow altered-quote -- quote from Reuters\n"
+    )
+    report = run(write(tmp_path, "s.txt", text))
+    assert only(report).rule is Rule.UNCREDITED_REUSE
+    assert any("matches no finding" in w for w in report.warnings)
+
+
+def test_a_waiver_for_another_agency_does_not_waive(tmp_path: Path) -> None:
+    text = "provtrace: allow uncredited-reuse AFP -- AFP partner deal\n\n" + FIRE_STORY.replace(
+        "told Reuters", "said"
+    )
+    assert only(run(write(tmp_path, "s.txt", text))).agency == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("directive", "problem"),
+    [
+        ("provtrace: allow altered-quote", "needs a reason"),
+        ("provtrace: allow altered-quote --   ", "needs a reason"),
+        ("provtrace: allow misquote -- because", "unknown rule 'misquote'"),
+        ("provtrace: allow uncredited-reuse Agencia Nada -- deal", "unknown agency 'Agencia Nada'"),
+        ("provtrace: allow changed-figure 23 -- correction", "only uncredited-reuse takes an agency"),
+    ],
+)
+def test_a_malformed_waiver_is_a_configuration_error(tmp_path: Path, directive: str, problem: str) -> None:
+    story = write(tmp_path, "s.txt", f"{directive}\n\n{FIRE_STORY}")
+    with pytest.raises(ConfigError, match=problem) as caught:
+        run(story)
+    assert caught.value.exit_code is ExitCode.USAGE
+    assert f"{story}:1: waiver" in str(caught.value)
+
+
+# --- agencies of wire files ---------------------------------------------------------------------
+
+
+def test_a_configured_wire_folder_names_the_agency(tmp_path: Path) -> None:
+    plain = (
+        REUTERS.replace(" (Reuters)", "")
+        .replace("told Reuters", "said")
+        .replace("(Reporting by Lucia Ferrer; Editing by Mark Hollis)", "")
+    )
+    write(tmp_path, "feeds/partner/fire.txt", plain)
+    story = write(tmp_path, "s.txt", FIRE_STORY.replace("told Reuters", "said"))
+    unknown = run(story, wire=tmp_path / "feeds")
+    assert unknown.findings == ()
+    assert any("cannot tell which agency" in w for w in unknown.warnings)
+    config = parse_config({"check": {"wire": {"feeds/partner": "kyodo news"}}}, base=str(tmp_path))
+    assert only(run(story, wire=tmp_path / "feeds", config=config)).agency == "Kyodo"
+
+
+def test_a_folder_named_after_an_agency_names_it(tmp_path: Path) -> None:
+    plain = (
+        REUTERS.replace(" (Reuters)", "")
+        .replace("told Reuters", "said")
+        .replace("(Reporting by Lucia Ferrer; Editing by Mark Hollis)", "")
+    )
+    write(tmp_path, "wire/afp/fire.txt", plain)
+    story = write(tmp_path, "s.txt", FIRE_STORY.replace("told Reuters", "said"))
+    assert only(run(story, wire=tmp_path / "wire")).agency == "AFP"
+
+
+def test_site_metadata_names_the_agency(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>\n" for p in REUTERS.split("\n\n")[1:-1])
+    body = body.replace(" (Reuters)", "").replace("told Reuters", "said")
+    page = (
+        '<html><head><title>Fire guts cargo ship</title><meta property="og:site_name" content="apnews.com">'
+        f"</head><body><article><h1>Fire guts cargo ship</h1>{body}</article></body></html>"
+    )
+    write(tmp_path, "wire/page.html", page)
+    story = write(tmp_path, "s.txt", FIRE_STORY.replace("told Reuters", "said"))
+    assert only(run(story, wire=tmp_path / "wire")).agency == "AP"
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+
+def test_an_unreadable_or_empty_input_is_an_input_error_never_a_pass(tmp_path: Path) -> None:
+    shutil.copytree(WIRE, tmp_path / "wire")
+    (tmp_path / "wire" / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    with pytest.raises(InputError, match=r"1 input file could not be used.*broken.txt: binary data"):
+        run(DATA / "stories" / "credited.txt", wire=tmp_path / "wire")
+    empty = write(tmp_path, "stories/empty.txt", "  \n")
+    with pytest.raises(InputError, match=r"empty\.txt: the file is empty"):
+        run(empty)
+
+
+def test_a_story_folder_without_an_article_is_an_input_error(tmp_path: Path) -> None:
+    write(tmp_path, "stories/notes.csv", "a,b\n")
+    with pytest.raises(InputError, match="no story found"):
+        run(tmp_path / "stories")
+
+
+def test_ignored_files_are_left_out(tmp_path: Path) -> None:
+    shutil.copytree(DATA / "stories", tmp_path / "stories")
+    write(tmp_path, "stories/drafts/empty.txt", "")
+    config = parse_config({"check": {"ignore": ["stories/drafts/*", "*/uncredited.md"]}}, base=str(tmp_path))
+    report = run(tmp_path / "stories", config=config)
+    assert "uncredited.md" not in {Path(s.path).name for s in report.stories}
+    assert len(report.stories) == 6
+
+
+def test_a_story_that_is_also_wire_copy_is_treated_as_wire_copy() -> None:
+    report = check([str(DATA / "stories" / "credited.txt"), str(WIRE)], [str(WIRE)], CheckConfig())
+    assert [Path(s.path).name for s in report.stories] == ["credited.txt"]
