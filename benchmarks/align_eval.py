@@ -33,7 +33,11 @@ from typing import Any, Protocol
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "benchmarks" / "gold"
 #: Where a gold reference "prefix:NAME" points: the real seeds sit beside the repository.
-ROOTS = {"seeds": ROOT.parent / "shared" / "seeds", "examples": ROOT / "examples"}
+ROOTS = {
+    "seeds": ROOT.parent / "shared" / "seeds",
+    "examples": ROOT / "examples",
+    "bilingual": ROOT / "tests" / "data" / "bilingual",
+}
 KINDS = ("verbatim", "altered", "paraphrase")
 SCHEMA = "provtrace.align-eval/1"
 
@@ -537,7 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Score provtrace's sentence alignment against gold alignments."
     )
-    parser.add_argument("--pairs", choices=("seeds", "examples", "all"), default="all")
+    parser.add_argument("--pairs", choices=("seeds", "examples", "bilingual", "all"), default="all")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--semantic", action="store_true", help="run with TraceOptions(semantic=True)")
     parser.add_argument(

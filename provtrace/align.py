@@ -197,12 +197,21 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
     cov_t: dict[tuple[int, int], float] = {}
     cov_s: dict[tuple[int, int], float] = {}
     weak: dict[tuple[int, int], float] = {}  # lower-evidence pairs, for filling gaps in order
+    postings: dict[str, list[int]] = {}
+    for j, bag in enumerate(tgt.bags):
+        for stem in bag:
+            postings.setdefault(stem, []).append(j)
     for i in range(m):
-        for j in range(n):
+        # Shared weight with every target sentence that has any stem in common.
+        overlap: dict[int, float] = {}
+        for stem, weight in src.bags[i].items():
+            for j in postings.get(stem, ()):
+                overlap[j] = overlap.get(j, 0.0) + weight
+        for j in range(n) if semantic is not None else sorted(overlap):
             cos = semantic[i][j] if semantic is not None else 0.0
             # Embeddings can link sentences that share no words (a translation).
             by_meaning = (cos - options.semantic_threshold) / (1.0 - options.semantic_threshold)
-            shared = _shared(src.bags[i], tgt.bags[j]) if src.mass[i] and tgt.mass[j] else 0.0
+            shared = overlap.get(j, 0.0)
             if shared >= _GAP_SHARED:
                 weak[i, j] = 0.5 * (shared / tgt.mass[j] + shared / src.mass[i])
             if shared < min(_MIN_SHARED, 0.6 * min(src.mass[i], tgt.mass[j])) or not shared:

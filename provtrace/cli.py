@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from . import __version__
+from .config import FailOn
 from .errors import ExitCode, ProvtraceError
-from .render import FORMAT_BY_SUFFIX, OutputFormat, RenderOptions
+from .findings import CHECK_FORMAT_BY_SUFFIX, CheckFormat
+from .render import DIFF_FORMAT_BY_SUFFIX, FORMAT_BY_SUFFIX, DiffFormat, OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -141,8 +143,10 @@ def trace_command(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: text (the tree; coloured in a terminal) or json (the "
-            "provtrace.trace/1 contract). Default: from the --output extension, else text.",
+            help="Output format: text (the tree; coloured in a terminal), json (the "
+            "provtrace.trace/1 contract), markdown (a report to paste), html (one self-contained "
+            "page), dot (Graphviz), graphml (Gephi) or csv (one row per sentence link). "
+            "Default: from the --output extension, else text.",
             show_default=False,
         ),
     ] = None,
@@ -172,6 +176,16 @@ def trace_command(
             "(links paraphrases and translations; slower). Needs: pip install 'provtrace[semantic]'.",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=0,
+            help="Processes for aligning article pairs; 0 (the default) uses every core on large "
+            "runs. The output is identical whatever the number.",
+        ),
+    ] = 0,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Do not print warnings about skipped files.")
     ] = False,
@@ -189,7 +203,7 @@ def trace_command(
     from .pipeline import trace
 
     chosen = fmt or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None) or OutputFormat.TEXT
-    options = TraceOptions(all_pairs=all_pairs, semantic=semantic)
+    options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers)
     interactive = sys.stderr.isatty()
     with _progress_bar(interactive) as progress:
         result = _guard(
@@ -197,6 +211,139 @@ def trace_command(
         )
     _warn(result.warnings, quiet)
     _guard(show_traceback, lambda: emit(result, chosen, RenderOptions(brief=brief), output))
+
+
+@app.command("diff")
+def diff_command(
+    first: Annotated[str, typer.Argument(help="An article file ('-' for standard input).", metavar="A")],
+    second: Annotated[str, typer.Argument(help="Another article file.", metavar="B")],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            help="Treat this article (A or B) as the upstream one instead of inferring it.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text (side by side in a terminal 120 columns or wider, else "
+            "interleaved), json (the provtrace.trace/1 contract of the pair), markdown or html. "
+            "Default: from the --output extension, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file, atomically.", dir_okay=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings.")] = False,
+    show_traceback: Annotated[
+        bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
+    ] = False,
+) -> None:
+    """Show two articles aligned sentence by sentence: added, dropped and altered sentences.
+
+    The upstream side is inferred unless --source names it. Exit codes: 0
+    success, 2 when A or B cannot be used, 3 internal error.
+    """
+    from .diff import diff_articles
+    from .output import emit
+    from .render import diff_renderer
+
+    chosen = fmt or (DIFF_FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None) or DiffFormat.TEXT
+    stdin = sys.stdin.buffer
+    result = _guard(show_traceback, lambda: diff_articles(first, second, source=source, stdin=stdin))
+    _warn(result.warnings, quiet)
+    render = diff_renderer(chosen)
+    _guard(show_traceback, lambda: emit(result, OutputFormat(chosen.value), RenderOptions(), output, render))
+
+
+@app.command("check")
+def check_command(
+    stories: Annotated[
+        list[str],
+        typer.Argument(
+            help="The newsroom's stories: files or folders (searched recursively); '-' reads one "
+            "story from standard input. Formats: .txt, .md, .html/.htm, .json.",
+            show_default=False,
+            metavar="STORY",
+        ),
+    ],
+    wire: Annotated[
+        list[str],
+        typer.Option(
+            "--wire",
+            "-w",
+            help="Agency copy to check against: a folder or a file (repeat for more).",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, json (the provtrace.check/1 contract), junit (XML), github "
+            "(workflow annotations) or sarif (2.1.0). Default: from the --output extension, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file, atomically.", dir_okay=False),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="The least severity that fails the check (exit code 1). Default: the "
+            "configuration's fail-on, else error.",
+            show_default=False,
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Read the configuration from this file (provtrace.toml, or pyproject.toml with "
+            "[tool.provtrace]) instead of the nearest one from the current folder up.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings.")] = False,
+    show_traceback: Annotated[
+        bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
+    ] = False,
+) -> None:
+    """Check stories for uncredited agency copy, altered quotations and changed figures.
+
+    Exit codes: 0 nothing at failing severity, 1 findings at failing severity,
+    2 bad input, usage or configuration (an unreadable story or wire file too),
+    3 internal error.
+    """
+    from .check import check_paths
+    from .findings.output import emit_report
+
+    by_suffix = CHECK_FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None
+    chosen = fmt or by_suffix or CheckFormat.TEXT
+    stdin = sys.stdin.buffer
+    with _progress_bar(sys.stderr.isatty()) as progress:
+        report = _guard(
+            show_traceback,
+            lambda: check_paths(
+                stories, wire, config_path=config, fail_on=fail_on, stdin=stdin, progress=progress
+            ),
+            quiet,
+        )
+    _warn(report.warnings, quiet)
+    _guard(show_traceback, lambda: emit_report(report, chosen, output))
+    if report.exit_code:
+        raise typer.Exit(int(report.exit_code))
 
 
 def run() -> None:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from .controls import control_pictures
 from .credits import find_credits
 from .furniture import clean_capture
 from .language import detect_language
@@ -43,9 +44,6 @@ _MONTHS = {
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 _DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+(?:de\s+)?([a-z]+)\.?,?\s+(?:de\s+)?(\d{4})", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})", re.IGNORECASE)
-# Control characters other than tab and newline would restyle a terminal; they are
-# kept visible as Unicode control pictures (ESC becomes "␛") so text stays literal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +105,7 @@ def parse_date(text: str | None) -> str | None:
 
 def _clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _CONTROL.sub(_control_picture, text)
-
-
-def _control_picture(match: re.Match[str]) -> str:
-    code = ord(match[0])
-    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+    return control_pictures(text, keep_layout=True)
 
 
 def _extract_html(raw: RawDocument, text: str) -> Extracted:

@@ -132,7 +132,7 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
         credited = {c.agency for c in a.credits} & {c.agency for c in b.credits}
         for agency in sorted(credited):
             home = AGENCY_LANGUAGE.get(agency)
-            if home in (a.language, b.language):
+            if home is not None and home in (a.language, b.language):
                 up, down = (a, b) if home == a.language else (b, a)
                 signals.append(
                     (
@@ -188,7 +188,10 @@ def _relation(alignment: Alignment, parent: Article, child: Article, stats: Pair
                 return "verbatim copy"
             return "near-verbatim copy"
         return "excerpt"
-    if len(child.sentences) <= 0.6 * len(parent.sentences) and stats.source_in_target < 0.75:
+    # A summary is shorter and condenses its source: it adds little of its own.
+    child_chars = sum(len(x.text) for x in child.sentences)
+    parent_chars = sum(len(x.text) for x in parent.sentences) or 1
+    if child_chars <= 0.8 * parent_chars and len(alignment.added) <= 0.2 * n_child:
         return "summary"
     return "rewrite"
 

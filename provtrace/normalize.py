@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -260,13 +261,14 @@ STOPWORDS = frozenset(
 )
 
 
+# Combining marks left by NFKD decomposition (diacritics), removed in one pass.
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _PUNCTUATION = str.maketrans("’‘“”–—", "''\"\"--")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and dashes, expand U.S. and friends."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
     text = text.translate(_PUNCTUATION)
     for pattern, replacement in _ABBREVIATIONS:
         text = pattern.sub(replacement, text)
@@ -314,6 +316,7 @@ def normalize(text: str) -> str:
     return " ".join(_TOKEN.findall(folded))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
     """A crude, language-agnostic stem: cut plural and verb endings, keep 6 letters.
 
@@ -338,6 +341,11 @@ class Features:
     anchors: frozenset[str]  # numbers, names and quoted words
 
 
+def _fold_word(word: str) -> str:
+    """Lower-case a single word and strip its diacritics (cheaper than fold)."""
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", word)).lower()
+
+
 def features(text: str) -> Features:
     """Compute the comparison features of one sentence."""
     norm = normalize(text)
@@ -345,9 +353,9 @@ def features(text: str) -> Features:
     anchors: set[str] = {t for t in norm.split() if t.isdigit()}
     body = strip_dateline(text)
     for match in _CAPITALISED.finditer(body):
-        word = normalize(match.group(1))
-        if word and word not in STOPWORDS:
-            anchors.add(stem(word.split()[0]))
+        words = _TOKEN.findall(_fold_word(match.group(1)))
+        if words and words[0] not in STOPWORDS:
+            anchors.add(stem(words[0]))
     for match in _QUOTED.finditer(body):
         anchors.update(stem(t) for t in normalize(match.group(1)).split() if t not in STOPWORDS)
     return Features(norm, stems, frozenset(anchors))

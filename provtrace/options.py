@@ -27,5 +27,8 @@ class TraceOptions:
     all_pairs: bool = False
     #: Use sentence embeddings (the optional semantic extra) as well as words.
     semantic: bool = False
+    #: Processes for aligning pairs: 0 picks one per core (up to 8) for large runs.
+    #: The output is identical whatever the number.
+    workers: int = 0
     #: Cosine similarity of sentence embeddings below which meaning adds nothing.
     semantic_threshold: float = 0.65

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, BinaryIO
 
-from .align import align_prepared, build_vocabulary, prepare, sentence_features
+from .align import PairStats, Prepared, align_prepared, build_vocabulary, prepare, sentence_features
 from .candidates import candidate_pairs
 from .errors import InputError
 from .extract import Extracted, build_article, extract_document
@@ -86,14 +86,74 @@ def align_pairs(
     else:
         todo = candidate_pairs(articles, feats, vocab)
     pairs: dict[tuple[str, str], PairResult] = {}
-    for done, (a, b) in enumerate(todo, start=1):
-        alignment, stats = align_prepared(prepared[a], prepared[b], options)
+    results = _align_all(prepared, todo, options, progress)
+    for (a, b), (alignment, stats) in zip(todo, results, strict=True):
         result = PairResult(alignment, stats)
         if _related(result, prepared[a].article, prepared[b].article, options):
             pairs[a, b] = result
-        if progress is not None:
-            progress("aligning", done, len(todo))
     return pairs
+
+
+#: Below this many pairs a process pool costs more than it saves.
+_POOL_MIN_PAIRS = 300
+_CHUNK = 64
+
+# The prepared articles and options of the current run, for pool workers (set by
+# the pool's initializer in each worker process, never in the parent).
+_worker_state: tuple[dict[str, Prepared], TraceOptions] | None = None
+
+
+def _init_worker(prepared: dict[str, Prepared], options: TraceOptions) -> None:
+    global _worker_state
+    _worker_state = (prepared, options)
+
+
+def _align_chunk(chunk: list[tuple[str, str]]) -> list[tuple[Alignment, PairStats]]:
+    assert _worker_state is not None
+    prepared, options = _worker_state
+    return [align_prepared(prepared[a], prepared[b], options) for a, b in chunk]
+
+
+def _workers(options: TraceOptions, pairs: int) -> int:
+    if pairs < _POOL_MIN_PAIRS:
+        return 1
+    if options.workers > 0:
+        return options.workers
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _align_all(
+    prepared: dict[str, Prepared],
+    todo: list[tuple[str, str]],
+    options: TraceOptions,
+    progress: Progress | None,
+) -> list[tuple[Alignment, PairStats]]:
+    """Align every pair in todo, in order, on one core or several.
+
+    Results come back in the order of todo whatever the number of workers, so
+    the output is identical with one worker and with many.
+    """
+    workers = _workers(options, len(todo))
+    results: list[tuple[Alignment, PairStats]] = []
+    if workers == 1:
+        for done, (a, b) in enumerate(todo, start=1):
+            results.append(align_prepared(prepared[a], prepared[b], options))
+            if progress is not None:
+                progress("aligning", done, len(todo))
+        return results
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [todo[k : k + _CHUNK] for k in range(0, len(todo), _CHUNK)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, context, initializer=_init_worker, initargs=(prepared, options)
+    ) as pool:
+        for chunk_results in pool.map(_align_chunk, chunks):
+            results.extend(chunk_results)
+            if progress is not None:
+                progress("aligning", len(results), len(todo))
+    return results
 
 
 def trace(

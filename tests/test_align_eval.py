@@ -81,7 +81,7 @@ def _assert_fingerprints_match(gold, roots: dict[str, Path]) -> None:  # type: i
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in GOLD_FILES if p.stem.startswith("examples-")], ids=lambda p: p.stem
+    "path", [p for p in GOLD_FILES if p.stem.startswith(("examples-", "bilingual-"))], ids=lambda p: p.stem
 )
 def test_example_gold_fingerprints_match_the_current_segmentation(path: Path) -> None:
     _assert_fingerprints_match(ae.read_gold(path), ae.ROOTS)
