@@ -45,7 +45,10 @@ def test_missing_backend_on_the_command_line_is_exit_2_with_one_line(no_backend:
 
 def test_without_the_backend_the_default_mode_still_works(no_backend: None) -> None:
     result = trace([str(BILINGUAL)], TraceOptions())
-    assert {e.child: e.parent for e in result.edges} == {"summary-en": "ap-original", "efe-reescritura-es": "ap-original"}
+    assert {e.child: e.parent for e in result.edges} == {
+        "summary-en": "ap-original",
+        "efe-reescritura-es": "ap-original",
+    }
 
 
 def test_spanish_rewrite_aligns_to_the_english_original_with_embeddings() -> None:
@@ -61,6 +64,8 @@ def test_spanish_rewrite_aligns_to_the_english_original_with_embeddings() -> Non
 def test_embeddings_link_more_of_a_translation_than_shared_names_and_numbers_do() -> None:
     """Without embeddings only sentences sharing names or figures, in story order, link."""
     plain = trace([str(BILINGUAL)], TraceOptions()).alignment("ap-original", "efe-reescritura-es")
-    semantic = trace([str(BILINGUAL)], TraceOptions(semantic=True)).alignment("ap-original", "efe-reescritura-es")
+    semantic = trace([str(BILINGUAL)], TraceOptions(semantic=True)).alignment(
+        "ap-original", "efe-reescritura-es"
+    )
     assert plain is not None and semantic is not None
     assert len(semantic.links) > len(plain.links)
