@@ -9,6 +9,7 @@ evidence of being upstream, the second of being derived.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from .agencies import AGENCIES
@@ -22,7 +23,8 @@ _VERBS = (
 )
 
 
-def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]:
+@lru_cache(maxsize=256)  # compiling ~17 patterns per agency dominated extraction time
+def _patterns(name: str, alias: str) -> tuple[tuple[re.Pattern[str], CreditKind], ...]:
     # Acronyms must keep their case ("ap" is not AP); everything else may vary.
     a = f"(?-i:{alias})" if name in _CASE_SENSITIVE else f"(?:{alias})"
     owner = [
@@ -47,7 +49,7 @@ def _patterns(name: str, alias: str) -> list[tuple[re.Pattern[str], CreditKind]]
     flags = re.IGNORECASE | re.MULTILINE
     out = [(re.compile(p, flags), CreditKind.OWNER) for p in owner]
     out += [(re.compile(p, flags), CreditKind.CITES) for p in cites]
-    return out
+    return tuple(out)
 
 
 def _excerpt(text: str, start: int, end: int) -> str:

@@ -170,9 +170,33 @@ def _story_span(lines: list[str]) -> tuple[int, int] | None:
     return start, end
 
 
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of hard-wrapped paragraphs ("fill" at 72 or 80 columns).
+
+    A file is hard-wrapped when its long lines share a maximum width; there, a
+    line that reaches near that width without ending a sentence continues on
+    the next line. Captures with one paragraph per line are left alone.
+    """
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 4:
+        return lines
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > 100 or width < 30:
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line:
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+        joining = bool(line) and len(line) >= 0.8 * width and not _SENTENCE_END.search(out[-1])
+    return out
+
+
 def clean_capture(text: str) -> Cleaned:
     """Separate the story from the page furniture around and inside it."""
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = unwrap([" ".join(line.split()) for line in text.splitlines()])
     lines = [line for line in lines if line]
     span = _story_span(lines)
     if span is None:

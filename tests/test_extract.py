@@ -156,3 +156,25 @@ def test_credits_are_found_in_removed_footer_lines() -> None:
     assert not isinstance(extracted, str)
     article = build_article("a", extracted)
     assert [(c.agency, c.kind) for c in article.credits] == [("Reuters", CreditKind.OWNER)]
+
+
+def test_hard_wrapped_paragraphs_are_joined_before_splitting() -> None:
+    text = (
+        "Harbour master Julio Reyes said on Tuesday that waves of up to six\n"
+        "metres had been recorded overnight at the mouth of the bay, and that\n"
+        "crossings would stay suspended.\n"
+        "\n"
+        '"We will not risk a single passenger on a night like this one," Reyes\n'
+        "told reporters at the ferry terminal on Tuesday morning in the town.\n"
+    )
+    lines = clean_capture(text).text.splitlines()
+    assert lines == [
+        "Harbour master Julio Reyes said on Tuesday that waves of up to six metres had been recorded "
+        "overnight at the mouth of the bay, and that crossings would stay suspended.",
+        '"We will not risk a single passenger on a night like this one," Reyes told reporters at the '
+        "ferry terminal on Tuesday morning in the town.",
+    ]
+
+
+def test_one_paragraph_per_line_captures_are_not_joined() -> None:
+    assert len(clean_capture(CAPTURE).text.splitlines()) == 4
