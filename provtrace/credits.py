@@ -9,8 +9,8 @@ evidence of being upstream, the second of being derived.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .agencies import AGENCIES
 from .agencies import CASE_SENSITIVE as _CASE_SENSITIVE
