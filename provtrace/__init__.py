@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Alignment",
     "Article",
+    "CheckReport",
     "Edge",
     "InputError",
     "Link",
@@ -22,6 +23,7 @@ __all__ = [
     "TraceOptions",
     "Unseen",
     "__version__",
+    "check_paths",
     "load_articles",
     "trace",
 ]
@@ -31,6 +33,7 @@ from .models import Alignment, Article, Edge, Link, LinkKind, Sentence, Trace, U
 from .options import TraceOptions
 
 if TYPE_CHECKING:
+    from .check import CheckReport, check_paths
     from .pipeline import load_articles, trace
 
 
@@ -40,4 +43,8 @@ def __getattr__(name: str) -> object:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name in {"check_paths", "CheckReport"}:
+        from importlib import import_module
+
+        return getattr(import_module(".check", __name__), name)
     raise AttributeError(name)
