@@ -38,6 +38,24 @@ app = typer.Typer(
 
 T = TypeVar("T")
 
+# Options every command shares, declared once.
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of standard output. Written atomically: "
+        "an interrupted run never leaves a half-written file.",
+        dir_okay=False,
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Do not print warnings (skipped files and the like).")
+]
+TracebackOption = Annotated[
+    bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
+]
+
 
 def _stderr_console() -> Console:
     from rich.console import Console
@@ -150,16 +168,7 @@ def trace_command(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write to this file instead of standard output. Written atomically: "
-            "an interrupted run never leaves a half-written file.",
-            dir_okay=False,
-        ),
-    ] = None,
+    output: OutputOption = None,
     all_pairs: Annotated[
         bool,
         typer.Option("--all-pairs", help="Include an alignment for every related pair, not only tree edges."),
@@ -186,12 +195,8 @@ def trace_command(
             "runs. The output is identical whatever the number.",
         ),
     ] = 0,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Do not print warnings about skipped files.")
-    ] = False,
-    show_traceback: Annotated[
-        bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
-    ] = False,
+    quiet: QuietOption = False,
+    show_traceback: TracebackOption = False,
 ) -> None:
     """Infer the derivation tree of the articles and show what each version changed.
 
@@ -236,14 +241,9 @@ def diff_command(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file, atomically.", dir_okay=False),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings.")] = False,
-    show_traceback: Annotated[
-        bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
-    ] = False,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    show_traceback: TracebackOption = False,
 ) -> None:
     """Show two articles aligned sentence by sentence: added, dropped and altered sentences.
 
@@ -292,10 +292,7 @@ def check_command(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file, atomically.", dir_okay=False),
-    ] = None,
+    output: OutputOption = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
@@ -315,10 +312,8 @@ def check_command(
             show_default=False,
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print warnings.")] = False,
-    show_traceback: Annotated[
-        bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
-    ] = False,
+    quiet: QuietOption = False,
+    show_traceback: TracebackOption = False,
 ) -> None:
     """Check stories for uncredited agency copy, altered quotations and changed figures.
 

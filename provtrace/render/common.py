@@ -43,6 +43,13 @@ def walk(trace: Trace) -> Iterator[Node]:
         yield from visit(root, 0, None)
 
 
+def node_kind(trace: Trace, article_id: str) -> str:
+    """The role of an article in the graph: source, derived or unrelated."""
+    if article_id in trace.unrelated:
+        return "unrelated"
+    return "derived" if any(e.child == article_id for e in trace.edges) else "source"
+
+
 def plural(n: int, word: str) -> str:
     """'1 article', '3 articles'."""
     return f"{n} {word}{'' if n == 1 else 's'}"

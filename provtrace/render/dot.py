@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..models import Article, Trace
 from . import RenderOptions
+from .common import node_kind
 from .escape import dot as q
 
 _SHORT = 48
@@ -45,7 +46,6 @@ def _article_node(article: Article, kind: str) -> str:
 
 def render_dot(trace: Trace, options: RenderOptions) -> str:
     """A Graphviz digraph of the derivation forest (unrelated articles as lone grey nodes)."""
-    children = {e.child for e in trace.edges}
     lines = [
         "digraph provtrace {",
         '  graph [rankdir="LR", fontname="Helvetica"];',
@@ -56,13 +56,7 @@ def render_dot(trace: Trace, options: RenderOptions) -> str:
         pairs = [("kind", "unseen"), ("title", unseen.label), ("style", "rounded,dashed")]
         lines.append(_statement(q(unseen.id), pairs, q(unseen.id, unseen.label)))
     for article in trace.articles:
-        kind = (
-            "unrelated"
-            if article.id in trace.unrelated
-            else "derived"
-            if article.id in children
-            else "source"
-        )
+        kind = node_kind(trace, article.id)
         lines.append(_article_node(article, kind))
     for edge in trace.edges:
         pairs = [("relation", edge.relation), ("confidence", f"{edge.confidence:.2f}")]

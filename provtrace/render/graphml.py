@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from ..models import Trace
 from . import RenderOptions
+from .common import node_kind
 from .escape import visible
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
@@ -41,7 +42,6 @@ def render_graphml(trace: Trace, options: RenderOptions) -> str:
     for key, domain, name, kind in _KEYS:
         ET.SubElement(root, "key", {"id": key, "for": domain, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", id="provtrace", edgedefault="directed")
-    children = {e.child for e in trace.edges}
     for unseen in trace.unseen:
         node = ET.SubElement(graph, "node", id=visible(unseen.id))
         _data(node, "label", unseen.id)
@@ -49,13 +49,7 @@ def render_graphml(trace: Trace, options: RenderOptions) -> str:
         _data(node, "title", unseen.label)
     for article in trace.articles:
         node = ET.SubElement(graph, "node", id=visible(article.id))
-        kind = (
-            "unrelated"
-            if article.id in trace.unrelated
-            else "derived"
-            if article.id in children
-            else "source"
-        )
+        kind = node_kind(trace, article.id)
         _data(node, "label", article.id)
         _data(node, "kind", kind)
         _data(node, "title", article.title)
