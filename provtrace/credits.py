@@ -80,3 +80,25 @@ def find_credits(texts: Iterable[str], aliases: dict[str, str] | None = None) ->
                 if match and (name, kind) not in found:
                     found[(name, kind)] = Credit(name, _excerpt(text, match.start(), match.end()), kind)
     return tuple(found[key] for key in sorted(found, key=lambda k: (k[0], k[1].value)))
+
+
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<holder>[^.|\n]{2,60}?)\s*\.?\s*(?:all rights reserved\.?)?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def find_publisher(texts: Iterable[str], aliases: dict[str, str] | None = None) -> str | None:
+    """The holder of a copyright line that names no news agency: the publishing site."""
+    table = dict(AGENCIES)
+    table.update(aliases or {})
+    for text in texts:
+        for match in _COPYRIGHT.finditer(text):
+            holder = match["holder"].strip(" ,;:-")
+            if holder and not any(
+                re.search(alias, holder, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)
+                for name, alias in table.items()
+            ):
+                return holder
+    return None

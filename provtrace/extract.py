@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .controls import control_pictures
-from .credits import find_credits
+from .credits import find_credits, find_publisher
 from .furniture import clean_capture
 from .language import detect_language
 from .models import Article, RawDocument, Sentence
@@ -237,11 +237,13 @@ def build_article(article_id: str, extracted: Extracted) -> Article:
     """Split the story into sentences and collect its credits."""
     sentences = tuple(Sentence(i, s) for i, s in enumerate(split_sentences(extracted.text)))
     credits = find_credits([extracted.text, "\n".join(extracted.removed), extracted.author or ""])
+    # Without site metadata, a publisher's own copyright footer names the site.
+    site = extracted.site or find_publisher(["\n".join(extracted.removed)])
     return Article(
         id=article_id,
         path=extracted.path,
         title=extracted.title,
-        site=extracted.site,
+        site=site,
         published=extracted.published,
         author=extracted.author,
         credits=credits,

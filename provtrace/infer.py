@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .align import PairStats
 from .language import AGENCY_LANGUAGE
@@ -25,6 +25,12 @@ from .models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
 
 #: Candidate edges weaker than this are not considered at all.
 _MIN_EDGE_WEIGHT = 0.08
+#: Two texts each holding this share of the other are near-identical twins.
+_TWIN_CONTAINMENT = 0.85
+#: Edge weights closer than this are a tie.
+_TIE = 0.001
+#: Direction probability from which a candidate parent counts in full.
+_SURE_DIRECTION = 0.75
 #: Weight of the edge from an unseen agency original to an article citing it.
 _UNSEEN_WEIGHT = 0.4
 
@@ -44,6 +50,22 @@ class _Direction:
     probability: float  # that parent -> child is the true direction
     explained: float  # share of the child's content found in the parent
     evidence: tuple[str, ...]
+    signals: tuple[tuple[float, str], ...] = ()  # (weight for parent -> child, text)
+    reverse_explained: float = 0.0  # share of the parent's content found in the child
+
+    def flipped(self, extra: Sequence[str]) -> _Direction:
+        """The opposite direction, for when stronger evidence overrules this one."""
+        signals = [(-w, t) for w, t in self.signals]
+        return _orient(
+            self.child,
+            self.parent,
+            1 - self.probability,
+            self.reverse_explained,
+            self.explained,
+            signals,
+            forward=True,
+            extra=extra,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +188,29 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
             )
         )
     probability = 1 / (1 + math.exp(-2.5 * score))
-    forward = probability >= 0.5
-    evidence = tuple(
-        text if (weight >= 0) == forward or abs(weight) < 0.15 else f"against: {text}"
-        for weight, text in signals
-    )
+    return _orient(a.id, b.id, probability, b_in_a, a_in_b, signals, forward=probability >= 0.5)
+
+
+def _orient(
+    a: str,
+    b: str,
+    probability: float,
+    b_in_a: float,
+    a_in_b: float,
+    signals: Sequence[tuple[float, str]],
+    *,
+    forward: bool,
+    extra: Sequence[str] = (),
+) -> _Direction:
+    """The direction a -> b (forward) or b -> a, its evidence marked for or against it.
+
+    probability and signal weights are given for a -> b.
+    """
+    stored = tuple((w if forward else -w, t) for w, t in signals)  # for the chosen direction
+    evidence = (*extra, *(t if w >= 0 or abs(w) < 0.15 else f"against: {t}" for w, t in stored))
     if forward:
-        return _Direction(a.id, b.id, probability, b_in_a, evidence)
-    return _Direction(b.id, a.id, 1 - probability, a_in_b, evidence)
+        return _Direction(a, b, probability, b_in_a, evidence, stored, a_in_b)
+    return _Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a)
 
 
 def _relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> str:
@@ -196,6 +233,105 @@ def _relation(alignment: Alignment, parent: Article, child: Article, stats: Pair
     return "rewrite"
 
 
+def _edge_weight(d: _Direction) -> float:
+    """How strongly parent -> child is preferred when choosing each child's parent.
+
+    Closeness decides among plausible parents: once the direction is fairly
+    sure, how much of the child a candidate explains matters, not how sure the
+    direction is. Otherwise a wire original, surely upstream of everything,
+    would take every child from the copy or rewrite it actually came through.
+    """
+    sure = min(1.0, max(0.0, (d.probability - 0.5) / (_SURE_DIRECTION - 0.5)))
+    return d.explained * (0.5 + 0.5 * sure)
+
+
+def _prefer_originals_over_twins(
+    graph: object,
+    directions: Mapping[tuple[str, str], _Direction],
+    pairs: Mapping[tuple[str, str], PairResult],
+) -> None:
+    """Where a copy explains a child no better than the text it copies, prefer that text.
+
+    A near-verbatim copy adds nothing, so a child owes it nothing unless it
+    carries the copy's own changes (which then make the copy explain it
+    better). Without this a tie between an original and its copy would be
+    broken by chance.
+    """
+    import networkx as nx
+
+    assert isinstance(graph, nx.DiGraph)
+    twins = []
+    for (a, b), result in sorted(pairs.items()):
+        if min(result.stats.target_in_source, result.stats.source_in_target) >= _TWIN_CONTAINMENT:
+            upstream = (a, b) if (a, b) in directions else (b, a)
+            twins.append(upstream)
+    for original, copy in twins:
+        for child in sorted(graph.successors(copy)):
+            if child == original or not graph.has_edge(original, child):
+                continue
+            via_copy, via_original = graph[copy][child]["weight"], graph[original][child]["weight"]
+            if via_original >= via_copy - _TIE:
+                graph[copy][child]["weight"] = round(via_original - 2 * _TIE, 6)
+
+
+def _oriented(pairs: Mapping[tuple[str, str], PairResult], up: str, down: str) -> Alignment | None:
+    if (up, down) in pairs:
+        return pairs[up, down].alignment
+    if (down, up) in pairs:
+        return pairs[down, up].alignment.reversed()
+    return None
+
+
+def _through_sibling(
+    pairs: Mapping[tuple[str, str], PairResult], by_id: Mapping[str, Article], a: str, b: str, c: str
+) -> tuple[float, str] | None:
+    """Evidence that c came from a through its sibling b: the changes b made to a.
+
+    A version inherits its parent's changes: if c carries sentences that b
+    added to a, c came through b, unless c keeps a sentence b dropped. (That c
+    lacks what b dropped is no evidence: a sentence an alignment missed looks
+    dropped too.) Returns a strength and a sentence of evidence, or None.
+    """
+    ab, ac, bc = _oriented(pairs, a, b), _oriented(pairs, a, c), _oriented(pairs, b, c)
+    if ab is None or ac is None or bc is None:
+        return None
+    from_a = {i for link in ac.links for i in link.source}
+    if set(ab.dropped) & from_a:
+        return None
+    b_added = set(ab.added)
+    shared_added = sorted({j for link in bc.links for j in link.source if j in b_added})
+    if shared_added:
+        return 1.0 + len(shared_added), (
+            f"{c} shares {len(shared_added)} sentence(s) that {b} added to {a}, so it came through {b}"
+        )
+    return None
+
+
+def _follow_inherited_changes(
+    parent_of: dict[str, str],
+    pairs: Mapping[tuple[str, str], PairResult],
+    by_id: Mapping[str, Article],
+) -> dict[str, str]:
+    """Move children under the sibling whose changes they inherited; evidence per moved child."""
+    moved: dict[str, str] = {}
+    for _ in range(len(parent_of)):
+        changed = False
+        for c in sorted(parent_of):
+            a = parent_of[c]
+            if a not in by_id:
+                continue
+            siblings = sorted(b for b, p in parent_of.items() if p == a and b != c)
+            found = [(e[0], b, e[1]) for b in siblings if (e := _through_sibling(pairs, by_id, a, b, c))]
+            if found:
+                _, b, evidence = max(found, key=lambda f: (f[0], f[1]))
+                parent_of[c] = b
+                moved[c] = evidence
+                changed = True
+        if not changed:
+            break
+    return moved
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -214,9 +350,10 @@ def infer_forest(
         result = pairs[a_id, b_id]
         d = _weigh(by_id[a_id], by_id[b_id], result.stats)
         directions[d.parent, d.child] = d
-        weight = d.explained * d.probability
+        weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:
             graph.add_edge(d.parent, d.child, weight=round(weight, 6))
+    _prefer_originals_over_twins(graph, directions, pairs)
     # Unseen agency originals: cited by two or more related articles, owned by none.
     related = {x for pair in pairs for x in pair}
     owners = {c.agency for a in articles for c in a.credits if c.kind is CreditKind.OWNER}
@@ -237,9 +374,18 @@ def infer_forest(
         if not idle:
             break
         graph.remove_nodes_from(idle)
+    parent_of = {child: parent for parent, child in branching.edges()}
+    moved = _follow_inherited_changes(parent_of, pairs, by_id)
+    for child, evidence in moved.items():
+        parent = parent_of[child]
+        known = directions.get((parent, child))
+        if known is None:
+            directions[parent, child] = directions[child, parent].flipped([evidence])
+        else:
+            directions[parent, child] = replace(known, evidence=(evidence, *known.evidence))
     edges: list[Edge] = []
     alignments: dict[tuple[str, str], Alignment] = {}
-    for parent, child in sorted(branching.edges()):
+    for child, parent in sorted(parent_of.items(), key=lambda item: (item[1], item[0])):
         if parent in unseen:
             agency = unseen[parent].label.split(" original")[0]
             cited = _agencies(by_id[child], CreditKind.CITES)[agency]
@@ -262,10 +408,16 @@ def infer_forest(
         result = pairs[key]
         alignment = result.alignment if key == (parent, child) else result.alignment.reversed()
         stats = result.stats if key == (parent, child) else result.stats.flipped()
-        rivals = [w for (u, v, w) in graph.in_edges(child, data="weight") if u != parent]
-        best = graph[parent][child]["weight"]
-        margin = 1.0 - 0.5 * (max(rivals) / best if rivals else 0.0)
-        confidence = round(min(1.0, d.probability * margin * min(1.0, 0.5 + d.explained)), 2)
+        if child in moved:
+            # Inherited changes overrule a closer-looking grandparent; they are strong evidence.
+            margin = 1.0
+            probability = max(d.probability, 0.75)
+        else:
+            rivals = [w for (u, v, w) in graph.in_edges(child, data="weight") if u != parent]
+            best = graph[parent][child]["weight"]
+            margin = 1.0 - 0.5 * (max(rivals) / best if rivals else 0.0)
+            probability = d.probability
+        confidence = round(min(1.0, probability * margin * min(1.0, 0.5 + d.explained)), 2)
         relation = _relation(alignment, by_id[parent], by_id[child], stats)
         edges.append(Edge(parent, child, relation, confidence, d.evidence))
         alignments[parent, child] = alignment

@@ -84,7 +84,7 @@ def align_pairs(
         ids = sorted(prepared)
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
     else:
-        todo = candidate_pairs(articles, feats, vocab)
+        todo = candidate_pairs(articles, feats)
     pairs: dict[tuple[str, str], PairResult] = {}
     results = _align_all(prepared, todo, options, progress)
     for (a, b), (alignment, stats) in zip(todo, results, strict=True):
