@@ -249,7 +249,7 @@ def _prefer_originals_over_twins(
     graph: object,
     directions: Mapping[tuple[str, str], _Direction],
     pairs: Mapping[tuple[str, str], PairResult],
-) -> None:
+) -> set[frozenset[str]]:
     """Where a copy explains a child no better than the text it copies, prefer that text.
 
     A near-verbatim copy adds nothing, so a child owes it nothing unless it
@@ -272,6 +272,7 @@ def _prefer_originals_over_twins(
             via_copy, via_original = graph[copy][child]["weight"], graph[original][child]["weight"]
             if via_original >= via_copy - _TIE:
                 graph[copy][child]["weight"] = round(via_original - 2 * _TIE, 6)
+    return {frozenset(pair) for pair in twins}
 
 
 def _oriented(pairs: Mapping[tuple[str, str], PairResult], up: str, down: str) -> Alignment | None:
@@ -353,7 +354,7 @@ def infer_forest(
         weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:
             graph.add_edge(d.parent, d.child, weight=round(weight, 6))
-    _prefer_originals_over_twins(graph, directions, pairs)
+    twins = _prefer_originals_over_twins(graph, directions, pairs)
     # Unseen agency originals: cited by two or more related articles, owned by none.
     related = {x for pair in pairs for x in pair}
     owners = {c.agency for a in articles for c in a.credits if c.kind is CreditKind.OWNER}
@@ -413,7 +414,12 @@ def infer_forest(
             margin = 1.0
             probability = max(d.probability, 0.75)
         else:
-            rivals = [w for (u, v, w) in graph.in_edges(child, data="weight") if u != parent]
+            # A near-identical twin of the parent is no rival: it carries the same text.
+            rivals = [
+                w
+                for (u, v, w) in graph.in_edges(child, data="weight")
+                if u != parent and frozenset((u, parent)) not in twins
+            ]
             best = graph[parent][child]["weight"]
             margin = 1.0 - 0.5 * (max(rivals) / best if rivals else 0.0)
             probability = d.probability
