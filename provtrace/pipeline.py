@@ -35,7 +35,7 @@ def _ids(extracted: Sequence[Extracted]) -> list[str]:
 
 
 def load_articles(
-    paths: Iterable[str], stdin: BinaryIO | None = None
+    paths: Iterable[str], stdin: BinaryIO | None = None, progress: Progress | None = None
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Load and extract every article under paths; return articles and warnings.
 
@@ -44,7 +44,9 @@ def load_articles(
     loaded = load_documents(paths, stdin)
     warnings = list(loaded.warnings)
     extracted: list[Extracted] = []
-    for document in loaded.documents:
+    for done, document in enumerate(loaded.documents, start=1):
+        if progress is not None:
+            progress("reading", done, len(loaded.documents))
         result = extract_document(document)
         if isinstance(result, str):
             warnings.append(f"skipped {document.path}: {result}")
@@ -165,7 +167,7 @@ def trace(
 ) -> Trace:
     """Trace the provenance of the articles found under paths."""
     options = options or TraceOptions()
-    articles, warnings = load_articles(paths, stdin)
+    articles, warnings = load_articles(paths, stdin, progress)
     return trace_articles(articles, options, warnings=warnings, progress=progress)
 
 
