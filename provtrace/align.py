@@ -128,6 +128,14 @@ class PairStats:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PairResult:
+    """An aligned pair of articles and its statistics (source: the side with the smaller id)."""
+
+    alignment: Alignment
+    stats: PairStats
+
+
 def _shared(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a

@@ -19,28 +19,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from .align import PairStats
+from . import lineage
+from .align import PairResult, PairStats
 from .language import AGENCY_LANGUAGE
 from .models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
 
 #: Candidate edges weaker than this are not considered at all.
 _MIN_EDGE_WEIGHT = 0.08
-#: Two texts each holding this share of the other are near-identical twins.
-_TWIN_CONTAINMENT = 0.85
-#: Edge weights closer than this are a tie.
-_TIE = 0.001
 #: Direction probability from which a candidate parent counts in full.
 _SURE_DIRECTION = 0.75
 #: Weight of the edge from an unseen agency original to an article citing it.
 _UNSEEN_WEIGHT = 0.4
-
-
-@dataclass(frozen=True, slots=True)
-class PairResult:
-    """An aligned pair: source is the side with the smaller id."""
-
-    alignment: Alignment
-    stats: PairStats
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,94 +234,6 @@ def _edge_weight(d: _Direction) -> float:
     return d.explained * (0.5 + 0.5 * sure)
 
 
-def _prefer_originals_over_twins(
-    graph: object,
-    directions: Mapping[tuple[str, str], _Direction],
-    pairs: Mapping[tuple[str, str], PairResult],
-) -> set[frozenset[str]]:
-    """Where a copy explains a child no better than the text it copies, prefer that text.
-
-    A near-verbatim copy adds nothing, so a child owes it nothing unless it
-    carries the copy's own changes (which then make the copy explain it
-    better). Without this a tie between an original and its copy would be
-    broken by chance.
-    """
-    import networkx as nx
-
-    assert isinstance(graph, nx.DiGraph)
-    twins = []
-    for (a, b), result in sorted(pairs.items()):
-        if min(result.stats.target_in_source, result.stats.source_in_target) >= _TWIN_CONTAINMENT:
-            upstream = (a, b) if (a, b) in directions else (b, a)
-            twins.append(upstream)
-    for original, copy in twins:
-        for child in sorted(graph.successors(copy)):
-            if child == original or not graph.has_edge(original, child):
-                continue
-            via_copy, via_original = graph[copy][child]["weight"], graph[original][child]["weight"]
-            if via_original >= via_copy - _TIE:
-                graph[copy][child]["weight"] = round(via_original - 2 * _TIE, 6)
-    return {frozenset(pair) for pair in twins}
-
-
-def _oriented(pairs: Mapping[tuple[str, str], PairResult], up: str, down: str) -> Alignment | None:
-    if (up, down) in pairs:
-        return pairs[up, down].alignment
-    if (down, up) in pairs:
-        return pairs[down, up].alignment.reversed()
-    return None
-
-
-def _through_sibling(
-    pairs: Mapping[tuple[str, str], PairResult], by_id: Mapping[str, Article], a: str, b: str, c: str
-) -> tuple[float, str] | None:
-    """Evidence that c came from a through its sibling b: the changes b made to a.
-
-    A version inherits its parent's changes: if c carries sentences that b
-    added to a, c came through b, unless c keeps a sentence b dropped. (That c
-    lacks what b dropped is no evidence: a sentence an alignment missed looks
-    dropped too.) Returns a strength and a sentence of evidence, or None.
-    """
-    ab, ac, bc = _oriented(pairs, a, b), _oriented(pairs, a, c), _oriented(pairs, b, c)
-    if ab is None or ac is None or bc is None:
-        return None
-    from_a = {i for link in ac.links for i in link.source}
-    if set(ab.dropped) & from_a:
-        return None
-    b_added = set(ab.added)
-    shared_added = sorted({j for link in bc.links for j in link.source if j in b_added})
-    if shared_added:
-        return 1.0 + len(shared_added), (
-            f"{c} shares {len(shared_added)} sentence(s) that {b} added to {a}, so it came through {b}"
-        )
-    return None
-
-
-def _follow_inherited_changes(
-    parent_of: dict[str, str],
-    pairs: Mapping[tuple[str, str], PairResult],
-    by_id: Mapping[str, Article],
-) -> dict[str, str]:
-    """Move children under the sibling whose changes they inherited; evidence per moved child."""
-    moved: dict[str, str] = {}
-    for _ in range(len(parent_of)):
-        changed = False
-        for c in sorted(parent_of):
-            a = parent_of[c]
-            if a not in by_id:
-                continue
-            siblings = sorted(b for b, p in parent_of.items() if p == a and b != c)
-            found = [(e[0], b, e[1]) for b in siblings if (e := _through_sibling(pairs, by_id, a, b, c))]
-            if found:
-                _, b, evidence = max(found, key=lambda f: (f[0], f[1]))
-                parent_of[c] = b
-                moved[c] = evidence
-                changed = True
-        if not changed:
-            break
-    return moved
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -347,14 +248,17 @@ def infer_forest(
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(by_id))
     directions: dict[tuple[str, str], _Direction] = {}
+    weights: dict[tuple[str, str], float] = {}
     for a_id, b_id in sorted(pairs):
         result = pairs[a_id, b_id]
         d = _weigh(by_id[a_id], by_id[b_id], result.stats)
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:
-            graph.add_edge(d.parent, d.child, weight=round(weight, 6))
-    twins = _prefer_originals_over_twins(graph, directions, pairs)
+            weights[d.parent, d.child] = round(weight, 6)
+    twins = lineage.prefer_originals_over_twins(weights, directions, pairs)
+    for (parent, child), weight in sorted(weights.items()):
+        graph.add_edge(parent, child, weight=weight)
     # Unseen agency originals: cited by two or more related articles, owned by none.
     related = {x for pair in pairs for x in pair}
     owners = {c.agency for a in articles for c in a.credits if c.kind is CreditKind.OWNER}
@@ -376,8 +280,9 @@ def infer_forest(
             break
         graph.remove_nodes_from(idle)
     parent_of = {child: parent for parent, child in branching.edges()}
-    moved = _follow_inherited_changes(parent_of, pairs, by_id)
-    for child, evidence in moved.items():
+    lifted = lineage.prefer_upstream(parent_of, pairs, by_id, weights)
+    moved = lineage.follow_inherited_changes(parent_of, pairs, by_id, directions)
+    for child, evidence in sorted({**lifted, **moved}.items()):
         parent = parent_of[child]
         known = directions.get((parent, child))
         if known is None:

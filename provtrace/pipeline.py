@@ -6,11 +6,19 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, BinaryIO
 
-from .align import PairStats, Prepared, align_prepared, build_vocabulary, prepare, sentence_features
+from .align import (
+    PairResult,
+    PairStats,
+    Prepared,
+    align_prepared,
+    build_vocabulary,
+    prepare,
+    sentence_features,
+)
 from .candidates import candidate_pairs
 from .errors import InputError
 from .extract import Extracted, build_article, extract_document
-from .infer import PairResult, infer_forest
+from .infer import infer_forest
 from .load import load_documents
 from .models import Alignment, Article, Trace
 from .options import TraceOptions

@@ -107,3 +107,36 @@ def test_the_result_is_a_forest_whatever_the_input_order() -> None:
         assert nx.is_forest(graph.to_undirected()) and all(d <= 1 for _, d in graph.in_degree())
         outputs.add(result)
     assert len(outputs) == 1
+
+
+LOCAL = "Local officials in the harbour town urged calm on Tuesday evening."
+
+
+def test_a_copy_of_a_copy_hangs_from_the_copy_whose_changes_it_carries() -> None:
+    edited = [*FULL]
+    edited[3] = "Flower exporters said 40 tonnes of roses were rotting in cold containers on the quays."
+    original = article("a-original", FULL, owns="AFP", published="2026-03-03")
+    copy = article("b-copy", [*edited, LOCAL], owns="AFP", site="Harbour Times", published="2026-03-04")
+    ferry = "A ferry operator said sailings would resume once the quays were cleared."
+    copy_of_copy = article(
+        "c-copy", [*edited, LOCAL, ferry], owns="AFP", site="Coast Daily", published="2026-03-05"
+    )
+    result = run(original, copy, copy_of_copy)
+    assert parents(result) == {"b-copy": "a-original", "c-copy": "b-copy"}
+
+
+def test_a_summary_hangs_from_the_original_not_from_a_copy_that_adds_nothing_it_uses() -> None:
+    original = article("a-original", FULL, owns="AFP", published="2026-03-03")
+    copy = article("b-copy", [*FULL, LOCAL], owns="AFP", site="Harbour Times", published="2026-03-04")
+    summary = article("c-summary", [FULL[0], FULL[2], FULL[5]], cites="AFP")
+    assert parents(run(original, copy, summary))["c-summary"] == "a-original"
+
+
+def test_a_summary_of_a_copy_that_uses_the_copys_own_sentence_hangs_from_the_copy() -> None:
+    original = article("a-original", FULL, owns="AFP", published="2026-03-03")
+    copy = article("b-copy", [*FULL, LOCAL], owns="AFP", site="Harbour Times", published="2026-03-04")
+    summary = article("c-summary", [FULL[0], FULL[2], LOCAL], cites="AFP")
+    result = run(original, copy, summary)
+    assert parents(result)["c-summary"] == "b-copy"
+    edge = next(e for e in result.edges if e.child == "c-summary")
+    assert any("came through b-copy" in item or "b-copy" in item for item in edge.evidence)
