@@ -66,15 +66,26 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return head + " ".join(text[lo:hi].split()) + tail
 
 
+@lru_cache(maxsize=16)
+def _mentions(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """One pattern that finds which agencies a text mentions at all (a cheap first pass)."""
+    parts = [
+        f"(?P<g{n}>{f'(?-i:{alias})' if name in _CASE_SENSITIVE else f'(?:{alias})'})"
+        for n, (name, alias) in enumerate(names)
+    ]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
 def find_credits(texts: Iterable[str], aliases: dict[str, str] | None = None) -> tuple[Credit, ...]:
     """Credits found in texts: the first mention of each (agency, kind), sorted."""
     table = dict(AGENCIES)
     table.update(aliases or {})
     found: dict[tuple[str, CreditKind], Credit] = {}
+    names = tuple(sorted(table.items()))
+    mentions = _mentions(names)
     for text in texts:
-        for name in sorted(table):
-            if not re.search(table[name], text, 0 if name in _CASE_SENSITIVE else re.IGNORECASE):
-                continue
+        mentioned = {names[int(m.lastgroup[1:])][0] for m in mentions.finditer(text) if m.lastgroup}
+        for name in sorted(mentioned):
             for pattern, kind in _patterns(name, table[name]):
                 match = pattern.search(text)
                 if match and (name, kind) not in found:

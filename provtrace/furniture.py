@@ -10,6 +10,7 @@ removed is kept so the JSON and explanations can show it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -141,7 +142,7 @@ def _is_pull_quote(line: str, body: list[str]) -> bool:
     )
 
 
-def _story_span(lines: list[str]) -> tuple[int, int] | None:
+def _story_span(lines: list[str], debris: Mapping[str, bool]) -> tuple[int, int] | None:
     """The densest run of prose: the maximum-sum run of line scores.
 
     A prose paragraph scores its word count; furniture costs a lot and other
@@ -151,7 +152,7 @@ def _story_span(lines: list[str]) -> tuple[int, int] | None:
     best: tuple[float, int, int] | None = None
     total, begin = 0.0, 0
     for i, line in enumerate(lines):
-        if is_debris(line):
+        if debris[line]:
             score = -15.0
         elif _is_prose(line):
             score = float(min(len(line.split()), 80))
@@ -198,10 +199,11 @@ def clean_capture(text: str) -> Cleaned:
     """Separate the story from the page furniture around and inside it."""
     lines = unwrap([" ".join(line.split()) for line in text.splitlines()])
     lines = [line for line in lines if line]
-    span = _story_span(lines)
+    debris = {line: is_debris(line) for line in set(lines)}  # the pattern is long: test each line once
+    span = _story_span(lines, debris)
     if span is None:
-        story = [line for line in lines if not is_debris(line)]
-        return Cleaned("\n".join(story), tuple(line for line in lines if is_debris(line)), None, None, None)
+        story = [line for line in lines if not debris[line]]
+        return Cleaned("\n".join(story), tuple(line for line in lines if debris[line]), None, None, None)
     start, end = span
     header, body, trailer = lines[:start], lines[start : end + 1], lines[end + 1 :]
     date_line = next((line for line in header if _DATE_LINE.match(line)), None)
@@ -210,7 +212,7 @@ def clean_capture(text: str) -> Cleaned:
     titles = [
         line
         for line in header
-        if not is_debris(line)
+        if not debris[line]
         and not _DATE_LINE.match(line)
         and not _BYLINE.match(line)
         and len(line.split()) >= 4
@@ -220,7 +222,7 @@ def clean_capture(text: str) -> Cleaned:
     removed: list[str] = list(header)
     kept: list[str] = []
     for line in body:
-        if is_debris(line) or _is_pull_quote(line, body) or (title is not None and line == title):
+        if debris[line] or _is_pull_quote(line, body) or (title is not None and line == title):
             removed.append(line)
         else:
             kept.append(line)

@@ -280,8 +280,9 @@ def infer_forest(
             break
         graph.remove_nodes_from(idle)
     parent_of = {child: parent for parent, child in branching.edges()}
-    lifted = lineage.prefer_upstream(parent_of, pairs, by_id, weights)
-    moved = lineage.follow_inherited_changes(parent_of, pairs, by_id, directions)
+    aligned = lineage.Pairs(pairs)
+    lifted = lineage.prefer_upstream(parent_of, aligned, by_id, weights)
+    moved = lineage.follow_inherited_changes(parent_of, aligned, by_id, directions)
     for child, evidence in sorted({**lifted, **moved}.items()):
         parent = parent_of[child]
         known = directions.get((parent, child))

@@ -41,8 +41,11 @@ def prefer_originals_over_twins(
         if min(result.stats.target_in_source, result.stats.source_in_target) >= _TWIN_CONTAINMENT:
             upstream = (a, b) if (a, b) in directions else (b, a)
             twins.append(upstream)
+    successors: dict[str, list[str]] = {}
+    for parent, child in sorted(weights):
+        successors.setdefault(parent, []).append(child)
     for original, copy in twins:
-        for child in sorted(c for (p, c) in weights if p == copy):
+        for child in successors.get(copy, []):
             if child == original or (original, child) not in weights:
                 continue
             via_copy, via_original = weights[copy, child], weights[original, child]
@@ -51,16 +54,26 @@ def prefer_originals_over_twins(
     return {frozenset(pair) for pair in twins}
 
 
-def oriented(pairs: Mapping[tuple[str, str], PairResult], up: str, down: str) -> Alignment | None:
-    if (up, down) in pairs:
-        return pairs[up, down].alignment
-    if (down, up) in pairs:
-        return pairs[down, up].alignment.reversed()
-    return None
+class Pairs:
+    """The alignments of related pairs, seen from either side; each reversal made once."""
+
+    def __init__(self, pairs: Mapping[tuple[str, str], PairResult]) -> None:
+        self._pairs = pairs
+        self._reversed: dict[tuple[str, str], Alignment] = {}
+
+    def oriented(self, up: str, down: str) -> Alignment | None:
+        """The alignment with up as the source side, if the two are related."""
+        if (up, down) in self._pairs:
+            return self._pairs[up, down].alignment
+        if (down, up) not in self._pairs:
+            return None
+        if (up, down) not in self._reversed:
+            self._reversed[up, down] = self._pairs[down, up].alignment.reversed()
+        return self._reversed[up, down]
 
 
 def through_sibling(
-    pairs: Mapping[tuple[str, str], PairResult], by_id: Mapping[str, Article], a: str, b: str, c: str
+    pairs: Pairs, by_id: Mapping[str, Article], a: str, b: str, c: str
 ) -> tuple[float, str] | None:
     """Evidence that c came from a through its sibling b: the changes b made to a.
 
@@ -71,7 +84,7 @@ def through_sibling(
     alignment missed looks dropped too.) Returns a strength and a sentence of
     evidence, or None.
     """
-    ab, ac, bc = oriented(pairs, a, b), oriented(pairs, a, c), oriented(pairs, b, c)
+    ab, ac, bc = pairs.oriented(a, b), pairs.oriented(a, c), pairs.oriented(b, c)
     if ab is None or ac is None or bc is None:
         return None
     from_a = {i for link in ac.links for i in link.source}
@@ -106,7 +119,7 @@ def through_sibling(
 
 def prefer_upstream(
     parent_of: dict[str, str],
-    pairs: Mapping[tuple[str, str], PairResult],
+    pairs: Pairs,
     by_id: Mapping[str, Article],
     weights: Mapping[tuple[str, str], float],
 ) -> dict[str, str]:
@@ -138,9 +151,9 @@ def prefer_upstream(
     return lifted
 
 
-def changes(pairs: Mapping[tuple[str, str], PairResult], a: str, b: str) -> int:
+def changes(pairs: Pairs, a: str, b: str) -> int:
     """How many sentences b added to a or reworded (a large number if they are not aligned)."""
-    ab = oriented(pairs, a, b)
+    ab = pairs.oriented(a, b)
     if ab is None:
         return 1 << 30
     return len(ab.added) + sum(len(link.target) for link in ab.links if link.kind is not LinkKind.VERBATIM)
@@ -148,12 +161,15 @@ def changes(pairs: Mapping[tuple[str, str], PairResult], a: str, b: str) -> int:
 
 def follow_inherited_changes(
     parent_of: dict[str, str],
-    pairs: Mapping[tuple[str, str], PairResult],
+    pairs: Pairs,
     by_id: Mapping[str, Article],
     directions: Mapping[tuple[str, str], object],
 ) -> dict[str, str]:
     """Move children under the sibling whose changes they inherited; evidence per moved child."""
     moved: dict[str, str] = {}
+    children: dict[str, set[str]] = {}
+    for child, parent in parent_of.items():
+        children.setdefault(parent, set()).add(child)
     for _ in range(len(parent_of)):
         changed = False
         for c in sorted(parent_of):
@@ -165,12 +181,14 @@ def follow_inherited_changes(
             mine = changes(pairs, a, c)
             siblings = sorted(
                 b
-                for b, p in parent_of.items()
-                if p == a and b != c and (changes(pairs, a, b), (c, b) not in directions) < (mine, True)
+                for b in children.get(a, ())
+                if b != c and (changes(pairs, a, b), (c, b) not in directions) < (mine, True)
             )
             found = [(e[0], b, e[1]) for b in siblings if (e := through_sibling(pairs, by_id, a, b, c))]
             if found:
                 _, b, evidence = max(found, key=lambda f: (f[0], f[1]))
+                children[a].discard(c)
+                children.setdefault(b, set()).add(c)
                 parent_of[c] = b
                 moved[c] = evidence
                 changed = True

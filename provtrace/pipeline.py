@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any, BinaryIO
 
 from .align import (
@@ -17,22 +18,23 @@ from .align import (
 )
 from .candidates import candidate_pairs
 from .errors import InputError
-from .extract import Extracted, build_article, extract_document
+from .extract import build_article, extract_document
 from .infer import infer_forest
 from .load import load_documents
-from .models import Alignment, Article, Trace
+from .models import Alignment, Article, RawDocument, Trace
 from .options import TraceOptions
+from .parallel import ordered_map
 
 #: Called as progress(stage, done, total); the CLI turns it into a progress bar.
 Progress = Callable[[str, int, int], None]
 
 
-def _ids(extracted: Sequence[Extracted]) -> list[str]:
+def _ids(paths: Sequence[str]) -> list[str]:
     """File name without extension, made unique in path order ("story", "story-2")."""
     ids: list[str] = []
     taken: set[str] = set()
-    for item in extracted:
-        base = "stdin" if item.path == "-" else os.path.splitext(os.path.basename(item.path))[0] or "article"
+    for path in paths:
+        base = "stdin" if path == "-" else os.path.splitext(os.path.basename(path))[0] or "article"
         candidate, n = base, 1
         while candidate in taken:
             n += 1
@@ -43,7 +45,10 @@ def _ids(extracted: Sequence[Extracted]) -> list[str]:
 
 
 def load_articles(
-    paths: Iterable[str], stdin: BinaryIO | None = None, progress: Progress | None = None
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    workers: int = 0,
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Load and extract every article under paths; return articles and warnings.
 
@@ -51,11 +56,11 @@ def load_articles(
     """
     loaded = load_documents(paths, stdin)
     warnings = list(loaded.warnings)
-    extracted: list[Extracted] = []
-    for done, document in enumerate(loaded.documents, start=1):
-        if progress is not None:
-            progress("reading", done, len(loaded.documents))
-        result = extract_document(document)
+    total = len(loaded.documents)
+    report = None if progress is None else (lambda done: progress("reading", done, total))
+    results = ordered_map(_read_one, loaded.documents, None, workers=workers, progress=report)
+    extracted: list[Article] = []
+    for document, result in zip(loaded.documents, results, strict=True):
         if isinstance(result, str):
             warnings.append(f"skipped {document.path}: {result}")
         else:
@@ -63,8 +68,15 @@ def load_articles(
     if not extracted:
         hint = f" ({len(warnings)} file(s) skipped; see the warnings above)" if warnings else ""
         raise InputError(f"no usable article found in the given paths{hint}", tuple(warnings))
-    articles = tuple(build_article(i, e) for i, e in zip(_ids(extracted), extracted, strict=True))
+    ids = _ids([a.path for a in extracted])
+    articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
     return tuple(sorted(articles, key=lambda a: a.id)), tuple(warnings)
+
+
+def _read_one(state: None, document: RawDocument) -> Article | str:
+    """Extract one document into an article (its id is given afterwards), or a reason."""
+    result = extract_document(document)
+    return result if isinstance(result, str) else build_article("", result)
 
 
 def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:
@@ -104,32 +116,11 @@ def align_pairs(
     return pairs
 
 
-#: Below this many pairs a process pool costs more than it saves.
-_POOL_MIN_PAIRS = 300
-_CHUNK = 64
-
-# The prepared articles and options of the current run, for pool workers (set by
-# the pool's initializer in each worker process, never in the parent).
-_worker_state: tuple[dict[str, Prepared], TraceOptions] | None = None
-
-
-def _init_worker(prepared: dict[str, Prepared], options: TraceOptions) -> None:
-    global _worker_state
-    _worker_state = (prepared, options)
-
-
-def _align_chunk(chunk: list[tuple[str, str]]) -> list[tuple[Alignment, PairStats]]:
-    assert _worker_state is not None
-    prepared, options = _worker_state
-    return [align_prepared(prepared[a], prepared[b], options) for a, b in chunk]
-
-
-def _workers(options: TraceOptions, pairs: int) -> int:
-    if pairs < _POOL_MIN_PAIRS:
-        return 1
-    if options.workers > 0:
-        return options.workers
-    return max(1, min(os.cpu_count() or 1, 8))
+def _align_one(
+    state: tuple[dict[str, Prepared], TraceOptions], pair: tuple[str, str]
+) -> tuple[Alignment, PairStats]:
+    prepared, options = state
+    return align_prepared(prepared[pair[0]], prepared[pair[1]], options)
 
 
 def _align_all(
@@ -138,32 +129,9 @@ def _align_all(
     options: TraceOptions,
     progress: Progress | None,
 ) -> list[tuple[Alignment, PairStats]]:
-    """Align every pair in todo, in order, on one core or several.
-
-    Results come back in the order of todo whatever the number of workers, so
-    the output is identical with one worker and with many.
-    """
-    workers = _workers(options, len(todo))
-    results: list[tuple[Alignment, PairStats]] = []
-    if workers == 1:
-        for done, (a, b) in enumerate(todo, start=1):
-            results.append(align_prepared(prepared[a], prepared[b], options))
-            if progress is not None:
-                progress("aligning", done, len(todo))
-        return results
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [todo[k : k + _CHUNK] for k in range(0, len(todo), _CHUNK)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        workers, context, initializer=_init_worker, initargs=(prepared, options)
-    ) as pool:
-        for chunk_results in pool.map(_align_chunk, chunks):
-            results.extend(chunk_results)
-            if progress is not None:
-                progress("aligning", len(results), len(todo))
-    return results
+    """Align every pair in todo, in order, on one core or several."""
+    report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
+    return ordered_map(_align_one, todo, (prepared, options), workers=options.workers, progress=report)
 
 
 def trace(
@@ -175,7 +143,7 @@ def trace(
 ) -> Trace:
     """Trace the provenance of the articles found under paths."""
     options = options or TraceOptions()
-    articles, warnings = load_articles(paths, stdin, progress)
+    articles, warnings = load_articles(paths, stdin, progress, options.workers)
     return trace_articles(articles, options, warnings=warnings, progress=progress)
 
 

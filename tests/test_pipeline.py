@@ -6,20 +6,21 @@ from pathlib import Path
 
 import pytest
 
-import provtrace.pipeline as pipeline
+import provtrace.parallel as parallel
 from provtrace.options import TraceOptions
+from provtrace.pipeline import trace
 from provtrace.render import OutputFormat, RenderOptions, renderer
 
 
 def test_output_is_identical_with_one_worker_and_with_two(
     examples: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "_POOL_MIN_PAIRS", 1)  # use the pool even for a small folder
-    monkeypatch.setattr(pipeline, "_CHUNK", 2)  # and spread the pairs over several chunks
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # use the pool even for a small folder
+    monkeypatch.setattr(parallel, "CHUNK", 2)  # and spread the work over several chunks
     data = Path(__file__).parent / "data" / "bilingual"
     outputs = {
         renderer(OutputFormat.JSON)(
-            pipeline.trace([str(examples), str(data)], TraceOptions(workers=w)), RenderOptions()
+            trace([str(examples), str(data)], TraceOptions(workers=w)), RenderOptions()
         )
         for w in (1, 2)
     }
@@ -27,6 +28,16 @@ def test_output_is_identical_with_one_worker_and_with_two(
 
 
 def test_a_pool_is_used_only_when_it_pays() -> None:
-    assert pipeline._workers(TraceOptions(workers=2), pairs=10) == 1
-    assert pipeline._workers(TraceOptions(workers=2), pairs=10_000) == 2
-    assert pipeline._workers(TraceOptions(workers=0), pairs=10_000) >= 1
+    assert parallel.worker_count(2, items=10) == 1
+    assert parallel.worker_count(2, items=10_000) == 2
+    assert parallel.worker_count(0, items=10_000) >= 1
+
+
+def test_ordered_map_keeps_the_input_order_across_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    items = list(range(500))
+    assert parallel.ordered_map(_scaled, items, 7, workers=2) == [7 * i for i in items]
+
+
+def _scaled(factor: int, item: int) -> int:
+    return factor * item
