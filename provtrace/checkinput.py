@@ -27,6 +27,7 @@ from .errors import InputError
 from .extract import Extracted, build_article, decode, extract_document
 from .load import load_documents
 from .models import Article, CreditKind, RawDocument
+from .parallel import ordered_map
 from .sourcemap import SourceMap
 from .waivers import Waiver, find_waivers, strip_waivers
 
@@ -122,12 +123,12 @@ def load_inputs(
     built_stories = [
         s for s in (_story(n, d, config, table, problems) for n, d in enumerate(story_docs)) if s
     ]
-    built_wire: list[WireArticle] = []
-    for n, document in enumerate(wire_docs):
-        built = _wire(n, document, wire, config, table, problems)
-        built_wire += [built] if built else []
-        if progress is not None:
-            progress("reading wire copy", n + 1, len(wire_docs))
+    report = None if progress is None else (lambda done: progress("reading wire copy", done, len(wire_docs)))
+    results = ordered_map(
+        _wire_one, list(enumerate(wire_docs)), (tuple(wire), config, table), workers=0, progress=report
+    )
+    built_wire = [r for r in results if isinstance(r, WireArticle)]
+    problems += [r for r in results if isinstance(r, str)]
     if problems:
         count = f"{len(problems)} input file{'s' if len(problems) > 1 else ''}"
         listed = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
@@ -230,6 +231,16 @@ def _wire(
         or _folder_agency(document.path, roots, table)
     )
     return WireArticle(article, agency)
+
+
+def _wire_one(
+    state: tuple[tuple[str, ...], CheckConfig, Mapping[str, str]], item: tuple[int, RawDocument]
+) -> WireArticle | str:
+    """_wire for one document in a worker process: the article, or the problem with it."""
+    roots, config, table = state
+    problems: list[str] = []
+    built = _wire(item[0], item[1], roots, config, table, problems)
+    return built if built is not None else problems[0]
 
 
 def _configured(path: str, config: CheckConfig) -> str | None:
