@@ -6,7 +6,7 @@ import os
 import sys
 import time
 import traceback as tb
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
@@ -37,6 +37,7 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+F = TypeVar("F")
 
 # Options every command shares, declared once.
 OutputOption = Annotated[
@@ -129,6 +130,20 @@ def _progress_bar(enabled: bool) -> Iterator[_ProgressBar]:
         bar.close()
 
 
+def _format_for(output: Path | None, by_suffix: Mapping[str, F]) -> F | None:
+    """The format an --output file's extension names; an unknown extension is a usage error."""
+    if output is None:
+        return None
+    if output.suffix.lower() not in by_suffix:
+        known = ", ".join(sorted(by_suffix))
+        _fail(
+            f"cannot tell the format from the file name {output.name!r}: give --format, "
+            f"or end it with one of {known}",
+            ExitCode.USAGE,
+        )
+    return by_suffix[output.suffix.lower()]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"provtrace {__version__}")
@@ -207,7 +222,7 @@ def trace_command(
     from .output import emit
     from .pipeline import trace
 
-    chosen = fmt or (FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None) or OutputFormat.TEXT
+    chosen = fmt or _format_for(output, FORMAT_BY_SUFFIX) or OutputFormat.TEXT
     options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers)
     interactive = sys.stderr.isatty()
     with _progress_bar(interactive) as progress:
@@ -254,7 +269,7 @@ def diff_command(
     from .output import emit
     from .render import diff_renderer
 
-    chosen = fmt or (DIFF_FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None) or DiffFormat.TEXT
+    chosen = fmt or _format_for(output, DIFF_FORMAT_BY_SUFFIX) or DiffFormat.TEXT
     stdin = sys.stdin.buffer
     result = _guard(show_traceback, lambda: diff_articles(first, second, source=source, stdin=stdin))
     _warn(result.warnings, quiet)
@@ -324,8 +339,7 @@ def check_command(
     from .check import check_paths
     from .findings.output import emit_report
 
-    by_suffix = CHECK_FORMAT_BY_SUFFIX.get(output.suffix.lower()) if output else None
-    chosen = fmt or by_suffix or CheckFormat.TEXT
+    chosen = fmt or _format_for(output, CHECK_FORMAT_BY_SUFFIX) or CheckFormat.TEXT
     stdin = sys.stdin.buffer
     with _progress_bar(sys.stderr.isatty()) as progress:
         report = _guard(

@@ -114,6 +114,12 @@ def _same_path(a: str, b: str) -> bool:
     return a == b or (a != "-" and b != "-" and os.path.realpath(a) == os.path.realpath(b))
 
 
+def _names(given: str, path: str, article_id: str) -> bool:
+    """Whether --source names this article: its path, file name, or id."""
+    base = os.path.basename(path)
+    return _same_path(given, path) or given in {base, os.path.splitext(base)[0], article_id}
+
+
 def diff_articles(
     first: str,
     second: str,
@@ -134,10 +140,20 @@ def diff_articles(
     from .pipeline import trace_articles
 
     options = options or TraceOptions()
-    if source is not None and not (_same_path(source, first) or _same_path(source, second)):
-        raise InputError(f"--source {source} is neither of the two articles")
+    if _same_path(first, second) and first != "-":
+        raise InputError(f"{first} is given twice: name two different articles to compare")
     a = _load_one(first, stdin)
     b = _load_one(second, stdin)
+    if source is not None:
+        if _names(source, first, a.id):
+            source = first
+        elif _names(source, second, b.id):
+            source = second
+        else:
+            raise InputError(
+                f"--source {source} is neither of the two articles: give its path ({first} or {second}), "
+                f"its file name or its id ({a.id} or {b.id})"
+            )
     if b.id == a.id:
         b = replace(b, id=f"{b.id}-2")
     inferred = trace_articles([a, b], replace(options, all_pairs=True))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -28,6 +29,16 @@ def _to_string(renderable: object, width: int) -> str:
     return buffer.getvalue()
 
 
+def _mode_for(path: Path) -> int:
+    """An existing file's permissions, else the default for a new file (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path through a temporary file in the same folder."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -40,6 +51,8 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        # mkstemp makes a private file; give the report the mode a plain write would.
+        os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
     except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
@@ -64,6 +77,9 @@ def emit(
         write_atomic(output, result if isinstance(result, str) else _to_string(result, PLAIN_WIDTH))
         return
     console = Console(highlight=False, soft_wrap=False)
+    if os.environ.get("NO_COLOR"):
+        # NO_COLOR asks for plain text: no colour, and no bold or italics either.
+        console = Console(highlight=False, soft_wrap=False, color_system=None)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console = Console(highlight=False, width=PLAIN_WIDTH)
     colour = console.color_system is not None and console.is_terminal

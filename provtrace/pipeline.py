@@ -66,7 +66,11 @@ def load_articles(
         else:
             extracted.append(result)
     if not extracted:
-        hint = f" ({len(warnings)} file(s) skipped; see the warnings above)" if warnings else ""
+        hint = (
+            f" ({len(warnings)} file(s) skipped; see the warnings above)"
+            if warnings
+            else " (no files there: provtrace reads .txt, .html, .htm, .md and .json)"
+        )
         raise InputError(f"no usable article found in the given paths{hint}", tuple(warnings))
     ids = _ids([a.path for a in extracted])
     articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))

@@ -256,3 +256,14 @@ def test_stories_that_are_all_wire_copy_leave_nothing_to_check_and_pass(newsroom
     result = runner.invoke(app, ["check", "wire/reuters/harbour-fire.txt", "--wire", "wire"])
     assert result.exit_code == ExitCode.OK
     assert result.stdout.startswith("0 stories checked against 2 wire articles")
+
+
+def test_a_report_written_to_a_file_still_says_on_stderr_what_it_found(
+    newsroom: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.xml"
+    result = runner.invoke(app, ["check", "stories", "--wire", "wire", "-f", "junit", "-o", str(target)])
+    assert result.exit_code == ExitCode.FINDINGS
+    assert result.stdout == ""
+    assert "check failed (report written to" in result.stderr
+    assert target.exists()

@@ -127,3 +127,35 @@ def test_output_is_byte_identical_for_every_order_of_the_example_files(examples:
         outputs.add(runner.invoke(app, ["trace", *order]).stdout)
         outputs.add(runner.invoke(app, ["trace", *reversed(order)]).stdout)
     assert len(outputs) == 1
+
+
+def test_output_files_get_the_usual_permissions_not_private_ones(examples: Path, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "report.json"
+        assert runner.invoke(app, ["trace", str(examples), "-o", str(target)]).exit_code == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o640)
+        assert runner.invoke(app, ["trace", str(examples), "-o", str(target)]).exit_code == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640  # an existing file keeps its mode
+    finally:
+        os.umask(old)
+
+
+def test_an_output_name_with_an_unknown_extension_is_a_usage_error(examples: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["trace", str(examples), "-o", str(tmp_path / "report.pdf")])
+    assert result.exit_code == ExitCode.USAGE
+    assert "cannot tell the format from the file name 'report.pdf'" in result.stderr
+    assert not (tmp_path / "report.pdf").exists()
+
+
+def test_no_color_gives_text_without_any_escape_codes(
+    examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    result = runner.invoke(app, ["trace", str(examples)], color=True)
+    assert "\x1b[" not in result.stdout

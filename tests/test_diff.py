@@ -272,7 +272,35 @@ def test_an_unknown_source_is_exit_2(examples: Path) -> None:
     args = ["diff", str(examples / "wire-original.txt"), str(examples / "coastalpost-rewrite.txt")]
     result = runner.invoke(app, [*args, "--source", "other.txt"])
     assert result.exit_code == ExitCode.USAGE
-    assert result.stderr.strip() == "error: --source other.txt is neither of the two articles"
+    assert result.stderr.strip().startswith("error: --source other.txt is neither of the two articles: give")
+    assert result.stderr.count("\n") == 1
+
+
+def test_source_may_be_named_by_path_file_name_or_id(examples: Path) -> None:
+    args = [
+        "diff",
+        str(examples / "wire-original.txt"),
+        str(examples / "coastalpost-rewrite.txt"),
+        "-f",
+        "json",
+    ]
+    outputs = {
+        runner.invoke(app, [*args, "--source", given]).stdout
+        for given in (
+            str(examples / "coastalpost-rewrite.txt"),
+            "coastalpost-rewrite.txt",
+            "coastalpost-rewrite",
+        )
+    }
+    assert len(outputs) == 1
+    assert '"source": "coastalpost-rewrite"' in outputs.pop()
+
+
+def test_the_same_file_twice_is_a_usage_error(examples: Path) -> None:
+    path = str(examples / "wire-original.txt")
+    result = runner.invoke(app, ["diff", path, path])
+    assert result.exit_code == ExitCode.USAGE
+    assert "given twice" in result.stderr
 
 
 def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> None:

@@ -115,7 +115,9 @@ def test_a_trace_with_no_edges_renders() -> None:
     lonely = Trace(
         (Article("x", "x.txt", None, None, None, None, (), (Sentence(0, "One."),), ()),), (), (), ("x",), ()
     )
-    assert "Unrelated" in plain(renderer(OutputFormat.TEXT)(lonely, RenderOptions()))
+    out = plain(renderer(OutputFormat.TEXT)(lonely, RenderOptions()))
+    assert out.startswith("1 article · 0 derivations")
+    assert "Only one article" in out
     assert json.loads(str(renderer(OutputFormat.JSON)(lonely, RenderOptions())))["unrelated"] == ["x"]
 
 

@@ -19,6 +19,10 @@ def emit_report(report: CheckReport, fmt: CheckFormat, output: Path | None) -> N
     if output is not None:
         result = render(report, FindingsOptions())
         write_atomic(output, result if isinstance(result, str) else result.plain)
+        # The report went to a file: still say on stderr what it found, for the CI log.
+        from .text import summary
+
+        sys.stderr.write(f"{summary(report)} (report written to {output})\n")
         return
     from rich.console import Console
 

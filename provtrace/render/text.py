@@ -85,6 +85,14 @@ def _counts(alignment: Alignment) -> str:
     )
 
 
+def _links(links: list[Link]) -> str:
+    """How many links and how many of the child's sentences they cover, when those differ."""
+    sentences = sum(len(link.target) for link in links)
+    if sentences == len(links):
+        return str(len(links))
+    return f"{len(links)} links, {sentences} sentences"
+
+
 def _changes(alignment: Alignment, parent: Article, child: Article, options: RenderOptions) -> Iterator[Text]:
     def link_line(link: Link, mark: str, style: str) -> Text:
         where = f"[{_refs(link.source)} → {_refs(link.target)}]"
@@ -96,13 +104,13 @@ def _changes(alignment: Alignment, parent: Article, child: Article, options: Ren
     altered = [l for l in alignment.links if l.kind is LinkKind.ALTERED]
     paraphrased = [l for l in alignment.links if l.kind is LinkKind.PARAPHRASE]
     if altered:
-        yield Text(f"Altered ({len(altered)})", style=f"bold {_ALTERED}")
+        yield Text(f"Altered ({_links(altered)})", style=f"bold {_ALTERED}")
         for link in sorted(altered, key=lambda l: l.target):
             line = link_line(link, "~", _ALTERED)
             line.append_text(_diff_text(_joined(parent, link.source), _joined(child, link.target), options))
             yield line
     if paraphrased:
-        yield Text(f"Paraphrased ({len(paraphrased)})", style=f"bold {_ALTERED}")
+        yield Text(f"Paraphrased ({_links(paraphrased)})", style=f"bold {_ALTERED}")
         for link in sorted(paraphrased, key=lambda l: l.target):
             line = link_line(link, "≈", _ALTERED)
             line.append(_joined(child, link.target))
@@ -148,8 +156,10 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
     roots = sorted(parents - children)
     blocks: list[RenderableType] = []
     n_edges = len(trace.edges)
+    n_articles = len(trace.articles)
     summary = (
-        f"{len(trace.articles)} articles · {n_edges} derivation{'s' if n_edges != 1 else ''} · "
+        f"{n_articles} article{'s' if n_articles != 1 else ''} · "
+        f"{n_edges} derivation{'s' if n_edges != 1 else ''} · "
         f"{len(trace.unseen)} unseen source{'s' if len(trace.unseen) != 1 else ''} · "
         f"{len(trace.unrelated)} unrelated"
     )
@@ -170,7 +180,12 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
         blocks.append(tree)
     if trace.unrelated:
         blocks.append(Text(""))
-        blocks.append(Text("Unrelated (shares no meaningful content with the others):", style="bold"))
+        heading = (
+            "Unrelated (shares no meaningful content with the others):"
+            if len(trace.articles) > 1
+            else "Only one article: give provtrace the other versions to compare it with."
+        )
+        blocks.append(Text(heading, style="bold"))
         for article_id in trace.unrelated:
             article = trace.article(article_id)
             line = Text("  ") + Text(visible(article_id), style=_ID)
