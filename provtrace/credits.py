@@ -104,12 +104,10 @@ def find_publisher(texts: Iterable[str], aliases: dict[str, str] | None = None) 
     """The holder of a copyright line that names no news agency: the publishing site."""
     table = dict(AGENCIES)
     table.update(aliases or {})
+    agency = _mentions(tuple(sorted(table.items())))
     for text in texts:
         for match in _COPYRIGHT.finditer(text):
             holder = match["holder"].strip(" ,;:-")
-            if holder and not any(
-                re.search(alias, holder, 0 if name in _CASE_SENSITIVE else re.IGNORECASE)
-                for name, alias in table.items()
-            ):
+            if holder and not agency.search(holder):
                 return holder
     return None

@@ -112,9 +112,8 @@ def through_sibling(
         found.append(f"{len(shared_added)} sentence(s) that {b} added to {a}")
     if shared_edits:
         found.append(f"{b}'s rewording of {len(shared_edits)} sentence(s) of {a} word for word")
-    return 1.0 + len(shared_added) + len(
-        shared_edits
-    ), f"{c} carries {' and '.join(found)}, so it came through {b}"
+    strength = 1.0 + len(shared_added) + len(shared_edits)
+    return strength, f"{c} carries {' and '.join(found)}, so it came through {b}"
 
 
 def prefer_upstream(
