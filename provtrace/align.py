@@ -103,6 +103,14 @@ def prepare(
     return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 
 
+def profile(prepared: Prepared) -> dict[str, float]:
+    """The article's content stems, each with its rarity weight."""
+    merged: dict[str, float] = {}
+    for bag in prepared.bags:
+        merged.update(bag)
+    return merged
+
+
 @dataclass(frozen=True, slots=True)
 class PairStats:
     """Article-level containment derived from an alignment."""

@@ -239,9 +239,14 @@ def _slug(text: str) -> str:
 
 
 def infer_forest(
-    articles: Sequence[Article], pairs: Mapping[tuple[str, str], PairResult]
+    articles: Sequence[Article],
+    pairs: Mapping[tuple[str, str], PairResult],
+    profiles: Mapping[str, lineage.Profile],
 ) -> tuple[Forest, dict[tuple[str, str], Alignment]]:
-    """The derivation forest, and the alignment (parent side first) of each edge."""
+    """The derivation forest, and the alignment (parent side first) of each edge.
+
+    profiles gives each article's content stems and their rarity weights.
+    """
     import networkx as nx
 
     by_id = {a.id: a for a in articles}
@@ -281,8 +286,8 @@ def infer_forest(
         graph.remove_nodes_from(idle)
     parent_of = {child: parent for parent, child in branching.edges()}
     aligned = lineage.Pairs(pairs)
-    lifted = lineage.prefer_upstream(parent_of, aligned, by_id, weights)
-    moved = lineage.follow_inherited_changes(parent_of, aligned, by_id, directions)
+    lifted = lineage.prefer_upstream(parent_of, profiles, by_id, weights)
+    moved = lineage.follow_inherited_changes(parent_of, profiles, aligned, by_id)
     for child, evidence in sorted({**lifted, **moved}.items()):
         parent = parent_of[child]
         known = directions.get((parent, child))

@@ -1,25 +1,38 @@
 """Refining the derivation tree with what versions inherit from one another.
 
 The branching picks each article's parent by how much of it a candidate
-explains. Three refinements follow the logic of textual criticism: a tie
-between an original and its near-identical copy goes to the original; a
-child its grandparent explains about as well, carrying none of its parent's
-own changes, is taken to be its parent's sibling; a version that carries the
-changes a sibling made (sentences it added, its rewording word for word) came
-through that sibling.
+explains. Three refinements follow the logic of textual criticism (a copy
+inherits the changes of the text it copies; shared changes, not shared
+readings, show descent): a tie between an original and its near-identical
+copy goes to the original; a child that keeps its grandparent's wording
+where its parent changed it, or that carries none of its parent's changes
+and is explained about as well by the grandparent, is taken to be its
+parent's sibling; a version that carries the words a sibling brought into
+the story came through that sibling.
+
+Changes are compared as sets of content-word stems weighted by rarity, so
+that they survive rewording around them and alignment mistakes. Words that
+outlets add when they credit an agency are left out: two outlets writing
+"according to Reuters" have not copied each other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .align import PairResult
 from .models import Alignment, Article, LinkKind
+from .normalize import normalize, stem
 
 #: Two texts each holding this share of the other are near-identical twins.
 _TWIN_CONTAINMENT = 0.85
 #: A grandparent explaining a child within this much of its parent takes it.
 _UPSTREAM_TOLERANCE = 0.02
+#: Inherited words outweighing kept ones (or the reverse) this many times decide;
+#: closer, independent rewordings of the same text could explain both.
+_DECISIVE = 3.0
 #: Edge weights closer than this are a tie.
 _TIE = 0.001
 
@@ -72,61 +85,97 @@ class Pairs:
         return self._reversed[up, down]
 
 
-def through_sibling(
-    pairs: Pairs, by_id: Mapping[str, Article], a: str, b: str, c: str
-) -> tuple[float, str] | None:
-    """Evidence that c came from a through its sibling b: the changes b made to a.
+#: Stems of one article and their rarity weights.
+Profile = Mapping[str, float]
 
-    A version inherits its parent's changes: if c carries sentences that b
-    added to a, or b's rewording of a sentence of a word for word, c came
-    through b, unless c keeps a sentence b dropped or a's wording where b
-    changed it. (That c lacks what b dropped is no evidence: a sentence an
-    alignment missed looks dropped too.) Returns a strength and a sentence of
-    evidence, or None.
+#: Words outlets add on their own when they credit a wire story ("according to
+#: Reuters", "told AFP", "Associated Press contributed"): two versions sharing
+#: them have not inherited anything from each other.
+_CREDIT_WORDS = (
+    "according accordance reported reporting reports told citing cited quoted contributed "
+    "writing editing agency agencies wire news press associated reuters thomson agence france "
+    "presse afp efe agencia dpa deutsche ansa xinhua bloomberg kyodo yonhap upi united "
+    "international europa anadolu tass según informó agencia"
+)
+
+
+@lru_cache(maxsize=1)
+def _credit_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in normalize(_CREDIT_WORDS).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Inheritance:
+    """What c shares of the changes b made to a, in rarity-weighted content words.
+
+    carried: words b brought into a's story (in b, not in a) that c has too;
+    kept: words of a that b dropped or replaced (in a, not in b) that c still has.
+    A version inherits its parent's changes, so c came through b when it
+    carries b's changes and keeps little of what b removed; c came from a
+    directly when it keeps a's wording where b changed it.
     """
-    ab, ac, bc = pairs.oriented(a, b), pairs.oriented(a, c), pairs.oriented(b, c)
-    if ab is None or ac is None or bc is None:
-        return None
-    from_a = {i for link in ac.links for i in link.source}
-    if set(ab.dropped) & from_a:
-        return None
-    # Sentences of b that b changed from a's wording, by b's index -> a's indices.
-    b_changed = {
-        j: link.source for link in ab.links if link.kind is not LinkKind.VERBATIM for j in link.target
-    }
-    a_changed = {i for sources in b_changed.values() for i in sources}
-    kept_a_wording = {
-        i for link in ac.links if link.kind is LinkKind.VERBATIM for i in link.source
-    } & a_changed
-    if kept_a_wording:
-        return None
-    b_added = set(ab.added)
-    shared_added = {j for link in bc.links for j in link.source if j in b_added}
-    shared_edits = {
-        j for link in bc.links if link.kind is LinkKind.VERBATIM for j in link.source if j in b_changed
-    }
-    if not shared_added and not shared_edits:
-        return None
-    found = []
-    if shared_added:
-        found.append(f"{len(shared_added)} sentence(s) that {b} added to {a}")
-    if shared_edits:
-        found.append(f"{b}'s rewording of {len(shared_edits)} sentence(s) of {a} word for word")
-    strength = 1.0 + len(shared_added) + len(shared_edits)
-    return strength, f"{c} carries {' and '.join(found)}, so it came through {b}"
+
+    carried: float
+    kept: float
+    carried_stems: tuple[str, ...]
+    kept_stems: tuple[str, ...]
+
+    @property
+    def through(self) -> bool:
+        """c clearly carries b's changes: it came through b."""
+        return self.carried > _DECISIVE * self.kept
+
+    @property
+    def around(self) -> bool:
+        """c clearly keeps a's wording where b changed it: it did not come through b."""
+        return self.kept > _DECISIVE * self.carried
+
+
+def inheritance(profiles: Mapping[str, Profile], a: str, b: str, c: str) -> Inheritance:
+    """How far c carries the changes b made to a (see Inheritance)."""
+    pa, pb, pc = profiles[a], profiles[b], profiles[c]
+    credit = _credit_stems()
+    carried = sorted(pb.keys() & pc.keys() - pa.keys() - credit, key=lambda s: (-pb[s], s))
+    kept = sorted(pa.keys() & pc.keys() - pb.keys() - credit, key=lambda s: (-pa[s], s))
+    return Inheritance(
+        round(sum(pb[s] for s in carried), 6),
+        round(sum(pa[s] for s in kept), 6),
+        tuple(carried),
+        tuple(kept),
+    )
+
+
+def _words(article: Article, stems: Sequence[str], n: int = 3) -> str:
+    """A few of the article's words with the given stems, quoted, rarest first."""
+    wanted = list(stems[:n])
+    found: dict[str, str] = {}
+    for sentence in article.sentences:
+        for token in normalize(sentence.text).split():
+            key = stem(token)
+            if key in wanted and key not in found:
+                found[key] = token
+    words = [f"“{found.get(s, s)}”" for s in wanted]
+    more = len(stems) - len(wanted)
+    return ", ".join(words) + (f" and {more} more" if more > 0 else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def prefer_upstream(
     parent_of: dict[str, str],
-    pairs: Pairs,
+    profiles: Mapping[str, Profile],
     by_id: Mapping[str, Article],
     weights: Mapping[tuple[str, str], float],
 ) -> dict[str, str]:
-    """Move a child up to its grandparent when that explains it about as well.
+    """Move a child up to its grandparent when it does not carry its parent's changes.
 
-    Parsimony: with no change of the parent's to show for it, a child that
-    the grandparent explains nearly as well is more likely a sibling of its
-    parent than a descendant.
+    A child that keeps more of the grandparent's wording where its parent
+    changed it than it carries of the parent's changes came from the
+    grandparent directly. Where the words say nothing either way, parsimony:
+    a child the grandparent explains nearly as well is taken to be its
+    parent's sibling.
     """
     lifted: dict[str, str] = {}
     for _ in range(len(parent_of)):
@@ -136,18 +185,39 @@ def prefer_upstream(
             a = parent_of.get(b)
             if a is None or a not in by_id or b not in by_id or (a, c) not in weights:
                 continue
-            if (b, c) not in weights or through_sibling(pairs, by_id, a, b, c) is not None:
-                continue
-            if weights[a, c] >= weights[b, c] - _UPSTREAM_TOLERANCE:
-                parent_of[c] = a
-                lifted[c] = (
-                    f"{a} explains {c} about as well as {b} (a version of {a}) does, and {c} carries "
-                    f"none of {b}'s own changes, so it is taken to come from {a} directly"
+            found = inheritance(profiles, a, b, c)
+            if found.around:
+                because = (
+                    f"{c} keeps {_count(len(found.kept_stems), 'word')} of {a} that {b} dropped or "
+                    f"replaced ({_words(by_id[a], found.kept_stems)})"
+                    + (
+                        f" and far fewer of {_possessive(b)} own ({len(found.carried_stems)})"
+                        if found.carried_stems
+                        else f" and none of {_possessive(b)} own changes"
+                    )
+                    + f", so it comes from {a} directly"
                 )
-                changed = True
+            elif (
+                not found.carried
+                and (b, c) in weights
+                and weights[a, c] >= weights[b, c] - _UPSTREAM_TOLERANCE
+            ):
+                because = (
+                    f"{a} explains {c} about as well as {b} (a version of {a}) does, and {c} carries "
+                    f"none of {_possessive(b)} own changes, so it is taken to come from {a} directly"
+                )
+            else:
+                continue
+            parent_of[c] = a
+            lifted[c] = because
+            changed = True
         if not changed:
             break
     return lifted
+
+
+def _possessive(name: str) -> str:
+    return name + ("’" if name.endswith("s") else "’s")
 
 
 def changes(pairs: Pairs, a: str, b: str) -> int:
@@ -160,11 +230,16 @@ def changes(pairs: Pairs, a: str, b: str) -> int:
 
 def follow_inherited_changes(
     parent_of: dict[str, str],
+    profiles: Mapping[str, Profile],
     pairs: Pairs,
     by_id: Mapping[str, Article],
-    directions: Mapping[tuple[str, str], object],
 ) -> dict[str, str]:
-    """Move children under the sibling whose changes they inherited; evidence per moved child."""
+    """Move children under the sibling whose changes they inherited; evidence per moved child.
+
+    Shared changes are shared both ways: of two siblings that share changes
+    to their parent, the later one is the one that also lost more of the
+    parent's wording the other kept (it made its own changes on top).
+    """
     moved: dict[str, str] = {}
     children: dict[str, set[str]] = {}
     for child, parent in parent_of.items():
@@ -175,21 +250,32 @@ def follow_inherited_changes(
             a = parent_of[c]
             if a not in by_id:
                 continue
-            # Shared changes are shared both ways: the version with fewer changes of
-            # its own is the earlier one (the later adds its changes to the earlier's).
-            mine = changes(pairs, a, c)
-            siblings = sorted(
-                b
-                for b in children.get(a, ())
-                if b != c and (changes(pairs, a, b), (c, b) not in directions) < (mine, True)
-            )
-            found = [(e[0], b, e[1]) for b in siblings if (e := through_sibling(pairs, by_id, a, b, c))]
+            found = []
+            for b in sorted(children.get(a, ())):
+                if b == c or pairs.oriented(b, c) is None:
+                    continue
+                ours = inheritance(profiles, a, b, c)
+                if not ours.through:
+                    continue
+                # The same shared words seen from b: what b keeps of a where c changed it.
+                theirs = inheritance(profiles, a, c, b)
+                if (theirs.kept, changes(pairs, a, c)) > (ours.kept, changes(pairs, a, b)):
+                    found.append((ours.carried - ours.kept, b, ours))
             if found:
-                _, b, evidence = max(found, key=lambda f: (f[0], f[1]))
+                _, b, ours = max(found, key=lambda f: (f[0], f[1]))
                 children[a].discard(c)
                 children.setdefault(b, set()).add(c)
                 parent_of[c] = b
-                moved[c] = evidence
+                moved[c] = (
+                    f"{c} carries {_count(len(ours.carried_stems), 'word')} that {b} brought into "
+                    f"{_possessive(a)} story ({_words(by_id[b], ours.carried_stems)})"
+                    + (
+                        f" and far fewer of the words {b} removed ({len(ours.kept_stems)})"
+                        if ours.kept_stems
+                        else f" and none of the words {b} removed"
+                    )
+                    + f", so it came through {b}"
+                )
                 changed = True
         if not changed:
             break

@@ -14,12 +14,14 @@ from .align import (
     align_prepared,
     build_vocabulary,
     prepare,
+    profile,
     sentence_features,
 )
 from .candidates import candidate_pairs
 from .errors import InputError
 from .extract import build_article, extract_document
 from .infer import infer_forest
+from .lineage import Profile
 from .load import load_documents
 from .models import Alignment, Article, RawDocument, Trace
 from .options import TraceOptions
@@ -96,8 +98,11 @@ def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) 
 
 def align_pairs(
     articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
-) -> dict[tuple[str, str], PairResult]:
-    """Align candidate pairs of articles (smaller id as source); keep related pairs."""
+) -> tuple[dict[tuple[str, str], PairResult], dict[str, Profile]]:
+    """Align candidate pairs of articles (smaller id as source); keep related pairs.
+
+    Also returns each article's profile: its content stems and their rarity weights.
+    """
     feats = {a.id: sentence_features(a) for a in articles}
     vocab = build_vocabulary(articles, feats)
     vectors: dict[str, Any] = {}
@@ -117,7 +122,7 @@ def align_pairs(
         result = PairResult(alignment, stats)
         if _related(result, prepared[a].article, prepared[b].article, options):
             pairs[a, b] = result
-    return pairs
+    return pairs, {k: profile(p) for k, p in prepared.items()}
 
 
 def _align_one(
@@ -160,8 +165,8 @@ def trace_articles(
 ) -> Trace:
     """Align and infer over articles already loaded."""
     articles = sorted(articles, key=lambda a: a.id)
-    pairs = align_pairs(articles, options, progress)
-    forest, edge_alignments = infer_forest(articles, pairs)
+    pairs, profiles = align_pairs(articles, options, progress)
+    forest, edge_alignments = infer_forest(articles, pairs, profiles)
     alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
     if options.all_pairs:
         for (a, b), result in pairs.items():
