@@ -285,10 +285,15 @@ def infer_forest(
             break
         graph.remove_nodes_from(idle)
     parent_of = {child: parent for parent, child in branching.edges()}
-    aligned = lineage.Pairs(pairs)
-    lifted = lineage.prefer_upstream(parent_of, profiles, by_id, weights)
-    moved = lineage.follow_inherited_changes(parent_of, profiles, aligned, by_id)
-    for child, evidence in sorted({**lifted, **moved}.items()):
+    moved = lineage.refine(
+        parent_of,
+        profiles,
+        lineage.Pairs(pairs),
+        by_id,
+        weights,
+        lambda x, y: (x, y) in directions and directions[x, y].probability > 0.5,
+    )
+    for child, (evidence, _) in sorted(moved.items()):
         parent = parent_of[child]
         known = directions.get((parent, child))
         if known is None:
@@ -320,7 +325,7 @@ def infer_forest(
         result = pairs[key]
         alignment = result.alignment if key == (parent, child) else result.alignment.reversed()
         stats = result.stats if key == (parent, child) else result.stats.flipped()
-        if child in moved:
+        if child in moved and moved[child][1]:
             # Inherited changes overrule a closer-looking grandparent; they are strong evidence.
             margin = 1.0
             probability = max(d.probability, 0.75)

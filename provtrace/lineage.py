@@ -18,7 +18,7 @@ outlets add when they credit an agency are left out: two outlets writing
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,59 +163,6 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def prefer_upstream(
-    parent_of: dict[str, str],
-    profiles: Mapping[str, Profile],
-    by_id: Mapping[str, Article],
-    weights: Mapping[tuple[str, str], float],
-) -> dict[str, str]:
-    """Move a child up to its grandparent when it does not carry its parent's changes.
-
-    A child that keeps more of the grandparent's wording where its parent
-    changed it than it carries of the parent's changes came from the
-    grandparent directly. Where the words say nothing either way, parsimony:
-    a child the grandparent explains nearly as well is taken to be its
-    parent's sibling.
-    """
-    lifted: dict[str, str] = {}
-    for _ in range(len(parent_of)):
-        changed = False
-        for c in sorted(parent_of):
-            b = parent_of[c]
-            a = parent_of.get(b)
-            if a is None or a not in by_id or b not in by_id or (a, c) not in weights:
-                continue
-            found = inheritance(profiles, a, b, c)
-            if found.around:
-                because = (
-                    f"{c} keeps {_count(len(found.kept_stems), 'word')} of {a} that {b} dropped or "
-                    f"replaced ({_words(by_id[a], found.kept_stems)})"
-                    + (
-                        f" and far fewer of {_possessive(b)} own ({len(found.carried_stems)})"
-                        if found.carried_stems
-                        else f" and none of {_possessive(b)} own changes"
-                    )
-                    + f", so it comes from {a} directly"
-                )
-            elif (
-                not found.carried
-                and (b, c) in weights
-                and weights[a, c] >= weights[b, c] - _UPSTREAM_TOLERANCE
-            ):
-                because = (
-                    f"{a} explains {c} about as well as {b} (a version of {a}) does, and {c} carries "
-                    f"none of {_possessive(b)} own changes, so it is taken to come from {a} directly"
-                )
-            else:
-                continue
-            parent_of[c] = a
-            lifted[c] = because
-            changed = True
-        if not changed:
-            break
-    return lifted
-
-
 def _possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
@@ -228,54 +175,139 @@ def changes(pairs: Pairs, a: str, b: str) -> int:
     return len(ab.added) + sum(len(link.target) for link in ab.links if link.kind is not LinkKind.VERBATIM)
 
 
-def follow_inherited_changes(
+def _first(
+    profiles: Mapping[str, Profile],
+    pairs: Pairs,
+    earlier: Callable[[str, str], bool],
+    a: str,
+    x: str,
+    y: str,
+) -> tuple[str, Inheritance] | None:
+    """Of x and y, two versions descending from a, the one the other came through.
+
+    They are in one line when one carries the changes the other made to a.
+    Shared changes are shared both ways; the later version is the one that
+    also lost wording of a the other kept (it made changes of its own on top).
+    Returns the earlier one and what the later inherits from it, or None when
+    neither carries the other's changes.
+    """
+    y_after_x = inheritance(profiles, a, x, y)
+    x_after_y = inheritance(profiles, a, y, x)
+    if not (y_after_x.through or x_after_y.through):
+        return None
+    x_key = (y_after_x.kept, changes(pairs, a, x), not earlier(x, y))
+    y_key = (x_after_y.kept, changes(pairs, a, y), not earlier(y, x))
+    if x_key < y_key and y_after_x.through:
+        return x, y_after_x
+    if y_key < x_key and x_after_y.through:
+        return y, x_after_y
+    return None
+
+
+def _came_through(c: str, b: str, a: str, found: Inheritance, by_id: Mapping[str, Article]) -> str:
+    return (
+        f"{c} carries {_count(len(found.carried_stems), 'word')} that {b} brought into "
+        f"{_possessive(a)} story ({_words(by_id[b], found.carried_stems)})"
+        + (
+            f" and far fewer of the words {b} removed ({len(found.kept_stems)})"
+            if found.kept_stems
+            else f" and none of the words {b} removed"
+        )
+        + f", so it came through {b}"
+    )
+
+
+def _lift(
+    c: str,
+    b: str,
+    a: str,
+    found: Inheritance,
+    by_id: Mapping[str, Article],
+    weights: Mapping[tuple[str, str], float],
+) -> str | None:
+    """Why c, a child of b, comes from b's parent a directly; None if it does not."""
+    if found.around:
+        return (
+            f"{c} keeps {_count(len(found.kept_stems), 'word')} of {a} that {b} dropped or "
+            f"replaced ({_words(by_id[a], found.kept_stems)})"
+            + (
+                f" and far fewer of {_possessive(b)} own ({len(found.carried_stems)})"
+                if found.carried_stems
+                else f" and none of {_possessive(b)} own changes"
+            )
+            + f", so it comes from {a} directly"
+        )
+    if (
+        not found.carried
+        and (a, c) in weights
+        and (b, c) in weights
+        and weights[a, c] >= weights[b, c] - _UPSTREAM_TOLERANCE
+    ):
+        return (
+            f"{a} explains {c} about as well as {b} (a version of {a}) does, and {c} carries "
+            f"none of {_possessive(b)} own changes, so it is taken to come from {a} directly"
+        )
+    return None
+
+
+def refine(
     parent_of: dict[str, str],
     profiles: Mapping[str, Profile],
     pairs: Pairs,
     by_id: Mapping[str, Article],
-) -> dict[str, str]:
-    """Move children under the sibling whose changes they inherited; evidence per moved child.
+    weights: Mapping[tuple[str, str], float],
+    earlier: Callable[[str, str], bool],
+) -> dict[str, tuple[str, bool]]:
+    """Rearrange the tree by the changes versions inherit from one another.
 
-    Shared changes are shared both ways: of two siblings that share changes
-    to their parent, the later one is the one that also lost more of the
-    parent's wording the other kept (it made its own changes on top).
+    For each child c of b (itself a child of a), in turn until nothing moves:
+    c goes up to a when it does not carry b's changes (see _lift); c and b
+    swap places when b carries c's changes rather than the reverse; c goes
+    under a sibling whose changes it carries. earlier(x, y) says whether the
+    other evidence puts x before y. Returns, for each child given a new
+    parent, a sentence of evidence and whether that rests on inherited words.
     """
-    moved: dict[str, str] = {}
+    moved: dict[str, tuple[str, bool]] = {}
     children: dict[str, set[str]] = {}
     for child, parent in parent_of.items():
         children.setdefault(parent, set()).add(child)
+
+    def move(child: str, parent: str, evidence: str, inherited: bool) -> None:
+        children[parent_of[child]].discard(child)
+        children.setdefault(parent, set()).add(child)
+        parent_of[child] = parent
+        moved[child] = (evidence, inherited)
+
     for _ in range(len(parent_of)):
         changed = False
         for c in sorted(parent_of):
-            a = parent_of[c]
-            if a not in by_id:
+            b = parent_of[c]
+            if b not in by_id:
                 continue
-            found = []
-            for b in sorted(children.get(a, ())):
-                if b == c or pairs.oriented(b, c) is None:
+            a = parent_of.get(b)
+            if a is not None and a in by_id and pairs.oriented(a, c) is not None:
+                found = inheritance(profiles, a, b, c)
+                because = _lift(c, b, a, found, by_id, weights)
+                if because is not None:
+                    move(c, a, because, found.around)
+                    changed = True
                     continue
-                ours = inheritance(profiles, a, b, c)
-                if not ours.through:
+                order = _first(profiles, pairs, earlier, a, c, b)
+                if order is not None and order[0] == c:
+                    move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
+                    move(b, c, _came_through(b, c, a, order[1], by_id), True)
+                    changed = True
                     continue
-                # The same shared words seen from b: what b keeps of a where c changed it.
-                theirs = inheritance(profiles, a, c, b)
-                if (theirs.kept, changes(pairs, a, c)) > (ours.kept, changes(pairs, a, b)):
-                    found.append((ours.carried - ours.kept, b, ours))
-            if found:
-                _, b, ours = max(found, key=lambda f: (f[0], f[1]))
-                children[a].discard(c)
-                children.setdefault(b, set()).add(c)
-                parent_of[c] = b
-                moved[c] = (
-                    f"{c} carries {_count(len(ours.carried_stems), 'word')} that {b} brought into "
-                    f"{_possessive(a)} story ({_words(by_id[b], ours.carried_stems)})"
-                    + (
-                        f" and far fewer of the words {b} removed ({len(ours.kept_stems)})"
-                        if ours.kept_stems
-                        else f" and none of the words {b} removed"
-                    )
-                    + f", so it came through {b}"
-                )
+            inherited = []
+            for sibling in sorted(children.get(b, ())):
+                if sibling == c or pairs.oriented(sibling, c) is None:
+                    continue
+                order = _first(profiles, pairs, earlier, b, sibling, c)
+                if order is not None and order[0] == sibling:
+                    inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
+            if inherited:
+                _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
+                move(c, sibling, _came_through(c, sibling, b, found, by_id), True)
                 changed = True
         if not changed:
             break
