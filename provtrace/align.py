@@ -52,6 +52,10 @@ class Vocabulary:
     def weight(self, stem: str) -> float:
         return self.weights.get(stem, self.default)
 
+    def rarer_than(self, sentences: int) -> float:
+        """The weight below which a stem is used in more than that many sentences."""
+        return self.default - math.log(sentences + 1)
+
 
 def sentence_features(article: Article) -> tuple[Features, ...]:
     """The comparison features of each sentence of an article."""
@@ -103,12 +107,12 @@ def prepare(
     return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 
 
-def profile(prepared: Prepared) -> dict[str, float]:
-    """The article's content stems, each with its rarity weight."""
+def profile(prepared: Prepared, floor: float = 0.0) -> dict[str, float]:
+    """The article's content stems of at least floor rarity weight, each with its weight."""
     merged: dict[str, float] = {}
     for bag in prepared.bags:
         merged.update(bag)
-    return merged
+    return {s: w for s, w in merged.items() if w >= floor}
 
 
 @dataclass(frozen=True, slots=True)

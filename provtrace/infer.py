@@ -290,7 +290,6 @@ def infer_forest(
         profiles,
         lineage.Pairs(pairs),
         by_id,
-        weights,
         lambda x, y: (x, y) in directions and directions[x, y].probability > 0.5,
     )
     for child, (evidence, _) in sorted(moved.items()):
@@ -336,8 +335,8 @@ def infer_forest(
                 for (u, v, w) in graph.in_edges(child, data="weight")
                 if u != parent and frozenset((u, parent)) not in twins
             ]
-            best = graph[parent][child]["weight"]
-            margin = 1.0 - 0.5 * (max(rivals) / best if rivals else 0.0)
+            best = graph[parent][child]["weight"] if graph.has_edge(parent, child) else _edge_weight(d)
+            margin = max(0.0, 1.0 - 0.5 * (max(rivals) / best if rivals else 0.0))
             probability = d.probability
         confidence = round(min(1.0, probability * margin * min(1.0, 0.5 + d.explained)), 2)
         relation = _relation(alignment, by_id[parent], by_id[child], stats)

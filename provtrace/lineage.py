@@ -28,8 +28,6 @@ from .normalize import normalize, stem
 
 #: Two texts each holding this share of the other are near-identical twins.
 _TWIN_CONTAINMENT = 0.85
-#: A grandparent explaining a child within this much of its parent takes it.
-_UPSTREAM_TOLERANCE = 0.02
 #: Inherited words outweighing kept ones (or the reverse) this many times decide;
 #: closer, independent rewordings of the same text could explain both.
 _DECISIVE = 3.0
@@ -223,7 +221,6 @@ def _lift(
     a: str,
     found: Inheritance,
     by_id: Mapping[str, Article],
-    weights: Mapping[tuple[str, str], float],
 ) -> str | None:
     """Why c, a child of b, comes from b's parent a directly; None if it does not."""
     if found.around:
@@ -237,15 +234,10 @@ def _lift(
             )
             + f", so it comes from {a} directly"
         )
-    if (
-        not found.carried
-        and (a, c) in weights
-        and (b, c) in weights
-        and weights[a, c] >= weights[b, c] - _UPSTREAM_TOLERANCE
-    ):
+    if not found.carried:
         return (
-            f"{a} explains {c} about as well as {b} (a version of {a}) does, and {c} carries "
-            f"none of {_possessive(b)} own changes, so it is taken to come from {a} directly"
+            f"{c} carries none of the words {b} brought into {_possessive(a)} story, so nothing "
+            f"shows it came through {b} (a version of {a}): it is taken to come from {a} directly"
         )
     return None
 
@@ -255,7 +247,6 @@ def refine(
     profiles: Mapping[str, Profile],
     pairs: Pairs,
     by_id: Mapping[str, Article],
-    weights: Mapping[tuple[str, str], float],
     earlier: Callable[[str, str], bool],
 ) -> dict[str, tuple[str, bool]]:
     """Rearrange the tree by the changes versions inherit from one another.
@@ -287,7 +278,7 @@ def refine(
             a = parent_of.get(b)
             if a is not None and a in by_id and pairs.oriented(a, c) is not None:
                 found = inheritance(profiles, a, b, c)
-                because = _lift(c, b, a, found, by_id, weights)
+                because = _lift(c, b, a, found, by_id)
                 if because is not None:
                     move(c, a, because, found.around)
                     changed = True

@@ -96,12 +96,18 @@ def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) 
     )
 
 
+#: Words used in more sentences than this are too common for one version to be
+#: told from another by them: two writers easily pick them independently.
+DISTINCTIVE = 30
+
+
 def align_pairs(
     articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
 ) -> tuple[dict[tuple[str, str], PairResult], dict[str, Profile]]:
     """Align candidate pairs of articles (smaller id as source); keep related pairs.
 
-    Also returns each article's profile: its content stems and their rarity weights.
+    Also returns each article's profile: its distinctive content stems (used
+    in at most DISTINCTIVE sentences of the folder) and their rarity weights.
     """
     feats = {a.id: sentence_features(a) for a in articles}
     vocab = build_vocabulary(articles, feats)
@@ -122,7 +128,8 @@ def align_pairs(
         result = PairResult(alignment, stats)
         if _related(result, prepared[a].article, prepared[b].article, options):
             pairs[a, b] = result
-    return pairs, {k: profile(p) for k, p in prepared.items()}
+    floor = vocab.rarer_than(DISTINCTIVE)
+    return pairs, {k: profile(p, floor) for k, p in prepared.items()}
 
 
 def _align_one(
