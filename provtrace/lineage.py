@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .align import PairResult
 from .models import Alignment, Article, LinkKind
-from .normalize import normalize, stem
+from .normalize import Features, features, normalize, stem
 
 #: Two texts each holding this share of the other are near-identical twins.
 _TWIN_CONTAINMENT = 0.85
@@ -102,6 +102,30 @@ def _credit_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in normalize(_CREDIT_WORDS).split())
 
 
+#: Sentences with fewer content words than this are too plain to mark a version.
+_MARKED_SENTENCE = 4
+
+
+def sentence_marks(feats: Sequence[Features], weight: float) -> dict[str, float]:
+    """A mark for each sentence's wording, to be compared like a rare word.
+
+    A word inserted or dropped is not distinctive when the word is common
+    ("still", "now"), but the sentence that has it, word for word, is: two
+    versions sharing it share that change. Credit words are left out, so
+    that adding "according to AFP" to a sentence is no change.
+    """
+    return {mark: weight for f in feats if (mark := _mark(f)) is not None}
+
+
+_MARK = "¶ "
+
+
+def _mark(f: Features) -> str | None:
+    credit = _credit_stems()
+    words = [s for s in f.stems if s not in credit]
+    return _MARK + " ".join(words) if len(words) >= _MARKED_SENTENCE else None
+
+
 @dataclass(frozen=True, slots=True)
 class Inheritance:
     """What c shares of the changes b made to a, in rarity-weighted content words.
@@ -143,18 +167,31 @@ def inheritance(profiles: Mapping[str, Profile], a: str, b: str, c: str) -> Inhe
     )
 
 
-def _words(article: Article, stems: Sequence[str], n: int = 3) -> str:
-    """A few of the article's words with the given stems, quoted, rarest first."""
-    wanted = list(stems[:n])
+def _what(article: Article, keys: Sequence[str], n: int = 3) -> str:
+    """Count and quote the article's words and sentences that have the given keys.
+
+    keys are stems and sentence marks, rarest first; a few are quoted as the
+    article spells them.
+    """
+    stems = [k for k in keys if not k.startswith(_MARK)]
+    marks = [k for k in keys if k.startswith(_MARK)]
+    parts = [_count(len(stems), "word")] if stems else []
+    if marks:
+        parts.append(_count(len(marks), "sentence") + " word for word")
     found: dict[str, str] = {}
+    wanted = set(stems[:n]) | set(marks[: max(0, n - len(stems))])
     for sentence in article.sentences:
+        f = features(sentence.text)
+        mark = _mark(f)
+        if mark in wanted and mark not in found:
+            found[mark] = sentence.text if len(sentence.text) <= 60 else sentence.text[:59] + "…"
         for token in normalize(sentence.text).split():
             key = stem(token)
             if key in wanted and key not in found:
                 found[key] = token
-    words = [f"“{found.get(s, s)}”" for s in wanted]
-    more = len(stems) - len(wanted)
-    return ", ".join(words) + (f" and {more} more" if more > 0 else "")
+    shown = [f"“{found[k]}”" for k in [*stems, *marks] if k in found][:n]
+    more = len(keys) - len(shown)
+    return " and ".join(parts) + f" ({', '.join(shown)}{f' and {more} more' if more > 0 else ''})"
 
 
 def _count(n: int, noun: str) -> str:
@@ -204,12 +241,12 @@ def _first(
 
 def _came_through(c: str, b: str, a: str, found: Inheritance, by_id: Mapping[str, Article]) -> str:
     return (
-        f"{c} carries {_count(len(found.carried_stems), 'word')} that {b} brought into "
-        f"{_possessive(a)} story ({_words(by_id[b], found.carried_stems)})"
+        f"{c} carries {_what(by_id[b], found.carried_stems)} that {b} brought into "
+        f"{_possessive(a)} story"
         + (
-            f" and far fewer of the words {b} removed ({len(found.kept_stems)})"
+            f" and far less of {_possessive(a)} wording that {b} changed ({len(found.kept_stems)})"
             if found.kept_stems
-            else f" and none of the words {b} removed"
+            else f" and none of {_possessive(a)} wording that {b} changed"
         )
         + f", so it came through {b}"
     )
@@ -225,10 +262,10 @@ def _lift(
     """Why c, a child of b, comes from b's parent a directly; None if it does not."""
     if found.around:
         return (
-            f"{c} keeps {_count(len(found.kept_stems), 'word')} of {a} that {b} dropped or "
-            f"replaced ({_words(by_id[a], found.kept_stems)})"
+            f"{c} keeps {_what(by_id[a], found.kept_stems)} of {a} that {b} dropped or "
+            "replaced"
             + (
-                f" and far fewer of {_possessive(b)} own ({len(found.carried_stems)})"
+                f" and far less of {_possessive(b)} own ({len(found.carried_stems)})"
                 if found.carried_stems
                 else f" and none of {_possessive(b)} own changes"
             )
@@ -236,7 +273,7 @@ def _lift(
         )
     if not found.carried:
         return (
-            f"{c} carries none of the words {b} brought into {_possessive(a)} story, so nothing "
+            f"{c} carries none of the words or sentences {b} brought into {_possessive(a)} story, so nothing "
             f"shows it came through {b} (a version of {a}): it is taken to come from {a} directly"
         )
     return None

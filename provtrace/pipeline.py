@@ -21,7 +21,7 @@ from .candidates import candidate_pairs
 from .errors import InputError
 from .extract import build_article, extract_document
 from .infer import infer_forest
-from .lineage import Profile
+from .lineage import Profile, sentence_marks
 from .load import load_documents
 from .models import Alignment, Article, RawDocument, Trace
 from .options import TraceOptions
@@ -129,7 +129,10 @@ def align_pairs(
         if _related(result, prepared[a].article, prepared[b].article, options):
             pairs[a, b] = result
     floor = vocab.rarer_than(DISTINCTIVE)
-    return pairs, {k: profile(p, floor) for k, p in prepared.items()}
+    profiles: dict[str, Profile] = {
+        k: {**profile(p, floor), **sentence_marks(p.feats, vocab.default)} for k, p in prepared.items()
+    }
+    return pairs, profiles
 
 
 def _align_one(
