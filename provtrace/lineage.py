@@ -71,6 +71,13 @@ class Pairs:
     def __init__(self, pairs: Mapping[tuple[str, str], PairResult]) -> None:
         self._pairs = pairs
         self._reversed: dict[tuple[str, str], Alignment] = {}
+        self._words: dict[str, tuple[frozenset[str], ...]] = {}
+
+    def words(self, article: Article) -> tuple[frozenset[str], ...]:
+        """The content-word stems of each sentence of the article (computed once)."""
+        if article.id not in self._words:
+            self._words[article.id] = tuple(frozenset(features(s.text).stems) for s in article.sentences)
+        return self._words[article.id]
 
     def oriented(self, up: str, down: str) -> Alignment | None:
         """The alignment with up as the source side, if the two are related."""
@@ -202,17 +209,27 @@ def _possessive(name: str) -> str:
     return name + ("’" if name.endswith("s") else "’s")
 
 
-def changes(pairs: Pairs, a: str, b: str) -> int:
-    """How many sentences b added to a or reworded (a large number if they are not aligned)."""
+def changes(pairs: Pairs, by_id: Mapping[str, Article], a: str, b: str) -> int:
+    """How many words b changed in a's text: swapped, inserted or dropped in the
+    sentences they share, and those of sentences b added (a large number if they are not aligned).
+    """
     ab = pairs.oriented(a, b)
     if ab is None:
         return 1 << 30
-    return len(ab.added) + sum(len(link.target) for link in ab.links if link.kind is not LinkKind.VERBATIM)
+    words_a, words_b = pairs.words(by_id[a]), pairs.words(by_id[b])
+    total = sum(len(words_b[j]) for j in ab.added)
+    for link in ab.links:
+        if link.kind is not LinkKind.VERBATIM:
+            before = frozenset().union(*(words_a[i] for i in link.source))
+            after = frozenset().union(*(words_b[j] for j in link.target))
+            total += len(before ^ after)
+    return total
 
 
 def _first(
     profiles: Mapping[str, Profile],
     pairs: Pairs,
+    by_id: Mapping[str, Article],
     earlier: Callable[[str, str], bool],
     a: str,
     x: str,
@@ -230,8 +247,8 @@ def _first(
     x_after_y = inheritance(profiles, a, y, x)
     if not (y_after_x.through or x_after_y.through):
         return None
-    x_key = (y_after_x.kept, changes(pairs, a, x), not earlier(x, y))
-    y_key = (x_after_y.kept, changes(pairs, a, y), not earlier(y, x))
+    x_key = (y_after_x.kept, changes(pairs, by_id, a, x), not earlier(x, y))
+    y_key = (x_after_y.kept, changes(pairs, by_id, a, y), not earlier(y, x))
     if x_key < y_key and y_after_x.through:
         return x, y_after_x
     if y_key < x_key and x_after_y.through:
@@ -320,7 +337,7 @@ def refine(
                     move(c, a, because, found.around)
                     changed = True
                     continue
-                order = _first(profiles, pairs, earlier, a, c, b)
+                order = _first(profiles, pairs, by_id, earlier, a, c, b)
                 if order is not None and order[0] == c:
                     move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
                     move(b, c, _came_through(b, c, a, order[1], by_id), True)
@@ -330,7 +347,7 @@ def refine(
             for sibling in sorted(children.get(b, ())):
                 if sibling == c or pairs.oriented(sibling, c) is None:
                     continue
-                order = _first(profiles, pairs, earlier, b, sibling, c)
+                order = _first(profiles, pairs, by_id, earlier, b, sibling, c)
                 if order is not None and order[0] == sibling:
                     inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
             if inherited:
