@@ -310,7 +310,8 @@ def refine(
     swap places when b carries c's changes rather than the reverse; c goes
     under a sibling whose changes it carries. earlier(x, y) says whether the
     other evidence puts x before y. Returns, for each child given a new
-    parent, a sentence of evidence and whether that rests on inherited words.
+    parent or kept under one whose changes it carries, a sentence of evidence
+    and whether that rests on inherited words.
     """
     moved: dict[str, tuple[str, bool]] = {}
     children: dict[str, set[str]] = {}
@@ -356,4 +357,11 @@ def refine(
                 changed = True
         if not changed:
             break
+    for c in sorted(parent_of):  # children that stayed where they carry their parent's changes
+        b = parent_of[c]
+        a = parent_of.get(b)
+        if c not in moved and b in by_id and a is not None and a in by_id:
+            found = inheritance(profiles, a, b, c)
+            if found.through:
+                moved[c] = (_came_through(c, b, a, found, by_id), True)
     return moved
