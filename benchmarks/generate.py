@@ -495,6 +495,27 @@ class Generator:
             k -= len(paragraph)
 
 
+def _story_words(version: Version) -> set[str]:
+    words = _content(" ".join(_strip_agencies(s) for s in version.sentences))
+    return words - {a.lower() for a in ADVERBS}
+
+
+def carries_changes(child: Version, parent: Version, grandparent: Version) -> bool:
+    """Whether child's text shows anything its parent changed in the grandparent's.
+
+    A word the parent brought in (credits and the common adverbs aside, which
+    anyone may add) or one of its sentences not in the grandparent, word for
+    word. When it shows nothing, no reading of the text can tell the parent
+    from the grandparent as the child's source.
+    """
+    new_words = _story_words(parent) - _story_words(grandparent)
+    if new_words & _story_words(child):
+        return True
+    before = {_strip_agencies(s) for s in grandparent.sentences}
+    changed = {_strip_agencies(s) for s in parent.sentences} - before
+    return bool(changed & {_strip_agencies(s) for s in child.sentences})
+
+
 def _round_number(token: str) -> str:
     digits = token.replace(",", "").split(".")[0]
     if not digits.isdigit() or len(digits) < 2 or 1900 <= int(digits) <= 2100:  # keep years
@@ -616,7 +637,11 @@ def generate(
     family_size: int = 10,
     unrelated_share: float = 0.05,
 ) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
-    """The corpus as {id: text} and its ground truth {id: {parent, kind, family, depth}}."""
+    """The corpus as {id: text} and its ground truth {id: {parent, kind, family, depth}}.
+
+    An article whose parent has a parent also gets "evident": whether its text
+    shows any change its parent made (see carries_changes).
+    """
     gen = Generator(templates, seed)
     rng = gen.rng
     unrelated = min(articles, round(articles * unrelated_share + 0.49)) if articles > 2 else 0
@@ -652,6 +677,10 @@ def generate(
         }
         for v in corpus
     }
+    for v in corpus:
+        if v.parent is not None and corpus[v.parent].parent is not None:
+            parent = corpus[v.parent]
+            truth[v.id]["evident"] = carries_changes(v, parent, corpus[parent.parent])
     return dict(sorted(texts.items())), dict(sorted(truth.items()))
 
 

@@ -188,3 +188,39 @@ def test_scoring_counts_an_exact_forest_as_right_and_explains_mistakes() -> None
         "c": "grandparent",
     }
     assert wrong.precision == 0.0 and wrong.recall == 0.0
+
+
+def test_a_grandparent_named_for_an_article_that_shows_none_of_its_parents_changes_is_counted_hidden() -> (
+    None
+):
+    truth = {
+        "a": {"parent": None, "kind": "original", "family": 0, "depth": 0},
+        "b": {"parent": "a", "kind": "copy", "family": 0, "depth": 1},
+        "c": {"parent": "b", "kind": "summary", "family": 0, "depth": 2, "evident": False},
+        "d": {"parent": "b", "kind": "rewrite", "family": 0, "depth": 2, "evident": True},
+    }
+    score = scale.evaluate(truth, [("a", "b"), ("a", "c"), ("a", "d")], [])
+    assert score.accuracy == 0.5 and score.hidden == 1
+    assert score.decidable_accuracy == pytest.approx(2 / 3)  # d is wrong: its text showed the way
+
+
+def _version(sentences: list[str]) -> generate.Version:
+    return generate.Version(0, "copy", "k", "Title", [sentences], "AFP")
+
+
+def test_an_article_shows_its_parents_changes_by_a_new_word_or_a_reworded_sentence() -> None:
+    grandparent = _version(["The zorvat harbour closed on Monday.", "Ships waited offshore for days."])
+    parent = _version(["The zorvat harbour shut on Monday.", "Ships waited offshore for days."])
+    assert generate.carries_changes(_version(["The harbour shut, officials said."]), parent, grandparent)
+    assert not generate.carries_changes(_version(["Ships waited offshore."]), parent, grandparent)
+    # An inserted common adverb shows only through the whole sentence that has it.
+    still = _version(["The zorvat harbour closed on Monday.", "Ships still waited offshore for days."])
+    assert generate.carries_changes(_version(["Ships still waited offshore for days."]), still, grandparent)
+    assert not generate.carries_changes(_version(["Ships still waited."]), still, grandparent)
+    # A credit added by the parent is no change of the story.
+    credited = _version(
+        ["The zorvat harbour closed on Monday, according to AFP.", "Ships waited offshore for days."]
+    )
+    assert not generate.carries_changes(
+        _version(["The zorvat harbour closed on Monday, according to AFP."]), credited, grandparent
+    )
