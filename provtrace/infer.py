@@ -242,10 +242,12 @@ def infer_forest(
     articles: Sequence[Article],
     pairs: Mapping[tuple[str, str], PairResult],
     profiles: Mapping[str, lineage.Profile],
+    stems: Mapping[str, Sequence[Sequence[str]]] | None = None,
 ) -> tuple[Forest, dict[tuple[str, str], Alignment]]:
     """The derivation forest, and the alignment (parent side first) of each edge.
 
-    profiles gives each article's content stems and their rarity weights.
+    profiles gives each article's distinctive stems and their rarity weights;
+    stems, if known, the content stems of each sentence (else worked out here).
     """
     import networkx as nx
 
@@ -288,7 +290,7 @@ def infer_forest(
     moved = lineage.refine(
         parent_of,
         profiles,
-        lineage.Pairs(pairs),
+        lineage.Pairs(pairs, stems),
         by_id,
         lambda x, y: (x, y) in directions and directions[x, y].probability > 0.5,
     )

@@ -18,6 +18,7 @@ outlets add when they credit an agency are left out: two outlets writing
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,15 +69,25 @@ def prefer_originals_over_twins(
 class Pairs:
     """The alignments of related pairs, seen from either side; each reversal made once."""
 
-    def __init__(self, pairs: Mapping[tuple[str, str], PairResult]) -> None:
+    def __init__(
+        self,
+        pairs: Mapping[tuple[str, str], PairResult],
+        stems: Mapping[str, Sequence[Sequence[str]]] | None = None,
+    ) -> None:
         self._pairs = pairs
+        self._stems = stems or {}
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
 
+    def stems(self, article: Article) -> Sequence[Sequence[str]]:
+        """The content-word stems of each sentence of the article, in order."""
+        known = self._stems.get(article.id)
+        return known if known is not None else [features(s.text).stems for s in article.sentences]
+
     def words(self, article: Article) -> tuple[frozenset[str], ...]:
-        """The content-word stems of each sentence of the article (computed once)."""
+        """The content-word stems of each sentence of the article, as sets (computed once)."""
         if article.id not in self._words:
-            self._words[article.id] = tuple(frozenset(features(s.text).stems) for s in article.sentences)
+            self._words[article.id] = tuple(frozenset(stems) for stems in self.stems(article))
         return self._words[article.id]
 
     def oriented(self, up: str, down: str) -> Alignment | None:
@@ -121,15 +132,15 @@ def sentence_marks(feats: Sequence[Features], weight: float) -> dict[str, float]
     versions sharing it share that change. Credit words are left out, so
     that adding "according to AFP" to a sentence is no change.
     """
-    return {mark: weight for f in feats if (mark := _mark(f)) is not None}
+    return {mark: weight for f in feats if (mark := _mark(f.stems)) is not None}
 
 
 _MARK = "¶ "
 
 
-def _mark(f: Features) -> str | None:
+def _mark(stems: Sequence[str]) -> str | None:
     credit = _credit_stems()
-    words = [s for s in f.stems if s not in credit]
+    words = [s for s in stems if s not in credit]
     return _MARK + " ".join(words) if len(words) >= _MARKED_SENTENCE else None
 
 
@@ -146,8 +157,8 @@ class Inheritance:
 
     carried: float
     kept: float
-    carried_stems: tuple[str, ...]
-    kept_stems: tuple[str, ...]
+    carried_stems: frozenset[str]
+    kept_stems: frozenset[str]
 
     @property
     def through(self) -> bool:
@@ -164,22 +175,20 @@ def inheritance(profiles: Mapping[str, Profile], a: str, b: str, c: str) -> Inhe
     """How far c carries the changes b made to a (see Inheritance)."""
     pa, pb, pc = profiles[a], profiles[b], profiles[c]
     credit = _credit_stems()
-    carried = sorted(pb.keys() & pc.keys() - pa.keys() - credit, key=lambda s: (-pb[s], s))
-    kept = sorted(pa.keys() & pc.keys() - pb.keys() - credit, key=lambda s: (-pa[s], s))
-    return Inheritance(
-        round(sum(pb[s] for s in carried), 6),
-        round(sum(pa[s] for s in kept), 6),
-        tuple(carried),
-        tuple(kept),
-    )
+    carried = frozenset(pb.keys() & pc.keys() - pa.keys() - credit)
+    kept = frozenset(pa.keys() & pc.keys() - pb.keys() - credit)
+    # fsum is exact, so the totals do not depend on the order of iteration.
+    return Inheritance(math.fsum(pb[s] for s in carried), math.fsum(pa[s] for s in kept), carried, kept)
 
 
-def _what(article: Article, keys: Sequence[str], n: int = 3) -> str:
+def _what(
+    article: Article, stems_and_marks: frozenset[str], weights: Profile, pairs: Pairs, n: int = 3
+) -> str:
     """Count and quote the article's words and sentences that have the given keys.
 
-    keys are stems and sentence marks, rarest first; a few are quoted as the
-    article spells them.
+    A few, rarest first, are quoted as the article spells them.
     """
+    keys = sorted(stems_and_marks, key=lambda k: (-weights[k], k))
     stems = [k for k in keys if not k.startswith(_MARK)]
     marks = [k for k in keys if k.startswith(_MARK)]
     parts = [_count(len(stems), "word")] if stems else []
@@ -187,9 +196,10 @@ def _what(article: Article, keys: Sequence[str], n: int = 3) -> str:
         parts.append(_count(len(marks), "sentence") + " word for word")
     found: dict[str, str] = {}
     wanted = set(stems[:n]) | set(marks[: max(0, n - len(stems))])
-    for sentence in article.sentences:
-        f = features(sentence.text)
-        mark = _mark(f)
+    for sentence, sentence_stems in zip(article.sentences, pairs.stems(article), strict=True):
+        if wanted.isdisjoint(sentence_stems) and not marks:
+            continue
+        mark = _mark(sentence_stems)
         if mark in wanted and mark not in found:
             found[mark] = sentence.text if len(sentence.text) <= 60 else sentence.text[:59] + "…"
         for token in normalize(sentence.text).split():
@@ -227,9 +237,8 @@ def changes(pairs: Pairs, by_id: Mapping[str, Article], a: str, b: str) -> int:
 
 
 def _first(
-    profiles: Mapping[str, Profile],
-    pairs: Pairs,
-    by_id: Mapping[str, Article],
+    inherit: Callable[[str, str, str], Inheritance],
+    count: Callable[[str, str], int],
     earlier: Callable[[str, str], bool],
     a: str,
     x: str,
@@ -243,12 +252,12 @@ def _first(
     Returns the earlier one and what the later inherits from it, or None when
     neither carries the other's changes.
     """
-    y_after_x = inheritance(profiles, a, x, y)
-    x_after_y = inheritance(profiles, a, y, x)
+    y_after_x = inherit(a, x, y)
+    x_after_y = inherit(a, y, x)
     if not (y_after_x.through or x_after_y.through):
         return None
-    x_key = (y_after_x.kept, changes(pairs, by_id, a, x), not earlier(x, y))
-    y_key = (x_after_y.kept, changes(pairs, by_id, a, y), not earlier(y, x))
+    x_key = (y_after_x.kept, count(a, x), not earlier(x, y))
+    y_key = (x_after_y.kept, count(a, y), not earlier(y, x))
     if x_key < y_key and y_after_x.through:
         return x, y_after_x
     if y_key < x_key and x_after_y.through:
@@ -256,9 +265,21 @@ def _first(
     return None
 
 
-def _came_through(c: str, b: str, a: str, found: Inheritance, by_id: Mapping[str, Article]) -> str:
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """What evidence sentences quote from: the articles, their profiles, their sentences' stems."""
+
+    by_id: Mapping[str, Article]
+    profiles: Mapping[str, Profile]
+    pairs: Pairs
+
+    def what(self, article: str, stems_and_marks: frozenset[str]) -> str:
+        return _what(self.by_id[article], stems_and_marks, self.profiles[article], self.pairs)
+
+
+def _came_through(c: str, b: str, a: str, found: Inheritance, texts: _Texts) -> str:
     return (
-        f"{c} carries {_what(by_id[b], found.carried_stems)} that {b} brought into "
+        f"{c} carries {texts.what(b, found.carried_stems)} that {b} brought into "
         f"{_possessive(a)} story"
         + (
             f" and far less of {_possessive(a)} wording that {b} changed ({len(found.kept_stems)})"
@@ -274,12 +295,12 @@ def _lift(
     b: str,
     a: str,
     found: Inheritance,
-    by_id: Mapping[str, Article],
+    texts: _Texts,
 ) -> str | None:
     """Why c, a child of b, comes from b's parent a directly; None if it does not."""
     if found.around:
         return (
-            f"{c} keeps {_what(by_id[a], found.kept_stems)} of {a} that {b} dropped or "
+            f"{c} keeps {texts.what(a, found.kept_stems)} of {a} that {b} dropped or "
             "replaced"
             + (
                 f" and far less of {_possessive(b)} own ({len(found.carried_stems)})"
@@ -317,6 +338,20 @@ def refine(
     children: dict[str, set[str]] = {}
     for child, parent in parent_of.items():
         children.setdefault(parent, set()).add(child)
+    texts = _Texts(by_id, profiles, pairs)
+    # The evidence does not change as the tree does: work it out once per triple and pair.
+    inherited_memo: dict[tuple[str, str, str], Inheritance] = {}
+    changes_memo: dict[tuple[str, str], int] = {}
+
+    def inherit(a: str, b: str, c: str) -> Inheritance:
+        if (a, b, c) not in inherited_memo:
+            inherited_memo[a, b, c] = inheritance(profiles, a, b, c)
+        return inherited_memo[a, b, c]
+
+    def count(a: str, b: str) -> int:
+        if (a, b) not in changes_memo:
+            changes_memo[a, b] = changes(pairs, by_id, a, b)
+        return changes_memo[a, b]
 
     def move(child: str, parent: str, evidence: str, inherited: bool) -> None:
         children[parent_of[child]].discard(child)
@@ -332,28 +367,28 @@ def refine(
                 continue
             a = parent_of.get(b)
             if a is not None and a in by_id and pairs.oriented(a, c) is not None:
-                found = inheritance(profiles, a, b, c)
-                because = _lift(c, b, a, found, by_id)
+                found = inherit(a, b, c)
+                because = _lift(c, b, a, found, texts)
                 if because is not None:
                     move(c, a, because, found.around)
                     changed = True
                     continue
-                order = _first(profiles, pairs, by_id, earlier, a, c, b)
+                order = _first(inherit, count, earlier, a, c, b)
                 if order is not None and order[0] == c:
                     move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
-                    move(b, c, _came_through(b, c, a, order[1], by_id), True)
+                    move(b, c, _came_through(b, c, a, order[1], texts), True)
                     changed = True
                     continue
             inherited = []
             for sibling in sorted(children.get(b, ())):
                 if sibling == c or pairs.oriented(sibling, c) is None:
                     continue
-                order = _first(profiles, pairs, by_id, earlier, b, sibling, c)
+                order = _first(inherit, count, earlier, b, sibling, c)
                 if order is not None and order[0] == sibling:
                     inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
             if inherited:
                 _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
-                move(c, sibling, _came_through(c, sibling, b, found, by_id), True)
+                move(c, sibling, _came_through(c, sibling, b, found, texts), True)
                 changed = True
         if not changed:
             break
@@ -361,7 +396,7 @@ def refine(
         b = parent_of[c]
         a = parent_of.get(b)
         if c not in moved and b in by_id and a is not None and a in by_id:
-            found = inheritance(profiles, a, b, c)
+            found = inherit(a, b, c)
             if found.through:
-                moved[c] = (_came_through(c, b, a, found, by_id), True)
+                moved[c] = (_came_through(c, b, a, found, texts), True)
     return moved

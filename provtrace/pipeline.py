@@ -103,11 +103,12 @@ DISTINCTIVE = 30
 
 def align_pairs(
     articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
-) -> tuple[dict[tuple[str, str], PairResult], dict[str, Profile]]:
+) -> tuple[dict[tuple[str, str], PairResult], dict[str, Profile], dict[str, list[tuple[str, ...]]]]:
     """Align candidate pairs of articles (smaller id as source); keep related pairs.
 
-    Also returns each article's profile: its distinctive content stems (used
-    in at most DISTINCTIVE sentences of the folder) and their rarity weights.
+    Also returns each article's profile (its distinctive content stems, used
+    in at most DISTINCTIVE sentences of the folder, with their rarity weights)
+    and the content stems of each of its sentences.
     """
     feats = {a.id: sentence_features(a) for a in articles}
     vocab = build_vocabulary(articles, feats)
@@ -132,7 +133,7 @@ def align_pairs(
     profiles: dict[str, Profile] = {
         k: {**profile(p, floor), **sentence_marks(p.feats, vocab.default)} for k, p in prepared.items()
     }
-    return pairs, profiles
+    return pairs, profiles, {k: [f.stems for f in fs] for k, fs in feats.items()}
 
 
 def _align_one(
@@ -175,8 +176,8 @@ def trace_articles(
 ) -> Trace:
     """Align and infer over articles already loaded."""
     articles = sorted(articles, key=lambda a: a.id)
-    pairs, profiles = align_pairs(articles, options, progress)
-    forest, edge_alignments = infer_forest(articles, pairs, profiles)
+    pairs, profiles, stems = align_pairs(articles, options, progress)
+    forest, edge_alignments = infer_forest(articles, pairs, profiles, stems)
     alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
     if options.all_pairs:
         for (a, b), result in pairs.items():
