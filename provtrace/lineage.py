@@ -220,19 +220,21 @@ def _possessive(name: str) -> str:
 
 
 def changes(pairs: Pairs, by_id: Mapping[str, Article], a: str, b: str) -> int:
-    """How many words b changed in a's text: swapped, inserted or dropped in the
-    sentences they share, and those of sentences b added (a large number if they are not aligned).
+    """How many edits b made to a's text (a large number if they are not aligned).
+
+    A sentence added or dropped is one edit; within a reworded sentence, each
+    word swapped, inserted or dropped is one.
     """
     ab = pairs.oriented(a, b)
     if ab is None:
         return 1 << 30
     words_a, words_b = pairs.words(by_id[a]), pairs.words(by_id[b])
-    total = sum(len(words_b[j]) for j in ab.added)
+    total = len(ab.added) + len(ab.dropped)
     for link in ab.links:
         if link.kind is not LinkKind.VERBATIM:
             before = frozenset().union(*(words_a[i] for i in link.source))
             after = frozenset().union(*(words_b[j] for j in link.target))
-            total += len(before ^ after)
+            total += max(len(before - after), len(after - before))
     return total
 
 
