@@ -639,8 +639,11 @@ def generate(
 ) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
     """The corpus as {id: text} and its ground truth {id: {parent, kind, family, depth}}.
 
-    An article whose parent has a parent also gets "evident": whether its text
-    shows any change its parent made (see carries_changes).
+    An article whose parent has a parent also gets "silent": for how many
+    generations, from its parent up, its text shows none of the changes each
+    version made (see carries_changes): 0 when it shows its parent's, 1 when
+    only the grandparent's or none up to the grandparent, and so on. An
+    article silent for k generations can only be placed k levels too high.
     """
     gen = Generator(templates, seed)
     rng = gen.rng
@@ -678,9 +681,16 @@ def generate(
         for v in corpus
     }
     for v in corpus:
-        if v.parent is not None and corpus[v.parent].parent is not None:
-            parent = corpus[v.parent]
-            truth[v.id]["evident"] = carries_changes(v, parent, corpus[parent.parent])
+        # How many generations up from its parent the article's text shows no change of.
+        silent, node = 0, v.parent
+        while node is not None and corpus[node].parent is not None:
+            above = corpus[node].parent
+            assert above is not None
+            if carries_changes(v, corpus[node], corpus[above]):
+                break
+            silent, node = silent + 1, above
+        if v.depth >= 2:
+            truth[v.id]["silent"] = silent
     return dict(sorted(texts.items())), dict(sorted(truth.items()))
 
 

@@ -196,12 +196,20 @@ def test_a_grandparent_named_for_an_article_that_shows_none_of_its_parents_chang
     truth = {
         "a": {"parent": None, "kind": "original", "family": 0, "depth": 0},
         "b": {"parent": "a", "kind": "copy", "family": 0, "depth": 1},
-        "c": {"parent": "b", "kind": "summary", "family": 0, "depth": 2, "evident": False},
-        "d": {"parent": "b", "kind": "rewrite", "family": 0, "depth": 2, "evident": True},
+        "c": {"parent": "b", "kind": "summary", "family": 0, "depth": 2, "silent": 1},
+        "d": {"parent": "b", "kind": "rewrite", "family": 0, "depth": 2, "silent": 0},
     }
     score = scale.evaluate(truth, [("a", "b"), ("a", "c"), ("a", "d")], [])
     assert score.accuracy == 0.5 and score.hidden == 1
     assert score.decidable_accuracy == pytest.approx(2 / 3)  # d is wrong: its text showed the way
+    # Two levels too high is hidden only if the text is silent for two generations.
+    deeper = {
+        **truth,
+        "e": {"parent": "c", "kind": "copy", "family": 0, "depth": 3, "silent": 2},
+        "f": {"parent": "c", "kind": "copy", "family": 0, "depth": 3, "silent": 1},
+    }
+    edges = [("a", "b"), ("b", "c"), ("b", "d"), ("a", "e"), ("a", "f")]
+    assert scale.evaluate(deeper, edges, []).hidden == 1
 
 
 def _version(sentences: list[str]) -> generate.Version:
