@@ -1,19 +1,22 @@
 """Refining the derivation tree with what versions inherit from one another.
 
 The branching picks each article's parent by how much of it a candidate
-explains. Three refinements follow the logic of textual criticism (a copy
-inherits the changes of the text it copies; shared changes, not shared
-readings, show descent): a tie between an original and its near-identical
+explains. The refinements follow the logic of textual criticism: a copy
+inherits the changes of the text it copies, so shared changes, not shared
+readings, show descent. A tie between an original and its near-identical
 copy goes to the original; a child that keeps its grandparent's wording
-where its parent changed it, or that carries none of its parent's changes
-and is explained about as well by the grandparent, is taken to be its
-parent's sibling; a version that carries the words a sibling brought into
-the story came through that sibling.
+where its parent changed it, or that carries none of its parent's changes,
+is taken to be its parent's sibling; a version that carries the changes a
+sibling made came through that sibling; of two versions sharing changes,
+the later is the one that also lost wording of the common source the other
+kept, or else made more edits to it.
 
-Changes are compared as sets of content-word stems weighted by rarity, so
-that they survive rewording around them and alignment mistakes. Words that
-outlets add when they credit an agency are left out: two outlets writing
-"according to Reuters" have not copied each other.
+A change is a distinctive word (used in few sentences of the folder) that a
+version brought in or removed, or a sentence it reworded, compared as sets
+weighted by rarity, so that they survive rewording around them and
+alignment mistakes. Words that outlets add when they credit an agency are
+left out: two outlets writing "according to Reuters" have not copied each
+other.
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ _CREDIT_WORDS = (
     "according accordance reported reporting reports told citing cited quoted contributed "
     "writing editing agency agencies wire news press associated reuters thomson agence france "
     "presse afp efe agencia dpa deutsche ansa xinhua bloomberg kyodo yonhap upi united "
-    "international europa anadolu tass según informó agencia"
+    "international europa anadolu tass según informó"
 )
 
 
@@ -250,9 +253,11 @@ def _first(
 
     They are in one line when one carries the changes the other made to a.
     Shared changes are shared both ways; the later version is the one that
-    also lost wording of a the other kept (it made changes of its own on top).
-    Returns the earlier one and what the later inherits from it, or None when
-    neither carries the other's changes.
+    also lost wording of a the other kept (it made changes of its own on
+    top), failing that the one that made more edits to a, failing that the
+    one the other evidence of direction puts later. Returns the earlier one
+    and what the later inherits from it, or None when neither carries the
+    other's changes or nothing tells them apart.
     """
     y_after_x = inherit(a, x, y)
     x_after_y = inherit(a, y, x)
