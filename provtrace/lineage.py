@@ -360,15 +360,21 @@ def refine(
             changes_memo[a, b] = changes(pairs, by_id, a, b)
         return changes_memo[a, b]
 
+    # Only children whose parent, grandparent or siblings changed are looked at again.
+    todo = set(parent_of)
+    again: set[str] = set()
+
     def move(child: str, parent: str, evidence: str, inherited: bool) -> None:
-        children[parent_of[child]].discard(child)
+        before = parent_of[child]
+        children[before].discard(child)
         children.setdefault(parent, set()).add(child)
         parent_of[child] = parent
         moved[child] = (evidence, inherited)
+        again.update({child}, children.get(child, ()), children[before], children[parent])
 
     for _ in range(len(parent_of)):
         changed = False
-        for c in sorted(parent_of):
+        for c in sorted(todo):
             b = parent_of[c]
             if b not in by_id:
                 continue
@@ -399,6 +405,7 @@ def refine(
                 changed = True
         if not changed:
             break
+        todo, again = again, set()
     for c in sorted(parent_of):  # children that stayed where they carry their parent's changes
         b = parent_of[c]
         a = parent_of.get(b)
