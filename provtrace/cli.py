@@ -355,7 +355,36 @@ def check_command(
         raise typer.Exit(int(report.exit_code))
 
 
-def run() -> None:
-    """Console-script entry point."""
+def run(argv: list[str] | None = None) -> None:
+    """Console-script entry point: exits with the command's code.
+
+    A usage error (unknown option, bad value, missing argument) is one line on
+    stderr, "provtrace trace: No such option: --bogus (see provtrace trace --help)",
+    and exit code 2.
+    """
+    # typer re-exports BadParameter but not its bases (click's UsageError and
+    # ClickException, vendored by recent typer): find them through it.
+    bases: dict[str, type[Exception]] = {
+        cls.__name__: cls for cls in typer.BadParameter.__mro__ if issubclass(cls, Exception)
+    }
+    usage_error, click_exception = bases["UsageError"], bases["ClickException"]
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    app()
+    try:
+        code = app(args=argv, standalone_mode=False)
+    except usage_error as error:
+        context = getattr(error, "ctx", None)
+        if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
+            print(context.get_help(), file=sys.stderr)  # a bare command shows its help
+            sys.exit(int(ExitCode.USAGE))
+        command = context.command_path if context is not None else "provtrace"
+        message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+        print(f"{command}: {message} (see {command} --help)", file=sys.stderr)
+        sys.exit(int(ExitCode.USAGE))
+    except click_exception as error:
+        message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+        print(f"provtrace: {message}", file=sys.stderr)
+        sys.exit(int(getattr(error, "exit_code", ExitCode.USAGE)))
+    except typer.Abort:
+        print("provtrace: interrupted", file=sys.stderr)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from provtrace import __version__
-from provtrace.cli import app
+from provtrace.cli import app, run
 from provtrace.errors import ExitCode
 
 runner = CliRunner()
@@ -159,3 +159,34 @@ def test_no_color_gives_text_without_any_escape_codes(
     monkeypatch.setenv("TERM", "xterm-256color")
     result = runner.invoke(app, ["trace", str(examples)], color=True)
     assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["trace", "--bogus", "x"], "provtrace trace: No such option: --bogus (see provtrace trace --help)"),
+        (["trace"], "provtrace trace: Missing argument 'PATH'. (see provtrace trace --help)"),
+        (
+            ["check", "stories"],
+            "provtrace check: Missing option '--wire' / '-w'. (see provtrace check --help)",
+        ),
+    ],
+)
+def test_a_usage_error_is_one_line_with_where_to_look_and_exit_code_2(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.replace("python -m pytest", "provtrace").strip().endswith(expected.split(": ", 1)[1]), err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_the_entry_point_exits_with_the_commands_code(
+    examples: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["trace", str(examples), "--format", "json", "--quiet"])
+    assert caught.value.code == 0
+    assert '"provtrace.trace/1"' in capsys.readouterr().out
