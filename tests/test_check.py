@@ -10,6 +10,7 @@ import pytest
 from provtrace.check import CheckReport, Finding, check
 from provtrace.config import CheckConfig, ConfigError, Rule, Severity, parse_config
 from provtrace.errors import ExitCode, InputError
+from provtrace.findings.text import summary
 
 DATA = Path(__file__).resolve().parent / "data" / "check"
 WIRE = DATA / "wire"
@@ -265,6 +266,8 @@ def test_a_configured_wire_folder_names_the_agency(tmp_path: Path) -> None:
     unknown = run(story, wire=tmp_path / "feeds")
     assert unknown.findings == ()
     assert any("cannot tell which agency" in w for w in unknown.warnings)
+    # The summary line says so too, so that a pass does not look like a full check.
+    assert "0 errors, 0 warnings, 1 note on the input — check passed" in summary(unknown)
     config = parse_config({"check": {"wire": {"feeds/partner": "kyodo news"}}}, base=str(tmp_path))
     assert only(run(story, wire=tmp_path / "feeds", config=config)).agency == "Kyodo"
 

@@ -26,6 +26,8 @@ def summary(report: CheckReport) -> str:
     found = [_plural(errors, "error"), _plural(warnings, "warning")]
     if report.waived:
         found.append(f"{len(report.waived)} waived")
+    if report.warnings:  # about the input (unreadable files, wire of unknown agency): on stderr
+        found.append(_plural(len(report.warnings), "note") + " on the input")
     verdict = "check failed" if report.failing() else "check passed"
     return (
         f"{_plural(len(report.stories), 'story', 'stories')} checked against "
