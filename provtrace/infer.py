@@ -23,6 +23,7 @@ from . import lineage
 from .align import PairResult, PairStats
 from .language import AGENCY_LANGUAGE
 from .models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
+from .wording import possessive
 
 #: Candidate edges weaker than this are not considered at all.
 _MIN_EDGE_WEIGHT = 0.08
@@ -86,10 +87,6 @@ _LANGUAGE_NAMES = {
 }
 
 
-def _possessive(name: str) -> str:
-    return name + ("’" if name.endswith("s") else "’s")
-
-
 def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
     """Weigh the direction of a related pair from independent signals.
 
@@ -111,8 +108,8 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
         signals.append(
             (
                 3.0 * (b_in_a - a_in_b),
-                f"{_pct(x)} of {_possessive(down.id)} content is found in "
-                f"{up.id}, but only {_pct(y)} of {_possessive(up.id)} is found in {down.id}",
+                f"{_pct(x)} of {possessive(down.id)} content is found in "
+                f"{up.id}, but only {_pct(y)} of {possessive(up.id)} is found in {down.id}",
             )
         )
     for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
@@ -123,7 +120,7 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
                 signals.append(
                     (
                         sign * 1.5,
-                        f"{up.id} carries {_possessive(agency)} own credit "
+                        f"{up.id} carries {possessive(agency)} own credit "
                         f"({_quote(owned[agency])}); {down.id} cites {agency} ({_quote(cited[agency])})",
                     )
                 )

@@ -29,6 +29,7 @@ from functools import lru_cache
 from .align import PairResult
 from .models import Alignment, Article, LinkKind
 from .normalize import Features, features, normalize, stem
+from .wording import plural, possessive
 
 #: Two texts each holding this share of the other are near-identical twins.
 _TWIN_CONTAINMENT = 0.85
@@ -194,9 +195,9 @@ def _what(
     keys = sorted(stems_and_marks, key=lambda k: (-weights[k], k))
     stems = [k for k in keys if not k.startswith(_MARK)]
     marks = [k for k in keys if k.startswith(_MARK)]
-    parts = [_count(len(stems), "word")] if stems else []
+    parts = [plural(len(stems), "word")] if stems else []
     if marks:
-        parts.append(_count(len(marks), "sentence") + " word for word")
+        parts.append(plural(len(marks), "sentence") + " word for word")
     found: dict[str, str] = {}
     wanted = set(stems[:n]) | set(marks[: max(0, n - len(stems))])
     for sentence, sentence_stems in zip(article.sentences, pairs.stems(article), strict=True):
@@ -212,14 +213,6 @@ def _what(
     shown = [f"“{found[k]}”" for k in [*stems, *marks] if k in found][:n]
     more = len(keys) - len(shown)
     return " and ".join(parts) + f" ({', '.join(shown)}{f' and {more} more' if more > 0 else ''})"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _possessive(name: str) -> str:
-    return name + ("’" if name.endswith("s") else "’s")
 
 
 def changes(pairs: Pairs, by_id: Mapping[str, Article], a: str, b: str) -> int:
@@ -287,11 +280,11 @@ class _Texts:
 def _came_through(c: str, b: str, a: str, found: Inheritance, texts: _Texts) -> str:
     return (
         f"{c} carries {texts.what(b, found.carried_stems)} that {b} brought into "
-        f"{_possessive(a)} story"
+        f"{possessive(a)} story"
         + (
-            f" and far less of {_possessive(a)} wording that {b} changed ({len(found.kept_stems)})"
+            f" and far less of {possessive(a)} wording that {b} changed ({len(found.kept_stems)})"
             if found.kept_stems
-            else f" and none of {_possessive(a)} wording that {b} changed"
+            else f" and none of {possessive(a)} wording that {b} changed"
         )
         + f", so it came through {b}"
     )
@@ -310,15 +303,15 @@ def _lift(
             f"{c} keeps {texts.what(a, found.kept_stems)} of {a} that {b} dropped or "
             "replaced"
             + (
-                f" and far less of {_possessive(b)} own ({len(found.carried_stems)})"
+                f" and far less of {possessive(b)} own ({len(found.carried_stems)})"
                 if found.carried_stems
-                else f" and none of {_possessive(b)} own changes"
+                else f" and none of {possessive(b)} own changes"
             )
             + f", so it comes from {a} directly"
         )
     if not found.carried:
         return (
-            f"{c} carries none of the words or sentences {b} brought into {_possessive(a)} story, so nothing "
+            f"{c} carries none of the words or sentences {b} brought into {possessive(a)} story, so nothing "
             f"shows it came through {b} (a version of {a}): it is taken to come from {a} directly"
         )
     return None

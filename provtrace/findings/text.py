@@ -10,28 +10,25 @@ from rich.text import Text
 
 from ..check import CheckReport, Finding
 from ..config import Severity
+from ..wording import plural
 from . import FindingsOptions
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
-
-
-def _plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def summary(report: CheckReport) -> str:
     """One line: what was checked, what was found, and whether the check passed."""
     errors = sum(1 for f in report.findings if f.severity is Severity.ERROR)
     warnings = sum(1 for f in report.findings if f.severity is Severity.WARNING)
-    found = [_plural(errors, "error"), _plural(warnings, "warning")]
+    found = [plural(errors, "error"), plural(warnings, "warning")]
     if report.waived:
         found.append(f"{len(report.waived)} waived")
     if report.warnings:  # about the input (unreadable files, wire of unknown agency): on stderr
-        found.append(_plural(len(report.warnings), "note") + " on the input")
+        found.append(plural(len(report.warnings), "note") + " on the input")
     verdict = "check failed" if report.failing() else "check passed"
     return (
-        f"{_plural(len(report.stories), 'story', 'stories')} checked against "
-        f"{_plural(report.wire_articles, 'wire article')} "
+        f"{plural(len(report.stories), 'story', 'stories')} checked against "
+        f"{plural(report.wire_articles, 'wire article')} "
         f"({report.aligned_pairs} of {report.total_pairs} pairs aligned): {', '.join(found)} — {verdict}"
     )
 

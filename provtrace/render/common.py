@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..diff import ChangeCounts, count_changes
 from ..models import Alignment, Article, CreditKind, Edge, Trace
+from ..wording import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +49,6 @@ def node_kind(trace: Trace, article_id: str) -> str:
     if article_id in trace.unrelated:
         return "unrelated"
     return "derived" if any(e.child == article_id for e in trace.edges) else "source"
-
-
-def plural(n: int, word: str) -> str:
-    """'1 article', '3 articles'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def summary_line(trace: Trace) -> str:

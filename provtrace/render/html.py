@@ -14,8 +14,9 @@ from html import escape
 from ..diff import ChangeCounts, Row, RowKind, count_changes, rows
 from ..models import Alignment, Article, Edge, Trace
 from ..worddiff import Op, word_diff
+from ..wording import plural
 from . import RenderOptions
-from .common import credit_notes, direction, edge_counts, meta, pct, plural, roots, summary_line, walk
+from .common import credit_notes, direction, edge_counts, meta, pct, roots, summary_line, walk
 from .escape import one_line
 from .html_style import CSS
 from .svg import relation_class, tree_svg

@@ -1,0 +1,13 @@
+"""Small helpers for the sentences provtrace writes: counts and possessives."""
+
+from __future__ import annotations
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """'1 article', '3 articles'; words is the plural when it is not word + 's'."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
+def possessive(name: str) -> str:
+    """'AFP’s', 'Reuters’'."""
+    return name + ("’" if name.endswith("s") else "’s")
