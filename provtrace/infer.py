@@ -239,12 +239,12 @@ def infer_forest(
     articles: Sequence[Article],
     pairs: Mapping[tuple[str, str], PairResult],
     profiles: Mapping[str, lineage.Profile],
-    stems: Mapping[str, Sequence[Sequence[str]]] | None = None,
+    stems: Mapping[str, Sequence[Sequence[str]]],
 ) -> tuple[Forest, dict[tuple[str, str], Alignment]]:
     """The derivation forest, and the alignment (parent side first) of each edge.
 
     profiles gives each article's distinctive stems and their rarity weights;
-    stems, if known, the content stems of each sentence (else worked out here).
+    stems the content stems of each of its sentences (both from align_pairs).
     """
     import networkx as nx
 

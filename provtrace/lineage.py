@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .align import PairResult
 from .models import Alignment, Article, LinkKind
-from .normalize import Features, features, normalize, stem
+from .normalize import Features, normalize, stem
 from .wording import plural, possessive
 
 #: Two texts each holding this share of the other are near-identical twins.
@@ -76,17 +76,16 @@ class Pairs:
     def __init__(
         self,
         pairs: Mapping[tuple[str, str], PairResult],
-        stems: Mapping[str, Sequence[Sequence[str]]] | None = None,
+        stems: Mapping[str, Sequence[Sequence[str]]],
     ) -> None:
         self._pairs = pairs
-        self._stems = stems or {}
+        self._stems = stems
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
 
     def stems(self, article: Article) -> Sequence[Sequence[str]]:
         """The content-word stems of each sentence of the article, in order."""
-        known = self._stems.get(article.id)
-        return known if known is not None else [features(s.text).stems for s in article.sentences]
+        return self._stems[article.id]
 
     def words(self, article: Article) -> tuple[frozenset[str], ...]:
         """The content-word stems of each sentence of the article, as sets (computed once)."""
