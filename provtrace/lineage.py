@@ -365,7 +365,6 @@ def refine(
         again.update({child}, children.get(child, ()), children[before], children[parent])
 
     for _ in range(len(parent_of)):
-        changed = False
         for c in sorted(todo):
             b = parent_of[c]
             if b not in by_id:
@@ -376,13 +375,11 @@ def refine(
                 because = _lift(c, b, a, found, texts)
                 if because is not None:
                     move(c, a, because, found.around)
-                    changed = True
                     continue
                 order = _first(inherit, count, earlier, a, c, b)
                 if order is not None and order[0] == c:
                     move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
                     move(b, c, _came_through(b, c, a, order[1], texts), True)
-                    changed = True
                     continue
             inherited = []
             for sibling in sorted(children.get(b, ())):
@@ -394,8 +391,7 @@ def refine(
             if inherited:
                 _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
                 move(c, sibling, _came_through(c, sibling, b, found, texts), True)
-                changed = True
-        if not changed:
+        if not again:  # nothing moved
             break
         todo, again = again, set()
     for c in sorted(parent_of):  # children that stayed where they carry their parent's changes
