@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .align import PairResult
+from .align import PairResult, Prepared, Vocabulary, profile
 from .models import Alignment, Article, LinkKind
 from .normalize import Features, normalize, stem
 from .wording import plural, possessive
@@ -125,6 +125,19 @@ def _credit_stems() -> frozenset[str]:
 
 #: Sentences with fewer content words than this are too plain to mark a version.
 _MARKED_SENTENCE = 4
+
+
+#: Words used in more sentences of the folder than this are too common for one
+#: version to be told from another by them: writers pick them independently.
+DISTINCTIVE = 30
+
+
+def profile_of(prepared: Prepared, vocab: Vocabulary) -> dict[str, float]:
+    """What lineage compares of an article: its distinctive stems and its sentence marks, weighted."""
+    return {
+        **profile(prepared, vocab.rarer_than(DISTINCTIVE)),
+        **sentence_marks(prepared.feats, vocab.default),
+    }
 
 
 def sentence_marks(feats: Sequence[Features], weight: float) -> dict[str, float]:

@@ -14,14 +14,13 @@ from .align import (
     align_prepared,
     build_vocabulary,
     prepare,
-    profile,
     sentence_features,
 )
 from .candidates import candidate_pairs
 from .errors import InputError
 from .extract import build_article, extract_document
 from .infer import infer_forest
-from .lineage import Profile, sentence_marks
+from .lineage import Profile, profile_of
 from .load import load_documents
 from .models import Alignment, Article, RawDocument, Trace
 from .options import TraceOptions
@@ -96,19 +95,13 @@ def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) 
     )
 
 
-#: Words used in more sentences than this are too common for one version to be
-#: told from another by them: two writers easily pick them independently.
-DISTINCTIVE = 30
-
-
 def align_pairs(
     articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
 ) -> tuple[dict[tuple[str, str], PairResult], dict[str, Profile], dict[str, list[tuple[str, ...]]]]:
     """Align candidate pairs of articles (smaller id as source); keep related pairs.
 
-    Also returns each article's profile (its distinctive content stems, used
-    in at most DISTINCTIVE sentences of the folder, with their rarity weights)
-    and the content stems of each of its sentences.
+    Also returns each article's lineage profile (see lineage.profile_of) and
+    the content stems of each of its sentences.
     """
     feats = {a.id: sentence_features(a) for a in articles}
     vocab = build_vocabulary(articles, feats)
@@ -129,10 +122,7 @@ def align_pairs(
         result = PairResult(alignment, stats)
         if _related(result, prepared[a].article, prepared[b].article, options):
             pairs[a, b] = result
-    floor = vocab.rarer_than(DISTINCTIVE)
-    profiles: dict[str, Profile] = {
-        k: {**profile(p, floor), **sentence_marks(p.feats, vocab.default)} for k, p in prepared.items()
-    }
+    profiles: dict[str, Profile] = {k: profile_of(p, vocab) for k, p in prepared.items()}
     return pairs, profiles, {k: [f.stems for f in fs] for k, fs in feats.items()}
 
 
