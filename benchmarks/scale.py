@@ -59,7 +59,7 @@ class Score:
     recall: float  # of true edges, the share inferred
     failures: tuple[dict[str, Any], ...]  # one per wrong article: id, kind, depth, error
     #: Wrong parents no reading of the text could get right: the article shows none
-    #: of its true parent's own changes, and the grandparent was named instead.
+    #: of the changes made between the ancestor it was given and its true parent.
     hidden: int = 0
     articles: int = 0
 
