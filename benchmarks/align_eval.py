@@ -372,7 +372,7 @@ class _Aligner:
     semantic mode, one set of sentence embeddings) over every article of the family."""
 
     def __init__(self, articles: Sequence[Any], options: Any) -> None:
-        from provtrace import align
+        from provtrace.align import core as align
 
         self.options = options
         self.vocab = align.build_vocabulary(articles)
@@ -381,14 +381,14 @@ class _Aligner:
         if getattr(options, "semantic", False):
             # align_articles takes no embeddings: the pipeline prepares each article with its
             # vectors and calls align_prepared, so the benchmark does the same.
-            from provtrace.semantic import Embedder
+            from provtrace.align.semantic import Embedder
 
             start = time.perf_counter()
             self.vectors = Embedder().embed(list(articles))
             self.embed_seconds = time.perf_counter() - start
 
     def align(self, source: Any, target: Any) -> Any:
-        from provtrace import align
+        from provtrace.align import core as align
 
         if not self.vectors:
             return align.align_articles(source, target, self.vocab, self.options)[0]
@@ -463,7 +463,7 @@ def evaluate(
 
 def build_options(semantic: bool) -> tuple[Any, str]:
     """TraceOptions for the mode, and the mode's description; options is None when unavailable."""
-    from provtrace import align
+    from provtrace.align import core as align
     from provtrace.options import TraceOptions
 
     names = {f.name for f in dataclasses.fields(TraceOptions)}
@@ -474,11 +474,11 @@ def build_options(semantic: bool) -> tuple[Any, str]:
     if "semantic" not in names:
         return None, "semantic backend not available: this provtrace's TraceOptions has no 'semantic' field"
     if not (hasattr(align, "prepare") and hasattr(align, "align_prepared")):
-        return None, "semantic backend not available: provtrace.align has no prepare/align_prepared"
+        return None, "semantic backend not available: provtrace.align.core has no prepare/align_prepared"
     try:
-        from provtrace.semantic import available
+        from provtrace.align.semantic import available
     except ImportError:
-        return None, "semantic backend not available: provtrace has no provtrace.semantic module"
+        return None, "semantic backend not available: provtrace has no provtrace.align.semantic module"
     if not available():
         return None, "semantic backend not available: install it with pip install '.[semantic]'"
     return TraceOptions(semantic=True), "semantic (TraceOptions(semantic=True))"

@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from provtrace.check import check  # noqa: E402
-from provtrace.checkinput import load_inputs  # noqa: E402
-from provtrace.config import CheckConfig  # noqa: E402
+from provtrace.check.config import CheckConfig  # noqa: E402
+from provtrace.check.inputs import load_inputs  # noqa: E402
+from provtrace.check.runner import check  # noqa: E402
 from provtrace.pipeline import load_articles  # noqa: E402
 
 AGENCIES = {"reuters": "Reuters", "afp": "AFP", "ap": "AP"}

@@ -28,23 +28,23 @@ __all__ = [
     "trace",
 ]
 
-from .errors import InputError, ProvtraceError
-from .models import Alignment, Article, Edge, Link, LinkKind, Sentence, Trace, Unseen
-from .options import TraceOptions
+from provtrace.errors import InputError, ProvtraceError
+from provtrace.models import Alignment, Article, Edge, Link, LinkKind, Sentence, Trace, Unseen
+from provtrace.options import TraceOptions
 
 if TYPE_CHECKING:
-    from .check import CheckReport, check_paths
-    from .pipeline import load_articles, trace
+    from provtrace.check.runner import CheckReport, check_paths
+    from provtrace.pipeline import load_articles, trace
 
 
 def __getattr__(name: str) -> object:
     # The pipeline pulls in rapidfuzz and friends: import it only when used.
     if name in {"trace", "load_articles"}:
-        from . import pipeline
+        from provtrace import pipeline
 
         return getattr(pipeline, name)
     if name in {"check_paths", "CheckReport"}:
         from importlib import import_module
 
-        return getattr(import_module(".check", __name__), name)
+        return getattr(import_module(".check.runner", __name__), name)
     raise AttributeError(name)

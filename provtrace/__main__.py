@@ -1,5 +1,5 @@
 """python -m provtrace"""
 
-from .cli import run
+from provtrace.cli.app import run
 
 run()

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import BinaryIO
 
-from .errors import InputError
-from .models import Alignment, Article, LinkKind, Trace
-from .options import TraceOptions
+from provtrace.errors import InputError
+from provtrace.models import Alignment, Article, LinkKind, Trace
+from provtrace.options import TraceOptions
 
 
 class RowKind(StrEnum):
@@ -96,7 +96,7 @@ def count_changes(alignment: Alignment, parent: Article, child: Article) -> Chan
 
 
 def _load_one(path: str, stdin: BinaryIO | None) -> Article:
-    from .pipeline import load_articles
+    from provtrace.pipeline import load_articles
 
     try:
         articles, _ = load_articles([path], stdin)
@@ -136,8 +136,8 @@ def diff_articles(
     The edges are the pipeline's own inference, so a report can say when it
     disagrees with the side chosen.
     """
-    from .align import align_articles, build_vocabulary
-    from .pipeline import trace_articles
+    from provtrace.align.core import align_articles, build_vocabulary
+    from provtrace.pipeline import trace_articles
 
     options = options or TraceOptions()
     if _same_path(first, second) and first != "-":

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any, BinaryIO
 
-from .align import (
+from provtrace.align.candidates import candidate_pairs
+from provtrace.align.core import (
     PairResult,
     PairStats,
     Prepared,
@@ -16,15 +17,14 @@ from .align import (
     prepare,
     sentence_features,
 )
-from .candidates import candidate_pairs
-from .errors import InputError
-from .extract import build_article, extract_document
-from .infer import infer_forest
-from .lineage import Profile, profile_of
-from .load import load_documents
-from .models import Alignment, Article, RawDocument, Trace
-from .options import TraceOptions
-from .parallel import ordered_map
+from provtrace.errors import InputError
+from provtrace.infer.forest import infer_forest
+from provtrace.infer.lineage import Profile, profile_of
+from provtrace.ingest.extract import build_article, extract_document
+from provtrace.ingest.load import load_documents
+from provtrace.models import Alignment, Article, RawDocument, Trace
+from provtrace.options import TraceOptions
+from provtrace.parallel import ordered_map
 
 #: Called as progress(stage, done, total); the CLI turns it into a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -107,7 +107,7 @@ def align_pairs(
     vocab = build_vocabulary(articles, feats)
     vectors: dict[str, Any] = {}
     if options.semantic:
-        from .semantic import Embedder
+        from provtrace.align.semantic import Embedder
 
         vectors = Embedder().embed(articles)
     prepared = {a.id: prepare(a, vocab, feats[a.id], vectors.get(a.id)) for a in articles}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provtrace.align import align_articles, build_vocabulary
+from provtrace.align.core import align_articles, build_vocabulary
 from provtrace.models import Alignment, LinkKind
 from provtrace.options import TraceOptions
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from provtrace.check import CheckReport, Finding, check
-from provtrace.config import CheckConfig, ConfigError, Rule, Severity, parse_config
+from provtrace.check.config import CheckConfig, ConfigError, Rule, Severity, parse_config
+from provtrace.check.formats.text import summary
+from provtrace.check.runner import CheckReport, Finding, check
 from provtrace.errors import ExitCode, InputError
-from provtrace.findings.text import summary
 
 DATA = Path(__file__).resolve().parent / "data" / "check"
 WIRE = DATA / "wire"

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from provtrace.check import CheckReport, Finding, StoryResult
-from provtrace.cli import app
-from provtrace.config import Rule, Severity
+from provtrace.check.config import Rule, Severity
+from provtrace.check.formats import CheckFormat, FindingsOptions, findings_renderer
+from provtrace.check.formats.github import escape_data, escape_property
+from provtrace.check.runner import CheckReport, Finding, StoryResult
+from provtrace.cli.app import app
 from provtrace.errors import ExitCode
-from provtrace.findings import CheckFormat, FindingsOptions, findings_renderer
-from provtrace.findings.github import escape_data, escape_property
 
 DATA = Path(__file__).resolve().parent / "data" / "check"
 runner = CliRunner()
@@ -146,12 +146,12 @@ def test_a_waiver_without_a_reason_is_exit_2(tmp_path: Path) -> None:
 
 
 def test_an_internal_error_is_exit_3(newsroom: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import provtrace.check
+    import provtrace.check.runner
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(provtrace.check, "check_paths", boom)
+    monkeypatch.setattr(provtrace.check.runner, "check_paths", boom)
     result = runner.invoke(app, ["check", "stories", "--wire", "wire"])
     assert result.exit_code == ExitCode.INTERNAL
     assert "internal error: RuntimeError: simulated bug" in result.stderr

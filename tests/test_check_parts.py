@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from provtrace.agencies import agency_of_site, agency_table, canonical_agency, phrase_pattern
-from provtrace.config import ConfigError, Rule
-from provtrace.figures import changed_figures, find_figures
+from provtrace.check.config import ConfigError, Rule
+from provtrace.check.figures import changed_figures, find_figures
+from provtrace.check.quotes import altered_from, find_quotes
+from provtrace.check.waivers import find_waivers, strip_waivers
+from provtrace.check.wireindex import build_index, candidates, keys
+from provtrace.ingest.sourcemap import SourceMap
 from provtrace.models import Sentence
-from provtrace.quotes import altered_from, find_quotes
-from provtrace.sourcemap import SourceMap
-from provtrace.waivers import find_waivers, strip_waivers
-from provtrace.wireindex import build_index, candidates, keys
 from tests.helpers import article
 
 

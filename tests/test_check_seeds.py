@@ -11,9 +11,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from provtrace.check import CheckReport, check
-from provtrace.cli import app
-from provtrace.config import CheckConfig, Rule
+from provtrace.check.config import CheckConfig, Rule
+from provtrace.check.runner import CheckReport, check
+from provtrace.cli.app import app
 from provtrace.errors import ExitCode
 
 REUTERS_COPY, SUMMARY = "001_1d8441e6aa364e4e.txt", "003_ebb5bced4a154161.txt"

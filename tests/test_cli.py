@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from provtrace import __version__
-from provtrace.cli import app, run
+from provtrace.cli.app import app, run
 from provtrace.errors import ExitCode
 
 runner = CliRunner()

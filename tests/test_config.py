@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
-from provtrace.config import CheckConfig, ConfigError, Rule, Severity, find_config, load_config, parse_config
+from provtrace.check.config import (
+    CheckConfig,
+    ConfigError,
+    Rule,
+    Severity,
+    find_config,
+    load_config,
+    parse_config,
+)
 from provtrace.errors import ExitCode
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provtrace.credits import find_credits
+from provtrace.ingest.credits import find_credits
 from provtrace.models import CreditKind
 
 

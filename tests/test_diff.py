@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from provtrace.cli import app
+from provtrace.cli.app import app
 from provtrace.diff import RowKind, count_changes, diff_articles, rows
 from provtrace.errors import ExitCode, InputError
 from provtrace.models import Alignment, Link, LinkKind, Trace

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from provtrace.extract import build_article, decode, extract_document, parse_date
-from provtrace.furniture import clean_capture
+from provtrace.ingest.extract import build_article, decode, extract_document, parse_date
+from provtrace.ingest.furniture import clean_capture
 from provtrace.models import CreditKind, RawDocument
 
 CAPTURE = """Skip to main content

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from provtrace.cli import app
+from provtrace.cli.app import app
 from provtrace.models import LinkKind, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace, trace_articles

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from provtrace.lineage import inheritance, sentence_marks
-from provtrace.normalize import features
+from provtrace.align.normalize import features
+from provtrace.infer.lineage import inheritance, sentence_marks
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace_articles
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from provtrace.errors import InputError
-from provtrace.load import MAX_FILE_BYTES, load_documents
+from provtrace.ingest.load import MAX_FILE_BYTES, load_documents
 
 STORY = "The ferry company suspended all crossings on Tuesday as winds battered the coast.\n"
 

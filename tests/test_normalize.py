@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provtrace.normalize import features, normalize, numbers_to_digits, stem, strip_dateline
+from provtrace.align.normalize import features, normalize, numbers_to_digits, stem, strip_dateline
 
 
 def test_case_quotes_and_diacritics_are_folded() -> None:

@@ -9,7 +9,7 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from provtrace.extract import build_article, extract_document
+from provtrace.ingest.extract import build_article, extract_document
 from provtrace.models import RawDocument, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace_articles

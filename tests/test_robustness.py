@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from provtrace.cli import app
+from provtrace.cli.app import app
 from provtrace.errors import ExitCode
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace

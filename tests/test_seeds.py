@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from provtrace.cli import app
+from provtrace.cli.app import app
 from provtrace.models import LinkKind, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from provtrace.cli import app
+from provtrace.align.semantic import SemanticUnavailable
+from provtrace.cli.app import app
 from provtrace.errors import ExitCode
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace
-from provtrace.semantic import SemanticUnavailable
 
 BILINGUAL = Path(__file__).parent / "data" / "bilingual"
 

@@ -1,4 +1,4 @@
-"""Tests for provtrace.sentences.split_sentences."""
+"""Tests for provtrace.ingest.sentences.split_sentences."""
 
 import time
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provtrace.sentences import split_sentences
+from provtrace.ingest.sentences import split_sentences
 
 
 def _non_space(text: str) -> str:

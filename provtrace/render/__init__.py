@@ -15,7 +15,7 @@ from enum import StrEnum
 from importlib import import_module
 from typing import TYPE_CHECKING, cast
 
-from ..models import Trace
+from provtrace.models import Trace
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..diff import ChangeCounts, count_changes
-from ..models import Alignment, Article, CreditKind, Edge, Trace
-from ..wording import plural
+from provtrace.diff import ChangeCounts, count_changes
+from provtrace.models import Alignment, Article, CreditKind, Edge, Trace
+from provtrace.wording import plural
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,10 @@ from __future__ import annotations
 import csv
 import io
 
-from ..diff import Row, RowKind, rows
-from ..models import Article, Trace
-from . import RenderOptions
-from .escape import csv_cell
+from provtrace.diff import Row, RowKind, rows
+from provtrace.models import Article, Trace
+from provtrace.render import RenderOptions
+from provtrace.render.escape import csv_cell
 
 COLUMNS = (
     "source",

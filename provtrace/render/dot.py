@@ -8,10 +8,10 @@ cannot end a statement or inject attributes.
 
 from __future__ import annotations
 
-from ..models import Article, Trace
-from . import RenderOptions
-from .common import node_kind
-from .escape import dot as q
+from provtrace.models import Article, Trace
+from provtrace.render import RenderOptions
+from provtrace.render.common import node_kind
+from provtrace.render.escape import dot as q
 
 _SHORT = 48
 

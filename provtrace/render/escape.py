@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..controls import control_pictures
+from provtrace.controls import control_pictures
 
 _LINE_BREAK = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 

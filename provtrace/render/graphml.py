@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..models import Trace
-from . import RenderOptions
-from .common import node_kind
-from .escape import visible
+from provtrace.models import Trace
+from provtrace.render import RenderOptions
+from provtrace.render.common import node_kind
+from provtrace.render.escape import visible
 
 _NS = "http://graphml.graphdrawing.org/xmlns"
 

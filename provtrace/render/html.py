@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from ..diff import ChangeCounts, Row, RowKind, count_changes, rows
-from ..models import Alignment, Article, Edge, Trace
-from ..worddiff import Op, word_diff
-from ..wording import plural
-from . import RenderOptions
-from .common import credit_notes, direction, edge_counts, meta, pct, roots, summary_line, walk
-from .escape import one_line
-from .html_style import CSS
-from .svg import relation_class, tree_svg
+from provtrace.diff import ChangeCounts, Row, RowKind, count_changes, rows
+from provtrace.models import Alignment, Article, Edge, Trace
+from provtrace.render import RenderOptions
+from provtrace.render.common import credit_notes, direction, edge_counts, meta, pct, roots, summary_line, walk
+from provtrace.render.escape import one_line
+from provtrace.render.html_style import CSS
+from provtrace.render.svg import relation_class, tree_svg
+from provtrace.render.worddiff import Op, word_diff
+from provtrace.wording import plural
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 

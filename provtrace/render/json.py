@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..models import Alignment, Article, Edge, Trace
-from . import RenderOptions
+from provtrace.models import Alignment, Article, Edge, Trace
+from provtrace.render import RenderOptions
 
 SCHEMA = "provtrace.trace/1"
 

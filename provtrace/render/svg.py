@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
 
-from ..models import Trace
-from .common import Node, meta, walk
-from .escape import one_line
+from provtrace.models import Trace
+from provtrace.render.common import Node, meta, walk
+from provtrace.render.escape import one_line
 
 NODE_W, NODE_H = 290, 88
 COL_GAP, ROW_GAP = 200, 22

@@ -13,10 +13,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from ..models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
-from ..worddiff import Op, word_diff
-from . import RenderOptions
-from .escape import visible
+from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
+from provtrace.render import RenderOptions
+from provtrace.render.escape import visible
+from provtrace.render.worddiff import Op, word_diff
 
 _ID = "bold cyan"
 _ADDED = "green"

@@ -23,8 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Article
-from .normalize import STOPWORDS
+from provtrace.align.normalize import STOPWORDS
+from provtrace.models import Article
 
 _WORD = re.compile(r"[^\W_]+")
 

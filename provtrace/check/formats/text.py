@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..check import CheckReport, Finding
-from ..config import Severity
-from ..wording import plural
-from . import FindingsOptions
+from provtrace.check.config import Severity
+from provtrace.check.formats import FindingsOptions
+from provtrace.check.runner import CheckReport, Finding
+from provtrace.wording import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 

@@ -22,15 +22,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .align import align_articles, build_vocabulary
-from .checkinput import Story, WireArticle, load_inputs
-from .config import CheckConfig, FailOn, Rule, Severity, load_config
-from .errors import ExitCode
-from .figures import Figure, changed_figures, find_figures
-from .models import Alignment, LinkKind
-from .options import TraceOptions
-from .quotes import Quote, altered_from, find_quotes
-from .wireindex import build_index, candidates
+from provtrace.align.core import align_articles, build_vocabulary
+from provtrace.check.config import CheckConfig, FailOn, Rule, Severity, load_config
+from provtrace.check.figures import Figure, changed_figures, find_figures
+from provtrace.check.inputs import Story, WireArticle, load_inputs
+from provtrace.check.quotes import Quote, altered_from, find_quotes
+from provtrace.check.wireindex import build_index, candidates
+from provtrace.errors import ExitCode
+from provtrace.models import Alignment, LinkKind
+from provtrace.options import TraceOptions
 
 #: Called as progress(stage, done, total), as in pipeline.trace.
 Progress = Callable[[str, int, int], None]

@@ -1,6 +1,6 @@
 """Where a check report goes: the terminal, a pipe, or a file written atomically.
 
-Part of the command-line layer, like provtrace.output: the library never writes.
+Part of the command-line layer, like provtrace.cli.output: the library never writes.
 """
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..check import CheckReport
-from ..output import write_atomic
-from . import CheckFormat, FindingsOptions, findings_renderer
+from provtrace.check.formats import CheckFormat, FindingsOptions, findings_renderer
+from provtrace.check.runner import CheckReport
+from provtrace.cli.output import write_atomic
 
 
 def emit_report(report: CheckReport, fmt: CheckFormat, output: Path | None) -> None:
@@ -20,7 +20,7 @@ def emit_report(report: CheckReport, fmt: CheckFormat, output: Path | None) -> N
         result = render(report, FindingsOptions())
         write_atomic(output, result if isinstance(result, str) else result.plain)
         # The report went to a file: still say on stderr what it found, for the CI log.
-        from .text import summary
+        from provtrace.check.formats.text import summary
 
         sys.stderr.write(f"{summary(report)} (report written to {output})\n")
         return

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .normalize import STOPWORDS, fold, numbers_to_digits, stem
+from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _MONTHS = {

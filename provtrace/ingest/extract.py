@@ -14,12 +14,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .controls import control_pictures
-from .credits import find_credits, find_publisher
-from .furniture import clean_capture
-from .language import detect_language
-from .models import Article, RawDocument, Sentence
-from .sentences import split_sentences
+from provtrace.controls import control_pictures
+from provtrace.ingest.credits import find_credits, find_publisher
+from provtrace.ingest.furniture import clean_capture
+from provtrace.ingest.language import detect_language
+from provtrace.ingest.sentences import split_sentences
+from provtrace.models import Article, RawDocument, Sentence
 
 _MONTHS = {
     m: i + 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..check import CheckReport, Finding
-from . import FindingsOptions
+from provtrace.check.formats import FindingsOptions
+from provtrace.check.runner import CheckReport, Finding
 
 SCHEMA = "provtrace.check/1"
 

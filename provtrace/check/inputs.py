@@ -20,16 +20,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from .agencies import agency_of_site, canonical_agency, mentions, phrase_pattern
-from .config import CheckConfig
-from .credits import find_credits
-from .errors import InputError
-from .extract import Extracted, build_article, decode, extract_document
-from .load import load_documents
-from .models import Article, CreditKind, RawDocument
-from .parallel import ordered_map
-from .sourcemap import SourceMap
-from .waivers import Waiver, find_waivers, strip_waivers
+from provtrace.agencies import agency_of_site, canonical_agency, mentions, phrase_pattern
+from provtrace.check.config import CheckConfig
+from provtrace.check.waivers import Waiver, find_waivers, strip_waivers
+from provtrace.errors import InputError
+from provtrace.ingest.credits import find_credits
+from provtrace.ingest.extract import Extracted, build_article, decode, extract_document
+from provtrace.ingest.load import load_documents
+from provtrace.ingest.sourcemap import SourceMap
+from provtrace.models import Article, CreditKind, RawDocument
+from provtrace.parallel import ordered_map
 
 #: Load warnings that are not a lost input: a non-article file or a looping folder link.
 _HARMLESS = ("not an article file", "loops back on itself")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..check import CheckReport, Finding
-from . import FindingsOptions
+from provtrace.check.formats import FindingsOptions
+from provtrace.check.runner import CheckReport, Finding
 
 
 def _line(finding: Finding) -> str:

@@ -26,10 +26,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .align import PairResult, Prepared, Vocabulary, profile
-from .models import Alignment, Article, LinkKind
-from .normalize import Features, normalize, stem
-from .wording import plural, possessive
+from provtrace.align.core import PairResult, Prepared, Vocabulary, profile
+from provtrace.align.normalize import Features, normalize, stem
+from provtrace.models import Alignment, Article, LinkKind
+from provtrace.wording import plural, possessive
 
 #: Two texts each holding this share of the other are near-identical twins.
 _TWIN_CONTAINMENT = 0.85

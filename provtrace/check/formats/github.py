@@ -8,10 +8,10 @@ early or inject another one.
 
 from __future__ import annotations
 
-from ..check import CheckReport
-from ..config import Severity
-from . import FindingsOptions
-from .text import summary
+from provtrace.check.config import Severity
+from provtrace.check.formats import FindingsOptions
+from provtrace.check.formats.text import summary
+from provtrace.check.runner import CheckReport
 
 
 def escape_data(text: str) -> str:

@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from .models import Article
-from .normalize import Features
+from provtrace.align.normalize import Features
+from provtrace.models import Article
 
 #: Up to this many articles, every pair is aligned.
 ALL_PAIRS_UP_TO = 40

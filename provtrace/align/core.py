@@ -18,9 +18,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .models import Alignment, Article, Link, LinkKind
-from .normalize import Features, features
-from .options import TraceOptions
+from provtrace.align.normalize import Features, features
+from provtrace.models import Alignment, Article, Link, LinkKind
+from provtrace.options import TraceOptions
 
 #: The least shared content weight (in idf units) that can make a link: about
 #: two uncommon words. Protects against short sentences matching on one word.

@@ -21,8 +21,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .agencies import agency_table, canonical_agency
-from .errors import ProvtraceError
+from provtrace.agencies import agency_table, canonical_agency
+from provtrace.errors import ProvtraceError
 
 
 class ConfigError(ProvtraceError):

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from . import __version__
-from .config import FailOn
-from .errors import ExitCode, ProvtraceError
-from .findings import CHECK_FORMAT_BY_SUFFIX, CheckFormat
-from .render import DIFF_FORMAT_BY_SUFFIX, FORMAT_BY_SUFFIX, DiffFormat, OutputFormat, RenderOptions
+from provtrace import __version__
+from provtrace.check.config import FailOn
+from provtrace.check.formats import CHECK_FORMAT_BY_SUFFIX, CheckFormat
+from provtrace.errors import ExitCode, ProvtraceError
+from provtrace.render import DIFF_FORMAT_BY_SUFFIX, FORMAT_BY_SUFFIX, DiffFormat, OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -218,9 +218,9 @@ def trace_command(
     Exit codes: 0 success, 2 bad input or usage (for example no usable article),
     3 internal error.
     """
-    from .options import TraceOptions
-    from .output import emit
-    from .pipeline import trace
+    from provtrace.cli.output import emit
+    from provtrace.options import TraceOptions
+    from provtrace.pipeline import trace
 
     chosen = fmt or _format_for(output, FORMAT_BY_SUFFIX) or OutputFormat.TEXT
     options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers)
@@ -265,9 +265,9 @@ def diff_command(
     The upstream side is inferred unless --source names it. Exit codes: 0
     success, 2 when A or B cannot be used, 3 internal error.
     """
-    from .diff import diff_articles
-    from .output import emit
-    from .render import diff_renderer
+    from provtrace.cli.output import emit
+    from provtrace.diff import diff_articles
+    from provtrace.render import diff_renderer
 
     chosen = fmt or _format_for(output, DIFF_FORMAT_BY_SUFFIX) or DiffFormat.TEXT
     stdin = sys.stdin.buffer
@@ -336,8 +336,8 @@ def check_command(
     2 bad input, usage or configuration (an unreadable story or wire file too),
     3 internal error.
     """
-    from .check import check_paths
-    from .findings.output import emit_report
+    from provtrace.check.formats.output import emit_report
+    from provtrace.check.runner import check_paths
 
     chosen = fmt or _format_for(output, CHECK_FORMAT_BY_SUFFIX) or CheckFormat.TEXT
     stdin = sys.stdin.buffer

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
-from ..check import CheckReport, Finding
-from ..config import RULE_DESCRIPTIONS, Rule
-from . import FindingsOptions
+from provtrace import __version__
+from provtrace.check.config import RULE_DESCRIPTIONS, Rule
+from provtrace.check.formats import FindingsOptions
+from provtrace.check.runner import CheckReport, Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _RULES = list(Rule)

@@ -12,9 +12,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
-from .models import Trace
-from .render import OutputFormat, Renderer, RenderOptions, renderer
+from provtrace.errors import OutputError
+from provtrace.models import Trace
+from provtrace.render import OutputFormat, Renderer, RenderOptions, renderer
 
 #: Width of text output when it does not go to a terminal (files, pipes).
 PLAIN_WIDTH = 100

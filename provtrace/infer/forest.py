@@ -19,11 +19,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from . import lineage
-from .align import PairResult, PairStats
-from .language import AGENCY_LANGUAGE
-from .models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
-from .wording import possessive
+from provtrace.align.core import PairResult, PairStats
+from provtrace.infer import lineage
+from provtrace.ingest.language import AGENCY_LANGUAGE
+from provtrace.models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
+from provtrace.wording import possessive
 
 #: Candidate edges weaker than this are not considered at all.
 _MIN_EDGE_WEIGHT = 0.08

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import InputError
-from .models import RawDocument
+from provtrace.errors import InputError
+from provtrace.models import RawDocument
 
 #: Extensions read as articles when found inside a folder.
 SUPPORTED_SUFFIXES = frozenset({"txt", "text", "html", "htm", "xhtml", "md", "markdown", "json"})

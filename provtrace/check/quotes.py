@@ -19,8 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Sentence
-from .normalize import STOPWORDS, fold, numbers_to_digits
+from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits
+from provtrace.models import Sentence
 
 _OPENERS = frozenset("“«„‹")
 _CLOSERS = frozenset('”»›"')

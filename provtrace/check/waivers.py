@@ -21,8 +21,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .agencies import canonical_agency
-from .config import ConfigError, Rule
+from provtrace.agencies import canonical_agency
+from provtrace.check.config import ConfigError, Rule
 
 _DIRECTIVE = re.compile(r"provtrace:\s*allow\b(?P<body>[^\n\r]*)")
 _COMMENT = re.compile(r"<!--(?:(?!-->).)*?provtrace:\s*allow\b.*?-->", re.DOTALL)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from ..check import CheckReport
+    from provtrace.check.runner import CheckReport
 
 
 class CheckFormat(StrEnum):
@@ -47,7 +47,7 @@ CHECK_FORMAT_BY_SUFFIX = {
     ".sarif": CheckFormat.SARIF,
 }
 
-# format -> (module under provtrace.findings, function name)
+# format -> (module under provtrace.check.formats, function name)
 _RENDERERS: dict[CheckFormat, tuple[str, str]] = {
     CheckFormat.TEXT: ("text", "render_text"),
     CheckFormat.JSON: ("json", "render_json"),

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .agencies import AGENCIES
-from .agencies import CASE_SENSITIVE as _CASE_SENSITIVE
-from .models import Credit, CreditKind
+from provtrace.agencies import AGENCIES
+from provtrace.agencies import CASE_SENSITIVE as _CASE_SENSITIVE
+from provtrace.models import Credit, CreditKind
 
 _DASH = r"\s*[-–—]"
 _VERBS = (

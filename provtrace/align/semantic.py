@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .errors import ProvtraceError
-from .models import Article
+from provtrace.errors import ProvtraceError
+from provtrace.models import Article
 
 INSTALL_HINT = "pip install 'provtrace[semantic]'"
 

@@ -1,0 +1,1 @@
+"""Two articles -> links: normalise, find candidate pairs, align sentences."""

@@ -1,0 +1,1 @@
+"""provtrace check: gate a newsroom's own stories against wire copy in CI."""

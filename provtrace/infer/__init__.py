@@ -1,0 +1,1 @@
+"""Links and evidence -> a judgement per pair, its direction, and the derivation forest."""

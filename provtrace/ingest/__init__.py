@@ -1,0 +1,1 @@
+"""Paths -> Article: read files, extract the story, strip furniture, split sentences."""
