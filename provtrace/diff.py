@@ -101,7 +101,8 @@ def _load_one(path: str, stdin: BinaryIO | None) -> Article:
     try:
         articles, _ = load_articles([path], stdin)
     except InputError as exc:
-        reason = exc.warnings[0].removeprefix("skipped ") if exc.warnings else str(exc)
+        first = exc.skipped[0] if exc.skipped else None
+        reason = f"{first.path}: {first.reason}" if first else str(exc)
         if not reason.startswith(path):
             reason = f"{path}: {reason}"
         raise InputError(f"cannot use {reason}") from exc

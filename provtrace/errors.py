@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from provtrace.models import Skip
+
 
 class ExitCode(IntEnum):
     """Documented process exit codes (see the README)."""
@@ -17,15 +19,16 @@ class ExitCode(IntEnum):
 class ProvtraceError(Exception):
     """Base class for every error a user can act on.
 
-    warnings holds per-file problems met before the error, so the user sees
-    why nothing was usable.
+    notes holds what was met before the error (inputs skipped, and why; other
+    notes in words), so the user sees why nothing was usable.
     """
 
     exit_code: ExitCode = ExitCode.USAGE
 
-    def __init__(self, message: str, warnings: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, notes: tuple[Skip | str, ...] = ()) -> None:
         super().__init__(message)
-        self.warnings = warnings
+        self.skipped = tuple(n for n in notes if isinstance(n, Skip))
+        self.warnings = tuple(str(n) for n in notes)
 
 
 class InputError(ProvtraceError):

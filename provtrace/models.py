@@ -25,6 +25,30 @@ class CreditKind(StrEnum):
     CITES = "cites"  # "told Reuters", "according to AP", "Reuters reported"
 
 
+class Relation(StrEnum):
+    """How a child article derives from its parent: the label on a tree edge."""
+
+    VERBATIM_COPY = "verbatim copy"
+    NEAR_VERBATIM_COPY = "near-verbatim copy"
+    EXCERPT = "excerpt"
+    SUMMARY = "summary"
+    REWRITE = "rewrite"
+    TRANSLATION = "translation"
+    UNSEEN_SOURCE = "derived from unseen source"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input left out, and why: shown to the user as "skipped PATH: REASON"."""
+
+    path: str  # as the user named it; "standard input" for an empty stdin
+    reason: str
+    lost: bool = True  # False for what was never an article: a non-article file, a looping folder link
+
+    def __str__(self) -> str:
+        return f"skipped {self.path}: {self.reason}"
+
+
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """Bytes read from one input, before any interpretation."""
@@ -95,7 +119,7 @@ class Alignment:
 class Edge:
     parent: str
     child: str
-    relation: str  # "copy", "rewrite", "summary", "excerpt", "wire original"
+    relation: Relation
     confidence: float  # 0..1
     evidence: tuple[str, ...]
 
@@ -106,6 +130,7 @@ class Unseen:
 
     id: str
     label: str
+    agency: str  # the agency whose original it stands for, as configured ("Reuters")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from provtrace.infer.forest import infer_forest
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
-from provtrace.models import Alignment, Article, RawDocument, Trace
+from provtrace.models import Alignment, Article, RawDocument, Skip, Trace
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 
@@ -56,32 +56,32 @@ def load_articles(
     Raises InputError when no usable article is found at all.
     """
     loaded = load_documents(paths, stdin)
-    warnings = list(loaded.warnings)
+    skipped = list(loaded.skipped)
     total = len(loaded.documents)
     report = None if progress is None else (lambda done: progress("reading", done, total))
     results = ordered_map(_read_one, loaded.documents, None, workers=workers, progress=report)
     extracted: list[Article] = []
-    for document, result in zip(loaded.documents, results, strict=True):
-        if isinstance(result, str):
-            warnings.append(f"skipped {document.path}: {result}")
+    for result in results:
+        if isinstance(result, Skip):
+            skipped.append(result)
         else:
             extracted.append(result)
     if not extracted:
         hint = (
-            f" ({len(warnings)} file(s) skipped; see the warnings above)"
-            if warnings
+            f" ({len(skipped)} file(s) skipped; see the warnings above)"
+            if skipped
             else " (no files there: provtrace reads .txt, .html, .htm, .md and .json)"
         )
-        raise InputError(f"no usable article found in the given paths{hint}", tuple(warnings))
+        raise InputError(f"no usable article found in the given paths{hint}", tuple(skipped))
     ids = _ids([a.path for a in extracted])
     articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
-    return tuple(sorted(articles, key=lambda a: a.id)), tuple(warnings)
+    return tuple(sorted(articles, key=lambda a: a.id)), tuple(str(s) for s in skipped)
 
 
-def _read_one(state: None, document: RawDocument) -> Article | str:
-    """Extract one document into an article (its id is given afterwards), or a reason."""
+def _read_one(state: None, document: RawDocument) -> Article | Skip:
+    """Extract one document into an article (its id is given afterwards), or why it was skipped."""
     result = extract_document(document)
-    return result if isinstance(result, str) else build_article("", result)
+    return result if isinstance(result, Skip) else build_article("", result)
 
 
 def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:

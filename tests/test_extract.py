@@ -7,7 +7,7 @@ from pathlib import Path
 
 from provtrace.ingest.extract import build_article, decode, extract_document, parse_date
 from provtrace.ingest.furniture import clean_capture
-from provtrace.models import CreditKind, RawDocument
+from provtrace.models import CreditKind, RawDocument, Skip
 
 CAPTURE = """Skip to main content
 Tags: ferries | weather | brennock
@@ -106,7 +106,7 @@ def test_control_characters_are_shown_not_obeyed() -> None:
     extracted = extract_document(
         raw("The ferry \x1b[31mcompany\x1b[0m resumed crossings on Thursday morning.")
     )
-    assert not isinstance(extracted, str)
+    assert not isinstance(extracted, Skip)
     assert "\x1b" not in extracted.text
     assert "␛[31m" in extracted.text
 
@@ -114,21 +114,21 @@ def test_control_characters_are_shown_not_obeyed() -> None:
 def test_json_with_title_and_text_fields() -> None:
     doc = {"title": "Ferry crossings resume", "text": CAPTURE, "date": "2026-03-05", "author": "L. Brask"}
     extracted = extract_document(raw(json.dumps(doc), "json", "a.json"))
-    assert not isinstance(extracted, str)
+    assert not isinstance(extracted, Skip)
     assert extracted.title == "Ferry crossings resume"
     assert extracted.published == "2026-03-05"
     assert extracted.author == "L. Brask"
 
 
 def test_json_without_text_is_a_reason_not_a_crash() -> None:
-    assert isinstance(extract_document(raw('{"title": "x"}', "json")), str)
-    assert isinstance(extract_document(raw("{not json", "json")), str)
+    assert isinstance(extract_document(raw('{"title": "x"}', "json")), Skip)
+    assert isinstance(extract_document(raw("{not json", "json")), Skip)
 
 
 def test_markdown_heading_is_the_title_and_syntax_is_stripped() -> None:
     md = "# Ferry crossings resume\n\n*By Lena Brask*\n\nThe **ferry** company said [crossings](http://x.test) would resume on Thursday.\n"
     extracted = extract_document(raw(md, "md", "a.md"))
-    assert not isinstance(extracted, str)
+    assert not isinstance(extracted, Skip)
     assert extracted.title == "Ferry crossings resume"
     assert "The ferry company said crossings would resume on Thursday." in extracted.text
 
@@ -136,7 +136,7 @@ def test_markdown_heading_is_the_title_and_syntax_is_stripped() -> None:
 def test_saved_html_page_yields_story_and_metadata(examples: Path) -> None:
     path = examples / "harbourtimes-syndicated.html"
     extracted = extract_document(RawDocument(str(path), path.read_bytes(), "html"))
-    assert not isinstance(extracted, str)
+    assert not isinstance(extracted, Skip)
     assert extracted.site == "The Harbour Times"
     assert extracted.published == "2026-03-03"
     assert extracted.text.startswith("PORT SELWYN, Marisca, March 3 (AFP)")
@@ -147,13 +147,13 @@ def test_saved_html_page_yields_story_and_metadata(examples: Path) -> None:
 
 def test_html_with_no_article_text_is_a_reason() -> None:
     page = "<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>"
-    assert isinstance(extract_document(raw(page, "html", "a.html")), str)
+    assert isinstance(extract_document(raw(page, "html", "a.html")), Skip)
 
 
 def test_credits_are_found_in_removed_footer_lines() -> None:
     text = CAPTURE.replace("© 2026 Brennock Daily.", "© 2026 Thomson Reuters.")
     extracted = extract_document(raw(text))
-    assert not isinstance(extracted, str)
+    assert not isinstance(extracted, Skip)
     article = build_article("a", extracted)
     assert [(c.agency, c.kind) for c in article.credits] == [("Reuters", CreditKind.OWNER)]
 

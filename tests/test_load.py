@@ -28,7 +28,7 @@ def test_folders_are_searched_recursively_and_sorted(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "a.md", STORY)
     result = load_documents([str(tmp_path)])
     assert [Path(d.path).name for d in result.documents] == ["b.txt", "a.md"]
-    assert result.warnings == ()
+    assert result.skipped == ()
 
 
 def test_hidden_files_and_editor_backups_are_skipped_silently(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_hidden_files_and_editor_backups_are_skipped_silently(tmp_path: Path) ->
     write(tmp_path / ".git" / "x.txt", STORY)
     result = load_documents([str(tmp_path)])
     assert [Path(d.path).name for d in result.documents] == ["story.txt"]
-    assert result.warnings == ()
+    assert result.skipped == ()
 
 
 def test_unsupported_binary_and_empty_files_are_warned_about(tmp_path: Path) -> None:
@@ -48,7 +48,7 @@ def test_unsupported_binary_and_empty_files_are_warned_about(tmp_path: Path) -> 
     write(tmp_path / "blob.txt", b"abc\x00def")
     result = load_documents([str(tmp_path)])
     assert len(result.documents) == 1
-    text = "\n".join(result.warnings)
+    text = "\n".join(map(str, result.skipped))
     assert "photo.png: not an article file" in text
     assert "empty.txt: the file is empty" in text
     assert "blob.txt: binary data, not text" in text
@@ -76,8 +76,8 @@ def test_broken_links_and_link_loops_are_warned_about(tmp_path: Path) -> None:
     os.symlink(tmp_path, tmp_path / "loop")
     result = load_documents([str(tmp_path)])
     assert len(result.documents) == 1
-    assert any("broken.txt: a broken link" in w for w in result.warnings)
-    assert any("loops back" in w for w in result.warnings)
+    assert any("broken.txt: a broken link" in w for w in map(str, result.skipped))
+    assert any("loops back" in w for w in map(str, result.skipped))
 
 
 def test_a_file_over_the_size_limit_is_refused_with_a_warning(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_a_file_over_the_size_limit_is_refused_with_a_warning(tmp_path: Path) ->
         handle.truncate(MAX_FILE_BYTES + 1)
     result = load_documents([str(big)])
     assert result.documents == ()
-    assert "over the 20 MB limit" in result.warnings[0]
+    assert "over the 20 MB limit" in str(result.skipped[0])
 
 
 def test_an_unreadable_file_is_warned_about(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,7 +104,7 @@ def test_an_unreadable_file_is_warned_about(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     result = load_documents([str(tmp_path)])
     assert [Path(d.path).name for d in result.documents] == ["open.txt"]
-    assert result.warnings == (f"skipped {tmp_path / 'secret.txt'}: permission denied",)
+    assert tuple(map(str, result.skipped)) == (f"skipped {tmp_path / 'secret.txt'}: permission denied",)
 
 
 def test_dash_reads_standard_input() -> None:
@@ -117,3 +117,12 @@ def test_argument_order_never_changes_the_result(tmp_path: Path) -> None:
     a = write(tmp_path / "a" / "s.txt", STORY)
     b = write(tmp_path / "b" / "s.txt", STORY + "More.\n")
     assert load_documents([str(a), str(b)]) == load_documents([str(b), str(a)])
+
+
+def test_a_skipped_non_article_file_is_not_a_lost_input(tmp_path: Path) -> None:
+    """check tells a file it cannot use (lost) from one that was never an article, by type, not by wording."""
+    write(tmp_path / "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(100))
+    write(tmp_path / "empty.txt", "")
+    result = load_documents([str(tmp_path)])
+    lost = {Path(s.path).name: s.lost for s in result.skipped}
+    assert lost == {"photo.png": False, "empty.txt": True}

@@ -28,12 +28,9 @@ from provtrace.ingest.credits import find_credits
 from provtrace.ingest.extract import Extracted, build_article, decode, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.sourcemap import SourceMap
-from provtrace.models import Article, CreditKind, RawDocument
+from provtrace.models import Article, CreditKind, RawDocument, Skip
 from provtrace.parallel import ordered_map
 
-#: Load warnings that are not a lost input: a non-article file or a looping folder link.
-_HARMLESS = ("not an article file", "loops back on itself")
-_SKIPPED = re.compile(r"^skipped (?P<path>.+?): ")
 #: "according to the agency", "the agency said": credit to the agency named just before.
 _THE_AGENCY = re.compile(
     r"\b(?:according\s+to|cited\s+by|told|quoted\s+by)\s+the\s+(?:news\s+)?agency\b"
@@ -157,19 +154,17 @@ def _documents(
 ) -> tuple[list[RawDocument], int]:
     """The documents under paths that are not ignored, and how many were ignored."""
     loaded = load_documents(paths, stdin)
-    for warning in loaded.warnings:
-        skipped = _SKIPPED.match(warning)
-        if skipped and _ignored(skipped.group("path"), config):
-            continue
-        (warnings if any(h in warning for h in _HARMLESS) else problems).append(warning)
+    for skip in loaded.skipped:
+        if not _ignored(skip.path, config):
+            (problems if skip.lost else warnings).append(str(skip))
     kept = [d for d in loaded.documents if not _ignored(d.path, config)]
     return kept, len(loaded.documents) - len(kept)
 
 
 def _extract(document: RawDocument, problems: list[str]) -> Extracted | None:
     result = extract_document(document)
-    if isinstance(result, str):
-        problems.append(f"{document.path}: {result}")
+    if isinstance(result, Skip):
+        problems.append(f"{result.path}: {result.reason}")
         return None
     return result
 

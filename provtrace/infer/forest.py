@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from provtrace.align.core import PairResult, PairStats
 from provtrace.infer import lineage
 from provtrace.ingest.language import AGENCY_LANGUAGE
-from provtrace.models import Alignment, Article, CreditKind, Edge, LinkKind, Unseen
+from provtrace.models import Alignment, Article, CreditKind, Edge, LinkKind, Relation, Unseen
 from provtrace.wording import possessive
 
 #: Candidate edges weaker than this are not considered at all.
@@ -199,24 +199,24 @@ def _orient(
     return _Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a)
 
 
-def _relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> str:
+def _relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> Relation:
     if parent.language and child.language and parent.language != child.language:
-        return "translation"
+        return Relation.TRANSLATION
     n_child = len(child.sentences) or 1
     verbatim = sum(len(l.target) for l in alignment.links if l.kind is LinkKind.VERBATIM)
     close = sum(len(l.target) for l in alignment.links if l.kind is not LinkKind.PARAPHRASE)
     if stats.target_in_source >= 0.85 and verbatim / n_child >= 0.6 and close / n_child >= 0.8:
         if stats.source_in_target >= 0.8:
             if not alignment.added and not alignment.dropped and verbatim == n_child:
-                return "verbatim copy"
-            return "near-verbatim copy"
-        return "excerpt"
+                return Relation.VERBATIM_COPY
+            return Relation.NEAR_VERBATIM_COPY
+        return Relation.EXCERPT
     # A summary is shorter and condenses its source: it adds little of its own.
     child_chars = sum(len(x.text) for x in child.sentences)
     parent_chars = sum(len(x.text) for x in parent.sentences) or 1
     if child_chars <= 0.8 * parent_chars and len(alignment.added) <= 0.2 * n_child:
-        return "summary"
-    return "rewrite"
+        return Relation.SUMMARY
+    return Relation.REWRITE
 
 
 def _edge_weight(d: _Direction) -> float:
@@ -274,7 +274,7 @@ def infer_forest(
         linked = [c for c in citers if any((c, o) in pairs or (o, c) in pairs for o in citers)]
         if len(linked) >= 2:
             node = f"unseen:{_slug(agency)}"
-            unseen[node] = Unseen(node, f"{agency} original, not in folder")
+            unseen[node] = Unseen(node, f"{agency} original, not in folder", agency)
             for c in linked:
                 graph.add_edge(node, c, weight=_UNSEEN_WEIGHT)
     while True:
@@ -302,13 +302,13 @@ def infer_forest(
     alignments: dict[tuple[str, str], Alignment] = {}
     for child, parent in sorted(parent_of.items(), key=lambda item: (item[1], item[0])):
         if parent in unseen:
-            agency = unseen[parent].label.split(" original")[0]
+            agency = unseen[parent].agency
             cited = _agencies(by_id[child], CreditKind.CITES)[agency]
             edges.append(
                 Edge(
                     parent,
                     child,
-                    "derived from unseen source",
+                    Relation.UNSEEN_SOURCE,
                     0.6,
                     (
                         f"{child} cites {agency} ({_quote(cited)})",

@@ -19,7 +19,7 @@ from provtrace.ingest.credits import find_credits, find_publisher
 from provtrace.ingest.furniture import clean_capture
 from provtrace.ingest.language import detect_language
 from provtrace.ingest.sentences import split_sentences
-from provtrace.models import Article, RawDocument, Sentence
+from provtrace.models import Article, RawDocument, Sentence, Skip
 
 _MONTHS = {
     m: i + 1
@@ -202,8 +202,8 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
-def extract_document(raw: RawDocument) -> Extracted | str:
-    """Extract one document; return a reason string when it holds no story."""
+def extract_document(raw: RawDocument) -> Extracted | Skip:
+    """Extract one document; say why it was skipped when it holds no story."""
     text = _clean_text(decode(raw.data))
     suffix = raw.suffix
     if suffix in {"html", "htm", "xhtml"} or (
@@ -227,9 +227,9 @@ def extract_document(raw: RawDocument) -> Extracted | str:
             body.removed,
         )
     if isinstance(result, str):
-        return result
+        return Skip(raw.path, result)
     if not result.text.strip():
-        return "no article text found in it"
+        return Skip(raw.path, "no article text found in it")
     return result
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.errors import InputError
-from provtrace.models import RawDocument
+from provtrace.models import RawDocument, Skip
 
 #: Extensions read as articles when found inside a folder.
 SUPPORTED_SUFFIXES = frozenset({"txt", "text", "html", "htm", "xhtml", "md", "markdown", "json"})
@@ -40,7 +40,7 @@ _MAGIC = (
 @dataclass(frozen=True, slots=True)
 class LoadResult:
     documents: tuple[RawDocument, ...]
-    warnings: tuple[str, ...]
+    skipped: tuple[Skip, ...]
 
 
 def _is_skipped_name(name: str) -> bool:
@@ -64,14 +64,14 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _walk(root: Path, warnings: list[str]) -> list[Path]:
+def _walk(root: Path, skipped: list[Skip]) -> list[Path]:
     """Files below root, skipping hidden entries and never looping on links."""
     found: list[Path] = []
     seen_dirs: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
         real = os.path.realpath(dirpath)
         if real in seen_dirs:
-            warnings.append(f"skipped {dirpath}: a folder link that loops back on itself")
+            skipped.append(Skip(str(dirpath), "a folder link that loops back on itself", lost=False))
             dirnames[:] = []
             continue
         seen_dirs.add(real)
@@ -81,39 +81,41 @@ def _walk(root: Path, warnings: list[str]) -> list[Path]:
                 continue
             path = Path(dirpath) / name
             if path.is_symlink() and not path.exists():
-                warnings.append(f"skipped {path}: a broken link")
+                skipped.append(Skip(str(path), "a broken link"))
                 continue
             if _suffix(path) not in SUPPORTED_SUFFIXES:
-                warnings.append(
-                    f"skipped {path}: not an article file (expected .txt, .html, .htm, .md or .json)"
-                )
+                reason = "not an article file (expected .txt, .html, .htm, .md or .json)"
+                skipped.append(Skip(str(path), reason, lost=False))
                 continue
             found.append(path)
     return found
 
 
-def _read(path: Path, warnings: list[str]) -> RawDocument | None:
+def _read(path: Path, skipped: list[Skip]) -> RawDocument | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            warnings.append(
-                f"skipped {path}: {size / 1024 / 1024:.1f} MB is over the "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB limit for one article"
+            skipped.append(
+                Skip(
+                    str(path),
+                    f"{size / 1024 / 1024:.1f} MB is over the "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MB limit for one article",
+                )
             )
             return None
         data = path.read_bytes()
     except PermissionError:
-        warnings.append(f"skipped {path}: permission denied")
+        skipped.append(Skip(str(path), "permission denied"))
         return None
     except OSError as exc:
-        warnings.append(f"skipped {path}: cannot be read ({exc.strerror or exc})")
+        skipped.append(Skip(str(path), f"cannot be read ({exc.strerror or exc})"))
         return None
     if not data.strip():
-        warnings.append(f"skipped {path}: the file is empty")
+        skipped.append(Skip(str(path), "the file is empty"))
         return None
     kind = _binary_kind(data)
     if kind is not None:
-        warnings.append(f"skipped {path}: {kind}, not text")
+        skipped.append(Skip(str(path), f"{kind}, not text"))
         return None
     return RawDocument(path=str(path), data=data, suffix=_suffix(path))
 
@@ -125,7 +127,7 @@ def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadR
     (the same file named twice) are read once. Documents come back sorted by
     path so that the order of the arguments never matters.
     """
-    warnings: list[str] = []
+    skipped: list[Skip] = []
     files: list[Path] = []
     documents: list[RawDocument] = []
     for raw in sorted(set(paths)):
@@ -136,13 +138,13 @@ def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadR
             if data.strip():
                 documents.append(RawDocument(path="-", data=data, suffix=""))
             else:
-                warnings.append("skipped standard input: it is empty")
+                skipped.append(Skip("standard input", "it is empty"))
             continue
         path = Path(raw)
         if path.is_dir():
-            files.extend(_walk(path, warnings))
+            files.extend(_walk(path, skipped))
         elif path.is_symlink() and not path.exists():
-            warnings.append(f"skipped {path}: a broken link")
+            skipped.append(Skip(str(path), "a broken link"))
         elif path.exists():
             files.append(path)
         else:
@@ -153,8 +155,8 @@ def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadR
         if real in seen:
             continue
         seen.add(real)
-        document = _read(path, warnings)
+        document = _read(path, skipped)
         if document is not None:
             documents.append(document)
     documents.sort(key=lambda d: d.path)
-    return LoadResult(tuple(documents), tuple(sorted(set(warnings), key=warnings.index)))
+    return LoadResult(tuple(documents), tuple(dict.fromkeys(skipped)))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from html import escape
 
 from provtrace.diff import ChangeCounts, Row, RowKind, count_changes, rows
-from provtrace.models import Alignment, Article, Edge, Trace
+from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import credit_notes, direction, edge_counts, meta, pct, roots, summary_line, walk
 from provtrace.render.escape import one_line
@@ -35,13 +35,14 @@ _TOGGLE = (
 
 _NO_TITLE = '<span class="muted">no title found</span>'
 
-_VERB = {
-    "verbatim copy": "copied it word for word",
-    "near-verbatim copy": "copied it almost word for word",
-    "excerpt": "took an excerpt of it",
-    "summary": "summarised it",
-    "rewrite": "rewrote it",
-    "derived from unseen source": "cites it",
+_VERB: dict[Relation, str] = {
+    Relation.VERBATIM_COPY: "copied it word for word",
+    Relation.NEAR_VERBATIM_COPY: "copied it almost word for word",
+    Relation.EXCERPT: "took an excerpt of it",
+    Relation.SUMMARY: "summarised it",
+    Relation.REWRITE: "rewrote it",
+    Relation.TRANSLATION: "translation",
+    Relation.UNSEEN_SOURCE: "cites it",
 }
 
 _TAG = {
@@ -212,7 +213,7 @@ def _lede(trace: Trace) -> Iterator[str]:
         article = trace.article(root)
         direct = [e for e in trace.edges if e.parent == root]
         what = "; ".join(
-            f"{_id(e.child)} {_VERB.get(e.relation, _e(e.relation))}"
+            f"{_id(e.child)} {_VERB[e.relation]}"
             for e in sorted(direct, key=lambda e: e.child)
         )
         if article is None:

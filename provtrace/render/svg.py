@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
 
-from provtrace.models import Trace
+from provtrace.models import Relation, Trace
 from provtrace.render.common import Node, meta, walk
 from provtrace.render.escape import one_line
 
@@ -21,19 +21,20 @@ COL_GAP, ROW_GAP = 200, 22
 MARGIN = 24
 
 #: Relation -> CSS class, shared with the page's legend and table.
-RELATION_CLASS = {
-    "verbatim copy": "copy",
-    "near-verbatim copy": "copy",
-    "excerpt": "excerpt",
-    "summary": "summary",
-    "rewrite": "rewrite",
-    "derived from unseen source": "unseen",
+RELATION_CLASS: dict[Relation, str] = {
+    Relation.VERBATIM_COPY: "copy",
+    Relation.NEAR_VERBATIM_COPY: "copy",
+    Relation.EXCERPT: "excerpt",
+    Relation.SUMMARY: "summary",
+    Relation.REWRITE: "rewrite",
+    Relation.TRANSLATION: "rewrite",  # a rewrite into another language: the same colour
+    Relation.UNSEEN_SOURCE: "unseen",
 }
 
 
-def relation_class(relation: str) -> str:
+def relation_class(relation: Relation) -> str:
     """The CSS class that colours a relation ("rewrite", "copy", ...)."""
-    return RELATION_CLASS.get(relation, "rewrite")
+    return RELATION_CLASS[relation]
 
 
 def _e(text: str) -> str:
