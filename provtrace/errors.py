@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     FINDINGS = 1  # `check` found problems at failing severity
     USAGE = 2  # bad input, bad option or nothing usable to work on
     INTERNAL = 3  # a bug: rerun with --traceback and report it
+    INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, the shell convention
 
 
 class ProvtraceError(Exception):

@@ -94,6 +94,35 @@ def test_an_internal_error_is_exit_3_with_a_hint(examples: Path, monkeypatch: py
     assert "Traceback" not in result.stderr
 
 
+def test_ctrl_c_during_a_run_is_exit_130(examples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import provtrace.pipeline
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(provtrace.pipeline, "trace", interrupted)
+    result = runner.invoke(app, ["trace", str(examples)])
+    assert result.exit_code == ExitCode.INTERRUPTED == 130
+    assert result.stderr.strip() == "error: interrupted"
+
+
+def test_ctrl_c_at_a_prompt_or_in_typer_is_exit_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import typer
+
+    import provtrace.cli.app as cli
+
+    def aborted(*args: object, **kwargs: object) -> None:
+        raise typer.Abort()
+
+    monkeypatch.setattr(cli, "app", aborted)
+    with pytest.raises(SystemExit) as caught:
+        run(["trace", "x"])
+    assert caught.value.code == ExitCode.INTERRUPTED
+    assert capsys.readouterr().err == "provtrace: interrupted\n"
+
+
 def test_warnings_go_to_stderr_and_quiet_silences_them(examples: Path, tmp_path: Path) -> None:
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n")
     args = ["trace", str(examples), str(tmp_path), "--format", "json"]

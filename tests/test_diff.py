@@ -11,10 +11,11 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from provtrace.cli.app import app
-from provtrace.diff import RowKind, count_changes, diff_articles, rows
+from provtrace.diff import diff_articles
 from provtrace.errors import ExitCode, InputError
 from provtrace.models import Alignment, Link, LinkKind, Trace
 from provtrace.render import DiffFormat, RenderOptions, diff_renderer
+from provtrace.render.rows import RowKind, count_changes, rows
 
 from .conftest import ROOT
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 import traceback as tb
@@ -13,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from provtrace import __version__
 from provtrace.check.config import FailOn
 from provtrace.check.formats import CHECK_FORMAT_BY_SUFFIX, CheckFormat
 from provtrace.errors import ExitCode, ProvtraceError
@@ -86,7 +84,7 @@ def _guard(show_traceback: bool, work: Callable[[], T], quiet: bool = False) -> 
         _warn(exc.warnings, quiet)
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        _fail("interrupted", ExitCode.USAGE)
+        _fail("interrupted", ExitCode.INTERRUPTED)
     except Exception as exc:
         if show_traceback:
             tb.print_exc()
@@ -146,7 +144,9 @@ def _format_for(output: Path | None, by_suffix: Mapping[str, F]) -> F | None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"provtrace {__version__}")
+        from importlib.metadata import version
+
+        typer.echo(f"provtrace {version('provtrace')}")
         raise typer.Exit()
 
 
@@ -368,7 +368,6 @@ def run(argv: list[str] | None = None) -> None:
         cls.__name__: cls for cls in typer.BadParameter.__mro__ if issubclass(cls, Exception)
     }
     usage_error, click_exception = bases["UsageError"], bases["ClickException"]
-    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
     try:
         code = app(args=argv, standalone_mode=False)
     except usage_error as error:
@@ -386,5 +385,5 @@ def run(argv: list[str] | None = None) -> None:
         sys.exit(int(getattr(error, "exit_code", ExitCode.USAGE)))
     except typer.Abort:
         print("provtrace: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(int(ExitCode.INTERRUPTED))
     sys.exit(code if isinstance(code, int) else 0)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from provtrace.diff import ChangeCounts, count_changes
 from provtrace.models import Alignment, Article, CreditKind, Edge, Trace
+from provtrace.render.rows import ChangeCounts, count_changes
 from provtrace.wording import plural
 
 

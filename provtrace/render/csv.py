@@ -5,7 +5,7 @@ Columns: source, target (article ids), source_indices, target_indices
 (verbatim, altered, paraphrase, added, dropped), score, partial, source_text,
 target_text. An added sentence has an empty source side, a dropped one an
 empty target side, and neither has a score or partial flag. Rows follow each
-alignment in reading order (see provtrace.diff.rows).
+alignment in reading order (see provtrace.render.rows.rows).
 
 RFC 4180 (csv module, minimal quoting, CRLF line ends), UTF-8, a header row.
 Every cell is one line, and a cell whose first non-blank character is
@@ -18,10 +18,10 @@ from __future__ import annotations
 import csv
 import io
 
-from provtrace.diff import Row, RowKind, rows
 from provtrace.models import Article, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.escape import csv_cell
+from provtrace.render.rows import Row, RowKind, rows
 
 COLUMNS = (
     "source",

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from provtrace.diff import ChangeCounts, Row, RowKind, count_changes, rows
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import credit_notes, direction, edge_counts, meta, pct, roots, summary_line, walk
 from provtrace.render.escape import one_line
 from provtrace.render.html_style import CSS
+from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
 from provtrace.render.svg import relation_class, tree_svg
 from provtrace.render.worddiff import Op, word_diff
 from provtrace.wording import plural

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provtrace.diff import ChangeCounts, Row, RowKind, rows
 from provtrace.models import Alignment, Article, Edge, LinkKind, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import Node, direction, edge_counts, meta, pct, summary_line, walk
 from provtrace.render.escape import markdown as md
+from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
 from provtrace.render.worddiff import Op, word_diff
 
 _COUNT_HEAD = "| Kept | Altered | Paraphrased | Added | Dropped |"
@@ -164,7 +164,6 @@ def render_markdown_diff(trace: Trace, options: RenderOptions) -> str:
     alignment = trace.alignments[0]
     parent, child = trace.article(alignment.source), trace.article(alignment.target)
     assert parent is not None and child is not None
-    from provtrace.diff import count_changes
 
     lines = [f"# {md(child.id)} compared with {md(parent.id)}", "", md(direction(trace)), ""]
     for role, article in (("Source", parent), ("Version", child)):

@@ -17,11 +17,11 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from provtrace.diff import Row, RowKind, count_changes, rows
 from provtrace.models import Alignment, Article, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import direction, meta
 from provtrace.render.escape import one_line
+from provtrace.render.rows import Row, RowKind, count_changes, rows
 from provtrace.render.worddiff import Op, word_diff
 
 #: Terminals at least this wide show the two articles side by side.
