@@ -190,6 +190,21 @@ def test_no_color_gives_text_without_any_escape_codes(
     assert "\x1b[" not in result.stdout
 
 
+@pytest.mark.parametrize("command", ["trace", "diff", "check"])
+def test_no_color_is_honoured_by_every_command(
+    command: str, examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One writer serves every command, so NO_COLOR holds for all of them."""
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich then treats the captured output as a terminal
+    monkeypatch.setenv("TERM", "xterm-256color")
+    wire, copy = str(examples / "wire-original.txt"), str(examples / "coastalpost-rewrite.txt")
+    argv = {"trace": [str(examples)], "diff": [wire, copy], "check": [copy, "--wire", wire]}[command]
+    assert "\x1b[" in runner.invoke(app, [command, *argv]).stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = runner.invoke(app, [command, *argv])
+    assert result.stdout.strip() and "\x1b[" not in result.stdout
+
+
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [

@@ -5,17 +5,19 @@ from __future__ import annotations
 import sys
 import time
 import traceback as tb
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from provtrace.check.config import FailOn
-from provtrace.check.formats import CHECK_FORMAT_BY_SUFFIX, CheckFormat
+from provtrace.check.formats import CHECK_FORMATS, CheckFormat, FindingsOptions
 from provtrace.errors import ExitCode, ProvtraceError
-from provtrace.render import DIFF_FORMAT_BY_SUFFIX, FORMAT_BY_SUFFIX, DiffFormat, OutputFormat, RenderOptions
+from provtrace.render import DIFF_FORMATS, TRACE_FORMATS, DiffFormat, OutputFormat, RenderOptions
+from provtrace.render.registry import Formats
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,7 +37,7 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
-F = TypeVar("F")
+F = TypeVar("F", bound=StrEnum)
 
 # Options every command shares, declared once.
 OutputOption = Annotated[
@@ -128,18 +130,19 @@ def _progress_bar(enabled: bool) -> Iterator[_ProgressBar]:
         bar.close()
 
 
-def _format_for(output: Path | None, by_suffix: Mapping[str, F]) -> F | None:
+def _format_for(output: Path | None, formats: Formats[F, Any]) -> F | None:
     """The format an --output file's extension names; an unknown extension is a usage error."""
     if output is None:
         return None
-    if output.suffix.lower() not in by_suffix:
-        known = ", ".join(sorted(by_suffix))
+    chosen = formats.for_suffix(output.suffix)
+    if chosen is None:
+        known = ", ".join(sorted(formats.suffixes))
         _fail(
             f"cannot tell the format from the file name {output.name!r}: give --format, "
             f"or end it with one of {known}",
             ExitCode.USAGE,
         )
-    return by_suffix[output.suffix.lower()]
+    return chosen
 
 
 def _version(value: bool) -> None:
@@ -222,7 +225,7 @@ def trace_command(
     from provtrace.options import TraceOptions
     from provtrace.pipeline import trace
 
-    chosen = fmt or _format_for(output, FORMAT_BY_SUFFIX) or OutputFormat.TEXT
+    chosen = fmt or _format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
     options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers)
     interactive = sys.stderr.isatty()
     with _progress_bar(interactive) as progress:
@@ -230,7 +233,8 @@ def trace_command(
             show_traceback, lambda: trace(paths, options, stdin=sys.stdin.buffer, progress=progress), quiet
         )
     _warn(result.warnings, quiet)
-    _guard(show_traceback, lambda: emit(result, chosen, RenderOptions(brief=brief), output))
+    render = TRACE_FORMATS.renderer(chosen)
+    _guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color, brief)), output))
 
 
 @app.command("diff")
@@ -267,14 +271,13 @@ def diff_command(
     """
     from provtrace.cli.output import emit
     from provtrace.diff import diff_articles
-    from provtrace.render import diff_renderer
 
-    chosen = fmt or _format_for(output, DIFF_FORMAT_BY_SUFFIX) or DiffFormat.TEXT
+    chosen = fmt or _format_for(output, DIFF_FORMATS) or DiffFormat.TEXT
     stdin = sys.stdin.buffer
     result = _guard(show_traceback, lambda: diff_articles(first, second, source=source, stdin=stdin))
     _warn(result.warnings, quiet)
-    render = diff_renderer(chosen)
-    _guard(show_traceback, lambda: emit(result, OutputFormat(chosen.value), RenderOptions(), output, render))
+    render = DIFF_FORMATS.renderer(chosen)
+    _guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color)), output))
 
 
 @app.command("check")
@@ -336,10 +339,11 @@ def check_command(
     2 bad input, usage or configuration (an unreadable story or wire file too),
     3 internal error.
     """
-    from provtrace.check.formats.output import emit_report
+    from provtrace.check.formats.text import summary
     from provtrace.check.runner import check_paths
+    from provtrace.cli.output import emit
 
-    chosen = fmt or _format_for(output, CHECK_FORMAT_BY_SUFFIX) or CheckFormat.TEXT
+    chosen = fmt or _format_for(output, CHECK_FORMATS) or CheckFormat.TEXT
     stdin = sys.stdin.buffer
     with _progress_bar(sys.stderr.isatty()) as progress:
         report = _guard(
@@ -350,7 +354,10 @@ def check_command(
             quiet,
         )
     _warn(report.warnings, quiet)
-    _guard(show_traceback, lambda: emit_report(report, chosen, output))
+    render = CHECK_FORMATS.renderer(chosen)
+    _guard(show_traceback, lambda: emit(lambda color: render(report, FindingsOptions(color)), output))
+    if output is not None:  # the report went to a file: still say what it found, for the CI log
+        sys.stderr.write(f"{summary(report)} (report written to {output})\n")
     if report.exit_code:
         raise typer.Exit(int(report.exit_code))
 

@@ -10,22 +10,30 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provtrace.errors import OutputError
-from provtrace.models import Trace
-from provtrace.render import OutputFormat, Renderer, RenderOptions, renderer
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
 #: Width of text output when it does not go to a terminal (files, pipes).
 PLAIN_WIDTH = 100
 
 
-def _to_string(renderable: object, width: int) -> str:
+def _unwrapped(renderable: object) -> bool:
+    """Whether a renderable asks never to be wrapped (rich Text with no_wrap, as check's findings)."""
+    return getattr(renderable, "no_wrap", None) is True
+
+
+def _to_string(renderable: RenderableType, width: int) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    console.print(renderable)
+    console.print(renderable, soft_wrap=_unwrapped(renderable))
     return buffer.getvalue()
 
 
@@ -61,31 +69,33 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def emit(
-    trace: Trace,
-    fmt: OutputFormat,
-    options: RenderOptions,
-    output: Path | None,
-    render: Renderer | None = None,
-) -> None:
-    """Render trace in fmt (with render, when given) to output (a file) or to standard output."""
+def _stdout_console() -> Console:
+    """The console for standard output; NO_COLOR (any value) means no colour, bold or italics."""
     from rich.console import Console
 
-    render = render or renderer(fmt)
+    plain = bool(os.environ.get("NO_COLOR"))
+    console = Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(highlight=False, width=PLAIN_WIDTH, color_system=None if plain else "auto")
+    return console
+
+
+def emit(render: Callable[[bool], RenderableType | str], output: Path | None) -> None:
+    """Write what render gives to output (a file, atomically) or to standard output.
+
+    The one writer of every command and format: render is called with True
+    when the result goes to a terminal that shows colour, else with False.
+    A string is written as it is; a rich renderable is printed, or turned
+    into plain text for a file.
+    """
     if output is not None:
-        result = render(trace, options)
+        result = render(False)
         write_atomic(output, result if isinstance(result, str) else _to_string(result, PLAIN_WIDTH))
         return
-    console = Console(highlight=False, soft_wrap=False)
-    if os.environ.get("NO_COLOR"):
-        # NO_COLOR asks for plain text: no colour, and no bold or italics either.
-        console = Console(highlight=False, soft_wrap=False, color_system=None)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(highlight=False, width=PLAIN_WIDTH)
-    colour = console.color_system is not None and console.is_terminal
-    result = render(trace, RenderOptions(color=colour, brief=options.brief))
+    console = _stdout_console()
+    result = render(console.is_terminal and console.color_system is not None)
     if isinstance(result, str):
         sys.stdout.write(result)
         sys.stdout.flush()
     else:
-        console.print(result)
+        console.print(result, soft_wrap=_unwrapped(result))

@@ -1,10 +1,11 @@
 """Renderers: one module per format, each a pure function of a Trace.
 
-Two registries map a format enum (which typer uses directly for --format)
-to its renderer, so the CLI never branches on the format: OutputFormat for
-`provtrace trace` (the derivation forest) and DiffFormat for `provtrace diff`
-(one alignment side by side: a Trace built by provtrace.diff.diff_articles).
-Renderers are imported lazily to keep start-up fast.
+Two registries (provtrace.render.registry.Formats, shared with check) map
+a format enum (which typer uses directly for --format) to its renderer, so
+the CLI never branches on the format: OutputFormat for `provtrace trace`
+(the derivation forest) and DiffFormat for `provtrace diff` (one alignment
+side by side: a Trace built by provtrace.diff.diff_articles). Renderers
+are imported lazily to keep start-up fast.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import import_module
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from provtrace.models import Trace
+from provtrace.render.registry import Formats
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -74,34 +75,39 @@ DIFF_FORMAT_BY_SUFFIX = {
     if fmt.value in {f.value for f in DiffFormat}
 }
 
-# format -> (module under provtrace.render, function name)
-_TRACE_RENDERERS: dict[OutputFormat, tuple[str, str]] = {
-    OutputFormat.TEXT: ("text", "render_text"),
-    OutputFormat.JSON: ("json", "render_json"),
-    OutputFormat.MARKDOWN: ("markdown", "render_markdown"),
-    OutputFormat.HTML: ("html", "render_html"),
-    OutputFormat.DOT: ("dot", "render_dot"),
-    OutputFormat.GRAPHML: ("graphml", "render_graphml"),
-    OutputFormat.CSV: ("csv", "render_csv"),
-}
+#: The formats of `provtrace trace`: module:function under provtrace.render.
+TRACE_FORMATS: Formats[OutputFormat, Renderer] = Formats(
+    __name__,
+    {
+        OutputFormat.TEXT: "text:render_text",
+        OutputFormat.JSON: "json:render_json",
+        OutputFormat.MARKDOWN: "markdown:render_markdown",
+        OutputFormat.HTML: "html:render_html",
+        OutputFormat.DOT: "dot:render_dot",
+        OutputFormat.GRAPHML: "graphml:render_graphml",
+        OutputFormat.CSV: "csv:render_csv",
+    },
+    FORMAT_BY_SUFFIX,
+)
 
-_DIFF_RENDERERS: dict[DiffFormat, tuple[str, str]] = {
-    DiffFormat.TEXT: ("textdiff", "render_text_diff"),
-    DiffFormat.JSON: ("json", "render_json"),
-    DiffFormat.MARKDOWN: ("markdown", "render_markdown_diff"),
-    DiffFormat.HTML: ("html", "render_html_diff"),
-}
-
-
-def _load(module: str, name: str) -> Renderer:
-    return cast(Renderer, getattr(import_module(f"{__name__}.{module}"), name))
+#: The formats of `provtrace diff` (JSON is the trace contract of the pair).
+DIFF_FORMATS: Formats[DiffFormat, Renderer] = Formats(
+    __name__,
+    {
+        DiffFormat.TEXT: "textdiff:render_text_diff",
+        DiffFormat.JSON: "json:render_json",
+        DiffFormat.MARKDOWN: "markdown:render_markdown_diff",
+        DiffFormat.HTML: "html:render_html_diff",
+    },
+    DIFF_FORMAT_BY_SUFFIX,
+)
 
 
 def renderer(fmt: OutputFormat) -> Renderer:
     """The render function of `provtrace trace` for fmt."""
-    return _load(*_TRACE_RENDERERS[fmt])
+    return TRACE_FORMATS.renderer(fmt)
 
 
 def diff_renderer(fmt: DiffFormat) -> Renderer:
     """The render function of `provtrace diff` for fmt (JSON is the trace contract of the pair)."""
-    return _load(*_DIFF_RENDERERS[fmt])
+    return DIFF_FORMATS.renderer(fmt)

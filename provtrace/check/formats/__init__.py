@@ -1,8 +1,8 @@
 """Report formats of `provtrace check`: one module per format, each a pure function.
 
-The registry maps a CheckFormat (which typer uses directly for --format) to
-its renderer, so the CLI never branches on the format. Renderers are
-imported lazily to keep start-up fast.
+The registry (a provtrace.render.registry.Formats, the mechanism every
+command shares) maps a CheckFormat, which typer uses directly for --format,
+to its renderer, so the CLI never branches on the format.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from importlib import import_module
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
+
+from provtrace.render.registry import Formats
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -47,17 +48,20 @@ CHECK_FORMAT_BY_SUFFIX = {
     ".sarif": CheckFormat.SARIF,
 }
 
-# format -> (module under provtrace.check.formats, function name)
-_RENDERERS: dict[CheckFormat, tuple[str, str]] = {
-    CheckFormat.TEXT: ("text", "render_text"),
-    CheckFormat.JSON: ("json", "render_json"),
-    CheckFormat.JUNIT: ("junit", "render_junit"),
-    CheckFormat.GITHUB: ("github", "render_github"),
-    CheckFormat.SARIF: ("sarif", "render_sarif"),
-}
+#: The formats of `provtrace check`: module:function under provtrace.check.formats.
+CHECK_FORMATS: Formats[CheckFormat, FindingsRenderer] = Formats(
+    __name__,
+    {
+        CheckFormat.TEXT: "text:render_text",
+        CheckFormat.JSON: "json:render_json",
+        CheckFormat.JUNIT: "junit:render_junit",
+        CheckFormat.GITHUB: "github:render_github",
+        CheckFormat.SARIF: "sarif:render_sarif",
+    },
+    CHECK_FORMAT_BY_SUFFIX,
+)
 
 
 def findings_renderer(fmt: CheckFormat) -> FindingsRenderer:
     """The render function for fmt."""
-    module, name = _RENDERERS[fmt]
-    return cast(FindingsRenderer, getattr(import_module(f"{__name__}.{module}"), name))
+    return CHECK_FORMATS.renderer(fmt)

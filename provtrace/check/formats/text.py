@@ -41,8 +41,12 @@ def _finding(finding: Finding, color: bool) -> Text:
 
 
 def render_text(report: CheckReport, options: FindingsOptions) -> Text:
-    """Findings, waived findings and the summary as (optionally styled) literal text."""
-    out = Text()
+    """Findings, waived findings and the summary as (optionally styled) literal text.
+
+    The text is never wrapped, whatever the width it is printed at; printing
+    it ends the last line.
+    """
+    out = Text(no_wrap=True, overflow="ignore")
     for finding in report.findings:
         out.append_text(_finding(finding, options.color))
         out.append("\n")
@@ -55,5 +59,4 @@ def render_text(report: CheckReport, options: FindingsOptions) -> Text:
     if report.findings or report.waived:
         out.append("\n")
     out.append(summary(report), style=("bold red" if report.failing() else "green") if options.color else "")
-    out.append("\n")
     return out
