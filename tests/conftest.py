@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from provtrace.models import Trace
+from provtrace.options import TraceOptions
+from provtrace.pipeline import trace
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -18,6 +22,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Rewrite the golden files under tests/data/golden from the current output (review the diff!).",
     )
+
+
+@pytest.fixture(scope="session")
+def example_trace() -> Trace:
+    """The example family traced from the project root, so paths read as in the README session."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        return trace(["examples"], TraceOptions())
 
 
 @pytest.fixture

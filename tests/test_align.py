@@ -6,20 +6,7 @@ from provtrace.align.core import align_articles, build_vocabulary
 from provtrace.models import Alignment, LinkKind
 from provtrace.options import TraceOptions
 
-from .helpers import article
-
-WIRE = [
-    "Dockworkers at Port Selwyn walked out on Sunday after wage talks with the port authority collapsed.",
-    "The union says the automation plan would eliminate up to 900 jobs at the East and West terminals.",
-    "Thirty-two strikers were briefly detained after scuffles with police outside the North Terminal gates.",
-    "Flower exporters warned that 40 tonnes of roses were spoiling in refrigerated containers on the quays.",
-    "Labour Minister Carla Montiel will meet union leaders in the capital on Wednesday morning.",
-    "Shipping lines have begun diverting vessels to Puerto Cabral, a smaller harbour further south.",
-]
-FILLER = [
-    "A bakery in the old quarter won a regional prize for its rye bread this spring.",
-    "The municipal orchestra announced a new season of open-air concerts in August.",
-]
+from .helpers import FILLER, WIRE, article
 
 
 def align(source: list[str], target: list[str]) -> Alignment:

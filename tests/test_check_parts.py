@@ -12,7 +12,8 @@ from provtrace.check.waivers import find_waivers, strip_waivers
 from provtrace.check.wireindex import build_index, candidates, keys
 from provtrace.ingest.sourcemap import SourceMap
 from provtrace.models import Sentence
-from tests.helpers import article
+
+from .helpers import article
 
 
 def sentences(*texts: str) -> list[Sentence]:

@@ -38,14 +38,9 @@ def plain(renderable: object, width: int) -> str:
 
 @pytest.fixture(scope="module")
 def coastal() -> Trace:
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
         return diff_articles(WIRE, COASTAL)
-    finally:
-        os.chdir(cwd)
 
 
 def test_rows_follow_the_target_with_drops_after_their_predecessor() -> None:
@@ -305,7 +300,7 @@ def test_the_same_file_twice_is_a_usage_error(examples: Path) -> None:
 
 
 def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> None:
-    from .test_formats import hostile_files
+    from .helpers import hostile_files
 
     a, b = hostile_files(tmp_path)
     for fmt in DiffFormat:

@@ -7,7 +7,6 @@ import io
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,14 +16,14 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from provtrace.cli.app import app
-from provtrace.models import LinkKind, Trace
+from provtrace.models import Trace
 from provtrace.options import TraceOptions
-from provtrace.pipeline import trace, trace_articles
+from provtrace.pipeline import trace_articles
 from provtrace.render import FORMAT_BY_SUFFIX, OutputFormat, RenderOptions, renderer
 from provtrace.render.escape import markdown as md_escape
 
-from .conftest import ROOT, require_tool
-from .helpers import article
+from .conftest import require_tool
+from .helpers import HOSTILE, article, hostile_files, hostile_trace
 
 runner = CliRunner()
 
@@ -35,18 +34,6 @@ GOLDEN_NAMES = {
     OutputFormat.GRAPHML: "examples.graphml",
     OutputFormat.CSV: "examples.csv",
 }
-
-
-@pytest.fixture(scope="module")
-def example_trace() -> Trace:
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # paths in the output are relative, as in the README session
-    try:
-        return trace(["examples"], TraceOptions())
-    finally:
-        os.chdir(cwd)
 
 
 def render(fmt: OutputFormat, result: Trace, brief: bool = False) -> str:
@@ -199,47 +186,6 @@ def test_html_draws_a_node_per_article_and_a_panel_per_edge(example_trace: Trace
 
 # --- hostile article text ---------------------------------------------------------------
 
-ESC = "\x1b[31mred\x1b[0m \x1b]8;;http://evil.example\x07link\x1b]8;;\x07"
-HOSTILE = "[bold red]x[/] <script>alert(1)</script> | # * _ ` ~~ &amp; " + ESC
-NEUTRAL = [
-    "The Brennock council approved a lean budget after a debate that ran past midnight.",
-    "Councillors voted seven to four for the plan, which cuts road maintenance by a fifth.",
-    "Mayor Lena Brask said the library opening hours would be protected despite the cuts.",
-    "Opposition councillors warned that potholes would multiply across the northern districts.",
-    "The budget also freezes hiring at the town hall until the end of next year.",
-]
-
-
-def hostile_files(folder: Path) -> tuple[Path, Path]:
-    """Two related article files, each with a hostile sentence the other lacks."""
-    paths = []
-    for name, line in (
-        ("a", f"Councillors said {HOSTILE} was typed into the comment box of the budget page on Monday."),
-        ("b", f"Residents complained on Tuesday that {HOSTILE} appeared on the library noticeboard."),
-    ):
-        path = folder / f"{name}.txt"
-        path.write_text("\n\n".join([*NEUTRAL, line]), encoding="utf-8")
-        paths.append(path)
-    return paths[0], paths[1]
-
-
-FORMULAS = ['=HYPERLINK("http://evil.example","x") was typed in the box.', "@SUM(A1) too", "+1+1", "-2+3"]
-
-
-def hostile_trace() -> Trace:
-    """A pair whose ids, titles, sites, altered, added and dropped sentences carry hostile text."""
-    bad_id = 'evil"<blink>|#*`' + "\x1b[2J"
-    parent = article(bad_id, [*NEUTRAL, f"Dropped line {HOSTILE}"], owns="AFP", site=f"Site {HOSTILE}")
-    child_sentences = [*NEUTRAL, *(f"{f}" for f in FORMULAS), f"Added line {HOSTILE}"]
-    child_sentences[2] = f"Mayor Lena Brask said the library opening hours {HOSTILE} would be protected."
-    child = article("child", child_sentences, cites="AFP")
-    parent = replace(parent, title=f"Title {HOSTILE}", path=f"{bad_id}.txt")
-    child = replace(child, title=f"Other {HOSTILE}")
-    result = trace_articles([parent, child], TraceOptions(all_pairs=True))
-    assert len(result.edges) == 1 and result.edges[0].parent == bad_id
-    kinds = {l.kind for al in result.alignments for l in al.links}
-    assert LinkKind.ALTERED in kinds or LinkKind.PARAPHRASE in kinds
-    return result
 
 
 @pytest.fixture(scope="module")
@@ -352,7 +298,7 @@ def test_markdown_escape_always_renders_the_text_itself(text: str) -> None:
 
 def unseen_trace() -> Trace:
     """Two siblings citing an agency no article represents: they hang from an unseen source."""
-    from .test_infer import FULL
+    from .helpers import FULL
 
     left = article("left", [*FULL[:6], "A local reporter saw queues of lorries at the gates."], cites="AFP")
     right = article(

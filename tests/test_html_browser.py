@@ -18,8 +18,6 @@ import pytest
 
 from provtrace.diff import diff_articles
 from provtrace.models import Trace
-from provtrace.options import TraceOptions
-from provtrace.pipeline import trace
 from provtrace.render import DiffFormat, OutputFormat, RenderOptions, diff_renderer, renderer
 
 from .conftest import ROOT
@@ -67,16 +65,6 @@ def console_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
 
 
-@pytest.fixture(scope="module")
-def example_trace() -> Trace:
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        return trace(["examples"], TraceOptions())
-    finally:
-        os.chdir(cwd)
-
-
 def write(tmp_path: Path, name: str, text: object) -> Path:
     assert isinstance(text, str)
     page = tmp_path / name
@@ -113,13 +101,11 @@ def test_screenshot_of_the_report(chromium: str, tmp_path: Path, example_trace: 
     assert len(data) > 30_000  # a blank or nearly blank page compresses far smaller
 
 
-def test_diff_page_renders_without_console_errors(chromium: str, tmp_path: Path) -> None:
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        pair = diff_articles("examples/wire-original.txt", "examples/coastalpost-rewrite.txt")
-    finally:
-        os.chdir(cwd)
+def test_diff_page_renders_without_console_errors(
+    chromium: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    pair = diff_articles("examples/wire-original.txt", "examples/coastalpost-rewrite.txt")
     page = write(tmp_path, "diff.html", diff_renderer(DiffFormat.HTML)(pair, RenderOptions()))
     done = run_chromium(chromium, tmp_path, page, "--dump-dom")
     assert done.returncode == 0, done.stderr[-2000:]
@@ -130,7 +116,7 @@ def test_diff_page_renders_without_console_errors(chromium: str, tmp_path: Path)
 
 
 def test_hostile_report_runs_no_script(chromium: str, tmp_path: Path) -> None:
-    from .test_formats import hostile_trace
+    from .helpers import hostile_trace
 
     page = write(tmp_path, "hostile.html", renderer(OutputFormat.HTML)(hostile_trace(), RenderOptions()))
     done = run_chromium(chromium, tmp_path, page, "--dump-dom")

@@ -6,27 +6,7 @@ import itertools
 
 import networkx as nx
 
-from provtrace.models import Article, Trace
-from provtrace.options import TraceOptions
-from provtrace.pipeline import trace_articles
-
-from .helpers import article
-from .test_align import FILLER, WIRE
-
-EXTRA = [
-    "Police said three officers were lightly injured in the scuffles outside the gates on Monday.",
-    "The port handles nearly 70 percent of the country's trade, according to the central bank.",
-    "Gov. Rodrigo Salcedo offered to act as a mediator between the union and the authority.",
-]
-FULL = WIRE + EXTRA
-
-
-def run(*articles: Article) -> Trace:
-    return trace_articles(list(articles), TraceOptions())
-
-
-def parents(result: Trace) -> dict[str, str]:
-    return {e.child: e.parent for e in result.edges}
+from .helpers import FILLER, FULL, article, parents, run
 
 
 def test_the_text_that_contains_the_other_is_upstream() -> None:

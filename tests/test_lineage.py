@@ -7,8 +7,7 @@ from provtrace.infer.lineage import inheritance, sentence_marks
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace_articles
 
-from .helpers import article
-from .test_infer import FULL, parents, run
+from .helpers import FULL, article, parents, run
 
 #: The wire story's sentences with one word changed by an outlet.
 RETOLD = [*FULL]

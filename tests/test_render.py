@@ -5,15 +5,13 @@ from __future__ import annotations
 import io
 import json
 
-import pytest
 from rich.console import Console
 
 from provtrace.models import Article, Sentence, Trace
 from provtrace.options import TraceOptions
-from provtrace.pipeline import trace, trace_articles
+from provtrace.pipeline import trace_articles
 from provtrace.render import OutputFormat, RenderOptions, renderer
 
-from .conftest import ROOT
 from .helpers import article
 
 
@@ -21,12 +19,6 @@ def plain(renderable: object, width: int = 100) -> str:
     buffer = io.StringIO()
     Console(file=buffer, width=width, color_system=None, highlight=False).print(renderable)
     return buffer.getvalue()
-
-
-@pytest.fixture
-def example_trace(monkeypatch: pytest.MonkeyPatch) -> Trace:
-    monkeypatch.chdir(ROOT)
-    return trace(["examples"], TraceOptions())
 
 
 def test_text_golden_for_the_example_family(example_trace: Trace, golden) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from provtrace.errors import ExitCode
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace
 
-from .test_seeds import NEWSMAX, SUMMARY, TRANSLATION, parents
+from .helpers import NEWSMAX, SUMMARY, TRANSLATION, parents
 
 runner = CliRunner()
 STORY = (

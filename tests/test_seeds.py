@@ -8,15 +8,11 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from provtrace.cli.app import app
-from provtrace.models import LinkKind, Trace
+from provtrace.models import LinkKind
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace
 
-NEWSMAX, TRANSLATION, SUMMARY = "001_1d8441e6aa364e4e", "000_8604864dd5df0757", "003_ebb5bced4a154161"
-
-
-def parents(result: Trace) -> dict[str, str]:
-    return {e.child: e.parent for e in result.edges}
+from .helpers import NEWSMAX, SUMMARY, TRANSLATION, parents
 
 
 def test_newsmax_copy_is_upstream_of_the_rewrite_and_the_summary(seeds: Path) -> None:
