@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from provtrace.check.runner import CheckReport
+    from provtrace.check.model import CheckReport
 
 
 class CheckFormat(StrEnum):
