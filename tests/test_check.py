@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from provtrace.check.config import CheckConfig, ConfigError, Rule, Severity, parse_config
+from provtrace.check.config import CheckConfig, ConfigError, parse_config
 from provtrace.check.formats.text import summary
+from provtrace.check.model import Severity
+from provtrace.check.rules import Rule
 from provtrace.check.runner import CheckReport, Finding, check
 from provtrace.errors import ExitCode, InputError
 

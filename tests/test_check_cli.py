@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from provtrace.check.config import Rule, Severity
 from provtrace.check.formats import CheckFormat, FindingsOptions, findings_renderer
 from provtrace.check.formats.github import escape_data, escape_property
+from provtrace.check.model import Severity
+from provtrace.check.rules import RULES, Rule
 from provtrace.check.runner import CheckReport, Finding, StoryResult
 from provtrace.cli.app import app
 from provtrace.errors import ExitCode
@@ -267,3 +269,10 @@ def test_a_report_written_to_a_file_still_says_on_stderr_what_it_found(
     assert result.stdout == ""
     assert "check failed (report written to" in result.stderr
     assert target.exists()
+
+
+def test_the_readme_rule_table_lists_every_rule_of_the_registry_in_order() -> None:
+    """A rule added to rules.RULES must be documented: the README table follows the registry."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `([a-z-]+)` \| .* \| (error|warning|off) \|$", readme, re.MULTILINE)
+    assert documented == [(rule.value, spec.severity.value) for rule, spec in RULES.items()]

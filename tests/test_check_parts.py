@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from provtrace.agencies import agency_of_site, agency_table, canonical_agency, phrase_pattern
-from provtrace.check.config import ConfigError, Rule
+from provtrace.check.config import ConfigError
 from provtrace.check.figures import changed_figures, find_figures
 from provtrace.check.quotes import altered_from, find_quotes
+from provtrace.check.rules import Rule
 from provtrace.check.waivers import find_waivers, strip_waivers
 from provtrace.check.wireindex import build_index, candidates, keys
 from provtrace.ingest.sourcemap import SourceMap

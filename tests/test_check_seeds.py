@@ -11,7 +11,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from provtrace.check.config import CheckConfig, Rule
+from provtrace.check.config import CheckConfig
+from provtrace.check.rules import Rule
 from provtrace.check.runner import CheckReport, check
 from provtrace.cli.app import app
 from provtrace.errors import ExitCode

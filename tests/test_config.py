@@ -10,12 +10,12 @@ import pytest
 from provtrace.check.config import (
     CheckConfig,
     ConfigError,
-    Rule,
-    Severity,
     find_config,
     load_config,
     parse_config,
 )
+from provtrace.check.model import Severity
+from provtrace.check.rules import Rule
 from provtrace.errors import ExitCode
 
 

@@ -1,4 +1,4 @@
-"""The configuration of `provtrace check`: rules, severities, thresholds, agencies.
+"""The configuration of `provtrace check`: severities, thresholds, agencies, wire folders.
 
 It lives under ``[tool.provtrace.check]`` in pyproject.toml or under
 ``[check]`` in provtrace.toml, found in the current folder or the nearest
@@ -22,27 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from provtrace.agencies import agency_table, canonical_agency
+from provtrace.check.model import Severity
+from provtrace.check.rules import RULES, Rule
 from provtrace.errors import ProvtraceError
 
 
 class ConfigError(ProvtraceError):
     """The configuration (a file or a waiver in a story) is invalid."""
-
-
-class Rule(StrEnum):
-    """The checks `provtrace check` runs."""
-
-    UNCREDITED_REUSE = "uncredited-reuse"
-    ALTERED_QUOTE = "altered-quote"
-    CHANGED_FIGURE = "changed-figure"
-
-
-class Severity(StrEnum):
-    """How a rule's findings count: error fails the check, warning only with --fail-on warning."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    OFF = "off"
 
 
 class FailOn(StrEnum):
@@ -52,21 +38,8 @@ class FailOn(StrEnum):
     WARNING = "warning"
 
 
-#: One line per rule, for help texts and report formats (SARIF, JUnit).
-RULE_DESCRIPTIONS: dict[Rule, str] = {
-    Rule.UNCREDITED_REUSE: "The story reuses an agency's copy without crediting the agency.",
-    Rule.ALTERED_QUOTE: "A quotation differs in its words from the same quotation in the wire copy.",
-    Rule.CHANGED_FIGURE: "A number, amount or date in a reused sentence differs from the wire copy.",
-}
-
-DEFAULT_SEVERITY: dict[Rule, Severity] = {
-    Rule.UNCREDITED_REUSE: Severity.ERROR,
-    Rule.ALTERED_QUOTE: Severity.ERROR,
-    # Figures are updated legitimately (a toll rises): a warning unless a newsroom says otherwise.
-    Rule.CHANGED_FIGURE: Severity.WARNING,
-}
-
-CONFIG_NAMES = ("provtrace.toml", "pyproject.toml")
+#: Each rule's severity when the configuration does not set one (from the rule registry).
+DEFAULT_SEVERITY: dict[Rule, Severity] = {rule: spec.severity for rule, spec in RULES.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from provtrace.agencies import canonical_agency
-from provtrace.check.config import ConfigError, Rule
+from provtrace.check.config import ConfigError
+from provtrace.check.rules import Rule
 
 _DIRECTIVE = re.compile(r"provtrace:\s*allow\b(?P<body>[^\n\r]*)")
 _COMMENT = re.compile(r"<!--(?:(?!-->).)*?provtrace:\s*allow\b.*?-->", re.DOTALL)

@@ -17,7 +17,7 @@ from provtrace.render.registry import Formats
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from provtrace.check.runner import CheckReport
+    from provtrace.check.model import CheckReport
 
 
 class CheckFormat(StrEnum):

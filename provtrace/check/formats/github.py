@@ -8,10 +8,9 @@ early or inject another one.
 
 from __future__ import annotations
 
-from provtrace.check.config import Severity
 from provtrace.check.formats import FindingsOptions
 from provtrace.check.formats.text import summary
-from provtrace.check.runner import CheckReport
+from provtrace.check.model import CheckReport, Severity
 
 
 def escape_data(text: str) -> str:

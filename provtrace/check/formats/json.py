@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from provtrace.check.formats import FindingsOptions
-from provtrace.check.runner import CheckReport, Finding
+from provtrace.check.model import CheckReport, Finding
 
 SCHEMA = "provtrace.check/1"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from provtrace.check.formats import FindingsOptions
-from provtrace.check.runner import CheckReport, Finding
+from provtrace.check.model import CheckReport, Finding
 
 
 def _line(finding: Finding) -> str:

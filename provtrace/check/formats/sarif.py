@@ -14,12 +14,12 @@ from typing import Any
 from urllib.parse import quote
 
 from provtrace import __version__
-from provtrace.check.config import RULE_DESCRIPTIONS, Rule
 from provtrace.check.formats import FindingsOptions
-from provtrace.check.runner import CheckReport, Finding
+from provtrace.check.model import CheckReport, Finding
+from provtrace.check.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_RULES = list(Rule)
+_RULES = list(RULES)
 
 
 def artifact_uri(path: str) -> str:
@@ -55,7 +55,7 @@ def render_sarif(report: CheckReport, options: FindingsOptions) -> str:
         {
             "id": rule.value,
             "name": "".join(part.title() for part in rule.value.split("-")),
-            "shortDescription": {"text": RULE_DESCRIPTIONS[rule]},
+            "shortDescription": {"text": RULES[rule].description},
             "defaultConfiguration": {"enabled": rule in report.rules},
         }
         for rule in _RULES

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from provtrace.check.config import Severity
 from provtrace.check.formats import FindingsOptions
-from provtrace.check.runner import CheckReport, Finding
+from provtrace.check.model import CheckReport, Finding, Severity
 from provtrace.wording import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}

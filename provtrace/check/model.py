@@ -1,0 +1,95 @@
+"""The data of `provtrace check`: severities, findings and the report.
+
+Rules themselves (their names, descriptions, default severities and bodies)
+live in rules.py; everything here is plain frozen data that the runner
+builds and the report formats read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from provtrace.errors import ExitCode
+
+if TYPE_CHECKING:
+    from provtrace.check.rules import Rule
+
+
+class Severity(StrEnum):
+    """How a rule's findings count: error fails the check, warning only with --fail-on warning."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one story, at one line."""
+
+    path: str
+    line: int  # 1-based line in the story file
+    rule: Rule
+    severity: Severity
+    message: str
+    agency: str | None = None  # the agency whose copy is involved, when known
+    source: str | None = None  # the wire file involved
+    waiver: str | None = None  # the reason, when an inline waiver waives it
+
+
+@dataclass(frozen=True, slots=True)
+class SourceUse:
+    """How much of a story comes from one wire article."""
+
+    path: str
+    agency: str | None
+    reused: int  # story sentences linked to this wire article
+    share: float  # reused / the story's sentences
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResult:
+    """What the check learnt about one story."""
+
+    path: str
+    sentences: int
+    credits: tuple[str, ...]  # agencies the story credits
+    sources: tuple[SourceUse, ...]  # most reused first
+
+
+def _every_rule() -> tuple[Rule, ...]:
+    # Imported here: rules.py builds Findings, so it imports this module first.
+    from provtrace.check.rules import Rule
+
+    return tuple(Rule)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The outcome of a check: findings, waived findings, per-story results and counts."""
+
+    findings: tuple[Finding, ...]
+    waived: tuple[Finding, ...]
+    stories: tuple[StoryResult, ...]
+    wire_articles: int
+    aligned_pairs: int  # story/wire pairs whose sentences were aligned
+    fail_on: Severity = Severity.ERROR
+    rules: tuple[Rule, ...] = field(default_factory=_every_rule)  # the rules that ran (not off)
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def total_pairs(self) -> int:
+        """Every story/wire pair: what a check without the index would align."""
+        return len(self.stories) * self.wire_articles
+
+    def failing(self) -> tuple[Finding, ...]:
+        """Findings at or above the failing severity."""
+        levels = {Severity.ERROR} if self.fail_on is Severity.ERROR else {Severity.ERROR, Severity.WARNING}
+        return tuple(f for f in self.findings if f.severity in levels)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """FINDINGS when a finding is at failing severity, else OK."""
+        return ExitCode.FINDINGS if self.failing() else ExitCode.OK

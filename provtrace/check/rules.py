@@ -1,0 +1,189 @@
+"""The rules of `provtrace check`: one function each, and the registry that lists them.
+
+A rule is a function (RuleInput, Severity) -> findings. The registry RULES
+maps each Rule to its one-line description, its default severity and its
+function; the runner, the configuration (default severities, the names a
+[check.severity] table or a waiver accepts) and the report formats (SARIF
+rule list, JUnit cases) all read it. Adding a rule is one Rule member, one
+function and one registry entry, all in this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from provtrace.check.figures import Figure, changed_figures, find_figures
+from provtrace.check.model import Finding, Severity
+from provtrace.check.quotes import Quote, altered_from, find_quotes
+from provtrace.models import Alignment, LinkKind
+
+if TYPE_CHECKING:
+    from provtrace.check.config import CheckConfig
+    from provtrace.check.inputs import Story, WireArticle
+
+
+class Rule(StrEnum):
+    """The checks `provtrace check` runs, in the order they run and are reported."""
+
+    UNCREDITED_REUSE = "uncredited-reuse"
+    ALTERED_QUOTE = "altered-quote"
+    CHANGED_FIGURE = "changed-figure"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInput:
+    """What a rule sees of one story: the story, the wire articles linked to it, the settings."""
+
+    story: Story
+    linked: Sequence[tuple[WireArticle, Alignment]]  # wire as the upstream side, in wire path order
+    config: CheckConfig
+    #: Filled by rules: wire files reused enough to matter whose agency is unknown (for a warning).
+    unknown_agency: set[str]
+
+
+RuleFunction = Callable[[RuleInput, Severity], list[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """A rule's registry entry."""
+
+    description: str  # one line, for help texts and report formats (SARIF, JUnit)
+    severity: Severity  # the default, when the configuration does not set one
+    find: RuleFunction
+
+
+def reused_sentences(alignment: Alignment) -> set[int]:
+    """The story sentences (target side) linked to the wire article."""
+    return {j for link in alignment.links for j in link.target}
+
+
+def _copy(source: WireArticle) -> str:
+    owner = f"{source.agency} copy" if source.agency else "wire copy"
+    return f"the {owner} ({source.article.path})"
+
+
+def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
+    """Enough of the story comes from one agency's copy, and the story never credits the agency."""
+    story, config = given.story, given.config
+    by_agency: dict[str, set[int]] = {}
+    main: dict[str, tuple[int, str, WireArticle]] = {}  # the wire article most reused, per agency
+    total = len(story.article.sentences) or 1
+    for source, alignment in given.linked:
+        reused = reused_sentences(alignment)
+        if source.agency is None:
+            if len(reused) >= config.reuse_sentences or len(reused) / total >= config.reuse_share:
+                given.unknown_agency.add(source.article.path)
+            continue
+        by_agency.setdefault(source.agency, set()).update(reused)
+        key = (-len(reused), source.article.path, source)
+        if source.agency not in main or key[:2] < main[source.agency][:2]:
+            main[source.agency] = key
+    out = []
+    for agency, reused in sorted(by_agency.items()):
+        share = len(reused) / total
+        if agency in story.credited or (len(reused) < config.reuse_sentences and share < config.reuse_share):
+            continue
+        source = main[agency][2]
+        message = (
+            f"{len(reused)} of {len(story.article.sentences)} sentences ({share:.0%}) come from "
+            f"{_copy(source)}, but the story never credits {agency}"
+        )
+        line = story.line_of_sentence(min(reused))
+        out.append(
+            Finding(story.path, line, Rule.UNCREDITED_REUSE, severity, message, agency, source.article.path)
+        )
+    return out
+
+
+def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
+    """A quotation whose words differ from the same quotation in the wire copy."""
+    story = given.story
+    wire_quotes: list[Quote] = []
+    owner: list[WireArticle] = []
+    for source, _ in given.linked:
+        quotes = find_quotes(source.article.sentences)
+        wire_quotes += quotes
+        owner += [source] * len(quotes)
+    out = []
+    for quote in find_quotes(story.article.sentences):
+        alteration = altered_from(quote, wire_quotes)
+        if alteration is None:
+            continue
+        source = owner[next(k for k, q in enumerate(wire_quotes) if q is alteration.wire)]
+        message = (
+            f"quotation differs from {_copy(source)}: the story has “{alteration.story_excerpt}” "
+            f"where the wire has “{alteration.wire_excerpt}”"
+        )
+        line = story.line_of(quote.text, quote.sentence)
+        out.append(
+            Finding(
+                story.path, line, Rule.ALTERED_QUOTE, severity, message, source.agency, source.article.path
+            )
+        )
+    return out
+
+
+def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
+    """A number, amount or date in a reused sentence that differs from the wire's."""
+    story = given.story
+    story_figures = [find_figures(s.text) for s in story.article.sentences]
+    known: dict[int, set[str]] = {}  # story sentence -> figure values of every wire sentence linked to it
+    links = []
+    for source, alignment in given.linked:
+        wire_figures = [find_figures(s.text) for s in source.article.sentences]
+        for link in alignment.links:
+            wire_side = [f for i in link.source for f in wire_figures[i]]
+            for j in link.target:
+                known.setdefault(j, set()).update(f.value for f in wire_side)
+            links.append((source, link, wire_side))
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for source, link, wire_side in links:
+        placed: list[tuple[int, Figure]] = [(j, f) for j in link.target for f in story_figures[j]]
+        known_here = frozenset().union(*(known[j] for j in link.target))
+        close = link.kind is not LinkKind.PARAPHRASE
+        for change in changed_figures([f for _, f in placed], wire_side, known=known_here, close=close):
+            j = next(j for j, f in placed if f is change.story)
+            if (j, change.story.text) in seen:
+                continue
+            seen.add((j, change.story.text))
+            message = (
+                f"figure differs from {_copy(source)}: the story has “{change.story.text}” "
+                f"where the wire has “{change.wire.text}”"
+            )
+            line = story.line_of(change.story.text, j)
+            out.append(
+                Finding(
+                    story.path,
+                    line,
+                    Rule.CHANGED_FIGURE,
+                    severity,
+                    message,
+                    source.agency,
+                    source.article.path,
+                )
+            )
+    return out
+
+
+#: Every rule, in Rule order: what it finds, its default severity, its function.
+RULES: dict[Rule, RuleSpec] = {
+    Rule.UNCREDITED_REUSE: RuleSpec(
+        "The story reuses an agency's copy without crediting the agency.", Severity.ERROR, uncredited_reuse
+    ),
+    Rule.ALTERED_QUOTE: RuleSpec(
+        "A quotation differs in its words from the same quotation in the wire copy.",
+        Severity.ERROR,
+        altered_quote,
+    ),
+    Rule.CHANGED_FIGURE: RuleSpec(
+        "A number, amount or date in a reused sentence differs from the wire copy.",
+        # Figures are updated legitimately (a toll rises): a warning unless a newsroom says otherwise.
+        Severity.WARNING,
+        changed_figure,
+    ),
+}
