@@ -1,60 +1,94 @@
-"""What provtrace knows about news agencies: names, aliases, web sites.
+"""Everything provtrace knows about news agencies: names, aliases, sites, languages, credit words.
 
-The table of names and aliases is shared by credit detection (credits.py)
-and by `provtrace check`, which also needs to tell which agency a wire file
-belongs to (from its site or folder) and to extend the table with a
-newsroom's own aliases and agencies.
+One table (TABLE) holds it; credit detection (ingest/credits.py), the
+direction of translations (infer/forest.py), lineage's list of credit words
+(infer/lineage.py) and `provtrace check` all read it from here. `check` also
+tells which agency a wire file belongs to (from its site or folder) and
+extends the table with a newsroom's own aliases and agencies.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """One news agency: how its name is written, where it publishes, what language it writes in."""
+
+    name: str  # canonical name, as shown to the user
+    pattern: str  # regular expression for its names and aliases
+    sites: tuple[str, ...] = ()  # web domains of its own sites (site metadata of a saved page)
+    language: str | None = None  # the language its main service writes in
+    words: str = ""  # the words of its names that outlets write when they credit it
+    case_sensitive: bool = False  # an acronym that must keep its case ("ap" is not AP)
+
+
+#: Every agency provtrace knows, in one table; the mappings below are views of it.
+TABLE: tuple[Agency, ...] = (
+    Agency("Reuters", r"(?:Thomson[ /]?)?Reuters",
+           sites=("reuters.com",), language="en", words="reuters thomson"),
+    Agency("AP", r"(?:The\s+)?Associated\s+Press|\bAP\b",
+           sites=("apnews.com", "ap.org"), language="en", words="associated press", case_sensitive=True),
+    Agency("AFP", r"Agence\s+France[- ]Presse|France[- ]Presse|\bAFP\b",
+           sites=("afp.com",), language="fr", words="agence france presse afp", case_sensitive=True),
+    Agency("EFE", r"\bEFE\b|Agencia\s+EFE",
+           sites=("efe.com",), language="es", words="efe agencia", case_sensitive=True),
+    Agency("dpa", r"\bdpa\b|\bDPA\b|Deutsche\s+Presse-Agentur",
+           sites=("dpa.com", "dpa-international.com"), language="de", words="dpa deutsche"),
+    Agency("ANSA", r"\bANSA\b",
+           sites=("ansa.it",), language="it", words="ansa", case_sensitive=True),
+    Agency("Xinhua", r"Xinhua",
+           sites=("xinhuanet.com", "news.cn"), words="xinhua"),
+    Agency("PA", r"\bPA\s+Media\b|Press\s+Association|\(PA\)",
+           sites=("pamediagroup.com",), language="en", words="press", case_sensitive=True),
+    Agency("Bloomberg", r"Bloomberg(?:\s+News)?",
+           sites=("bloomberg.com",), language="en", words="bloomberg"),
+    Agency("Kyodo", r"Kyodo(?:\s+News)?",
+           sites=("kyodonews.net",), words="kyodo"),
+    Agency("Yonhap", r"Yonhap",
+           sites=("yna.co.kr",), words="yonhap"),
+    Agency("UPI", r"\bUPI\b|United\s+Press\s+International",
+           sites=("upi.com",), language="en", words="upi united press international", case_sensitive=True),
+    Agency("Europa Press", r"Europa\s+Press",
+           sites=("europapress.es",), language="es", words="europa press"),
+    Agency("Anadolu", r"Anadolu(?:\s+Agency)?",
+           sites=("aa.com.tr",), words="anadolu"),
+    Agency("TASS", r"\bTASS\b",
+           sites=("tass.com", "tass.ru"), words="tass", case_sensitive=True),
+)  # fmt: skip
 
 #: Canonical agency name -> regular expression for its names and aliases.
-AGENCIES: dict[str, str] = {
-    "Reuters": r"(?:Thomson[ /]?)?Reuters",
-    "AP": r"(?:The\s+)?Associated\s+Press|\bAP\b",
-    "AFP": r"Agence\s+France[- ]Presse|France[- ]Presse|\bAFP\b",
-    "EFE": r"\bEFE\b|Agencia\s+EFE",
-    "dpa": r"\bdpa\b|\bDPA\b|Deutsche\s+Presse-Agentur",
-    "ANSA": r"\bANSA\b",
-    "Xinhua": r"Xinhua",
-    "PA": r"\bPA\s+Media\b|Press\s+Association|\(PA\)",
-    "Bloomberg": r"Bloomberg(?:\s+News)?",
-    "Kyodo": r"Kyodo(?:\s+News)?",
-    "Yonhap": r"Yonhap",
-    "UPI": r"\bUPI\b|United\s+Press\s+International",
-    "Europa Press": r"Europa\s+Press",
-    "Anadolu": r"Anadolu(?:\s+Agency)?",
-    "TASS": r"\bTASS\b",
-}
+AGENCIES: dict[str, str] = {a.name: a.pattern for a in TABLE}
 
 #: Agencies whose acronym must keep its case ("ap" is not AP, "pa" is not PA).
-CASE_SENSITIVE = frozenset({"AP", "AFP", "EFE", "ANSA", "PA", "UPI", "TASS"})
+CASE_SENSITIVE = frozenset(a.name for a in TABLE if a.case_sensitive)
 
 #: Web domains of the agencies' own sites (site metadata of a saved page).
-SITES: dict[str, str] = {
-    "reuters.com": "Reuters",
-    "apnews.com": "AP",
-    "ap.org": "AP",
-    "afp.com": "AFP",
-    "efe.com": "EFE",
-    "dpa.com": "dpa",
-    "dpa-international.com": "dpa",
-    "ansa.it": "ANSA",
-    "xinhuanet.com": "Xinhua",
-    "news.cn": "Xinhua",
-    "pamediagroup.com": "PA",
-    "bloomberg.com": "Bloomberg",
-    "kyodonews.net": "Kyodo",
-    "yna.co.kr": "Yonhap",
-    "upi.com": "UPI",
-    "europapress.es": "Europa Press",
-    "aa.com.tr": "Anadolu",
-    "tass.com": "TASS",
-    "tass.ru": "TASS",
-}
+SITES: dict[str, str] = {site: a.name for a in TABLE for site in a.sites}
+
+#: The language each agency's main service writes in.
+AGENCY_LANGUAGE: dict[str, str] = {a.name: a.language for a in TABLE if a.language}
+
+#: Words outlets add around any agency's name when they credit a wire story
+#: ("according to", "told", "contributed", "agency").
+CREDIT_WORDS = (
+    "according accordance reported reporting reports told citing cited quoted contributed "
+    "writing editing agency agencies wire news press según informó"
+)
+
+
+def credit_words(extra: Mapping[str, Iterable[str]] | None = None) -> frozenset[str]:
+    """Every word of a credit line: the generic ones, the agencies' names, and extra names and aliases."""
+    words = set(CREDIT_WORDS.split())
+    for agency in TABLE:
+        words.update(agency.words.split())
+    for name, aliases in (extra or {}).items():
+        for alias in (name, *aliases):
+            words.update(w.casefold() for w in re.findall(r"[^\W_]+", alias))
+    return frozenset(words)
 
 
 def _alias_pattern(alias: str) -> str:

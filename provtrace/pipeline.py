@@ -22,6 +22,7 @@ from provtrace.infer.forest import infer_forest
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
+from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, RawDocument, Skip, Trace
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
@@ -70,7 +71,7 @@ def load_articles(
         hint = (
             f" ({len(skipped)} file(s) skipped; see the warnings above)"
             if skipped
-            else " (no files there: provtrace reads .txt, .html, .htm, .md and .json)"
+            else f" (no files there: provtrace reads {named_suffixes('and')})"
         )
         raise InputError(f"no usable article found in the given paths{hint}", tuple(skipped))
     ids = _ids([a.path for a in extracted])

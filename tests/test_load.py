@@ -126,3 +126,16 @@ def test_a_skipped_non_article_file_is_not_a_lost_input(tmp_path: Path) -> None:
     result = load_documents([str(tmp_path)])
     lost = {Path(s.path).name: s.lost for s in result.skipped}
     assert lost == {"photo.png": False, "empty.txt": True}
+
+
+def test_every_suffix_of_the_input_table_is_read_from_a_folder(tmp_path: Path) -> None:
+    """The one table of input types decides what a folder search takes."""
+    from provtrace.ingest.types import INPUT_TYPES
+
+    suffixes = [s for row in INPUT_TYPES for s in row.suffixes]
+    for suffix in suffixes:
+        write(tmp_path / f"story.{suffix}", STORY)
+    write(tmp_path / "notes.log", STORY)
+    result = load_documents([str(tmp_path)])
+    assert sorted(d.suffix for d in result.documents) == sorted(suffixes)
+    assert [Path(s.path).name for s in result.skipped] == ["notes.log"]

@@ -28,6 +28,7 @@ from provtrace.ingest.credits import find_credits
 from provtrace.ingest.extract import Extracted, build_article, decode, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.sourcemap import SourceMap
+from provtrace.ingest.types import named_suffixes
 from provtrace.models import Article, CreditKind, RawDocument, Skip
 from provtrace.parallel import ordered_map
 
@@ -115,7 +116,7 @@ def load_inputs(
     as_wire = [d for d in story_docs if d.path != "-" and os.path.realpath(d.path) in wire_real]
     story_docs = [d for d in story_docs if d not in as_wire]
     if not story_docs and not problems and not (left_out or as_wire):
-        raise InputError("no story found under the given paths (expected .txt, .html, .htm, .md or .json)")
+        raise InputError(f"no story found under the given paths (expected {named_suffixes()})")
     table = config.agencies()
     built_stories = [
         s for s in (_story(n, d, config, table, problems) for n, d in enumerate(story_docs)) if s

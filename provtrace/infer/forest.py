@@ -19,9 +19,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from provtrace.agencies import AGENCY_LANGUAGE
 from provtrace.align.core import PairResult, PairStats
 from provtrace.infer import lineage
-from provtrace.ingest.language import AGENCY_LANGUAGE
 from provtrace.models import Alignment, Article, CreditKind, Edge, LinkKind, Relation, Unseen
 from provtrace.wording import possessive
 

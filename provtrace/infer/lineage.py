@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from provtrace.agencies import credit_words
 from provtrace.align.core import PairResult, Prepared, Vocabulary, profile
 from provtrace.align.normalize import Features, normalize, stem
 from provtrace.models import Alignment, Article, LinkKind
@@ -107,20 +108,16 @@ class Pairs:
 #: Stems of one article and their rarity weights.
 Profile = Mapping[str, float]
 
-#: Words outlets add on their own when they credit a wire story ("according to
-#: Reuters", "told AFP", "Associated Press contributed"): two versions sharing
-#: them have not inherited anything from each other.
-_CREDIT_WORDS = (
-    "according accordance reported reporting reports told citing cited quoted contributed "
-    "writing editing agency agencies wire news press associated reuters thomson agence france "
-    "presse afp efe agencia dpa deutsche ansa xinhua bloomberg kyodo yonhap upi united "
-    "international europa anadolu tass según informó"
-)
-
 
 @lru_cache(maxsize=1)
 def _credit_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in normalize(_CREDIT_WORDS).split())
+    """Stems of the credit words of the agency table (agencies.credit_words).
+
+    Outlets add them on their own when they credit a wire story ("according to
+    Reuters", "told AFP", "Associated Press contributed"): two versions sharing
+    them have not inherited anything from each other.
+    """
+    return frozenset(stem(w) for w in normalize(" ".join(sorted(credit_words()))).split())
 
 
 #: Sentences with fewer content words than this are too plain to mark a version.

@@ -11,6 +11,7 @@ import codecs
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from provtrace.ingest.credits import find_credits, find_publisher
 from provtrace.ingest.furniture import clean_capture
 from provtrace.ingest.language import detect_language
 from provtrace.ingest.sentences import split_sentences
+from provtrace.ingest.types import InputKind, kind_of
 from provtrace.models import Article, RawDocument, Sentence, Skip
 
 _MONTHS = {
@@ -202,30 +204,42 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
+def _extract_text(raw: RawDocument, text: str) -> Extracted:
+    body = clean_capture(text)
+    return Extracted(
+        raw.path, body.title, None, parse_date(body.date_line), body.author, body.text, body.removed
+    )
+
+
+def _extract_markdown(raw: RawDocument, text: str) -> Extracted:
+    plain, title = _markdown_to_text(text)
+    body = clean_capture(plain)
+    return Extracted(
+        raw.path, title or body.title, None, parse_date(body.date_line), body.author, body.text, body.removed
+    )
+
+
+#: The extractor of each kind of input (ingest/types.py): text -> the story, or why there is none.
+_EXTRACTORS: dict[InputKind, Callable[[RawDocument, str], Extracted | str]] = {
+    InputKind.HTML: _extract_html,
+    InputKind.TEXT: _extract_text,
+    InputKind.MARKDOWN: _extract_markdown,
+    InputKind.JSON: _extract_json,
+}
+
+
+def _kind(raw: RawDocument, text: str) -> InputKind:
+    """The kind named by the suffix; a plain-text or unnamed file that holds a web page is HTML."""
+    kind = kind_of(raw.suffix) or InputKind.TEXT
+    if kind is InputKind.TEXT and _looks_like_html(text):
+        return InputKind.HTML
+    return kind
+
+
 def extract_document(raw: RawDocument) -> Extracted | Skip:
     """Extract one document; say why it was skipped when it holds no story."""
     text = _clean_text(decode(raw.data))
-    suffix = raw.suffix
-    if suffix in {"html", "htm", "xhtml"} or (
-        suffix not in {"json", "md", "markdown"} and _looks_like_html(text)
-    ):
-        result: Extracted | str = _extract_html(raw, text)
-    elif suffix == "json":
-        result = _extract_json(raw, text)
-    else:
-        title = None
-        if suffix in {"md", "markdown"}:
-            text, title = _markdown_to_text(text)
-        body = clean_capture(text)
-        result = Extracted(
-            raw.path,
-            title or body.title,
-            None,
-            parse_date(body.date_line),
-            body.author,
-            body.text,
-            body.removed,
-        )
+    result = _EXTRACTORS[_kind(raw, text)](raw, text)
     if isinstance(result, str):
         return Skip(raw.path, result)
     if not result.text.strip():

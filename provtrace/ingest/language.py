@@ -19,12 +19,6 @@ _MARKERS = {
 _WORDS = {lang: frozenset(words.split()) for lang, words in _MARKERS.items()}
 _TOKEN = re.compile(r"[^\W\d_]+")
 
-#: The language each agency's main service writes in.
-AGENCY_LANGUAGE = {
-    "Reuters": "en", "AP": "en", "Bloomberg": "en", "UPI": "en", "PA": "en",
-    "AFP": "fr", "EFE": "es", "Europa Press": "es", "dpa": "de", "ANSA": "it",
-}  # fmt: skip
-
 
 def detect_language(texts: Iterable[str]) -> str | None:
     """The most likely language code, or None when the evidence is thin."""

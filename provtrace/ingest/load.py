@@ -15,10 +15,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.errors import InputError
+from provtrace.ingest.types import kind_of, named_suffixes
 from provtrace.models import RawDocument, Skip
-
-#: Extensions read as articles when found inside a folder.
-SUPPORTED_SUFFIXES = frozenset({"txt", "text", "html", "htm", "xhtml", "md", "markdown", "json"})
 
 #: A single article larger than this is refused (a saved page is rarely over 5 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -83,8 +81,8 @@ def _walk(root: Path, skipped: list[Skip]) -> list[Path]:
             if path.is_symlink() and not path.exists():
                 skipped.append(Skip(str(path), "a broken link"))
                 continue
-            if _suffix(path) not in SUPPORTED_SUFFIXES:
-                reason = "not an article file (expected .txt, .html, .htm, .md or .json)"
+            if kind_of(_suffix(path)) is None:
+                reason = f"not an article file (expected {named_suffixes()})"
                 skipped.append(Skip(str(path), reason, lost=False))
                 continue
             found.append(path)

@@ -15,12 +15,16 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from provtrace.ingest.types import InputKind, kind_of
+
 _WORD = re.compile(r"[^\W_]+")
 _HTML_NOISE = re.compile(
     r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>|&#?\w+;", re.DOTALL | re.IGNORECASE
 )
 _MD_NOISE = re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)|<!--.*?-->|<[^>]*>", re.DOTALL)
 _JSON_NOISE = re.compile(r"\\u[0-9a-fA-F]{4}|\\.")
+#: What is blanked out of each kind of file before its words are indexed (plain text: nothing).
+_NOISE = {InputKind.HTML: _HTML_NOISE, InputKind.MARKDOWN: _MD_NOISE, InputKind.JSON: _JSON_NOISE}
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 #: How many leading words identify a passage; fewer are tried when markup splits it.
@@ -46,13 +50,9 @@ class SourceMap:
     """Offsets and 1-based line numbers of passages in one raw file."""
 
     def __init__(self, raw: str, suffix: str = "") -> None:
-        searchable = raw
-        if suffix in {"html", "htm", "xhtml"}:
-            searchable = _HTML_NOISE.sub(_blank, raw)
-        elif suffix in {"md", "markdown"}:
-            searchable = _MD_NOISE.sub(_blank, raw)
-        elif suffix == "json":
-            searchable = _JSON_NOISE.sub(_blank, raw)
+        kind = kind_of(suffix)
+        noise = _NOISE.get(kind) if kind is not None else None
+        searchable = noise.sub(_blank, raw) if noise is not None else raw
         self._words: list[str] = []
         self._starts: list[int] = []
         self._where: defaultdict[str, list[int]] = defaultdict(list)
