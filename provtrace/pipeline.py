@@ -19,7 +19,7 @@ from provtrace.align.core import (
 )
 from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest
-from provtrace.infer.lineage import Profile, profile_of
+from provtrace.infer.lineage import Pairs, Profile, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.types import named_suffixes
@@ -168,7 +168,7 @@ def trace_articles(
     """Align and infer over articles already loaded."""
     articles = sorted(articles, key=lambda a: a.id)
     pairs, profiles, stems = align_pairs(articles, options, progress)
-    forest, edge_alignments = infer_forest(articles, pairs, profiles, stems)
+    forest, edge_alignments = infer_forest(articles, Pairs(pairs, stems, profiles))
     alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
     if options.all_pairs:
         for (a, b), result in pairs.items():

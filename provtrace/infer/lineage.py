@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from provtrace.agencies import credit_words
-from provtrace.align.core import PairResult, Prepared, Vocabulary, profile
+from provtrace.align.core import PairResult, PairStats, Prepared, Vocabulary, profile
 from provtrace.align.normalize import Features, normalize, stem
 from provtrace.models import Alignment, Article, LinkKind
 from provtrace.wording import plural, possessive
@@ -72,14 +72,22 @@ def prefer_originals_over_twins(
 
 
 class Pairs:
-    """The alignments of related pairs, seen from either side; each reversal made once."""
+    """The related pairs and what lineage compares of each article, built once.
+
+    results: the aligned related pairs (smaller id as source); stems: the
+    content stems of each sentence of each article; profiles: each article's
+    distinctive stems and sentence marks with their rarity weights (see
+    profile_of). Alignments are seen from either side, each reversal made once.
+    """
 
     def __init__(
         self,
-        pairs: Mapping[tuple[str, str], PairResult],
+        results: Mapping[tuple[str, str], PairResult],
         stems: Mapping[str, Sequence[Sequence[str]]],
+        profiles: Mapping[str, Profile],
     ) -> None:
-        self._pairs = pairs
+        self.results = results
+        self.profiles = profiles
         self._stems = stems
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
@@ -96,13 +104,21 @@ class Pairs:
 
     def oriented(self, up: str, down: str) -> Alignment | None:
         """The alignment with up as the source side, if the two are related."""
-        if (up, down) in self._pairs:
-            return self._pairs[up, down].alignment
-        if (down, up) not in self._pairs:
+        if (up, down) in self.results:
+            return self.results[up, down].alignment
+        if (down, up) not in self.results:
             return None
         if (up, down) not in self._reversed:
-            self._reversed[up, down] = self._pairs[down, up].alignment.reversed()
+            self._reversed[up, down] = self.results[down, up].alignment.reversed()
         return self._reversed[up, down]
+
+    def oriented_result(self, up: str, down: str) -> tuple[Alignment, PairStats]:
+        """The alignment and statistics of a related pair with up as the source side."""
+        if (up, down) in self.results:
+            result = self.results[up, down]
+            return result.alignment, result.stats
+        result = self.results[down, up]
+        return result.alignment.reversed(), result.stats.flipped()
 
 
 #: Stems of one article and their rarity weights.
@@ -326,9 +342,103 @@ def _lift(
     return None
 
 
+class _Refiner:
+    """The tree being rearranged, and the evidence of inheritance, worked out once per triple and pair."""
+
+    def __init__(
+        self,
+        parent_of: dict[str, str],
+        pairs: Pairs,
+        by_id: Mapping[str, Article],
+        earlier: Callable[[str, str], bool],
+    ) -> None:
+        self.parent_of = parent_of
+        self.pairs = pairs
+        self.by_id = by_id
+        self.earlier = earlier
+        self.texts = _Texts(by_id, pairs.profiles, pairs)
+        self.moved: dict[str, tuple[str, bool]] = {}
+        self.children: dict[str, set[str]] = {}
+        for child, parent in parent_of.items():
+            self.children.setdefault(parent, set()).add(child)
+        # The evidence does not change as the tree does.
+        self._inherited: dict[tuple[str, str, str], Inheritance] = {}
+        self._changes: dict[tuple[str, str], int] = {}
+        #: Children to look at again: their parent, grandparent or siblings changed.
+        self.again: set[str] = set()
+
+    def inherit(self, a: str, b: str, c: str) -> Inheritance:
+        if (a, b, c) not in self._inherited:
+            self._inherited[a, b, c] = inheritance(self.pairs.profiles, a, b, c)
+        return self._inherited[a, b, c]
+
+    def count(self, a: str, b: str) -> int:
+        if (a, b) not in self._changes:
+            self._changes[a, b] = changes(self.pairs, self.by_id, a, b)
+        return self._changes[a, b]
+
+    def first(self, a: str, x: str, y: str) -> tuple[str, Inheritance] | None:
+        return _first(self.inherit, self.count, self.earlier, a, x, y)
+
+    def move(self, child: str, parent: str, evidence: str, inherited: bool) -> None:
+        before = self.parent_of[child]
+        self.children[before].discard(child)
+        self.children.setdefault(parent, set()).add(child)
+        self.parent_of[child] = parent
+        self.moved[child] = (evidence, inherited)
+        self.again.update({child}, self.children.get(child, ()), self.children[before], self.children[parent])
+
+    def _up_or_swap(self, c: str, b: str, a: str) -> bool:
+        """Lift c to its grandparent a, or swap it with its parent b; whether it moved."""
+        found = self.inherit(a, b, c)
+        because = _lift(c, b, a, found, self.texts)
+        if because is not None:
+            self.move(c, a, because, found.around)
+            return True
+        order = self.first(a, c, b)
+        if order is not None and order[0] == c:
+            self.move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
+            self.move(b, c, _came_through(b, c, a, order[1], self.texts), True)
+            return True
+        return False
+
+    def _under_sibling(self, c: str, b: str) -> None:
+        """Move c under the sibling whose changes it carries most, if any."""
+        inherited = []
+        for sibling in sorted(self.children.get(b, ())):
+            if sibling == c or self.pairs.oriented(sibling, c) is None:
+                continue
+            order = self.first(b, sibling, c)
+            if order is not None and order[0] == sibling:
+                inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
+        if inherited:
+            _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
+            self.move(c, sibling, _came_through(c, sibling, b, found, self.texts), True)
+
+    def visit(self, c: str) -> None:
+        """Rearrange around one child c of b (itself perhaps a child of a)."""
+        b = self.parent_of[c]
+        if b not in self.by_id:
+            return
+        a = self.parent_of.get(b)
+        related = a is not None and a in self.by_id and self.pairs.oriented(a, c) is not None
+        if related and a is not None and self._up_or_swap(c, b, a):
+            return
+        self._under_sibling(c, b)
+
+    def confirm_stayed(self) -> None:
+        """Give evidence for children that stayed where they carry their parent's changes."""
+        for c in sorted(self.parent_of):
+            b = self.parent_of[c]
+            a = self.parent_of.get(b)
+            if c not in self.moved and b in self.by_id and a is not None and a in self.by_id:
+                found = self.inherit(a, b, c)
+                if found.through:
+                    self.moved[c] = (_came_through(c, b, a, found, self.texts), True)
+
+
 def refine(
     parent_of: dict[str, str],
-    profiles: Mapping[str, Profile],
     pairs: Pairs,
     by_id: Mapping[str, Article],
     earlier: Callable[[str, str], bool],
@@ -343,72 +453,13 @@ def refine(
     parent or kept under one whose changes it carries, a sentence of evidence
     and whether that rests on inherited words.
     """
-    moved: dict[str, tuple[str, bool]] = {}
-    children: dict[str, set[str]] = {}
-    for child, parent in parent_of.items():
-        children.setdefault(parent, set()).add(child)
-    texts = _Texts(by_id, profiles, pairs)
-    # The evidence does not change as the tree does: work it out once per triple and pair.
-    inherited_memo: dict[tuple[str, str, str], Inheritance] = {}
-    changes_memo: dict[tuple[str, str], int] = {}
-
-    def inherit(a: str, b: str, c: str) -> Inheritance:
-        if (a, b, c) not in inherited_memo:
-            inherited_memo[a, b, c] = inheritance(profiles, a, b, c)
-        return inherited_memo[a, b, c]
-
-    def count(a: str, b: str) -> int:
-        if (a, b) not in changes_memo:
-            changes_memo[a, b] = changes(pairs, by_id, a, b)
-        return changes_memo[a, b]
-
-    # Only children whose parent, grandparent or siblings changed are looked at again.
+    refiner = _Refiner(parent_of, pairs, by_id, earlier)
     todo = set(parent_of)
-    again: set[str] = set()
-
-    def move(child: str, parent: str, evidence: str, inherited: bool) -> None:
-        before = parent_of[child]
-        children[before].discard(child)
-        children.setdefault(parent, set()).add(child)
-        parent_of[child] = parent
-        moved[child] = (evidence, inherited)
-        again.update({child}, children.get(child, ()), children[before], children[parent])
-
     for _ in range(len(parent_of)):
         for c in sorted(todo):
-            b = parent_of[c]
-            if b not in by_id:
-                continue
-            a = parent_of.get(b)
-            if a is not None and a in by_id and pairs.oriented(a, c) is not None:
-                found = inherit(a, b, c)
-                because = _lift(c, b, a, found, texts)
-                if because is not None:
-                    move(c, a, because, found.around)
-                    continue
-                order = _first(inherit, count, earlier, a, c, b)
-                if order is not None and order[0] == c:
-                    move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
-                    move(b, c, _came_through(b, c, a, order[1], texts), True)
-                    continue
-            inherited = []
-            for sibling in sorted(children.get(b, ())):
-                if sibling == c or pairs.oriented(sibling, c) is None:
-                    continue
-                order = _first(inherit, count, earlier, b, sibling, c)
-                if order is not None and order[0] == sibling:
-                    inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
-            if inherited:
-                _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
-                move(c, sibling, _came_through(c, sibling, b, found, texts), True)
-        if not again:  # nothing moved
+            refiner.visit(c)
+        if not refiner.again:  # nothing moved
             break
-        todo, again = again, set()
-    for c in sorted(parent_of):  # children that stayed where they carry their parent's changes
-        b = parent_of[c]
-        a = parent_of.get(b)
-        if c not in moved and b in by_id and a is not None and a in by_id:
-            found = inherit(a, b, c)
-            if found.through:
-                moved[c] = (_came_through(c, b, a, found, texts), True)
-    return moved
+        todo, refiner.again = refiner.again, set()
+    refiner.confirm_stayed()
+    return refiner.moved

@@ -1,0 +1,277 @@
+"""Which way a related pair runs: the pairwise evidence of direction, and the edge's relation.
+
+For every related pair the direction is weighed from independent signals:
+containment asymmetry (a derived text is largely contained in its source,
+not the reverse), credits (an agency's own copy against an article citing
+the agency), publication dates, loss of detail downstream (names, numbers
+and quotations upstream has and downstream lacks), syndication (an agency's
+copy republished on another site) and, across languages, the agency's home
+language. Each signal is a weight for "a is upstream of b" and a sentence of
+evidence; their sum, through a logistic, is the probability of a -> b.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from provtrace.agencies import AGENCY_LANGUAGE
+from provtrace.align.core import PairStats
+from provtrace.models import Alignment, Article, CreditKind, LinkKind, Relation
+from provtrace.wording import possessive
+
+# --- Direction: the weight of each signal (positive: a is upstream of b) ---------------------
+#: Containment asymmetry, per unit of difference: the strongest single signal, since
+#: a copy is contained in its source far more often than the source in the copy.
+CONTAINMENT_WEIGHT = 3.0
+#: Containments closer than this are "about the same share" (the sentence says so).
+BALANCED_CONTAINMENT = 0.05
+#: An agency's own credit against a text citing that agency: strong, but a rewrite
+#: can keep a byline, so it does not outweigh a large containment asymmetry alone.
+OWN_CREDIT_WEIGHT = 1.5
+#: An agency's copy republished by a site: weak, sites also republish each other.
+REPUBLISHED_WEIGHT = 0.5
+#: An earlier publication date: weak, dates on pages are often updates or guesses.
+EARLIER_DATE_WEIGHT = 0.5
+#: Across languages, the side written in the agency's home language: agencies file
+#: first in their service's language and translate from it.
+HOME_LANGUAGE_WEIGHT = 1.0
+#: Loss of detail, per unit of the net share of anchors one side lacks: derived
+#: versions drop exact figures, names and quoted words far more often than they add them.
+LOST_DETAIL_WEIGHT = 2.0
+#: Slope of the logistic from the summed weights to a probability: a score of 1
+#: (e.g. a third of a text more contained) gives about 0.92.
+SCORE_SLOPE = 2.5
+#: Evidence weighing less than this against the chosen direction is too weak to mark "against:".
+AGAINST_FLOOR = 0.15
+
+# --- Relation: how a child reproduces its parent ----------------------------------------------
+#: A copy or excerpt: this share of the child's content is in the parent ...
+COPY_CONTAINED = 0.85
+#: ... this share of its sentences are verbatim ...
+COPY_VERBATIM = 0.6
+#: ... and this share are verbatim or altered, not paraphrased.
+COPY_CLOSE = 0.8
+#: A copy (not an excerpt) also holds this share of the parent's content.
+COPY_COMPLETE = 0.8
+#: A summary is at most this long relative to its parent ...
+SUMMARY_LENGTH = 0.8
+#: ... and adds at most this share of sentences of its own.
+SUMMARY_ADDED = 0.2
+
+_LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+    "pt": "Portuguese",
+}
+
+#: A signal: its weight for a -> b and its sentence of evidence.
+Signal = tuple[float, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Direction:
+    """The chosen direction of a related pair, how sure it is, and why."""
+
+    parent: str
+    child: str
+    probability: float  # that parent -> child is the true direction
+    explained: float  # share of the child's content found in the parent
+    evidence: tuple[str, ...]
+    signals: tuple[Signal, ...] = ()  # (weight for parent -> child, text)
+    reverse_explained: float = 0.0  # share of the parent's content found in the child
+
+    def flipped(self, extra: Sequence[str]) -> Direction:
+        """The opposite direction, for when stronger evidence overrules this one."""
+        signals = [(-w, t) for w, t in self.signals]
+        return orient(
+            self.child,
+            self.parent,
+            1 - self.probability,
+            self.reverse_explained,
+            self.explained,
+            signals,
+            forward=True,
+            extra=extra,
+        )
+
+
+def agencies(article: Article, kind: CreditKind) -> dict[str, str]:
+    """The agencies credited by the article in that way, each with the credit's text."""
+    return {c.agency: c.text for c in article.credits if c.kind is kind}
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def quote(text: str) -> str:
+    """Text in curly quotes, cut to 120 characters."""
+    return "“" + (text if len(text) <= 120 else text[:119] + "…") + "”"
+
+
+def _containment(a: Article, b: Article, stats: PairStats) -> Signal:
+    b_in_a, a_in_b = stats.target_in_source, stats.source_in_target
+    weight = CONTAINMENT_WEIGHT * (b_in_a - a_in_b)
+    if abs(b_in_a - a_in_b) < BALANCED_CONTAINMENT:
+        return (
+            weight,
+            f"each holds about the same share of the other "
+            f"({_pct(b_in_a)} of {b.id} is in {a.id}, {_pct(a_in_b)} of {a.id} is in {b.id})",
+        )
+    up, down, x, y = (a, b, b_in_a, a_in_b) if b_in_a > a_in_b else (b, a, a_in_b, b_in_a)
+    return (
+        weight,
+        f"{_pct(x)} of {possessive(down.id)} content is found in "
+        f"{up.id}, but only {_pct(y)} of {possessive(up.id)} is found in {down.id}",
+    )
+
+
+def _credits(a: Article, b: Article) -> list[Signal]:
+    signals: list[Signal] = []
+    for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
+        owned, cited = agencies(up, CreditKind.OWNER), agencies(down, CreditKind.CITES)
+        down_owned = agencies(down, CreditKind.OWNER)
+        for agency in sorted(owned):
+            if agency in cited and agency not in down_owned:
+                signals.append(
+                    (
+                        sign * OWN_CREDIT_WEIGHT,
+                        f"{up.id} carries {possessive(agency)} own credit "
+                        f"({quote(owned[agency])}); {down.id} cites {agency} ({quote(cited[agency])})",
+                    )
+                )
+            elif agency in down_owned and up.site is None and down.site:
+                signals.append(
+                    (sign * REPUBLISHED_WEIGHT, f"{down.id} is {agency} copy republished by {down.site}")
+                )
+    return signals
+
+
+def _dates(a: Article, b: Article) -> list[Signal]:
+    if not (a.published and b.published and a.published != b.published):
+        return []
+    earlier, later = (a, b) if a.published < b.published else (b, a)
+    return [
+        (
+            EARLIER_DATE_WEIGHT if earlier is a else -EARLIER_DATE_WEIGHT,
+            f"{earlier.id} was published {earlier.published}, {later.id} {later.published}",
+        )
+    ]
+
+
+def translated(a: Article, b: Article) -> bool:
+    """The two articles are written in different (known) languages."""
+    return a.language is not None and b.language is not None and a.language != b.language
+
+
+def _home_language(a: Article, b: Article) -> list[Signal]:
+    """An agency's copy is first written in its service's language."""
+    signals: list[Signal] = []
+    credited = {c.agency for c in a.credits} & {c.agency for c in b.credits}
+    for agency in sorted(credited):
+        home = AGENCY_LANGUAGE.get(agency)
+        if home is not None and home in (a.language, b.language):
+            up, down = (a, b) if home == a.language else (b, a)
+            signals.append(
+                (
+                    HOME_LANGUAGE_WEIGHT if up is a else -HOME_LANGUAGE_WEIGHT,
+                    f"{agency} writes in {_LANGUAGE_NAMES.get(home, home)}, "
+                    f"as {up.id} does; {down.id} is a translation",
+                )
+            )
+    return signals
+
+
+def _lost_detail(a: Article, b: Article, stats: PairStats) -> list[Signal]:
+    """Within the sentences they share, the derived version tends to drop exact
+    figures, names and quoted words, rarely to add them."""
+    b_lacks, a_lacks = stats.target_lacks, stats.source_lacks
+    total = b_lacks + a_lacks + stats.shared_anchors
+    if not total or b_lacks == a_lacks:
+        return []
+    up, down, lost, added = (a, b, b_lacks, a_lacks) if b_lacks > a_lacks else (b, a, a_lacks, b_lacks)
+    return [
+        (
+            LOST_DETAIL_WEIGHT * (b_lacks - a_lacks) / total,
+            f"in the sentences they share, {down.id} lacks "
+            f"{lost} names, figures or quoted words that {up.id} has ({up.id} lacks {added})",
+        )
+    ]
+
+
+def weigh(a: Article, b: Article, stats: PairStats) -> Direction:
+    """Weigh the direction of a related pair from independent signals.
+
+    Each signal adds to a score (positive: a is upstream of b) and leaves a
+    sentence of evidence; evidence against the chosen direction is marked so.
+    """
+    signals = [_containment(a, b, stats), *_credits(a, b), *_dates(a, b)]
+    if translated(a, b):
+        signals += _home_language(a, b)
+    else:  # across languages names and words are spelled differently: no evidence
+        signals += _lost_detail(a, b, stats)
+    score = sum(weight for weight, _ in signals)
+    if [x.text for x in a.sentences] == [x.text for x in b.sentences]:
+        decided = "the other evidence decides" if score else "the first by name is shown as the parent"
+        signals.append(
+            (
+                0.0,
+                f"the story texts of {a.id} and {b.id} are identical: the text cannot tell "
+                f"which came first, so {decided}",
+            )
+        )
+    probability = 1 / (1 + math.exp(-SCORE_SLOPE * score))
+    b_in_a, a_in_b = stats.target_in_source, stats.source_in_target
+    return orient(a.id, b.id, probability, b_in_a, a_in_b, signals, forward=probability >= 0.5)
+
+
+def orient(
+    a: str,
+    b: str,
+    probability: float,
+    b_in_a: float,
+    a_in_b: float,
+    signals: Sequence[Signal],
+    *,
+    forward: bool,
+    extra: Sequence[str] = (),
+) -> Direction:
+    """The direction a -> b (forward) or b -> a, its evidence marked for or against it.
+
+    probability and signal weights are given for a -> b.
+    """
+    stored = tuple((w if forward else -w, t) for w, t in signals)  # for the chosen direction
+    evidence = (*extra, *(t if w >= 0 or abs(w) < AGAINST_FLOOR else f"against: {t}" for w, t in stored))
+    if forward:
+        return Direction(a, b, probability, b_in_a, evidence, stored, a_in_b)
+    return Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a)
+
+
+def relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> Relation:
+    """How the child reproduces its parent: copy, excerpt, summary, rewrite or translation."""
+    if parent.language and child.language and parent.language != child.language:
+        return Relation.TRANSLATION
+    n_child = len(child.sentences) or 1
+    verbatim = sum(len(l.target) for l in alignment.links if l.kind is LinkKind.VERBATIM)
+    close = sum(len(l.target) for l in alignment.links if l.kind is not LinkKind.PARAPHRASE)
+    if (
+        stats.target_in_source >= COPY_CONTAINED
+        and verbatim / n_child >= COPY_VERBATIM
+        and close / n_child >= COPY_CLOSE
+    ):
+        if stats.source_in_target >= COPY_COMPLETE:
+            if not alignment.added and not alignment.dropped and verbatim == n_child:
+                return Relation.VERBATIM_COPY
+            return Relation.NEAR_VERBATIM_COPY
+        return Relation.EXCERPT
+    # A summary is shorter and condenses its source: it adds little of its own.
+    child_chars = sum(len(x.text) for x in child.sentences)
+    parent_chars = sum(len(x.text) for x in parent.sentences) or 1
+    if child_chars <= SUMMARY_LENGTH * parent_chars and len(alignment.added) <= SUMMARY_ADDED * n_child:
+        return Relation.SUMMARY
+    return Relation.REWRITE
