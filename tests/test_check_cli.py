@@ -84,7 +84,25 @@ def test_a_missing_story_or_wire_path_is_exit_2(newsroom: Path) -> None:
     result = runner.invoke(app, ["check", "stories/missing.txt", "--wire", "wire"])
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.strip() == "error: stories/missing.txt: no such file or folder"
-    assert runner.invoke(app, ["check", "stories", "--wire", "nowhere"]).exit_code == ExitCode.USAGE
+    missing_wire = runner.invoke(app, ["check", "stories", "--wire", "wire", "--wire", "nowhere"])
+    assert missing_wire.exit_code == ExitCode.USAGE
+    assert missing_wire.stderr.strip() == "error: nowhere: no such file or folder"
+
+
+def test_a_configured_wire_folder_that_does_not_exist_is_exit_2_naming_entry_and_file(tmp_path: Path) -> None:
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "story.txt").write_text("A story of our own. It has two sentences.\n", encoding="utf-8")
+    config = tmp_path / "provtrace.toml"
+    config.write_text('[check.wire]\n"wire/partner" = "AFP"\n', encoding="utf-8")
+    result = runner.invoke(
+        app, ["check", str(tmp_path / "story.txt"), "--wire", str(tmp_path / "wire"), "--config", str(config)]
+    )
+    assert result.exit_code == ExitCode.USAGE
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {config}: [check.wire] entry 'wire/partner' names ")
+    assert line.endswith(
+        "does not exist; fix the path (relative to the configuration file's folder) or remove the entry"
+    )
 
 
 def test_without_wire_the_command_is_a_usage_error(newsroom: Path) -> None:
