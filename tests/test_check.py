@@ -119,7 +119,9 @@ def test_reuse_below_both_thresholds_passes_and_the_thresholds_are_configurable(
     story = write(tmp_path, "s.txt", f"{own}\n\n{reused}\n")
     assert run(story).findings == ()  # 1 of 11 sentences
     strict = parse_config({"check": {"reuse-sentences": 1}})
-    assert only(run(story, config=strict)).rule is Rule.UNCREDITED_REUSE
+    finding = only(run(story, config=strict))
+    assert finding.rule is Rule.UNCREDITED_REUSE
+    assert finding.message.startswith("1 of 11 sentences (9%) comes from the Reuters copy")
 
 
 # --- altered-quote ------------------------------------------------------------------------------
@@ -328,3 +330,9 @@ def test_ignored_files_are_left_out(tmp_path: Path) -> None:
 def test_a_story_that_is_also_wire_copy_is_treated_as_wire_copy() -> None:
     report = check([str(DATA / "stories" / "credited.txt"), str(WIRE)], [str(WIRE)], CheckConfig())
     assert [Path(s.path).name for s in report.stories] == ["credited.txt"]
+
+
+def test_the_summary_counts_one_pair_in_the_singular(tmp_path: Path) -> None:
+    story = write(tmp_path, "s.txt", FIRE_STORY)
+    report = run(story, wire=DATA / "wire" / "reuters" / "harbour-fire.txt")
+    assert "1 story checked against 1 wire article (1 of 1 pair aligned)" in summary(report)

@@ -19,6 +19,7 @@ from provtrace.check.figures import Figure, changed_figures, find_figures
 from provtrace.check.model import Finding, Severity
 from provtrace.check.quotes import Quote, altered_from, find_quotes
 from provtrace.models import Alignment, LinkKind
+from provtrace.wording import plural
 
 if TYPE_CHECKING:
     from provtrace.check.config import CheckConfig
@@ -88,8 +89,9 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
         if agency in story.credited or (len(reused) < config.reuse_sentences and share < config.reuse_share):
             continue
         source = main[agency][2]
+        verb = "comes" if len(reused) == 1 else "come"
         message = (
-            f"{len(reused)} of {len(story.article.sentences)} sentences ({share:.0%}) come from "
+            f"{len(reused)} of {plural(len(story.article.sentences), 'sentence')} ({share:.0%}) {verb} from "
             f"{_copy(source)}, but the story never credits {agency}"
         )
         line = story.line_of_sentence(min(reused))

@@ -28,7 +28,8 @@ def summary(report: CheckReport) -> str:
     return (
         f"{plural(len(report.stories), 'story', 'stories')} checked against "
         f"{plural(report.wire_articles, 'wire article')} "
-        f"({report.aligned_pairs} of {report.total_pairs} pairs aligned): {', '.join(found)} — {verdict}"
+        f"({report.aligned_pairs} of {plural(report.total_pairs, 'pair')} aligned): "
+        f"{', '.join(found)} — {verdict}"
     )
 
 
