@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from provtrace.check.config import CheckConfig, ConfigError, parse_config
-from provtrace.check.formats.text import summary
+from provtrace.check.formats import FindingsOptions
+from provtrace.check.formats.text import render_text, summary
 from provtrace.check.model import Severity
 from provtrace.check.rules import Rule
 from provtrace.check.runner import CheckReport, Finding, check
@@ -50,6 +51,28 @@ def test_uncredited_reuse_names_the_agency_the_wire_file_and_the_first_reused_li
     assert finding.line == 5  # the first story paragraph, after the title and byline
     assert "6 of 6 sentences (100%) come from the Reuters copy" in finding.message
     assert "never credits Reuters" in finding.message
+
+
+def test_every_source_sharing_sentences_is_judged_derived_with_certainty_today() -> None:
+    """The seam for the derivation judgement reproduces check's old decision: a shared sentence is reuse."""
+    report = run(DATA / "stories" / "uncredited.md", DATA / "stories" / "own-reporting.txt")
+    sources = [s for story in report.stories for s in story.sources]
+    assert sources and all(s.derived and s.probability == 1.0 for s in sources)
+
+
+def test_uncredited_reuse_fires_only_for_sources_the_story_derives_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A story judged independent of the wire copy it shares sentences with passes, and says so."""
+    import provtrace.check.runner
+
+    monkeypatch.setattr(provtrace.check.runner, "judge_source", lambda story, wire, alignment: (False, 0.12))
+    report = run(DATA / "stories" / "uncredited.md")
+    assert report.findings == () and report.exit_code is ExitCode.OK
+    [source] = report.stories[0].sources
+    assert (source.derived, source.probability, source.reused) == (False, 0.12, 6)
+    text = render_text(report, FindingsOptions()).plain
+    assert f"{report.stories[0].path}: compared with 1 wire article, found independent\n" in text
 
 
 def test_a_citing_credit_counts_as_crediting() -> None:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from provtrace.check.figures import Figure, changed_figures, find_figures
-from provtrace.check.model import Finding, Severity
+from provtrace.check.model import Comparison, Finding, Severity
 from provtrace.check.quotes import Quote, altered_from, find_quotes
 from provtrace.models import Alignment, LinkKind
 from provtrace.wording import plural
@@ -39,7 +39,7 @@ class RuleInput:
     """What a rule sees of one story: the story, the wire articles linked to it, the settings."""
 
     story: Story
-    linked: Sequence[tuple[WireArticle, Alignment]]  # wire as the upstream side, in wire path order
+    linked: Sequence[Comparison]  # the wire articles sharing sentences with it, in wire path order
     config: CheckConfig
     #: Filled by rules: wire files reused enough to matter whose agency is unknown (for a warning).
     unknown_agency: set[str]
@@ -68,12 +68,15 @@ def _copy(source: WireArticle) -> str:
 
 
 def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
-    """Enough of the story comes from one agency's copy, and the story never credits the agency."""
+    """Enough of the story comes from one agency's copy, and the story never credits the agency.
+
+    Only wire articles the story is judged derived from count (judge.judge_source).
+    """
     story, config = given.story, given.config
     by_agency: dict[str, set[int]] = {}
     main: dict[str, tuple[int, str, WireArticle]] = {}  # the wire article most reused, per agency
     total = len(story.article.sentences) or 1
-    for source, alignment in given.linked:
+    for source, alignment in ((c.wire, c.alignment) for c in given.linked if c.derived):
         reused = reused_sentences(alignment)
         if source.agency is None:
             if len(reused) >= config.reuse_sentences or len(reused) / total >= config.reuse_share:
@@ -106,7 +109,7 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
     story = given.story
     wire_quotes: list[Quote] = []
     owner: list[WireArticle] = []
-    for source, _ in given.linked:
+    for source in (c.wire for c in given.linked):
         quotes = find_quotes(source.article.sentences)
         wire_quotes += quotes
         owner += [source] * len(quotes)
@@ -135,7 +138,7 @@ def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
     story_figures = [find_figures(s.text) for s in story.article.sentences]
     known: dict[int, set[str]] = {}  # story sentence -> figure values of every wire sentence linked to it
     links = []
-    for source, alignment in given.linked:
+    for source, alignment in ((c.wire, c.alignment) for c in given.linked):
         wire_figures = [find_figures(s.text) for s in source.article.sentences]
         for link in alignment.links:
             wire_side = [f for i in link.source for f in wire_figures[i]]
