@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from provtrace.check.config import CheckConfig, ConfigError, parse_config
-from provtrace.check.formats.text import summary
+from provtrace.check.formats import FindingsOptions
+from provtrace.check.formats.text import render_text, summary
 from provtrace.check.model import Severity
 from provtrace.check.rules import Rule
 from provtrace.check.runner import CheckReport, Finding, check
@@ -50,6 +51,28 @@ def test_uncredited_reuse_names_the_agency_the_wire_file_and_the_first_reused_li
     assert finding.line == 5  # the first story paragraph, after the title and byline
     assert "6 of 6 sentences (100%) come from the Reuters copy" in finding.message
     assert "never credits Reuters" in finding.message
+
+
+def test_every_source_sharing_sentences_is_judged_derived_with_certainty_today() -> None:
+    """The seam for the derivation judgement reproduces check's old decision: a shared sentence is reuse."""
+    report = run(DATA / "stories" / "uncredited.md", DATA / "stories" / "own-reporting.txt")
+    sources = [s for story in report.stories for s in story.sources]
+    assert sources and all(s.derived and s.probability == 1.0 for s in sources)
+
+
+def test_uncredited_reuse_fires_only_for_sources_the_story_derives_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A story judged independent of the wire copy it shares sentences with passes, and says so."""
+    import provtrace.check.runner
+
+    monkeypatch.setattr(provtrace.check.runner, "judge_source", lambda story, wire, alignment: (False, 0.12))
+    report = run(DATA / "stories" / "uncredited.md")
+    assert report.findings == () and report.exit_code is ExitCode.OK
+    [source] = report.stories[0].sources
+    assert (source.derived, source.probability, source.reused) == (False, 0.12, 6)
+    text = render_text(report, FindingsOptions()).plain
+    assert f"{report.stories[0].path}: compared with 1 wire article, found independent\n" in text
 
 
 def test_a_citing_credit_counts_as_crediting() -> None:
@@ -119,7 +142,9 @@ def test_reuse_below_both_thresholds_passes_and_the_thresholds_are_configurable(
     story = write(tmp_path, "s.txt", f"{own}\n\n{reused}\n")
     assert run(story).findings == ()  # 1 of 11 sentences
     strict = parse_config({"check": {"reuse-sentences": 1}})
-    assert only(run(story, config=strict)).rule is Rule.UNCREDITED_REUSE
+    finding = only(run(story, config=strict))
+    assert finding.rule is Rule.UNCREDITED_REUSE
+    assert finding.message.startswith("1 of 11 sentences (9%) comes from the Reuters copy")
 
 
 # --- altered-quote ------------------------------------------------------------------------------
@@ -328,3 +353,9 @@ def test_ignored_files_are_left_out(tmp_path: Path) -> None:
 def test_a_story_that_is_also_wire_copy_is_treated_as_wire_copy() -> None:
     report = check([str(DATA / "stories" / "credited.txt"), str(WIRE)], [str(WIRE)], CheckConfig())
     assert [Path(s.path).name for s in report.stories] == ["credited.txt"]
+
+
+def test_the_summary_counts_one_pair_in_the_singular(tmp_path: Path) -> None:
+    story = write(tmp_path, "s.txt", FIRE_STORY)
+    report = run(story, wire=DATA / "wire" / "reuters" / "harbour-fire.txt")
+    assert "1 story checked against 1 wire article (1 of 1 pair aligned)" in summary(report)

@@ -14,7 +14,7 @@ from provtrace.check.formats import CheckFormat, FindingsOptions, findings_rende
 from provtrace.check.formats.github import escape_data, escape_property
 from provtrace.check.model import Severity
 from provtrace.check.rules import RULES, Rule
-from provtrace.check.runner import CheckReport, Finding, StoryResult
+from provtrace.check.runner import CheckReport, Finding, SourceUse, StoryResult
 from provtrace.cli.app import app
 from provtrace.errors import ExitCode
 
@@ -84,7 +84,25 @@ def test_a_missing_story_or_wire_path_is_exit_2(newsroom: Path) -> None:
     result = runner.invoke(app, ["check", "stories/missing.txt", "--wire", "wire"])
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.strip() == "error: stories/missing.txt: no such file or folder"
-    assert runner.invoke(app, ["check", "stories", "--wire", "nowhere"]).exit_code == ExitCode.USAGE
+    missing_wire = runner.invoke(app, ["check", "stories", "--wire", "wire", "--wire", "nowhere"])
+    assert missing_wire.exit_code == ExitCode.USAGE
+    assert missing_wire.stderr.strip() == "error: nowhere: no such file or folder"
+
+
+def test_a_configured_wire_folder_that_does_not_exist_is_exit_2_naming_entry_and_file(tmp_path: Path) -> None:
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "story.txt").write_text("A story of our own. It has two sentences.\n", encoding="utf-8")
+    config = tmp_path / "provtrace.toml"
+    config.write_text('[check.wire]\n"wire/partner" = "AFP"\n', encoding="utf-8")
+    result = runner.invoke(
+        app, ["check", str(tmp_path / "story.txt"), "--wire", str(tmp_path / "wire"), "--config", str(config)]
+    )
+    assert result.exit_code == ExitCode.USAGE
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {config}: [check.wire] entry 'wire/partner' names ")
+    assert line.endswith(
+        "does not exist; fix the path (relative to the configuration file's folder) or remove the entry"
+    )
 
 
 def test_without_wire_the_command_is_a_usage_error(newsroom: Path) -> None:
@@ -276,3 +294,24 @@ def test_the_readme_rule_table_lists_every_rule_of_the_registry_in_order() -> No
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| `([a-z-]+)` \| .* \| (error|warning|off) \|$", readme, re.MULTILINE)
     assert documented == [(rule.value, spec.severity.value) for rule, spec in RULES.items()]
+
+
+def _story_with(*derived: bool) -> CheckReport:
+    sources = tuple(
+        SourceUse(f"wire/{k}.txt", "AP", 3, 0.5, flag, 0.9 if flag else 0.2) for k, flag in enumerate(derived)
+    )
+    return CheckReport((), (), (StoryResult("news/a.txt", 6, (), sources),), wire_articles=2, aligned_pairs=1)
+
+
+def test_text_says_a_story_was_compared_and_found_independent_only_when_no_source_is_derived() -> None:
+    render = findings_renderer(CheckFormat.TEXT)
+    independent = render(_story_with(False, False), FindingsOptions())
+    assert str(independent).startswith("news/a.txt: compared with 2 wire articles, found independent\n\n")
+    for derived in [(True,), (True, False), ()]:
+        assert "found independent" not in str(render(_story_with(*derived), FindingsOptions()))
+
+
+def test_json_gives_each_source_its_judgement() -> None:
+    data = json.loads(str(findings_renderer(CheckFormat.JSON)(_story_with(True, False), FindingsOptions())))
+    judged = [(s["derived"], s["probability"]) for s in data["stories"][0]["sources"]]
+    assert judged == [(True, 0.9), (False, 0.2)]

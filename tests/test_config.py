@@ -142,3 +142,34 @@ def test_a_broken_pyproject_that_configures_provtrace_is_reported_when_found(tmp
 
 def test_the_config_object_has_defaults_for_library_callers() -> None:
     assert CheckConfig().severity_of(Rule.UNCREDITED_REUSE) is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "table"),
+    [
+        ("provtrace.toml", '[check.wire]\n"wire/partner" = "AFP"\n', "[check.wire]"),
+        (
+            "pyproject.toml",
+            '[tool.provtrace.check.wire]\n"wire/partner" = "AFP"\n',
+            "[tool.provtrace.check.wire]",
+        ),
+    ],
+)
+def test_a_wire_entry_naming_a_missing_folder_is_an_error(
+    tmp_path: Path, name: str, text: str, table: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(start=tmp_path)
+    assert caught.value.exit_code is ExitCode.USAGE
+    assert str(caught.value).startswith(f"{tmp_path.resolve() / name}: {table} entry 'wire/partner' names ")
+    assert "does not exist" in str(caught.value)
+
+
+def test_a_wire_entry_naming_an_existing_folder_or_file_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "wire" / "partner").mkdir(parents=True)
+    (tmp_path / "wire" / "one.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "provtrace.toml").write_text(
+        '[check.wire]\n"wire/partner" = "AFP"\n"wire/one.txt" = "AP"\n', encoding="utf-8"
+    )
+    assert load_config(start=tmp_path).wire == {"wire/partner": "AFP", "wire/one.txt": "AP"}

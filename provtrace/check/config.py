@@ -141,7 +141,22 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Check
         table, prefix = data, f"[{path.name}]"
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: {prefix} must be a table")
-    return parse_config(table, source=str(path), base=str(path.parent))
+    config = parse_config(table, source=str(path), base=str(path.parent))
+    _require_wire_paths(
+        config, f"{prefix[:-1]}.check.wire]" if prefix == "[tool.provtrace]" else "[check.wire]"
+    )
+    return config
+
+
+def _require_wire_paths(config: CheckConfig, table: str) -> None:
+    """Refuse a wire entry naming nothing: a misspelt folder would silently lose its agency."""
+    for folder in config.wire:
+        target = os.path.join(config.base, folder)
+        if not os.path.exists(target):
+            raise ConfigError(
+                f"{config.source}: {table} entry {folder!r} names {target}, which does not exist; "
+                "fix the path (relative to the configuration file's folder) or remove the entry"
+            )
 
 
 def parse_config(table: Mapping[str, Any], *, source: str = "configuration", base: str = ".") -> CheckConfig:

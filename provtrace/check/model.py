@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from provtrace.errors import ExitCode
 
 if TYPE_CHECKING:
+    from provtrace.check.inputs import WireArticle
     from provtrace.check.rules import Rule
+    from provtrace.models import Alignment
 
 
 class Severity(StrEnum):
@@ -40,13 +42,25 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Comparison:
+    """A wire article a story shares sentences with, and whether the story derives from it."""
+
+    wire: WireArticle
+    alignment: Alignment  # wire as the upstream side; at least one link
+    derived: bool  # the story reuses the wire's expression (judge.judge_source)
+    probability: float  # that it is derived
+
+
+@dataclass(frozen=True, slots=True)
 class SourceUse:
-    """How much of a story comes from one wire article."""
+    """How much of a story comes from one wire article, and whether it derives from it."""
 
     path: str
     agency: str | None
     reused: int  # story sentences linked to this wire article
     share: float  # reused / the story's sentences
+    derived: bool  # judged derived (only derived sources count for uncredited-reuse)
+    probability: float  # that the story derives from this wire article
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from provtrace.check.figures import Figure, changed_figures, find_figures
-from provtrace.check.model import Finding, Severity
+from provtrace.check.model import Comparison, Finding, Severity
 from provtrace.check.quotes import Quote, altered_from, find_quotes
 from provtrace.models import Alignment, LinkKind
+from provtrace.wording import plural
 
 if TYPE_CHECKING:
     from provtrace.check.config import CheckConfig
@@ -38,7 +39,7 @@ class RuleInput:
     """What a rule sees of one story: the story, the wire articles linked to it, the settings."""
 
     story: Story
-    linked: Sequence[tuple[WireArticle, Alignment]]  # wire as the upstream side, in wire path order
+    linked: Sequence[Comparison]  # the wire articles sharing sentences with it, in wire path order
     config: CheckConfig
     #: Filled by rules: wire files reused enough to matter whose agency is unknown (for a warning).
     unknown_agency: set[str]
@@ -67,12 +68,15 @@ def _copy(source: WireArticle) -> str:
 
 
 def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
-    """Enough of the story comes from one agency's copy, and the story never credits the agency."""
+    """Enough of the story comes from one agency's copy, and the story never credits the agency.
+
+    Only wire articles the story is judged derived from count (judge.judge_source).
+    """
     story, config = given.story, given.config
     by_agency: dict[str, set[int]] = {}
     main: dict[str, tuple[int, str, WireArticle]] = {}  # the wire article most reused, per agency
     total = len(story.article.sentences) or 1
-    for source, alignment in given.linked:
+    for source, alignment in ((c.wire, c.alignment) for c in given.linked if c.derived):
         reused = reused_sentences(alignment)
         if source.agency is None:
             if len(reused) >= config.reuse_sentences or len(reused) / total >= config.reuse_share:
@@ -88,8 +92,9 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
         if agency in story.credited or (len(reused) < config.reuse_sentences and share < config.reuse_share):
             continue
         source = main[agency][2]
+        verb = "comes" if len(reused) == 1 else "come"
         message = (
-            f"{len(reused)} of {len(story.article.sentences)} sentences ({share:.0%}) come from "
+            f"{len(reused)} of {plural(len(story.article.sentences), 'sentence')} ({share:.0%}) {verb} from "
             f"{_copy(source)}, but the story never credits {agency}"
         )
         line = story.line_of_sentence(min(reused))
@@ -104,7 +109,7 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
     story = given.story
     wire_quotes: list[Quote] = []
     owner: list[WireArticle] = []
-    for source, _ in given.linked:
+    for source in (c.wire for c in given.linked):
         quotes = find_quotes(source.article.sentences)
         wire_quotes += quotes
         owner += [source] * len(quotes)
@@ -133,7 +138,7 @@ def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
     story_figures = [find_figures(s.text) for s in story.article.sentences]
     known: dict[int, set[str]] = {}  # story sentence -> figure values of every wire sentence linked to it
     links = []
-    for source, alignment in given.linked:
+    for source, alignment in ((c.wire, c.alignment) for c in given.linked):
         wire_figures = [find_figures(s.text) for s in source.article.sentences]
         for link in alignment.links:
             wire_side = [f for i in link.source for f in wire_figures[i]]

@@ -3,6 +3,8 @@
 For each story, the wire index (wireindex.py) picks the wire articles it may
 derive from; align_articles links their sentences; then every rule of the
 registry in rules.py that is not off runs, at its configured severity.
+Whether the story derives from each wire article it shares sentences with is
+judged once (judge.py) and carried in the report.
 
 Each finding points at the line of the story file where it sits. Waivers in
 the story (waivers.py) move a finding to the waived list, with its reason.
@@ -19,10 +21,10 @@ from typing import BinaryIO
 from provtrace.align.core import align_articles, build_vocabulary
 from provtrace.check.config import CheckConfig, FailOn, load_config
 from provtrace.check.inputs import Story, WireArticle, load_inputs
-from provtrace.check.model import CheckReport, Finding, Severity, SourceUse, StoryResult
+from provtrace.check.judge import judge_source
+from provtrace.check.model import CheckReport, Comparison, Finding, Severity, SourceUse, StoryResult
 from provtrace.check.rules import RULES, Rule, RuleInput, reused_sentences
 from provtrace.check.wireindex import build_index, candidates
-from provtrace.models import Alignment
 from provtrace.options import TraceOptions
 
 __all__ = ["CheckReport", "Finding", "SourceUse", "StoryResult", "check", "check_paths"]
@@ -106,8 +108,8 @@ def _order(finding: Finding) -> tuple[str, int, int, str]:
     return (finding.path, finding.line, _RULE_ORDER[finding.rule], finding.message)
 
 
-def _align(story: Story, sources: Sequence[WireArticle]) -> list[tuple[WireArticle, Alignment]]:
-    """Alignments (wire as the upstream side) with at least one link, in wire path order."""
+def _align(story: Story, sources: Sequence[WireArticle]) -> list[Comparison]:
+    """Alignments (wire as the upstream side) with at least one link, judged, in wire path order."""
     if not sources:
         return []
     vocab = build_vocabulary([story.article, *(s.article for s in sources)])
@@ -116,12 +118,12 @@ def _align(story: Story, sources: Sequence[WireArticle]) -> list[tuple[WireArtic
     for source in sources:
         alignment, _ = align_articles(source.article, story.article, vocab, options)
         if alignment.links:
-            linked.append((source, alignment))
-    return sorted(linked, key=lambda pair: pair[0].article.path)
+            linked.append(Comparison(source, alignment, *judge_source(story, source, alignment)))
+    return sorted(linked, key=lambda c: c.wire.article.path)
 
 
 def _rules(
-    story: Story, linked: Sequence[tuple[WireArticle, Alignment]], config: CheckConfig, unknown: set[str]
+    story: Story, linked: Sequence[Comparison], config: CheckConfig, unknown: set[str]
 ) -> list[Finding]:
     given = RuleInput(story, linked, config, unknown)
     out: list[Finding] = []
@@ -157,16 +159,18 @@ def _apply_waivers(
     return kept, waived, unused
 
 
-def _result(story: Story, linked: Sequence[tuple[WireArticle, Alignment]]) -> StoryResult:
+def _result(story: Story, linked: Sequence[Comparison]) -> StoryResult:
     total = len(story.article.sentences) or 1
     uses = [
         SourceUse(
-            source.article.path,
-            source.agency,
-            len(reused_sentences(a)),
-            round(len(reused_sentences(a)) / total, 4),
+            c.wire.article.path,
+            c.wire.agency,
+            len(reused_sentences(c.alignment)),
+            round(len(reused_sentences(c.alignment)) / total, 4),
+            c.derived,
+            round(c.probability, 4),
         )
-        for source, a in linked
+        for c in linked
     ]
     uses.sort(key=lambda u: (-u.reused, u.path))
     return StoryResult(story.path, len(story.article.sentences), tuple(sorted(story.credited)), tuple(uses))

@@ -54,7 +54,14 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
                 "sentences": story.sentences,
                 "credits": list(story.credits),
                 "sources": [
-                    {"path": s.path, "agency": s.agency, "reused": s.reused, "share": s.share}
+                    {
+                        "path": s.path,
+                        "agency": s.agency,
+                        "reused": s.reused,
+                        "share": s.share,
+                        "derived": s.derived,
+                        "probability": s.probability,
+                    }
                     for s in story.sources
                 ],
             }

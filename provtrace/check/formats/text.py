@@ -1,5 +1,8 @@
 """Text: one line per finding, as compilers print them, then a summary line.
 
+A story that shares sentences with wire copy but was judged independent of
+all of it gets a line saying so, so a pass is seen to be a judgement.
+
 Lines are never wrapped (each finding is one greppable line). The text is
 literal: nothing in a story or a path is read as markup.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from provtrace.check.formats import FindingsOptions
-from provtrace.check.model import CheckReport, Finding, Severity
+from provtrace.check.model import CheckReport, Finding, Severity, StoryResult
 from provtrace.wording import plural
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
@@ -28,7 +31,8 @@ def summary(report: CheckReport) -> str:
     return (
         f"{plural(len(report.stories), 'story', 'stories')} checked against "
         f"{plural(report.wire_articles, 'wire article')} "
-        f"({report.aligned_pairs} of {report.total_pairs} pairs aligned): {', '.join(found)} — {verdict}"
+        f"({report.aligned_pairs} of {plural(report.total_pairs, 'pair')} aligned): "
+        f"{', '.join(found)} — {verdict}"
     )
 
 
@@ -37,6 +41,16 @@ def _finding(finding: Finding, color: bool) -> Text:
     line.append(finding.severity.value, style=_STYLE.get(finding.severity, "") if color else "")
     line.append(f": {finding.message} [{finding.rule.value}]")
     return line
+
+
+def _all_independent(story: StoryResult) -> bool:
+    """The story shares sentences with wire copy but was judged derived from none of it."""
+    return bool(story.sources) and not any(source.derived for source in story.sources)
+
+
+def _independent(story: StoryResult) -> str:
+    compared = plural(len(story.sources), "wire article")
+    return f"{story.path}: compared with {compared}, found independent"
 
 
 def render_text(report: CheckReport, options: FindingsOptions) -> Text:
@@ -55,7 +69,10 @@ def render_text(report: CheckReport, options: FindingsOptions) -> Text:
             f" — waiver: {finding.waiver}\n",
             style="dim" if options.color else "",
         )
-    if report.findings or report.waived:
+    independent = [_independent(story) for story in report.stories if _all_independent(story)]
+    for line in independent:
+        out.append(line + "\n", style="dim" if options.color else "")
+    if report.findings or report.waived or independent:
         out.append("\n")
     out.append(summary(report), style=("bold red" if report.failing() else "green") if options.color else "")
     return out
