@@ -5,21 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from provtrace.align.candidates import candidate_pairs
-from provtrace.align.core import (
-    PairResult,
-    PairStats,
-    Prepared,
-    align_prepared,
-    build_vocabulary,
-    prepare,
-    sentence_features,
-)
+from provtrace.align.corpus import align_corpus
 from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest
-from provtrace.infer.lineage import Pairs, Profile, profile_of
+from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.types import named_suffixes
@@ -85,66 +76,6 @@ def _read_one(state: None, document: RawDocument) -> Article | Skip:
     return result if isinstance(result, Skip) else build_article("", result)
 
 
-def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:
-    alignment = result.alignment
-    linked_b = sum(len(link.target) for link in alignment.links)
-    linked_a = sum(len(link.source) for link in alignment.links)
-    shorter = min(len(a.sentences), len(b.sentences)) or 1
-    return (
-        min(linked_a, linked_b) >= min(options.min_shared_sentences, shorter)
-        and max(linked_a, linked_b) / shorter >= options.min_shared_share
-    )
-
-
-def align_pairs(
-    articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
-) -> tuple[dict[tuple[str, str], PairResult], dict[str, Profile], dict[str, list[tuple[str, ...]]]]:
-    """Align candidate pairs of articles (smaller id as source); keep related pairs.
-
-    Also returns each article's lineage profile (see lineage.profile_of) and
-    the content stems of each of its sentences.
-    """
-    feats = {a.id: sentence_features(a) for a in articles}
-    vocab = build_vocabulary(articles, feats)
-    vectors: dict[str, Any] = {}
-    if options.semantic:
-        from provtrace.align.semantic import Embedder
-
-        vectors = Embedder().embed(articles)
-    prepared = {a.id: prepare(a, vocab, feats[a.id], vectors.get(a.id)) for a in articles}
-    if options.semantic:
-        ids = sorted(prepared)
-        todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
-    else:
-        todo = candidate_pairs(articles, feats)
-    pairs: dict[tuple[str, str], PairResult] = {}
-    results = _align_all(prepared, todo, options, progress)
-    for (a, b), (alignment, stats) in zip(todo, results, strict=True):
-        result = PairResult(alignment, stats)
-        if _related(result, prepared[a].article, prepared[b].article, options):
-            pairs[a, b] = result
-    profiles: dict[str, Profile] = {k: profile_of(p, vocab) for k, p in prepared.items()}
-    return pairs, profiles, {k: [f.stems for f in fs] for k, fs in feats.items()}
-
-
-def _align_one(
-    state: tuple[dict[str, Prepared], TraceOptions], pair: tuple[str, str]
-) -> tuple[Alignment, PairStats]:
-    prepared, options = state
-    return align_prepared(prepared[pair[0]], prepared[pair[1]], options)
-
-
-def _align_all(
-    prepared: dict[str, Prepared],
-    todo: list[tuple[str, str]],
-    options: TraceOptions,
-    progress: Progress | None,
-) -> list[tuple[Alignment, PairStats]]:
-    """Align every pair in todo, in order, on one core or several."""
-    report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
-    return ordered_map(_align_one, todo, (prepared, options), workers=options.workers, progress=report)
-
-
 def trace(
     paths: Iterable[str],
     options: TraceOptions | None = None,
@@ -167,8 +98,10 @@ def trace_articles(
 ) -> Trace:
     """Align and infer over articles already loaded."""
     articles = sorted(articles, key=lambda a: a.id)
-    pairs, profiles, stems = align_pairs(articles, options, progress)
-    forest, edge_alignments = infer_forest(articles, Pairs(pairs, stems, profiles))
+    corpus = align_corpus(articles, options, progress)
+    pairs = corpus.pairs
+    profiles = {k: profile_of(p, corpus.vocabulary) for k, p in corpus.prepared.items()}
+    forest, edge_alignments = infer_forest(articles, Pairs(pairs, corpus.stems(), profiles))
     alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
     if options.all_pairs:
         for (a, b), result in pairs.items():

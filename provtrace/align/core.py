@@ -1,118 +1,53 @@
-"""Sentences of two articles -> links (rapidfuzz is used here and nowhere else).
+"""Sentences of two articles -> links.
 
-The aligner scores every sentence pair on several signals (content words
-weighted by rarity, anchors such as names and numbers, character similarity
-of the normalised text, and a weak prior that stories keep their order),
-then decides the links for the pair jointly: a one-to-one core taken best
-first, extended with merges (one target sentence covering several source
-sentences) and splits (one source sentence spread over several targets).
+The aligner scores candidate sentence pairs (see scoring), then decides the
+links for the pair jointly: a one-to-one core taken best first, extended
+with merges (one target sentence covering several source sentences) and
+splits (one source sentence spread over several targets), and finally gaps
+filled where the story order supports a weaker link.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz
 
-from provtrace.align.normalize import Features, features
+from provtrace.align.features import (
+    Prepared,
+    Vocabulary,
+    build_vocabulary,
+    prepare,
+    profile,
+    sentence_features,
+)
+from provtrace.align.features import coverage as _coverage
+from provtrace.align.features import shared_weight as _shared
+from provtrace.align.features import union as _union
+from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
 from provtrace.models import Alignment, Article, Link, LinkKind
 from provtrace.options import TraceOptions
 
-#: The least shared content weight (in idf units) that can make a link: about
-#: two uncommon words. Protects against short sentences matching on one word.
-_MIN_SHARED = 5.0
+__all__ = [
+    "PairResult",
+    "PairStats",
+    "Prepared",
+    "Vocabulary",
+    "align_articles",
+    "align_prepared",
+    "build_vocabulary",
+    "prepare",
+    "profile",
+    "sentence_features",
+]
+
 #: A sentence joins a merge or split when this share of it is in the other side ...
 _MERGE_CONTAINMENT = 0.5
 #: ... and it raises the coverage of the other side by at least this much.
 _MERGE_GAIN = 0.1
-#: Filling gaps in story order: the least shared weight and mean containment.
-_GAP_SHARED = 4.0
+#: Filling gaps in story order: the least mean containment that links a leftover sentence.
 _GAP_COVER = 0.22
-#: A link is "altered" rather than a paraphrase when the target keeps more than
-#: this share of its content words from the source.
-_ALTERED_WORDS = 0.7
-#: ... and with embeddings: the similarity that admits a pair without shared
-#: words, and how much similarity above a floor adds to the word overlap.
-_GAP_MEANING = 0.5
-_GAP_MEANING_FLOOR = 0.5
-_GAP_MEANING_WEIGHT = 0.8
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """Rarity weights (inverse document frequency over sentences) for stems."""
-
-    weights: Mapping[str, float]
-    default: float
-
-    def weight(self, stem: str) -> float:
-        return self.weights.get(stem, self.default)
-
-    def rarer_than(self, sentences: int) -> float:
-        """The weight below which a stem is used in more than that many sentences."""
-        return self.default - math.log(sentences + 1)
-
-
-def sentence_features(article: Article) -> tuple[Features, ...]:
-    """The comparison features of each sentence of an article."""
-    return tuple(features(s.text) for s in article.sentences)
-
-
-def build_vocabulary(
-    articles: Iterable[Article], feats: Mapping[str, Sequence[Features]] | None = None
-) -> Vocabulary:
-    """Weights from how many sentences, across all articles, use each stem.
-
-    feats maps article id to precomputed sentence features (computed here if absent).
-    """
-    df: Counter[str] = Counter()
-    total = 0
-    for article in articles:
-        article_feats = feats[article.id] if feats is not None else sentence_features(article)
-        for f in article_feats:
-            df.update(set(f.stems))
-            total += 1
-    weights = {s: 1.0 + math.log((total + 1) / (n + 1)) for s, n in df.items()}
-    return Vocabulary(weights, 1.0 + math.log(total + 1))
-
-
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """An article ready for alignment: sentence features and rarity-weighted stem bags.
-
-    vectors, when the semantic backend is on, holds one embedding per sentence
-    (a numpy array of shape (sentences, dimensions), L2-normalised).
-    """
-
-    article: Article
-    feats: tuple[Features, ...]
-    bags: tuple[dict[str, float], ...]  # stem -> weight, once per stem
-    mass: tuple[float, ...]
-    vectors: Any = None
-
-
-def prepare(
-    article: Article,
-    vocab: Vocabulary,
-    feats: Sequence[Features] | None = None,
-    vectors: Any = None,
-) -> Prepared:
-    """Compute what the aligner needs of one article, once."""
-    feats = tuple(feats) if feats is not None else sentence_features(article)
-    bags = tuple({s: vocab.weight(s) for s in f.stems} for f in feats)
-    return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
-
-
-def profile(prepared: Prepared, floor: float = 0.0) -> dict[str, float]:
-    """The article's content stems of at least floor rarity weight, each with its weight."""
-    merged: dict[str, float] = {}
-    for bag in prepared.bags:
-        merged.update(bag)
-    return {s: w for s, w in merged.items() if w >= floor}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,24 +81,6 @@ class PairResult:
 
     alignment: Alignment
     stats: PairStats
-
-
-def _shared(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w for s, w in a.items() if s in b)
-
-
-def _union(bags: Iterable[dict[str, float]]) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for bag in bags:
-        out.update(bag)
-    return out
-
-
-def _coverage(covered: dict[str, float], by: dict[str, float]) -> float:
-    mass = sum(covered.values())
-    return _shared(covered, by) / mass if mass else 0.0
 
 
 def _numbers(norm: str) -> list[str]:
@@ -200,83 +117,17 @@ def align_articles(
     return align_prepared(prepare(source, vocab), prepare(target, vocab), options)
 
 
-def _semantic_matrix(src: Prepared, tgt: Prepared) -> list[list[float]] | None:
-    if src.vectors is None or tgt.vectors is None or not len(src.feats) or not len(tgt.feats):
-        return None
-    product = src.vectors @ tgt.vectors.T
-    return [[float(x) for x in row] for row in product]
-
-
 def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple[Alignment, PairStats]:
     """Link the sentences of tgt to those of src (the upstream side)."""
-    source, target = src.article, tgt.article
     m, n = len(src.feats), len(tgt.feats)
-    semantic = _semantic_matrix(src, tgt)
-    # Score candidate pairs that share enough rare content.
-    scored: list[tuple[float, int, int]] = []
-    cov_t: dict[tuple[int, int], float] = {}
-    cov_s: dict[tuple[int, int], float] = {}
-    weak: dict[tuple[int, int], float] = {}  # lower-evidence pairs, for filling gaps in order
-    postings: dict[str, list[int]] = {}
-    for j, bag in enumerate(tgt.bags):
-        for stem in bag:
-            postings.setdefault(stem, []).append(j)
-    for i in range(m):
-        # Shared weight with every target sentence that has any stem in common.
-        overlap: dict[int, float] = {}
-        for stem, weight in src.bags[i].items():
-            for j in postings.get(stem, ()):
-                overlap[j] = overlap.get(j, 0.0) + weight
-        for j in range(n) if semantic is not None else sorted(overlap):
-            cos = semantic[i][j] if semantic is not None else 0.0
-            # Embeddings can link sentences that share no words (a translation).
-            by_meaning = (cos - options.semantic_threshold) / (1.0 - options.semantic_threshold)
-            shared = overlap.get(j, 0.0)
-            if shared >= _GAP_SHARED:
-                weak[i, j] = 0.5 * (shared / tgt.mass[j] + shared / src.mass[i])
-            if shared < min(_MIN_SHARED, 0.6 * min(src.mass[i], tgt.mass[j])) or not shared:
-                if by_meaning > 0 and 0.5 + 0.5 * by_meaning >= options.link_threshold:
-                    scored.append((0.5 + 0.5 * by_meaning, i, j))
-                continue
-            ct, cs = shared / tgt.mass[j], shared / src.mass[i]
-            cov_t[i, j], cov_s[i, j] = ct, cs
-            dice = 2 * shared / (src.mass[i] + tgt.mass[j])
-            char = fuzz.ratio(src.feats[i].norm, tgt.feats[j].norm) / 100
-            anchors_a, anchors_b = src.feats[i].anchors, tgt.feats[j].anchors
-            anchor = len(anchors_a & anchors_b) / len(anchors_a | anchors_b) if anchors_a | anchors_b else 0.0
-            order = 1.0 - abs(i / max(m - 1, 1) - j / max(n - 1, 1))
-            strength = max(char, 0.45 * dice + 0.35 * max(ct, cs) + 0.1 * anchor + 0.1 * order)
-            if by_meaning > 0:
-                strength = max(strength, 0.5 + 0.5 * by_meaning)
-            if strength >= options.link_threshold:
-                scored.append((strength, i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    # One-to-one core, best first.
-    pairs: set[tuple[int, int]] = set()
-    src_used: set[int] = set()
-    tgt_used: set[int] = set()
-    for _, i, j in scored:
-        if i not in src_used and j not in tgt_used:
-            pairs.add((i, j))
-            src_used.add(i)
-            tgt_used.add(j)
-    # Merges: an unlinked source sentence largely contained in a linked target.
-    for i in range(m):
-        if i in src_used:
-            continue
-        best = _best_extension(i, tgt_used, pairs, src, tgt, cov_s, merge=True)
-        if best is not None:
-            pairs.add((i, best))
-            src_used.add(i)
-    # Splits: an unlinked target sentence largely contained in a linked source.
-    for j in range(n):
-        if j in tgt_used:
-            continue
-        best = _best_extension(j, src_used, pairs, src, tgt, cov_t, merge=False)
-        if best is not None:
-            pairs.add((best, j))
-            tgt_used.add(j)
-    _fill_gaps(pairs, src_used, tgt_used, weak, m, n)
+    semantic = semantic_matrix(src, tgt)
+    found = score_candidates(src, tgt, semantic, options)
+    pairs = _one_to_one(found)
+    src_used = {i for i, _ in pairs}
+    tgt_used = {j for _, j in pairs}
+    _add_merges(pairs, src_used, tgt_used, src, tgt, found)
+    _add_splits(pairs, src_used, tgt_used, src, tgt, found)
+    _fill_gaps(pairs, src_used, tgt_used, found.weak, m, n)
     links = tuple(
         sorted(
             (_classify(src, tgt, s, t, options) for s, t in _components(pairs)),
@@ -285,8 +136,57 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
     )
     added = tuple(j for j in range(n) if j not in tgt_used)
     dropped = tuple(i for i in range(m) if i not in src_used)
-    alignment = Alignment(source.id, target.id, links, added, dropped)
+    alignment = Alignment(src.article.id, tgt.article.id, links, added, dropped)
     return alignment, _stats(src, tgt, links, semantic, options.semantic_threshold)
+
+
+def _one_to_one(found: Candidates) -> set[tuple[int, int]]:
+    """The one-to-one core: candidate pairs taken best first, each sentence once."""
+    pairs: set[tuple[int, int]] = set()
+    src_used: set[int] = set()
+    tgt_used: set[int] = set()
+    for _, i, j in found.scored:
+        if i not in src_used and j not in tgt_used:
+            pairs.add((i, j))
+            src_used.add(i)
+            tgt_used.add(j)
+    return pairs
+
+
+def _add_merges(
+    pairs: set[tuple[int, int]],
+    src_used: set[int],
+    tgt_used: set[int],
+    src: Prepared,
+    tgt: Prepared,
+    found: Candidates,
+) -> None:
+    """Merges: an unlinked source sentence largely contained in a linked target."""
+    for i in range(len(src.feats)):
+        if i in src_used:
+            continue
+        best = _best_extension(i, tgt_used, pairs, src, tgt, found.cover_source, merge=True)
+        if best is not None:
+            pairs.add((i, best))
+            src_used.add(i)
+
+
+def _add_splits(
+    pairs: set[tuple[int, int]],
+    src_used: set[int],
+    tgt_used: set[int],
+    src: Prepared,
+    tgt: Prepared,
+    found: Candidates,
+) -> None:
+    """Splits: an unlinked target sentence largely contained in a linked source."""
+    for j in range(len(tgt.feats)):
+        if j in tgt_used:
+            continue
+        best = _best_extension(j, src_used, pairs, src, tgt, found.cover_target, merge=False)
+        if best is not None:
+            pairs.add((best, j))
+            tgt_used.add(j)
 
 
 def _fill_gaps(

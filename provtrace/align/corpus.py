@@ -1,0 +1,94 @@
+"""Articles of a run -> the alignments of every related pair.
+
+align_corpus computes each article's features once, builds the rarity
+weights over the run, picks the pairs worth aligning (see candidates),
+aligns them on one core or several and keeps the related ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from provtrace.align.candidates import candidate_pairs
+from provtrace.align.core import PairResult, PairStats, align_prepared
+from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
+from provtrace.models import Alignment, Article
+from provtrace.options import TraceOptions
+from provtrace.parallel import ordered_map
+
+#: Called as progress(stage, done, total).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusAlignment:
+    """The related pairs of a run and what inference needs of each article."""
+
+    #: Related pairs, keyed (source id, target id) with the smaller id as source.
+    pairs: Mapping[tuple[str, str], PairResult]
+    #: Each article ready for comparison (features and rarity-weighted stems), by id.
+    prepared: Mapping[str, Prepared]
+    #: The rarity weights over every sentence of the run.
+    vocabulary: Vocabulary
+
+    def stems(self) -> dict[str, list[tuple[str, ...]]]:
+        """The content stems of each sentence of each article, by article id."""
+        return {k: [f.stems for f in p.feats] for k, p in self.prepared.items()}
+
+
+def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:
+    """Whether enough sentences are linked for the two articles to count as related."""
+    alignment = result.alignment
+    linked_b = sum(len(link.target) for link in alignment.links)
+    linked_a = sum(len(link.source) for link in alignment.links)
+    shorter = min(len(a.sentences), len(b.sentences)) or 1
+    return (
+        min(linked_a, linked_b) >= min(options.min_shared_sentences, shorter)
+        and max(linked_a, linked_b) / shorter >= options.min_shared_share
+    )
+
+
+def align_corpus(
+    articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
+) -> CorpusAlignment:
+    """Align candidate pairs of articles (smaller id as source); keep related pairs."""
+    feats = {a.id: sentence_features(a) for a in articles}
+    vocab = build_vocabulary(articles, feats)
+    vectors: dict[str, Any] = {}
+    if options.semantic:
+        from provtrace.align.semantic import Embedder
+
+        vectors = Embedder().embed(articles)
+    prepared = {a.id: prepare(a, vocab, feats[a.id], vectors.get(a.id)) for a in articles}
+    if options.semantic:
+        ids = sorted(prepared)
+        todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
+    else:
+        todo = candidate_pairs(articles, feats)
+    pairs: dict[tuple[str, str], PairResult] = {}
+    results = _align_all(prepared, todo, options, progress)
+    for (a, b), (alignment, stats) in zip(todo, results, strict=True):
+        result = PairResult(alignment, stats)
+        if _related(result, prepared[a].article, prepared[b].article, options):
+            pairs[a, b] = result
+    return CorpusAlignment(pairs, prepared, vocab)
+
+
+def _align_one(
+    state: tuple[dict[str, Prepared], TraceOptions], pair: tuple[str, str]
+) -> tuple[Alignment, PairStats]:
+    prepared, options = state
+    return align_prepared(prepared[pair[0]], prepared[pair[1]], options)
+
+
+def _align_all(
+    prepared: dict[str, Prepared],
+    todo: list[tuple[str, str]],
+    options: TraceOptions,
+    progress: Progress | None,
+) -> list[tuple[Alignment, PairStats]]:
+    """Align every pair in todo, in order, on one core or several."""
+    report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
+    return ordered_map(_align_one, todo, (prepared, options), workers=options.workers, progress=report)

@@ -1,0 +1,113 @@
+"""What the aligner knows of an article: sentence features, rarity weights, weighted stem bags.
+
+A stem's weight is its inverse document frequency over sentences, so that
+sharing a rare name says more than sharing a common verb. The small helpers
+at the end (shared weight, union of bags, coverage) are the arithmetic every
+scoring step of the aligner uses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from provtrace.align.normalize import Features, features
+from provtrace.models import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Rarity weights (inverse document frequency over sentences) for stems."""
+
+    weights: Mapping[str, float]
+    default: float
+
+    def weight(self, stem: str) -> float:
+        """The stem's weight; an unseen stem counts as the rarest."""
+        return self.weights.get(stem, self.default)
+
+    def rarer_than(self, sentences: int) -> float:
+        """The weight below which a stem is used in more than that many sentences."""
+        return self.default - math.log(sentences + 1)
+
+
+def sentence_features(article: Article) -> tuple[Features, ...]:
+    """The comparison features of each sentence of an article."""
+    return tuple(features(s.text) for s in article.sentences)
+
+
+def build_vocabulary(
+    articles: Iterable[Article], feats: Mapping[str, Sequence[Features]] | None = None
+) -> Vocabulary:
+    """Weights from how many sentences, across all articles, use each stem.
+
+    feats maps article id to precomputed sentence features (computed here if absent).
+    """
+    df: Counter[str] = Counter()
+    total = 0
+    for article in articles:
+        article_feats = feats[article.id] if feats is not None else sentence_features(article)
+        for f in article_feats:
+            df.update(set(f.stems))
+            total += 1
+    weights = {s: 1.0 + math.log((total + 1) / (n + 1)) for s, n in df.items()}
+    return Vocabulary(weights, 1.0 + math.log(total + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article ready for alignment: sentence features and rarity-weighted stem bags.
+
+    vectors, when the semantic backend is on, holds one embedding per sentence
+    (a numpy array of shape (sentences, dimensions), L2-normalised).
+    """
+
+    article: Article
+    feats: tuple[Features, ...]
+    bags: tuple[dict[str, float], ...]  # stem -> weight, once per stem
+    mass: tuple[float, ...]
+    vectors: Any = None
+
+
+def prepare(
+    article: Article,
+    vocab: Vocabulary,
+    feats: Sequence[Features] | None = None,
+    vectors: Any = None,
+) -> Prepared:
+    """Compute what the aligner needs of one article, once."""
+    feats = tuple(feats) if feats is not None else sentence_features(article)
+    bags = tuple({s: vocab.weight(s) for s in f.stems} for f in feats)
+    return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
+
+
+def profile(prepared: Prepared, floor: float = 0.0) -> dict[str, float]:
+    """The article's content stems of at least floor rarity weight, each with its weight."""
+    merged: dict[str, float] = {}
+    for bag in prepared.bags:
+        merged.update(bag)
+    return {s: w for s, w in merged.items() if w >= floor}
+
+
+def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
+    """The weight of the stems two bags have in common."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w for s, w in a.items() if s in b)
+
+
+def union(bags: Iterable[dict[str, float]]) -> dict[str, float]:
+    """One bag holding every stem of the given bags."""
+    out: dict[str, float] = {}
+    for bag in bags:
+        out.update(bag)
+    return out
+
+
+def coverage(covered: dict[str, float], by: dict[str, float]) -> float:
+    """The share of covered's weight that by also holds."""
+    mass = sum(covered.values())
+    return shared_weight(covered, by) / mass if mass else 0.0

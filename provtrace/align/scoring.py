@@ -1,0 +1,124 @@
+"""Scoring candidate sentence pairs of two prepared articles.
+
+A pair is scored on several signals: content words weighted by rarity,
+anchors such as names and numbers, character similarity of the normalised
+text, a weak prior that stories keep their order and, with embeddings, the
+similarity of meaning. Only pairs sharing enough rare content (or meaning)
+are scored; weaker pairs are kept aside for filling gaps in story order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from provtrace.align.features import Prepared
+from provtrace.options import TraceOptions
+
+#: The least shared content weight (in idf units) that can make a link: about
+#: two uncommon words. Protects against short sentences matching on one word.
+MIN_SHARED = 5.0
+#: ... unless the sentences are short: sharing this share of the shorter one's weight is enough.
+_SHORT_SHARE = 0.6
+#: Filling gaps in story order: the least shared weight a pair needs to be kept aside.
+GAP_SHARED = 4.0
+#: How a pair's strength mixes its signals: rarity-weighted overlap (Dice) leads;
+#: containment lets a sentence reused inside a longer one score; anchors and
+#: story order break ties between similar candidates.
+_DICE_WEIGHT = 0.45
+_CONTAINMENT_WEIGHT = 0.35
+_ANCHOR_WEIGHT = 0.1
+_ORDER_WEIGHT = 0.1
+#: The strength of a pair linked by meaning alone, at the semantic threshold:
+#: just enough to compete; full similarity of meaning reaches 1.
+_MEANING_BASE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """Scored sentence pairs (i in source, j in target) of one article pair."""
+
+    #: (strength, i, j) of the pairs strong enough to link, best first.
+    scored: list[tuple[float, int, int]] = field(default_factory=list)
+    #: Share of target sentence j's weight that source sentence i shares (and the reverse).
+    cover_target: dict[tuple[int, int], float] = field(default_factory=dict)
+    cover_source: dict[tuple[int, int], float] = field(default_factory=dict)
+    #: Lower-evidence pairs and their mean containment, for filling gaps in order.
+    weak: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+def semantic_matrix(src: Prepared, tgt: Prepared) -> list[list[float]] | None:
+    """Cosine similarity of every sentence pair, when both sides have embeddings."""
+    if src.vectors is None or tgt.vectors is None or not len(src.feats) or not len(tgt.feats):
+        return None
+    product = src.vectors @ tgt.vectors.T
+    return [[float(x) for x in row] for row in product]
+
+
+def meaning_strength(by_meaning: float) -> float:
+    """The strength of a link made by meaning (by_meaning: similarity above the threshold, 0..1)."""
+    return _MEANING_BASE + (1.0 - _MEANING_BASE) * by_meaning
+
+
+def _overlaps(src: Prepared, tgt: Prepared) -> list[dict[int, float]]:
+    """For each source sentence, its shared weight with every target sentence sharing any stem."""
+    postings: dict[str, list[int]] = {}
+    for j, bag in enumerate(tgt.bags):
+        for stem in bag:
+            postings.setdefault(stem, []).append(j)
+    out: list[dict[int, float]] = []
+    for bag in src.bags:
+        overlap: dict[int, float] = {}
+        for stem, weight in bag.items():
+            for j in postings.get(stem, ()):
+                overlap[j] = overlap.get(j, 0.0) + weight
+        out.append(overlap)
+    return out
+
+
+def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) -> float:
+    """How strongly words, anchors, characters and order tie source i to target j."""
+    m, n = len(src.feats), len(tgt.feats)
+    ct, cs = shared / tgt.mass[j], shared / src.mass[i]
+    dice = 2 * shared / (src.mass[i] + tgt.mass[j])
+    char = fuzz.ratio(src.feats[i].norm, tgt.feats[j].norm) / 100
+    anchors_a, anchors_b = src.feats[i].anchors, tgt.feats[j].anchors
+    anchor = len(anchors_a & anchors_b) / len(anchors_a | anchors_b) if anchors_a | anchors_b else 0.0
+    order = 1.0 - abs(i / max(m - 1, 1) - j / max(n - 1, 1))
+    mixed = (
+        _DICE_WEIGHT * dice
+        + _CONTAINMENT_WEIGHT * max(ct, cs)
+        + _ANCHOR_WEIGHT * anchor
+        + _ORDER_WEIGHT * order
+    )
+    return max(char, mixed)
+
+
+def score_candidates(
+    src: Prepared, tgt: Prepared, semantic: list[list[float]] | None, options: TraceOptions
+) -> Candidates:
+    """Score the pairs that share enough rare content (or, with embeddings, meaning)."""
+    found = Candidates()
+    n = len(tgt.feats)
+    for i, overlap in enumerate(_overlaps(src, tgt)):
+        for j in range(n) if semantic is not None else sorted(overlap):
+            cos = semantic[i][j] if semantic is not None else 0.0
+            # Embeddings can link sentences that share no words (a translation).
+            by_meaning = (cos - options.semantic_threshold) / (1.0 - options.semantic_threshold)
+            shared = overlap.get(j, 0.0)
+            if shared >= GAP_SHARED:
+                found.weak[i, j] = 0.5 * (shared / tgt.mass[j] + shared / src.mass[i])
+            if shared < min(MIN_SHARED, _SHORT_SHARE * min(src.mass[i], tgt.mass[j])) or not shared:
+                if by_meaning > 0 and meaning_strength(by_meaning) >= options.link_threshold:
+                    found.scored.append((meaning_strength(by_meaning), i, j))
+                continue
+            found.cover_target[i, j] = shared / tgt.mass[j]
+            found.cover_source[i, j] = shared / src.mass[i]
+            strength = _word_strength(src, tgt, i, j, shared)
+            if by_meaning > 0:
+                strength = max(strength, meaning_strength(by_meaning))
+            if strength >= options.link_threshold:
+                found.scored.append((strength, i, j))
+    found.scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return found
