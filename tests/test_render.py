@@ -31,6 +31,21 @@ def test_json_golden_for_the_example_family(example_trace: Trace, golden) -> Non
     golden("examples.json", text)
 
 
+def test_json_reads_back_as_the_same_trace_with_unseen_sources(example_trace: Trace) -> None:
+    from dataclasses import replace
+
+    from provtrace.models import Edge, Relation, Unseen
+    from provtrace.render.json import trace_from_json
+
+    first = example_trace.articles[0].id
+    unseen = Unseen("unseen:reuters", "unseen Reuters original", "Reuters")
+    edge = Edge(unseen.id, first, Relation.UNSEEN_SOURCE, 0.5, ("shared credit",))
+    result = replace(example_trace, unseen=(unseen,), edges=(*example_trace.edges, edge))
+    text = renderer(OutputFormat.JSON)(result, RenderOptions())
+    assert isinstance(text, str)
+    assert trace_from_json(text) == replace(result, warnings=())
+
+
 def test_json_has_every_contract_field(example_trace: Trace) -> None:
     text = renderer(OutputFormat.JSON)(example_trace, RenderOptions())
     assert isinstance(text, str)
