@@ -147,6 +147,19 @@ def test_text_output_in_a_pipe_has_no_colour_codes(examples: Path) -> None:
     assert "\x1b[" not in result.stdout
 
 
+@pytest.mark.parametrize("command", ["trace", "diff"])
+def test_piped_text_is_one_sentence_a_line_without_trailing_spaces(command: str, examples: Path) -> None:
+    """grep finds any sentence of a story in the piped text view: nothing is wrapped."""
+    wire = examples / "wire-original.txt"
+    argv = [str(examples)] if command == "trace" else [str(wire), str(examples / "coastalpost-rewrite.txt")]
+    result = runner.invoke(app, [command, *argv])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line != line.rstrip()]
+    dropped = "Shipping lines have begun diverting vessels to Puerto Cabral, a smaller port about 180 kilometres"
+    assert any(dropped in line and line.rstrip().endswith(".") for line in lines), dropped
+
+
 def test_output_is_byte_identical_for_every_order_of_the_example_files(examples: Path) -> None:
     import itertools
 

@@ -144,7 +144,8 @@ class _DiffView:
         parent, child = self.trace.article(alignment.source), self.trace.article(alignment.target)
         assert parent is not None and child is not None
         yield from _header(alignment, parent, child, self.trace)
-        wide = options.max_width >= SIDE_BY_SIDE_WIDTH
+        # Unwrapped output (a pipe, a file) is read line by line: interleaved.
+        wide = options.max_width >= SIDE_BY_SIDE_WIDTH and not options.no_wrap
         body = _side_by_side if wide else _interleaved
         yield body(alignment, parent, child, self.options)
 
