@@ -343,3 +343,20 @@ def test_a_single_article_renders_in_every_format(fmt: OutputFormat) -> None:
     assert out is not None
     if isinstance(out, str):
         assert "x" in out
+
+
+@pytest.mark.parametrize("fmt", [OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.HTML], ids=str)
+def test_every_view_names_sentence_changes_with_the_json_vocabulary(
+    fmt: OutputFormat, example_trace: Trace
+) -> None:
+    """verbatim, altered, paraphrased everywhere: never edited, reworded or kept word for word."""
+    from rich.console import Console
+
+    result = renderer(fmt)(example_trace, RenderOptions())
+    if not isinstance(result, str):
+        buffer = io.StringIO()
+        Console(file=buffer, width=200, color_system=None).print(result)
+        result = buffer.getvalue()
+    words = result.lower()
+    assert all(term in words for term in ("verbatim", "altered", "paraphrased"))
+    assert not [term for term in ("edited", "reworded", "kept word for word", ">same<") if term in words]

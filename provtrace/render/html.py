@@ -24,13 +24,14 @@ from provtrace.wording import plural
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 _FOOTER = (
-    "<footer>Made with provtrace. Sentence numbers count from 0. “Edited”: the same sentence with "
-    "some words changed (<del>removed</del> <ins>inserted</ins>); “reworded”: the same content in "
-    "other words; “in part”: only a clause of the sentence is reused.</footer>"
+    "<footer>Made with provtrace. Sentence numbers count from 0. “Verbatim”: the same words; "
+    "“altered”: the same sentence with some words changed (<del>removed</del> <ins>inserted</ins>); "
+    "“paraphrased”: the same content in other words; “in part”: only a clause of the sentence is "
+    "reused.</footer>"
 )
 _TOGGLE = (
     '<label class="toggle"><input type="checkbox" id="only-changes"> '
-    "Hide sentences kept word for word</label>"
+    "Hide verbatim sentences</label>"
 )
 
 _NO_TITLE = '<span class="muted">no title found</span>'
@@ -46,9 +47,9 @@ _VERB: dict[Relation, str] = {
 }
 
 _TAG = {
-    RowKind.VERBATIM: "same",
-    RowKind.ALTERED: "edited",
-    RowKind.PARAPHRASE: "reworded",
+    RowKind.VERBATIM: "verbatim",
+    RowKind.ALTERED: "altered",
+    RowKind.PARAPHRASE: "paraphrased",
     RowKind.ADDED: "added",
     RowKind.DROPPED: "dropped",
 }
@@ -106,7 +107,7 @@ def _bar(c: ChangeCounts) -> str:
         f'<span class="k-{kind}" style="width:{100 * c.share(n):.1f}%"></span>' for kind, n in parts if n
     )
     label = (
-        f"{c.verbatim} kept, {c.altered} edited, {c.paraphrased} reworded, {c.added} added "
+        f"{c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, {c.added} added "
         f"of {c.child_sentences} sentences"
     )
     return f'<div class="bar" role="img" aria-label="{label}" title="{label}">{spans}</div>'
@@ -114,9 +115,9 @@ def _bar(c: ChangeCounts) -> str:
 
 def _counts(c: ChangeCounts) -> str:
     items = [
-        ("verbatim", "kept word for word", c.verbatim, c.share(c.verbatim)),
-        ("altered", "edited", c.altered, c.share(c.altered)),
-        ("paraphrase", "reworded", c.paraphrased, c.share(c.paraphrased)),
+        ("verbatim", "verbatim", c.verbatim, c.share(c.verbatim)),
+        ("altered", "altered", c.altered, c.share(c.altered)),
+        ("paraphrase", "paraphrased", c.paraphrased, c.share(c.paraphrased)),
         ("added", "added", c.added, c.share(c.added)),
     ]
     out = [
@@ -234,8 +235,8 @@ def _lede(trace: Trace) -> Iterator[str]:
 def _summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
     yield '<table class="summary"><thead><tr><th>Version</th><th>Derived from</th><th>Relation</th>'
     yield '<th class="num">Confidence</th><th class="barcol">Sentences of the version</th>'
-    yield '<th class="num">Kept</th>'
-    yield '<th class="num">Edited</th><th class="num">Reworded</th><th class="num">Added</th>'
+    yield '<th class="num">Verbatim</th>'
+    yield '<th class="num">Altered</th><th class="num">Paraphrased</th><th class="num">Added</th>'
     yield '<th class="num">Dropped of source</th></tr></thead><tbody>'
     for node in walk(trace):
         if node.edge is None:
@@ -274,9 +275,9 @@ _LEGEND = (
 
 _BAR_LEGEND = (
     '<div class="legend barcol">Each bar is one version’s sentences:'
-    '<span><i class="swatch k-verbatim"></i>kept word for word</span>'
-    '<span><i class="swatch k-altered"></i>edited</span>'
-    '<span><i class="swatch k-paraphrase"></i>reworded</span>'
+    '<span><i class="swatch k-verbatim"></i>verbatim (the same words)</span>'
+    '<span><i class="swatch k-altered"></i>altered (some words changed)</span>'
+    '<span><i class="swatch k-paraphrase"></i>paraphrased (same content, other words)</span>'
     '<span><i class="swatch k-added"></i>added (not in the source)</span></div>'
 )
 

@@ -17,7 +17,7 @@ from provtrace.render.escape import markdown as md
 from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
 from provtrace.render.worddiff import Op, word_diff
 
-_COUNT_HEAD = "| Kept | Altered | Paraphrased | Added | Dropped |"
+_COUNT_HEAD = "| Verbatim | Altered | Paraphrased | Added | Dropped |"
 
 
 def _sentence(article: Article, indices: tuple[int, ...]) -> str:
@@ -75,7 +75,7 @@ def _summary_table(trace: Trace) -> Iterator[str]:
         yield f"| {md(e.child)} | {md(e.parent)} | {md(e.relation)} | {e.confidence:.2f} {counts}"
     yield ""
     yield (
-        "Kept (verbatim), altered, paraphrased and added count the version's sentences, as a share "
+        "Verbatim, altered, paraphrased and added count the version's sentences, as a share "
         "of the version; dropped counts the sentences of its source it left out, as a share of the source."
     )
 
@@ -83,7 +83,7 @@ def _summary_table(trace: Trace) -> Iterator[str]:
 def _changed(alignment: Alignment, parent: Article, child: Article) -> Iterator[str]:
     groups = (
         (LinkKind.ALTERED, "Altered — same sentence, words changed"),
-        (LinkKind.PARAPHRASE, "Paraphrased — same content, reworded"),
+        (LinkKind.PARAPHRASE, "Paraphrased — same content, other words"),
     )
     for kind, heading in groups:
         links = sorted((l for l in alignment.links if l.kind is kind), key=lambda l: l.target)

@@ -97,7 +97,7 @@ def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace)
         f"{c.added} added; {c.dropped} of the source's dropped"
     )
     yield Text(
-        "= same  ~ altered (word changes marked)  ≈ paraphrased  + added  - dropped  ½ only part reused",
+        "= verbatim  ~ altered (word changes marked)  ≈ paraphrased  + added  - dropped  ½ only part reused",
         style="dim",
     )
     yield Text("")
