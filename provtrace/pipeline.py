@@ -25,6 +25,7 @@ from provtrace.ingest.load import load_documents
 from provtrace.models import Alignment, Article, RawDocument, Skip, Trace
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
+from provtrace.wording import plural
 
 #: Called as progress(stage, done, total); the CLI turns it into a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -55,6 +56,7 @@ def load_articles(
 
     Raises InputError when no usable article is found at all.
     """
+    paths = list(paths)
     loaded = load_documents(paths, stdin)
     skipped = list(loaded.skipped)
     total = len(loaded.documents)
@@ -67,15 +69,25 @@ def load_articles(
         else:
             extracted.append(result)
     if not extracted:
-        hint = (
-            f" ({len(skipped)} file(s) skipped; see the warnings above)"
-            if skipped
-            else " (no files there: provtrace reads .txt, .html, .htm, .md and .json)"
-        )
-        raise InputError(f"no usable article found in the given paths{hint}", tuple(skipped))
+        raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
     ids = _ids([a.path for a in extracted])
     articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
     return tuple(sorted(articles, key=lambda a: a.id)), tuple(str(s) for s in skipped)
+
+
+def _nothing_usable(paths: Sequence[str], skipped: list[Skip]) -> str:
+    """Why there is nothing to work on, in the words of what was given."""
+    if list(paths) == ["-"] and len(skipped) == 1:
+        return f"no usable article on standard input: {skipped[0].reason}"
+    if skipped:
+        return (
+            f"no usable article found in the given paths ({plural(len(skipped), 'file')} skipped; "
+            "see the warnings above)"
+        )
+    return (
+        "no usable article found in the given paths "
+        "(no files there: provtrace reads .txt, .html, .htm, .md and .json)"
+    )
 
 
 def _read_one(state: None, document: RawDocument) -> Article | Skip:

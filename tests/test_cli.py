@@ -247,3 +247,32 @@ def test_the_entry_point_exits_with_the_commands_code(
         run(["trace", str(examples), "--format", "json", "--quiet"])
     assert caught.value.code == 0
     assert '"provtrace.trace/1"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("command", "name"), [("trace", "PATH..."), ("check", "STORY..."), ("check", "--wire PATH")])
+def test_help_names_arguments_without_python_types(command: str, name: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert name in result.stdout
+    assert "list[str]" not in result.stdout and "<str>" not in result.stdout.split("Options")[0]
+
+
+def test_a_bad_option_value_is_one_clean_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["trace", "--format", "bogus", "x"])
+    assert caught.value.code == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert "'bogus' is not one of" in err and "Value error" not in err and err.count("\n") == 1
+
+
+def test_an_empty_standard_input_says_so() -> None:
+    result = runner.invoke(app, ["trace", "-"], input="")
+    assert result.exit_code == ExitCode.USAGE
+    assert "error: no usable article on standard input: it is empty" in result.stderr
+    assert "given paths" not in result.stderr and "file(s)" not in result.stderr
+
+
+def test_one_skipped_file_is_counted_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["trace", str(tmp_path)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "(1 file skipped; see the warnings above)" in result.stderr

@@ -139,3 +139,26 @@ def test_control_characters_from_the_api_are_shown_not_sent_to_the_terminal() ->
     )
     assert "\x1b" not in out and "\x07" not in out
     assert "␛]0;title␇" in out
+
+
+def test_relations_read_as_english_with_a_or_an_and_unseen_agencies() -> None:
+    from provtrace.models import Edge, Relation, Unseen
+    from provtrace.render.common import relation_sentence
+    from provtrace.wording import indefinite
+
+    assert indefinite("excerpt") == "an excerpt" and indefinite("rewrite") == "a rewrite"
+    unseen = Unseen("unseen:reuters", "unseen Reuters original", "Reuters")
+    a, b = article("a", ["One."]), article("b", ["One."])
+    trace_ = Trace((a, b), (), (unseen,), (), ())
+    excerpt = Edge("a", "b", Relation.EXCERPT, 0.9, ())
+    derived = Edge(unseen.id, "b", Relation.UNSEEN_SOURCE, 0.6, ())
+    assert relation_sentence(trace_, excerpt) == "b is an excerpt of a"
+    assert relation_sentence(trace_, derived) == "b is derived from an unseen Reuters original"
+    tree = plain(renderer(OutputFormat.TEXT)(replace_edges(trace_, derived), RenderOptions()))
+    assert "derived from an unseen Reuters original" in tree and "unseen source of" not in tree
+
+
+def replace_edges(result: Trace, *edges: object) -> Trace:
+    from dataclasses import replace
+
+    return replace(result, edges=tuple(edges))  # type: ignore[arg-type]

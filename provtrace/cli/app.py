@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+import typer.core
 
 from provtrace.check.config import FailOn
 from provtrace.check.formats import CHECK_FORMATS, CheckFormat, FindingsOptions
@@ -35,6 +36,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _argument_name(self: typer.core.TyperArgument) -> str:
+    """An argument's name in --help: "PATH..." for one that takes several, with no Python type."""
+    name = self.display_name_raw
+    return name + "..." if self.nargs != 1 else name
+
+
+# typer lists an argument as "PATH <list[str]>"; a user needs "PATH...", not a Python type.
+typer.core.TyperArgument._rich_display_name = _argument_name  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 T = TypeVar("T")
 F = TypeVar("F", bound=StrEnum)
@@ -298,6 +309,7 @@ def check_command(
             "-w",
             help="Agency copy to check against: a folder or a file (repeat for more).",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[
@@ -362,6 +374,11 @@ def check_command(
         raise typer.Exit(int(report.exit_code))
 
 
+def _one_line(message: str) -> str:
+    """A usage message on one line, without the "Value error, " of typer's validation layer."""
+    return " ".join(message.replace("Value error, ", "").split())
+
+
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exits with the command's code.
 
@@ -383,11 +400,11 @@ def run(argv: list[str] | None = None) -> None:
             print(context.get_help(), file=sys.stderr)  # a bare command shows its help
             sys.exit(int(ExitCode.USAGE))
         command = context.command_path if context is not None else "provtrace"
-        message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+        message = _one_line(error.format_message())  # type: ignore[attr-defined]
         print(f"{command}: {message} (see {command} --help)", file=sys.stderr)
         sys.exit(int(ExitCode.USAGE))
     except click_exception as error:
-        message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+        message = _one_line(error.format_message())  # type: ignore[attr-defined]
         print(f"provtrace: {message}", file=sys.stderr)
         sys.exit(int(getattr(error, "exit_code", ExitCode.USAGE)))
     except typer.Abort:

@@ -23,7 +23,7 @@ from provtrace.align.core import PairResult, PairStats
 from provtrace.infer import lineage
 from provtrace.ingest.language import AGENCY_LANGUAGE
 from provtrace.models import Alignment, Article, CreditKind, Edge, LinkKind, Relation, Unseen
-from provtrace.wording import possessive
+from provtrace.wording import plural, possessive
 
 #: Candidate edges weaker than this are not considered at all.
 _MIN_EDGE_WEIGHT = 0.08
@@ -160,7 +160,8 @@ def _weigh(a: Article, b: Article, stats: PairStats) -> _Direction:
             (
                 2.0 * (b_lacks - a_lacks) / total,
                 f"in the sentences they share, {down.id} lacks "
-                f"{lost} names, figures or quoted words that {up.id} has ({up.id} lacks {added})",
+                f"{plural(lost, 'name, figure or quoted word', 'names, figures or quoted words')} "
+                f"that {up.id} has ({up.id} lacks {added})",
             )
         )
     score = sum(weight for weight, _ in signals)
@@ -312,7 +313,7 @@ def infer_forest(
                     0.6,
                     (
                         f"{child} cites {agency} ({_quote(cited)})",
-                        f"no article in the folder carries {agency}'s own credit, and {child} "
+                        f"no article in the folder carries {possessive(agency)} own credit, and {child} "
                         "shares content with other articles citing it that neither explains",
                     ),
                 )

@@ -16,6 +16,7 @@ from rich.tree import Tree
 
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
 from provtrace.render import RenderOptions
+from provtrace.render.common import relation_of
 from provtrace.render.escape import visible
 from provtrace.render.worddiff import Op, word_diff
 
@@ -91,7 +92,7 @@ def _counts(alignment: Alignment) -> str:
     return (
         f"sentences: {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
         f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {len(alignment.added)} added; "
-        f"{len(alignment.dropped)} of the parent's dropped"
+        f"{len(alignment.dropped)} of the parent’s dropped"
     )
 
 
@@ -143,7 +144,7 @@ def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableT
     parent = trace.article(edge.parent)
     assert child is not None
     head = _heading(child)
-    head.append(f"  {edge.relation} of {visible(edge.parent)}", style="bold")
+    head.append(f"  {relation_of(trace, edge, visible)}", style="bold")
     head.append(f" · confidence {edge.confidence:.2f}", style=_DIM)
     lines: list[RenderableType] = [head, _meta(child)]
     lines.extend(_hanging("  why: ", visible(item)) for item in edge.evidence)

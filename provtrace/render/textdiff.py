@@ -94,7 +94,7 @@ def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace)
     c = count_changes(alignment, parent, child)
     yield Text(
         f"sentences: {c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, "
-        f"{c.added} added; {c.dropped} of the source's dropped"
+        f"{c.added} added; {c.dropped} of the source’s dropped"
     )
     yield Text(
         "= verbatim  ~ altered (word changes marked)  ≈ paraphrased  + added  - dropped  ½ only part reused",
