@@ -162,3 +162,27 @@ def replace_edges(result: Trace, *edges: object) -> Trace:
     from dataclasses import replace
 
     return replace(result, edges=tuple(edges))  # type: ignore[arg-type]
+
+
+def test_every_edge_label_of_a_big_tree_is_drawn_above_every_curve() -> None:
+    """No curve is painted over a label: each edge has its label, and labels follow all paths."""
+    import re
+
+    from provtrace.models import Edge, Relation
+    from provtrace.render.svg import tree_svg
+
+    articles = [article("root", ["One."])]
+    edges = []
+    for i in range(8):
+        articles.append(article(f"child-{i}", ["One."]))
+        edges.append(Edge("root", f"child-{i}", Relation.REWRITE, 0.5, ()))
+        for j in range(3):
+            articles.append(article(f"grand-{i}-{j}", ["One."]))
+            edges.append(Edge(f"child-{i}", f"grand-{i}-{j}", Relation.NEAR_VERBATIM_COPY, 0.6, ()))
+    svg = tree_svg(Trace(tuple(articles), tuple(edges), (), (), ()), lambda _id: None)
+    paths = [m.start() for m in re.finditer(r"<path class=\"edge ", svg)]
+    labels = [m.start() for m in re.finditer(r"<text class=\"elabel\"", svg)]
+    assert len(paths) == len(labels) == len(edges)
+    assert max(paths) < min(labels)
+    places = re.findall(r'<text class="elabel" x="(\d+)" y="(\d+)"', svg)
+    assert len(set(places)) == len(places)

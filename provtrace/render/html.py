@@ -42,7 +42,7 @@ _VERB: dict[Relation, str] = {
     Relation.EXCERPT: "took an excerpt of it",
     Relation.SUMMARY: "summarised it",
     Relation.REWRITE: "rewrote it",
-    Relation.TRANSLATION: "translation",
+    Relation.TRANSLATION: "translated it",
     Relation.UNSEEN_SOURCE: "cites it",
 }
 
@@ -57,6 +57,12 @@ _TAG = {
 
 def _e(text: str) -> str:
     return escape(one_line(text), quote=True)
+
+
+def _facts(items: list[str], article: Article | None) -> str:
+    """Facts joined by " · ": each kept on one line (a date never breaks at its hyphens), then the path."""
+    spans = [f'<span class="fact">{_e(item)}</span>' for item in items]
+    return " · ".join([*spans, *([_e(article.path)] if article else [])])
 
 
 def _id(article_id: str) -> str:
@@ -187,12 +193,8 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
         f'<h3>{_id(edge.child)} <span class="chip {cls}">{_e(edge.relation)}</span>'
         f" of {_id(edge.parent)}</h3>"
     )
-    facts = [
-        f"confidence {edge.confidence:.2f}",
-        *(meta(child) if child else []),
-        *([child.path] if child else []),
-    ]
-    yield f'<p class="facts">{_title(child)} {" · ".join(_e(f) for f in facts)}</p>'
+    facts = _facts([f"confidence {edge.confidence:.2f}", *(meta(child) if child else [])], child)
+    yield f'<p class="facts">{_title(child)} {facts}</p>'
     found = edge_counts(trace, edge)
     if found is not None:
         yield _counts(found[3])
@@ -289,7 +291,7 @@ def _article_list(trace: Trace) -> Iterator[str]:
         yield (
             f'<tr id="article-{n}"><td>{_id(a.id)}</td><td>{_e(a.title or "")}</td>'
             f"<td>{_e(a.site or '')}</td>"
-            f"<td>{_e(a.published or '')}</td><td>{_e(', '.join(credit_notes(a)))}</td>"
+            f"<td class=\"date\">{_e(a.published or '')}</td><td>{_e(', '.join(credit_notes(a)))}</td>"
             f'<td class="num">{len(a.sentences)}</td><td class="muted">{_e(a.path)}</td></tr>'
         )
     yield "</tbody></table>"
@@ -323,7 +325,7 @@ def render_html(trace: Trace, options: RenderOptions) -> str:
 
 
 def _card(article: Article, role: str) -> str:
-    facts = " · ".join(_e(m) for m in [*meta(article), article.path])
+    facts = _facts(meta(article), article)
     return (
         f'<div class="card {role}"><span class="chip {"source" if role == "source" else "rewrite"}">'
         f"{role}</span> "
