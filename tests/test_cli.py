@@ -276,3 +276,22 @@ def test_one_skipped_file_is_counted_in_the_singular(tmp_path: Path) -> None:
     result = runner.invoke(app, ["trace", str(tmp_path)])
     assert result.exit_code == ExitCode.USAGE
     assert "(1 file skipped; see the warnings above)" in result.stderr
+
+
+def test_a_pipe_gets_utf8_even_under_an_ascii_locale(examples: Path) -> None:
+    """LC_ALL=C (common in containers and CI) must not turn '·' or '→' into an internal error."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-X", "utf8=0", "-m", "provtrace", "trace", str(examples), "-q"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "articles · 3 derivations" in done.stdout.decode("utf-8")

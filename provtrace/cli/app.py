@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 import traceback as tb
@@ -379,6 +380,18 @@ def _one_line(message: str) -> str:
     return " ".join(message.replace("Value error, ", "").split())
 
 
+def _reconfigure_streams() -> None:
+    """Pipes carry UTF-8 whatever the locale (as the files --output writes); a terminal keeps
+    its encoding, and a character it cannot show becomes "?" instead of an error."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # replaced by a test runner or an embedding program: leave it alone
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
+
+
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exits with the command's code.
 
@@ -392,6 +405,7 @@ def run(argv: list[str] | None = None) -> None:
         cls.__name__: cls for cls in typer.BadParameter.__mro__ if issubclass(cls, Exception)
     }
     usage_error, click_exception = bases["UsageError"], bases["ClickException"]
+    _reconfigure_streams()
     try:
         code = app(args=argv, standalone_mode=False)
     except usage_error as error:
