@@ -186,3 +186,12 @@ def test_every_edge_label_of_a_big_tree_is_drawn_above_every_curve() -> None:
     assert max(paths) < min(labels)
     places = re.findall(r'<text class="elabel" x="(\d+)" y="(\d+)"', svg)
     assert len(set(places)) == len(places)
+
+
+def test_tree_labels_are_cut_by_display_width_not_characters() -> None:
+    """A Chinese title takes two cells a character: cut at half as many characters, whole ones."""
+    from provtrace.render.svg import _cut
+
+    assert _cut("北京" * 20, 100, 5.0) == "北京" * 4 + "北…"
+    assert _cut("Beijing " * 10, 100, 5.0) == ("Beijing " * 10)[:19].rstrip() + "…"
+    assert _cut("北京", 100, 5.0) == "北京"

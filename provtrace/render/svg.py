@@ -8,6 +8,7 @@ each node's tooltip). Everything from an article is html.escape'd.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
@@ -41,9 +42,21 @@ def _e(text: str) -> str:
     return escape(one_line(text), quote=True)
 
 
+def _cells(char: str) -> int:
+    """Display cells of a character: two for a wide (Chinese, Japanese, Korean) one."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def _cut(text: str, width: float, glyph: float) -> str:
+    """Text that fits width, cut by display cells (never mid-character) and ended with "…"."""
     room = max(1, int(width / glyph))
-    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+    if sum(map(_cells, text)) <= room:
+        return text
+    used, end = 0, 0
+    while end < len(text) and used + _cells(text[end]) <= room - 1:
+        used += _cells(text[end])
+        end += 1
+    return text[:end].rstrip() + "…"
 
 
 def _wrap(text: str, width: float, glyph: float, lines: int) -> list[str]:
