@@ -17,6 +17,7 @@ from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, RawDocument, Skip, Trace
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
+from provtrace.wording import plural
 
 #: Called as progress(stage, done, total); the CLI turns it into a progress bar.
 Progress = Callable[[str, int, int], None]
@@ -47,6 +48,7 @@ def load_articles(
 
     Raises InputError when no usable article is found at all.
     """
+    paths = list(paths)
     loaded = load_documents(paths, stdin)
     skipped = list(loaded.skipped)
     total = len(loaded.documents)
@@ -59,15 +61,25 @@ def load_articles(
         else:
             extracted.append(result)
     if not extracted:
-        hint = (
-            f" ({len(skipped)} file(s) skipped; see the warnings above)"
-            if skipped
-            else f" (no files there: provtrace reads {named_suffixes('and')})"
-        )
-        raise InputError(f"no usable article found in the given paths{hint}", tuple(skipped))
+        raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
     ids = _ids([a.path for a in extracted])
     articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
     return tuple(sorted(articles, key=lambda a: a.id)), tuple(str(s) for s in skipped)
+
+
+def _nothing_usable(paths: Sequence[str], skipped: list[Skip]) -> str:
+    """Why there is nothing to work on, in the words of what was given."""
+    if list(paths) == ["-"] and len(skipped) == 1:
+        return f"no usable article on standard input: {skipped[0].reason}"
+    if skipped:
+        return (
+            f"no usable article found in the given paths ({plural(len(skipped), 'file')} skipped; "
+            "see the warnings above)"
+        )
+    return (
+        "no usable article found in the given paths "
+        f"(no files there: provtrace reads {named_suffixes('and')})"
+    )
 
 
 def _read_one(state: None, document: RawDocument) -> Article | Skip:

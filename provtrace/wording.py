@@ -8,6 +8,11 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else words or word + 's'}"
 
 
+def indefinite(phrase: str) -> str:
+    """'a rewrite', 'an excerpt': the indefinite article by the phrase's first letter."""
+    return ("an " if phrase[:1].lower() in "aeiou" and phrase else "a ") + phrase
+
+
 def possessive(name: str) -> str:
     """'AFP’s', 'Reuters’'."""
     return name + ("’" if name.endswith("s") else "’s")

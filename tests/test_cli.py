@@ -147,6 +147,19 @@ def test_text_output_in_a_pipe_has_no_colour_codes(examples: Path) -> None:
     assert "\x1b[" not in result.stdout
 
 
+@pytest.mark.parametrize("command", ["trace", "diff"])
+def test_piped_text_is_one_sentence_a_line_without_trailing_spaces(command: str, examples: Path) -> None:
+    """grep finds any sentence of a story in the piped text view: nothing is wrapped."""
+    wire = examples / "wire-original.txt"
+    argv = [str(examples)] if command == "trace" else [str(wire), str(examples / "coastalpost-rewrite.txt")]
+    result = runner.invoke(app, [command, *argv])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line != line.rstrip()]
+    dropped = "Shipping lines have begun diverting vessels to Puerto Cabral, a smaller port about 180 kilometres"
+    assert any(dropped in line and line.rstrip().endswith(".") for line in lines), dropped
+
+
 def test_output_is_byte_identical_for_every_order_of_the_example_files(examples: Path) -> None:
     import itertools
 
@@ -234,3 +247,51 @@ def test_the_entry_point_exits_with_the_commands_code(
         run(["trace", str(examples), "--format", "json", "--quiet"])
     assert caught.value.code == 0
     assert '"provtrace.trace/1"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("command", "name"), [("trace", "PATH..."), ("check", "STORY..."), ("check", "--wire PATH")])
+def test_help_names_arguments_without_python_types(command: str, name: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert name in result.stdout
+    assert "list[str]" not in result.stdout and "<str>" not in result.stdout.split("Options")[0]
+
+
+def test_a_bad_option_value_is_one_clean_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["trace", "--format", "bogus", "x"])
+    assert caught.value.code == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert "'bogus' is not one of" in err and "Value error" not in err and err.count("\n") == 1
+
+
+def test_an_empty_standard_input_says_so() -> None:
+    result = runner.invoke(app, ["trace", "-"], input="")
+    assert result.exit_code == ExitCode.USAGE
+    assert "error: no usable article on standard input: it is empty" in result.stderr
+    assert "given paths" not in result.stderr and "file(s)" not in result.stderr
+
+
+def test_one_skipped_file_is_counted_in_the_singular(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["trace", str(tmp_path)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "(1 file skipped; see the warnings above)" in result.stderr
+
+
+def test_a_pipe_gets_utf8_even_under_an_ascii_locale(examples: Path) -> None:
+    """LC_ALL=C (common in containers and CI) must not turn '·' or '→' into an internal error."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "LC_ALL": "C", "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-X", "utf8=0", "-m", "provtrace", "trace", str(examples), "-q"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "articles · 3 derivations" in done.stdout.decode("utf-8")

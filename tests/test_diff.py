@@ -314,3 +314,20 @@ def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> N
                 assert "\\<script\\>" in result.stdout and "\\[bold red\\]" in result.stdout
             if fmt is DiffFormat.TEXT:
                 assert "[bold red]x[/]" in result.stdout and "<script>alert(1)</script>" in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["60", "150"])
+def test_text_without_spaces_is_folded_by_display_width_never_cut(
+    columns: str, tmp_path: Path
+) -> None:
+    """A Chinese sentence wider than its column is folded onto more lines, with every character kept."""
+    kept = "北京市政府周二宣布将在未来三年内投资五百亿元人民币用于改善城市公共交通系统和空气质量"
+    (tmp_path / "a.txt").write_text(kept + "。市长表示这一计划将惠及两千多万居民并显著减少交通拥堵。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(kept + "。", encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    assert "…" not in result.stdout
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= int(columns)
+    assert kept in "".join(part for line in result.stdout.splitlines() for part in line.split())

@@ -343,3 +343,29 @@ def test_a_single_article_renders_in_every_format(fmt: OutputFormat) -> None:
     assert out is not None
     if isinstance(out, str):
         assert "x" in out
+
+
+@pytest.mark.parametrize("fmt", [OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.HTML], ids=str)
+def test_every_view_names_sentence_changes_with_the_json_vocabulary(
+    fmt: OutputFormat, example_trace: Trace
+) -> None:
+    """verbatim, altered, paraphrased everywhere: never edited, reworded or kept word for word."""
+    from rich.console import Console
+
+    result = renderer(fmt)(example_trace, RenderOptions())
+    if not isinstance(result, str):
+        buffer = io.StringIO()
+        Console(file=buffer, width=200, color_system=None).print(result)
+        result = buffer.getvalue()
+    words = result.lower()
+    assert all(term in words for term in ("verbatim", "altered", "paraphrased"))
+    assert not [term for term in ("edited", "reworded", "kept word for word", ">same<") if term in words]
+
+
+def test_html_keeps_dates_and_merged_sentence_numbers_on_one_line(example_trace: Trace) -> None:
+    """'2026-03-03' never breaks at a hyphen and '13+14' never splits (checked by eye at 700 px too)."""
+    page = render(OutputFormat.HTML, example_trace)
+    assert '<span class="fact">published 2026-03-03</span>' in page
+    assert re.search(r'<td class="date">\d{4}-\d\d-\d\d</td>', page)
+    assert "table.sbs td.n { white-space: nowrap; }" in page and ".fact, td.date { white-space: nowrap; }" in page
+    assert "@media (max-width: 760px)" in page and "table.summary td.num .muted { display: none; }" in page

@@ -31,6 +31,21 @@ def test_json_golden_for_the_example_family(example_trace: Trace, golden) -> Non
     golden("examples.json", text)
 
 
+def test_json_reads_back_as_the_same_trace_with_unseen_sources(example_trace: Trace) -> None:
+    from dataclasses import replace
+
+    from provtrace.models import Edge, Relation, Unseen
+    from provtrace.render.json import trace_from_json
+
+    first = example_trace.articles[0].id
+    unseen = Unseen("unseen:reuters", "unseen Reuters original", "Reuters")
+    edge = Edge(unseen.id, first, Relation.UNSEEN_SOURCE, 0.5, ("shared credit",))
+    result = replace(example_trace, unseen=(unseen,), edges=(*example_trace.edges, edge))
+    text = renderer(OutputFormat.JSON)(result, RenderOptions())
+    assert isinstance(text, str)
+    assert trace_from_json(text) == replace(result, warnings=())
+
+
 def test_json_has_every_contract_field(example_trace: Trace) -> None:
     text = renderer(OutputFormat.JSON)(example_trace, RenderOptions())
     assert isinstance(text, str)
@@ -124,3 +139,59 @@ def test_control_characters_from_the_api_are_shown_not_sent_to_the_terminal() ->
     )
     assert "\x1b" not in out and "\x07" not in out
     assert "␛]0;title␇" in out
+
+
+def test_relations_read_as_english_with_a_or_an_and_unseen_agencies() -> None:
+    from provtrace.models import Edge, Relation, Unseen
+    from provtrace.render.common import relation_sentence
+    from provtrace.wording import indefinite
+
+    assert indefinite("excerpt") == "an excerpt" and indefinite("rewrite") == "a rewrite"
+    unseen = Unseen("unseen:reuters", "unseen Reuters original", "Reuters")
+    a, b = article("a", ["One."]), article("b", ["One."])
+    trace_ = Trace((a, b), (), (unseen,), (), ())
+    excerpt = Edge("a", "b", Relation.EXCERPT, 0.9, ())
+    derived = Edge(unseen.id, "b", Relation.UNSEEN_SOURCE, 0.6, ())
+    assert relation_sentence(trace_, excerpt) == "b is an excerpt of a"
+    assert relation_sentence(trace_, derived) == "b is derived from an unseen Reuters original"
+    tree = plain(renderer(OutputFormat.TEXT)(replace_edges(trace_, derived), RenderOptions()))
+    assert "derived from an unseen Reuters original" in tree and "unseen source of" not in tree
+
+
+def replace_edges(result: Trace, *edges: object) -> Trace:
+    from dataclasses import replace
+
+    return replace(result, edges=tuple(edges))  # type: ignore[arg-type]
+
+
+def test_every_edge_label_of_a_big_tree_is_drawn_above_every_curve() -> None:
+    """No curve is painted over a label: each edge has its label, and labels follow all paths."""
+    import re
+
+    from provtrace.models import Edge, Relation
+    from provtrace.render.svg import tree_svg
+
+    articles = [article("root", ["One."])]
+    edges = []
+    for i in range(8):
+        articles.append(article(f"child-{i}", ["One."]))
+        edges.append(Edge("root", f"child-{i}", Relation.REWRITE, 0.5, ()))
+        for j in range(3):
+            articles.append(article(f"grand-{i}-{j}", ["One."]))
+            edges.append(Edge(f"child-{i}", f"grand-{i}-{j}", Relation.NEAR_VERBATIM_COPY, 0.6, ()))
+    svg = tree_svg(Trace(tuple(articles), tuple(edges), (), (), ()), lambda _id: None)
+    paths = [m.start() for m in re.finditer(r"<path class=\"edge ", svg)]
+    labels = [m.start() for m in re.finditer(r"<text class=\"elabel\"", svg)]
+    assert len(paths) == len(labels) == len(edges)
+    assert max(paths) < min(labels)
+    places = re.findall(r'<text class="elabel" x="(\d+)" y="(\d+)"', svg)
+    assert len(set(places)) == len(places)
+
+
+def test_tree_labels_are_cut_by_display_width_not_characters() -> None:
+    """A Chinese title takes two cells a character: cut at half as many characters, whole ones."""
+    from provtrace.render.svg import _cut
+
+    assert _cut("北京" * 20, 100, 5.0) == "北京" * 4 + "北…"
+    assert _cut("Beijing " * 10, 100, 5.0) == ("Beijing " * 10)[:19].rstrip() + "…"
+    assert _cut("北京", 100, 5.0) == "北京"

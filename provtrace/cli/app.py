@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 import traceback as tb
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+import typer.core
 
 from provtrace.check.config import FailOn
 from provtrace.check.formats import CHECK_FORMATS, CheckFormat, FindingsOptions
@@ -35,6 +37,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _argument_name(self: typer.core.TyperArgument) -> str:
+    """An argument's name in --help: "PATH..." for one that takes several, with no Python type."""
+    name = self.display_name_raw
+    return name + "..." if self.nargs != 1 else name
+
+
+# typer lists an argument as "PATH <list[str]>"; a user needs "PATH...", not a Python type.
+typer.core.TyperArgument._rich_display_name = _argument_name  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
 
 T = TypeVar("T")
 F = TypeVar("F", bound=StrEnum)
@@ -298,6 +310,7 @@ def check_command(
             "-w",
             help="Agency copy to check against: a folder or a file (repeat for more).",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     fmt: Annotated[
@@ -362,6 +375,23 @@ def check_command(
         raise typer.Exit(int(report.exit_code))
 
 
+def _one_line(message: str) -> str:
+    """A usage message on one line, without the "Value error, " of typer's validation layer."""
+    return " ".join(message.replace("Value error, ", "").split())
+
+
+def _reconfigure_streams() -> None:
+    """Pipes carry UTF-8 whatever the locale (as the files --output writes); a terminal keeps
+    its encoding, and a character it cannot show becomes "?" instead of an error."""
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue  # replaced by a test runner or an embedding program: leave it alone
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
+
+
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry point: exits with the command's code.
 
@@ -375,6 +405,7 @@ def run(argv: list[str] | None = None) -> None:
         cls.__name__: cls for cls in typer.BadParameter.__mro__ if issubclass(cls, Exception)
     }
     usage_error, click_exception = bases["UsageError"], bases["ClickException"]
+    _reconfigure_streams()
     try:
         code = app(args=argv, standalone_mode=False)
     except usage_error as error:
@@ -383,11 +414,11 @@ def run(argv: list[str] | None = None) -> None:
             print(context.get_help(), file=sys.stderr)  # a bare command shows its help
             sys.exit(int(ExitCode.USAGE))
         command = context.command_path if context is not None else "provtrace"
-        message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+        message = _one_line(error.format_message())  # type: ignore[attr-defined]
         print(f"{command}: {message} (see {command} --help)", file=sys.stderr)
         sys.exit(int(ExitCode.USAGE))
     except click_exception as error:
-        message = " ".join(error.format_message().split())  # type: ignore[attr-defined]
+        message = _one_line(error.format_message())  # type: ignore[attr-defined]
         print(f"provtrace: {message}", file=sys.stderr)
         sys.exit(int(getattr(error, "exit_code", ExitCode.USAGE)))
     except typer.Abort:

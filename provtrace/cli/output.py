@@ -19,22 +19,26 @@ from provtrace.errors import OutputError
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-#: Width of text output when it does not go to a terminal (files, pipes).
-PLAIN_WIDTH = 100
+#: Width given to text that does not go to a terminal (files, pipes): so wide that
+#: nothing wraps or is cut, one sentence a line (trailing padding is stripped).
+UNWRAPPED_WIDTH = 20_000
 
 
-def _unwrapped(renderable: object) -> bool:
-    """Whether a renderable asks never to be wrapped (rich Text with no_wrap, as check's findings)."""
-    return getattr(renderable, "no_wrap", None) is True
-
-
-def _to_string(renderable: RenderableType, width: int) -> str:
+def _to_string(renderable: RenderableType) -> str:
+    """Plain, unwrapped text: no colour, no line cut, no trailing spaces."""
     from rich.console import Console
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    console.print(renderable, soft_wrap=_unwrapped(renderable))
-    return buffer.getvalue()
+    console = Console(
+        file=buffer, width=UNWRAPPED_WIDTH, color_system=None, force_terminal=False, highlight=False
+    )
+    console.print(renderable, soft_wrap=True)
+    return _strip_line_ends(buffer.getvalue())
+
+
+def _strip_line_ends(text: str) -> str:
+    """No line of plain output ends in spaces (they would spoil a grep or a diff)."""
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
 def _mode_for(path: Path) -> int:
@@ -74,10 +78,7 @@ def _stdout_console() -> Console:
     from rich.console import Console
 
     plain = bool(os.environ.get("NO_COLOR"))
-    console = Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(highlight=False, width=PLAIN_WIDTH, color_system=None if plain else "auto")
-    return console
+    return Console(highlight=False, soft_wrap=False, color_system=None if plain else "auto")
 
 
 def emit(render: Callable[[bool], RenderableType | str], output: Path | None) -> None:
@@ -85,17 +86,22 @@ def emit(render: Callable[[bool], RenderableType | str], output: Path | None) ->
 
     The one writer of every command and format: render is called with True
     when the result goes to a terminal that shows colour, else with False.
-    A string is written as it is; a rich renderable is printed, or turned
-    into plain text for a file.
+    A string is written as it is. A rich renderable is wrapped to the width
+    of a terminal; in a pipe or a file it is plain text that is never
+    wrapped (one sentence a line, no trailing spaces), so grep finds it,
+    unless COLUMNS asks for a width.
     """
     if output is not None:
         result = render(False)
-        write_atomic(output, result if isinstance(result, str) else _to_string(result, PLAIN_WIDTH))
+        write_atomic(output, result if isinstance(result, str) else _to_string(result))
         return
     console = _stdout_console()
     result = render(console.is_terminal and console.color_system is not None)
     if isinstance(result, str):
         sys.stdout.write(result)
         sys.stdout.flush()
+    elif console.is_terminal or "COLUMNS" in os.environ:
+        console.print(result)  # wrapped to the terminal's width, or to the COLUMNS asked for
     else:
-        console.print(result, soft_wrap=_unwrapped(result))
+        sys.stdout.write(_to_string(result))
+        sys.stdout.flush()

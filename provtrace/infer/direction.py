@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from provtrace.agencies import AGENCY_LANGUAGE
 from provtrace.align.core import PairStats
 from provtrace.models import Alignment, Article, CreditKind, LinkKind, Relation
-from provtrace.wording import possessive
+from provtrace.wording import plural, possessive
 
 # --- Direction: the weight of each signal (positive: a is upstream of b) ---------------------
 #: Containment asymmetry, per unit of difference: the strongest single signal, since
@@ -199,7 +199,8 @@ def _lost_detail(a: Article, b: Article, stats: PairStats) -> list[Signal]:
         (
             LOST_DETAIL_WEIGHT * (b_lacks - a_lacks) / total,
             f"in the sentences they share, {down.id} lacks "
-            f"{lost} names, figures or quoted words that {up.id} has ({up.id} lacks {added})",
+            f"{plural(lost, 'name, figure or quoted word', 'names, figures or quoted words')} "
+            f"that {up.id} has ({up.id} lacks {added})",
         )
     ]
 

@@ -18,6 +18,7 @@ from typing import Any
 from provtrace.infer import lineage
 from provtrace.infer.direction import Direction, agencies, quote, relation, weigh
 from provtrace.models import Alignment, Article, CreditKind, Edge, Relation, Unseen
+from provtrace.wording import possessive
 
 #: Candidate edges weaker than this are not considered at all.
 _MIN_EDGE_WEIGHT = 0.08
@@ -111,7 +112,7 @@ def _unseen_edge(parent: str, child: Article, agency: str) -> Edge:
         _UNSEEN_CONFIDENCE,
         (
             f"{child.id} cites {agency} ({quote(cited)})",
-            f"no article in the folder carries {agency}'s own credit, and {child.id} "
+            f"no article in the folder carries {possessive(agency)} own credit, and {child.id} "
             "shares content with other articles citing it that neither explains",
         ),
     )

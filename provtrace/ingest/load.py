@@ -96,8 +96,8 @@ def _read(path: Path, skipped: list[Skip]) -> RawDocument | None:
             skipped.append(
                 Skip(
                     str(path),
-                    f"{size / 1024 / 1024:.1f} MB is over the "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB limit for one article",
+                    f"{size / 1024 / 1024:.1f} MB is over the limit of "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MB for one article",
                 )
             )
             return None

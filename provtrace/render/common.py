@@ -6,12 +6,12 @@ renderer escapes them for its format.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from provtrace.models import Alignment, Article, CreditKind, Edge, Trace
+from provtrace.models import Alignment, Article, CreditKind, Edge, Relation, Trace
 from provtrace.render.rows import ChangeCounts, count_changes
-from provtrace.wording import plural
+from provtrace.wording import indefinite, plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +101,12 @@ def direction(trace: Trace) -> str:
     between = [e for e in trace.edges if {e.parent, e.child} == {source, target}]
     if between and between[0].parent == source:
         edge = between[0]
-        return f"{target} is a {edge.relation} of {source} (confidence {edge.confidence:.2f})."
+        return f"{relation_sentence(trace, edge)} (confidence {edge.confidence:.2f})."
     if between:
         edge = between[0]
         return (
             f"{source} is shown as the source as asked, but provtrace infers the opposite: "
-            f"{source} is a {edge.relation} of {target} (confidence {edge.confidence:.2f})."
+            f"{relation_sentence(trace, edge)} (confidence {edge.confidence:.2f})."
         )
     shared = sorted(
         {e.parent for e in trace.edges if e.child == source}
@@ -115,3 +115,24 @@ def direction(trace: Trace) -> str:
     if shared:
         return f"Neither derives from the other: both derive from {shared[0]}; {source} is shown on the left."
     return f"provtrace finds no derivation between them; {source} is shown as the source."
+
+
+def unseen_agency(trace: Trace, edge: Edge) -> str | None:
+    """The agency of the unseen original an edge derives from, or None for a parent in the folder."""
+    if edge.relation is not Relation.UNSEEN_SOURCE:
+        return None
+    return next((u.agency for u in trace.unseen if u.id == edge.parent), edge.parent)
+
+
+def relation_of(trace: Trace, edge: Edge, name: Callable[[str], str] = str) -> str:
+    """'rewrite of wire-original', or 'derived from an unseen Reuters original'; name escapes names."""
+    agency = unseen_agency(trace, edge)
+    if agency is not None:
+        return f"derived from an unseen {name(agency)} original"
+    return f"{edge.relation} of {name(edge.parent)}"
+
+
+def relation_sentence(trace: Trace, edge: Edge, name: Callable[[str], str] = str) -> str:
+    """'b is a rewrite of a', 'b is an excerpt of a', 'b is derived from an unseen Reuters original'."""
+    phrase = relation_of(trace, edge, name)
+    return f"{name(edge.child)} is {phrase if unseen_agency(trace, edge) else indefinite(phrase)}"

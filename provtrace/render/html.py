@@ -24,13 +24,14 @@ from provtrace.wording import plural
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 _FOOTER = (
-    "<footer>Made with provtrace. Sentence numbers count from 0. “Edited”: the same sentence with "
-    "some words changed (<del>removed</del> <ins>inserted</ins>); “reworded”: the same content in "
-    "other words; “in part”: only a clause of the sentence is reused.</footer>"
+    "<footer>Made with provtrace. Sentence numbers count from 0. “Verbatim”: the same words; "
+    "“altered”: the same sentence with some words changed (<del>removed</del> <ins>inserted</ins>); "
+    "“paraphrased”: the same content in other words; “in part”: only a clause of the sentence is "
+    "reused.</footer>"
 )
 _TOGGLE = (
     '<label class="toggle"><input type="checkbox" id="only-changes"> '
-    "Hide sentences kept word for word</label>"
+    "Hide verbatim sentences</label>"
 )
 
 _NO_TITLE = '<span class="muted">no title found</span>'
@@ -41,14 +42,14 @@ _VERB: dict[Relation, str] = {
     Relation.EXCERPT: "took an excerpt of it",
     Relation.SUMMARY: "summarised it",
     Relation.REWRITE: "rewrote it",
-    Relation.TRANSLATION: "translation",
+    Relation.TRANSLATION: "translated it",
     Relation.UNSEEN_SOURCE: "cites it",
 }
 
 _TAG = {
-    RowKind.VERBATIM: "same",
-    RowKind.ALTERED: "edited",
-    RowKind.PARAPHRASE: "reworded",
+    RowKind.VERBATIM: "verbatim",
+    RowKind.ALTERED: "altered",
+    RowKind.PARAPHRASE: "paraphrased",
     RowKind.ADDED: "added",
     RowKind.DROPPED: "dropped",
 }
@@ -56,6 +57,12 @@ _TAG = {
 
 def _e(text: str) -> str:
     return escape(one_line(text), quote=True)
+
+
+def _facts(items: list[str], article: Article | None) -> str:
+    """Facts joined by " · ": each kept on one line (a date never breaks at its hyphens), then the path."""
+    spans = [f'<span class="fact">{_e(item)}</span>' for item in items]
+    return " · ".join([*spans, *([_e(article.path)] if article else [])])
 
 
 def _id(article_id: str) -> str:
@@ -106,7 +113,7 @@ def _bar(c: ChangeCounts) -> str:
         f'<span class="k-{kind}" style="width:{100 * c.share(n):.1f}%"></span>' for kind, n in parts if n
     )
     label = (
-        f"{c.verbatim} kept, {c.altered} edited, {c.paraphrased} reworded, {c.added} added "
+        f"{c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, {c.added} added "
         f"of {c.child_sentences} sentences"
     )
     return f'<div class="bar" role="img" aria-label="{label}" title="{label}">{spans}</div>'
@@ -114,9 +121,9 @@ def _bar(c: ChangeCounts) -> str:
 
 def _counts(c: ChangeCounts) -> str:
     items = [
-        ("verbatim", "kept word for word", c.verbatim, c.share(c.verbatim)),
-        ("altered", "edited", c.altered, c.share(c.altered)),
-        ("paraphrase", "reworded", c.paraphrased, c.share(c.paraphrased)),
+        ("verbatim", "verbatim", c.verbatim, c.share(c.verbatim)),
+        ("altered", "altered", c.altered, c.share(c.altered)),
+        ("paraphrase", "paraphrased", c.paraphrased, c.share(c.paraphrased)),
         ("added", "added", c.added, c.share(c.added)),
     ]
     out = [
@@ -186,12 +193,8 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
         f'<h3>{_id(edge.child)} <span class="chip {cls}">{_e(edge.relation)}</span>'
         f" of {_id(edge.parent)}</h3>"
     )
-    facts = [
-        f"confidence {edge.confidence:.2f}",
-        *(meta(child) if child else []),
-        *([child.path] if child else []),
-    ]
-    yield f'<p class="facts">{_title(child)} {" · ".join(_e(f) for f in facts)}</p>'
+    facts = _facts([f"confidence {edge.confidence:.2f}", *(meta(child) if child else [])], child)
+    yield f'<p class="facts">{_title(child)} {facts}</p>'
     found = edge_counts(trace, edge)
     if found is not None:
         yield _counts(found[3])
@@ -234,8 +237,8 @@ def _lede(trace: Trace) -> Iterator[str]:
 def _summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
     yield '<table class="summary"><thead><tr><th>Version</th><th>Derived from</th><th>Relation</th>'
     yield '<th class="num">Confidence</th><th class="barcol">Sentences of the version</th>'
-    yield '<th class="num">Kept</th>'
-    yield '<th class="num">Edited</th><th class="num">Reworded</th><th class="num">Added</th>'
+    yield '<th class="num">Verbatim</th>'
+    yield '<th class="num">Altered</th><th class="num">Paraphrased</th><th class="num">Added</th>'
     yield '<th class="num">Dropped of source</th></tr></thead><tbody>'
     for node in walk(trace):
         if node.edge is None:
@@ -274,9 +277,9 @@ _LEGEND = (
 
 _BAR_LEGEND = (
     '<div class="legend barcol">Each bar is one version’s sentences:'
-    '<span><i class="swatch k-verbatim"></i>kept word for word</span>'
-    '<span><i class="swatch k-altered"></i>edited</span>'
-    '<span><i class="swatch k-paraphrase"></i>reworded</span>'
+    '<span><i class="swatch k-verbatim"></i>verbatim (the same words)</span>'
+    '<span><i class="swatch k-altered"></i>altered (some words changed)</span>'
+    '<span><i class="swatch k-paraphrase"></i>paraphrased (same content, other words)</span>'
     '<span><i class="swatch k-added"></i>added (not in the source)</span></div>'
 )
 
@@ -288,7 +291,7 @@ def _article_list(trace: Trace) -> Iterator[str]:
         yield (
             f'<tr id="article-{n}"><td>{_id(a.id)}</td><td>{_e(a.title or "")}</td>'
             f"<td>{_e(a.site or '')}</td>"
-            f"<td>{_e(a.published or '')}</td><td>{_e(', '.join(credit_notes(a)))}</td>"
+            f"<td class=\"date\">{_e(a.published or '')}</td><td>{_e(', '.join(credit_notes(a)))}</td>"
             f'<td class="num">{len(a.sentences)}</td><td class="muted">{_e(a.path)}</td></tr>'
         )
     yield "</tbody></table>"
@@ -322,7 +325,7 @@ def render_html(trace: Trace, options: RenderOptions) -> str:
 
 
 def _card(article: Article, role: str) -> str:
-    facts = " · ".join(_e(m) for m in [*meta(article), article.path])
+    facts = _facts(meta(article), article)
     return (
         f'<div class="card {role}"><span class="chip {"source" if role == "source" else "rewrite"}">'
         f"{role}</span> "

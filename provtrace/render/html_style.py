@@ -85,7 +85,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .why ul { margin: 4px 0 0; padding-left: 20px; }
 table.sbs { table-layout: fixed; font-size: 14.5px; }
 table.sbs col.tag { width: 78px; }
-table.sbs td.n { overflow-wrap: anywhere; } table.sbs col.n { width: 46px; }
+table.sbs td.n { white-space: nowrap; } table.sbs col.n { width: 64px; }
+.fact, td.date { white-space: nowrap; }
 table.sbs thead th { position: sticky; top: 0; background: var(--paper);
   border-bottom: 2px solid var(--ink); }
 table.sbs td { line-height: 1.45; }
@@ -116,7 +117,15 @@ table.summary .id { white-space: nowrap; }
   .barcol { display: none; }
   table.summary td, table.summary th { font-size: 12px; padding: 5px; }
 }
-@media (max-width: 760px) { body { padding: 16px; } .cards { grid-template-columns: 1fr; } }
+@media (max-width: 760px) {
+  body { padding: 16px; } .cards { grid-template-columns: 1fr; }
+  table.summary .id { white-space: normal; overflow-wrap: anywhere; }
+  table.summary td.num .muted { display: none; }
+  table.summary th { font-size: 10.5px; }
+  table.summary .chip { padding: 1px 5px; font-size: 11px; white-space: normal; }
+  table.summary td, table.summary th { padding: 4px 3px; }
+  table.sbs col.tag { width: 58px; } table.sbs col.n { width: 52px; }
+}
 @media print {
   @page { margin: 14mm 12mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }

@@ -12,12 +12,13 @@ from collections.abc import Iterator
 
 from provtrace.models import Alignment, Article, Edge, LinkKind, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import Node, direction, edge_counts, meta, pct, summary_line, walk
+from provtrace.render.common import Node, direction, edge_counts, meta, pct, summary_line, unseen_agency, walk
 from provtrace.render.escape import markdown as md
 from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
 from provtrace.render.worddiff import Op, word_diff
+from provtrace.wording import indefinite
 
-_COUNT_HEAD = "| Kept | Altered | Paraphrased | Added | Dropped |"
+_COUNT_HEAD = "| Verbatim | Altered | Paraphrased | Added | Dropped |"
 
 
 def _sentence(article: Article, indices: tuple[int, ...]) -> str:
@@ -50,7 +51,7 @@ def _counts_cells(c: ChangeCounts) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _tree_line(node: Node) -> str:
+def _tree_line(trace: Trace, node: Node) -> str:
     indent = "  " * node.depth
     if node.article is None:
         return f"{indent}- **{md(node.id)}** — {md(node.label or 'unseen source')}"
@@ -59,7 +60,7 @@ def _tree_line(node: Node) -> str:
         line += "the source"
     else:
         e = node.edge
-        line += f"*{md(e.relation)}* of {md(e.parent)}, confidence {e.confidence:.2f}"
+        line += f"{_relation(trace, e)}, confidence {e.confidence:.2f}"
     return line + " · " + " · ".join(md(m) for m in meta(node.article))
 
 
@@ -75,7 +76,7 @@ def _summary_table(trace: Trace) -> Iterator[str]:
         yield f"| {md(e.child)} | {md(e.parent)} | {md(e.relation)} | {e.confidence:.2f} {counts}"
     yield ""
     yield (
-        "Kept (verbatim), altered, paraphrased and added count the version's sentences, as a share "
+        "Verbatim, altered, paraphrased and added count the version's sentences, as a share "
         "of the version; dropped counts the sentences of its source it left out, as a share of the source."
     )
 
@@ -83,7 +84,7 @@ def _summary_table(trace: Trace) -> Iterator[str]:
 def _changed(alignment: Alignment, parent: Article, child: Article) -> Iterator[str]:
     groups = (
         (LinkKind.ALTERED, "Altered — same sentence, words changed"),
-        (LinkKind.PARAPHRASE, "Paraphrased — same content, reworded"),
+        (LinkKind.PARAPHRASE, "Paraphrased — same content, other words"),
     )
     for kind, heading in groups:
         links = sorted((l for l in alignment.links if l.kind is kind), key=lambda l: l.target)
@@ -113,11 +114,20 @@ def _changed(alignment: Alignment, parent: Article, child: Article) -> Iterator[
             yield ""
 
 
+def _relation(trace: Trace, edge: Edge) -> str:
+    """'*rewrite* of wire-original', or '*derived from* an unseen Reuters original'."""
+    agency = unseen_agency(trace, edge)
+    if agency is not None:
+        return f"*derived from* an unseen {md(agency)} original"
+    return f"*{md(edge.relation)}* of {md(edge.parent)}"
+
+
 def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[str]:
     yield f"### {md(edge.child)} ← {md(edge.parent)}"
     yield ""
-    relation = f"*{md(edge.relation)}* of {md(edge.parent)}"
-    yield f"{md(edge.child)} is a {relation} (confidence {edge.confidence:.2f})."
+    relation = _relation(trace, edge)
+    a = "" if unseen_agency(trace, edge) else indefinite(edge.relation).split(" ")[0] + " "
+    yield f"{md(edge.child)} is {a}{relation} (confidence {edge.confidence:.2f})."
     yield ""
     if edge.evidence:
         yield "Why:"
@@ -135,7 +145,7 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
 def render_markdown(trace: Trace, options: RenderOptions) -> str:
     """The derivation forest as a Markdown report."""
     lines = ["# Provenance report", "", summary_line(trace), "", "## Derivation tree", ""]
-    lines += [_tree_line(node) for node in walk(trace)]
+    lines += [_tree_line(trace, node) for node in walk(trace)]
     if not trace.edges:
         lines.append("No article derives from another.")
     if trace.unrelated:

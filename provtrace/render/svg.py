@@ -8,6 +8,7 @@ each node's tooltip). Everything from an article is html.escape'd.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html import escape
@@ -41,9 +42,21 @@ def _e(text: str) -> str:
     return escape(one_line(text), quote=True)
 
 
+def _cells(char: str) -> int:
+    """Display cells of a character: two for a wide (Chinese, Japanese, Korean) one."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def _cut(text: str, width: float, glyph: float) -> str:
+    """Text that fits width, cut by display cells (never mid-character) and ended with "…"."""
     room = max(1, int(width / glyph))
-    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
+    if sum(map(_cells, text)) <= room:
+        return text
+    used, end = 0, 0
+    while end < len(text) and used + _cells(text[end]) <= room - 1:
+        used += _cells(text[end])
+        end += 1
+    return text[:end].rstrip() + "…"
 
 
 def _wrap(text: str, width: float, glyph: float, lines: int) -> list[str]:
@@ -144,7 +157,7 @@ def _node(box: _Box, href: Callable[[str], str | None]) -> Iterator[str]:
     yield "</g>"
 
 
-def _edge(parent: _Box, child: _Box) -> Iterator[str]:
+def _edge(parent: _Box, child: _Box) -> str:
     edge = child.node.edge
     assert edge is not None
     x1, y1 = parent.x + NODE_W, parent.y + NODE_H / 2
@@ -152,11 +165,17 @@ def _edge(parent: _Box, child: _Box) -> Iterator[str]:
     mid = (x1 + x2) / 2
     cls = f"edge rel-{relation_class(edge.relation)}"
     width = 1.2 + 3 * edge.confidence
-    yield (
+    return (
         f'<path class="{cls}" d="M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} '
         f'{x2 - 6:.0f},{y2:.0f}"'
         f' stroke-width="{width:.1f}" marker-end="url(#arrow)"/>'
     )
+
+
+def _edge_label(parent: _Box, child: _Box) -> Iterator[str]:
+    edge = child.node.edge
+    assert edge is not None
+    y1, x2, y2 = parent.y + NODE_H / 2, child.x, child.y + NODE_H / 2
     # The curve arrives from the parent's side: the label goes on the other side of it.
     top = y2 - 24 if y2 <= y1 else y2 + 18
     yield f'<text class="elabel" x="{x2 - 10:.0f}" y="{top:.0f}">{_e(edge.relation)}</text>'
@@ -174,9 +193,11 @@ def tree_svg(trace: Trace, href: Callable[[str], str | None]) -> str:
         ' markerUnits="userSpaceOnUse" orient="auto">'
         '<path d="M0,0 L10,5 L0,10 z" fill="#56606d"/></marker></defs>',
     ]
-    for box in boxes:
-        if box.node.edge is not None and box.node.edge.parent in by_id:
-            out.extend(_edge(by_id[box.node.edge.parent], box))
+    linked = [(by_id[b.node.edge.parent], b) for b in boxes if b.node.edge and b.node.edge.parent in by_id]
+    out.extend(_edge(parent, child) for parent, child in linked)
+    # Every label after every curve, so no later curve is drawn over one.
+    for parent, child in linked:
+        out.extend(_edge_label(parent, child))
     unrelated = [b for b in boxes if b.kind == "unrelated"]
     if unrelated:
         label_y = unrelated[0].y - 12

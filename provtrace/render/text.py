@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
 from provtrace.render import RenderOptions
+from provtrace.render.common import relation_of
 from provtrace.render.escape import visible
 from provtrace.render.worddiff import Op, word_diff
 
@@ -57,6 +59,15 @@ def _joined(article: Article, indices: tuple[int, ...]) -> str:
     return " ".join(_sentence(article, i) for i in indices)
 
 
+def _hanging(label: str, text: str) -> RenderableType:
+    """label then text, dim; when a terminal wraps it, the text's lines stay indented under its start."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(label, style=_DIM), Text(text, style=_DIM))
+    return grid
+
+
 def _refs(indices: tuple[int, ...]) -> str:
     return "+".join(str(i) for i in indices)
 
@@ -81,7 +92,7 @@ def _counts(alignment: Alignment) -> str:
     return (
         f"sentences: {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
         f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {len(alignment.added)} added; "
-        f"{len(alignment.dropped)} of the parent's dropped"
+        f"{len(alignment.dropped)} of the parent’s dropped"
     )
 
 
@@ -93,7 +104,9 @@ def _links(links: list[Link]) -> str:
     return f"{len(links)} links, {sentences} sentences"
 
 
-def _changes(alignment: Alignment, parent: Article, child: Article, options: RenderOptions) -> Iterator[Text]:
+def _changes(
+    alignment: Alignment, parent: Article, child: Article, options: RenderOptions
+) -> Iterator[RenderableType]:
     def link_line(link: Link, mark: str, style: str) -> Text:
         where = f"[{_refs(link.source)} → {_refs(link.target)}]"
         line = Text(f"{mark} {where} ", style=style)
@@ -115,7 +128,7 @@ def _changes(alignment: Alignment, parent: Article, child: Article, options: Ren
             line = link_line(link, "≈", _ALTERED)
             line.append(_joined(child, link.target))
             yield line
-            yield Text("    was: " + _joined(parent, link.source), style=_DIM)
+            yield _hanging("    was: ", _joined(parent, link.source))
     if alignment.added:
         yield Text(f"Added ({len(alignment.added)})", style=f"bold {_ADDED}")
         for j in alignment.added:
@@ -131,10 +144,10 @@ def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableT
     parent = trace.article(edge.parent)
     assert child is not None
     head = _heading(child)
-    head.append(f"  {edge.relation} of {visible(edge.parent)}", style="bold")
+    head.append(f"  {relation_of(trace, edge, visible)}", style="bold")
     head.append(f" · confidence {edge.confidence:.2f}", style=_DIM)
     lines: list[RenderableType] = [head, _meta(child)]
-    lines.extend(Text("  why: " + visible(item), style=_DIM) for item in edge.evidence)
+    lines.extend(_hanging("  why: ", visible(item)) for item in edge.evidence)
     alignment = trace.alignment(edge.parent, edge.child)
     if alignment is not None and parent is not None:
         lines.append(Text(_counts(alignment)))

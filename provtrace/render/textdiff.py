@@ -11,6 +11,7 @@ control pictures) and always put in Text objects, never parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -26,6 +27,10 @@ from provtrace.render.worddiff import Op, word_diff
 
 #: Terminals at least this wide show the two articles side by side.
 SIDE_BY_SIDE_WIDTH = 120
+
+#: A run without spaces (Chinese, Japanese, a long URL) wider than its column is
+#: folded onto more lines by display width, never cut off with "…" or mid-character.
+_FOLD: Final = "fold"
 
 _MARK = {
     RowKind.VERBATIM: "=",
@@ -94,10 +99,10 @@ def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace)
     c = count_changes(alignment, parent, child)
     yield Text(
         f"sentences: {c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, "
-        f"{c.added} added; {c.dropped} of the source's dropped"
+        f"{c.added} added; {c.dropped} of the source’s dropped"
     )
     yield Text(
-        "= same  ~ altered (word changes marked)  ≈ paraphrased  + added  - dropped  ½ only part reused",
+        "= verbatim  ~ altered (word changes marked)  ≈ paraphrased  + added  - dropped  ½ only part reused",
         style="dim",
     )
     yield Text("")
@@ -107,9 +112,9 @@ def _side_by_side(alignment: Alignment, parent: Article, child: Article, options
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, padding=(0, 1), pad_edge=False)
     table.add_column("", no_wrap=True, width=2)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(Text(f"{one_line(parent.id)} (source)"), ratio=1)
+    table.add_column(Text(f"{one_line(parent.id)} (source)"), ratio=1, overflow=_FOLD)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(Text(one_line(child.id)), ratio=1)
+    table.add_column(Text(one_line(child.id)), ratio=1, overflow=_FOLD)
     for row in rows(alignment):
         left, right = _texts(row, parent, child, options)
         table.add_row(_mark(row, options), _refs(row.source), left, _refs(row.target), right)
@@ -121,7 +126,7 @@ def _interleaved(alignment: Alignment, parent: Article, child: Article, options:
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow=_FOLD)
     for row in rows(alignment):
         left, right = _texts(row, parent, child, options)
         where = f"{_refs(row.source) or '·'} → {_refs(row.target) or '·'}"
@@ -144,7 +149,8 @@ class _DiffView:
         parent, child = self.trace.article(alignment.source), self.trace.article(alignment.target)
         assert parent is not None and child is not None
         yield from _header(alignment, parent, child, self.trace)
-        wide = options.max_width >= SIDE_BY_SIDE_WIDTH
+        # Unwrapped output (a pipe, a file) is read line by line: interleaved.
+        wide = options.max_width >= SIDE_BY_SIDE_WIDTH and not options.no_wrap
         body = _side_by_side if wide else _interleaved
         yield body(alignment, parent, child, self.options)
 
