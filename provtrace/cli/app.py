@@ -17,6 +17,7 @@ from provtrace import __version__
 from provtrace.check.config import FailOn
 from provtrace.check.formats import CHECK_FORMAT_BY_SUFFIX, CheckFormat
 from provtrace.errors import ExitCode, ProvtraceError
+from provtrace.ingest.types import named_suffixes
 from provtrace.render import DIFF_FORMAT_BY_SUFFIX, FORMAT_BY_SUFFIX, DiffFormat, OutputFormat, RenderOptions
 
 if TYPE_CHECKING:
@@ -166,7 +167,7 @@ def trace_command(
         list[str],
         typer.Argument(
             help="Article files or folders (searched recursively); '-' reads one article from "
-            "standard input. Formats: .txt, .html/.htm, .md, .json.",
+            f"standard input. Formats: {named_suffixes()}.",
             show_default=False,
             metavar="PATH",
         ),
@@ -283,7 +284,7 @@ def check_command(
         list[str],
         typer.Argument(
             help="The newsroom's stories: files or folders (searched recursively); '-' reads one "
-            "story from standard input. Formats: .txt, .md, .html/.htm, .json.",
+            f"story from standard input. Formats: {named_suffixes()}.",
             show_default=False,
             metavar="STORY",
         ),
