@@ -17,7 +17,7 @@ from typing import Any
 
 from provtrace.controls import control_pictures
 from provtrace.ingest.credits import find_credits, find_publisher
-from provtrace.ingest.furniture import clean_capture
+from provtrace.ingest.furniture import clean_capture, is_photo_caption
 from provtrace.ingest.language import detect_language
 from provtrace.ingest.sentences import split_sentences
 from provtrace.ingest.types import InputKind, kind_of
@@ -247,10 +247,19 @@ def extract_document(raw: RawDocument) -> Extracted | Skip:
     return result
 
 
+def credit_texts(extracted: Extracted) -> list[str]:
+    """Where credits are looked for: the story, the furniture removed from it, the author.
+
+    Photo captions are left out: "REUTERS/Jane Doe" credits a picture, not the text.
+    """
+    removed = [line for line in extracted.removed if not is_photo_caption(line)]
+    return [extracted.text, "\n".join(removed), extracted.author or ""]
+
+
 def build_article(article_id: str, extracted: Extracted) -> Article:
     """Split the story into sentences and collect its credits."""
     sentences = tuple(Sentence(i, s) for i, s in enumerate(split_sentences(extracted.text)))
-    credits = find_credits([extracted.text, "\n".join(extracted.removed), extracted.author or ""])
+    credits = find_credits(credit_texts(extracted))
     # Without site metadata, a publisher's own copyright footer names the site.
     site = extracted.site or find_publisher(["\n".join(extracted.removed)])
     return Article(
