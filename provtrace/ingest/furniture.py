@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from provtrace.ingest.directives import strip_directives
+
 _DEBRIS = re.compile(
     r"""^(?:
         skip\ to\ (?:main\ )?content | jump\ to | go\ ?to\ ?top | back\ to\ top | top
@@ -241,8 +243,12 @@ def unwrap(lines: list[str]) -> list[str]:
 
 
 def clean_capture(text: str) -> Cleaned:
-    """Separate the story from the page furniture around and inside it."""
-    lines = unwrap([" ".join(line.split()) for line in text.splitlines()])
+    """Separate the story from the page furniture around and inside it.
+
+    provtrace's own directives (waiver lines) are dropped first: they are
+    neither story nor furniture, and never a title, a sentence or a credit.
+    """
+    lines = unwrap([" ".join(line.split()) for line in strip_directives(text).splitlines()])
     lines = [line for line in lines if line]
     debris = {line: is_debris(line) for line in set(lines)}  # the pattern is long: test each line once
     span = _story_span(lines, debris)
