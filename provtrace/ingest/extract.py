@@ -7,7 +7,6 @@ may be trafilatura's own output or any object with title and text fields.
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 import unicodedata
@@ -17,6 +16,7 @@ from typing import Any
 
 from provtrace.controls import control_pictures
 from provtrace.ingest.credits import find_credits, find_publisher
+from provtrace.ingest.decoding import decode as decode  # re-exported: check reads raw files with it
 from provtrace.ingest.furniture import clean_capture, is_photo_caption
 from provtrace.ingest.language import detect_language
 from provtrace.ingest.sentences import split_sentences
@@ -59,29 +59,6 @@ class Extracted:
     author: str | None
     text: str
     removed: tuple[str, ...]
-
-
-def decode(data: bytes) -> str:
-    """Decode bytes as text: UTF-8 or a byte-order mark first, then a best guess."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    try:
-        return data.decode(encoding, errors="replace")
-    except LookupError:
-        return data.decode("cp1252", errors="replace")
 
 
 def parse_date(text: str | None) -> str | None:
