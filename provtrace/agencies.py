@@ -24,12 +24,17 @@ class Agency:
     language: str | None = None  # the language its main service writes in
     words: str = ""  # the words of its names that outlets write when they credit it
     case_sensitive: bool = False  # an acronym that must keep its case ("ap" is not AP)
+    #: Regular expressions (multiline, any case) for the agency's own sign-off, which marks its
+    #: copy without naming it: Reuters' "(Reporting by …; Editing by …)".
+    signatures: tuple[str, ...] = ()
 
 
 #: Every agency provtrace knows, in one table; the mappings below are views of it.
 TABLE: tuple[Agency, ...] = (
     Agency("Reuters", r"(?:Thomson[ /]?)?Reuters",
-           sites=("reuters.com",), language="en", words="reuters thomson"),
+           sites=("reuters.com",), language="en", words="reuters thomson",
+           signatures=(r"^[ \t]*\(?[ \t]*(?:additional\s+)?(?:reporting|writing)\s+by\b[^\n]*?;[^\n]*?"
+                       r"\bediting\s+by\b",)),
     Agency("AP", r"(?:The\s+)?Associated\s+Press|\bAP\b",
            sites=("apnews.com", "ap.org"), language="en", words="associated press", case_sensitive=True),
     Agency("AFP", r"Agence\s+France[- ]Presse|France[- ]Presse|\bAFP\b",
@@ -42,7 +47,9 @@ TABLE: tuple[Agency, ...] = (
            sites=("ansa.it",), language="it", words="ansa", case_sensitive=True),
     Agency("Xinhua", r"Xinhua",
            sites=("xinhuanet.com", "news.cn"), words="xinhua"),
-    Agency("PA", r"\bPA\s+Media\b|Press\s+Association|\(PA\)",
+    # "(PA)" matches inside its brackets, so "LONDON (PA) -" reads like "(Reuters) -"; a bare "PA"
+    # is a personal assistant more often than the agency. "By NAME, PA News" is PA's own byline.
+    Agency("PA", r"\bPA\s+(?:Media|News)\b|Press\s+Association|(?<=\()PA(?=\))",
            sites=("pamediagroup.com",), language="en", words="press", case_sensitive=True),
     Agency("Bloomberg", r"Bloomberg(?:\s+News)?",
            sites=("bloomberg.com",), language="en", words="bloomberg"),

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from provtrace.ingest.credits import find_credits
-from provtrace.models import CreditKind
+from provtrace.ingest.extract import build_article, extract_document
+from provtrace.models import CreditKind, RawDocument, Skip
 
 
 def kinds(text: str) -> set[tuple[str, str]]:
@@ -44,3 +49,89 @@ def test_spanish_dateline_and_attributions_are_recognised() -> None:
     assert ("EFE", "owner") in kinds("Madrid, 3 may (EFE).- El Gobierno aprobó el plan.")
     assert ("AP", "cites") in kinds("La presa cedió, según informó la agencia AP.")
     assert ("AP", "cites") in kinds("El alcalde declaró a AP que no hubo heridos.")
+
+
+BODY = "The port authority said the strike was costing about $4.5 million a day in lost fees.\n"
+
+#: Every common shape of an agency's own credit: (text, agency). Each marks agency copy (OWNER).
+OWNER_SHAPES = [
+    (BODY + "— Reuters", "Reuters"),  # a closing sign-off on a line of its own
+    ("The port reopened on Friday. — Reuters", "Reuters"),  # closing the last paragraph
+    (BODY + "-- Reuters", "Reuters"),
+    (BODY + "(Reuters)", "Reuters"),  # a closing "(Reuters)"
+    ("The port reopened on Friday. (Reuters)", "Reuters"),
+    ("Reuters\n" + BODY, "Reuters"),  # a bare byline line
+    ("Source: Reuters\n" + BODY, "Reuters"),
+    ("By Reuters\n" + BODY, "Reuters"),
+    ("By Sinead McIntyre, PA News\n" + BODY, "PA"),  # PA's own byline, as in the METER corpus
+    ("By Anthony Barnes, Showbusiness Correspondent, PA News\n" + BODY, "PA"),
+    ("By Jan Colley and Cathy Gordon, PA News\n" + BODY, "PA"),
+    ("By PA News Reporter\n" + BODY, "PA"),
+    ("By Jane Doe, Associated Press\n" + BODY, "AP"),
+    ("By JANE DOE, Associated Press Writer\n" + BODY, "AP"),
+    (BODY + "Reporting by Jane Doe in Port Selwyn; Editing by John Roe", "Reuters"),  # Reuters' own
+    (BODY + "(Reporting by Jane Doe; Writing by Ann Poe; Editing by John Roe)", "Reuters"),
+    ("PORT SELWYN, Marisca (AP) — " + BODY, "AP"),
+    ("PARIS (AFP) - " + BODY, "AFP"),
+    ("LONDON (PA) - " + BODY, "PA"),
+    (BODY + "— AFP", "AFP"),
+    ("EFE | Madrid\n" + BODY, "EFE"),
+    ("Madrid | EFE\n" + BODY, "EFE"),
+    (BODY + "PA Media", "PA"),
+]
+
+
+@pytest.mark.parametrize(("text", "agency"), OWNER_SHAPES)
+def test_every_common_shape_of_an_agency_credit_marks_agency_copy(text: str, agency: str) -> None:
+    assert kinds(text) == {(agency, "owner")}
+
+
+def test_a_byline_is_not_also_a_citation() -> None:
+    """'By Reuters' is the agency's byline; it does not also cite Reuters."""
+    assert kinds("By Reuters\n" + BODY) == {("Reuters", "owner")}
+    assert kinds("By Reuters\n" + BODY + "Officials told Reuters it was over.") == {
+        ("Reuters", "owner"),
+        ("Reuters", "cites"),
+    }
+
+
+def test_the_reuters_sign_off_credits_reuters_and_not_another_agency_named() -> None:
+    text = "Officials told AFP the port would reopen.\n(Reporting by Jane Doe; Editing by John Roe)"
+    assert kinds(text) == {("AFP", "cites"), ("Reuters", "owner")}
+
+
+def test_naming_an_agency_in_a_sentence_is_no_sign_off() -> None:
+    assert kinds("A Reuters/Ipsos poll found 40 percent backed the plan.") == set()
+    assert kinds("She worked as PA to a businessman for years before the trial.") == set()
+    assert kinds("The Reuters building on the corner was sold - twice.") == set()
+    assert kinds("PA Media reported the verdict on Tuesday.") == {("PA", "cites")}
+
+
+def test_a_photo_credit_in_a_caption_is_not_a_credit_to_the_text() -> None:
+    capture = (
+        "Ferry Service Suspended as Storm Batters Brennock Coast\n\n"
+        + BODY * 3
+        + "Waves hit the harbour wall on Monday. (Photo by Reuters/Jane Doe)\n\n"
+        + BODY
+    )
+    extracted = extract_document(RawDocument("s.txt", capture.encode(), "txt"))
+    assert not isinstance(extracted, Skip)
+    assert build_article("s", extracted).credits == ()
+
+
+@pytest.mark.parametrize(("text", "agency"), OWNER_SHAPES)
+def test_check_counts_every_shape_of_credit(tmp_path: Path, text: str, agency: str) -> None:
+    """check/inputs reads credits with find_credits: a story signed off this way credits the agency."""
+    from provtrace.check.config import CheckConfig
+    from provtrace.check.inputs import load_inputs
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Port strike enters third day\n\n" + BODY.join(["", "\n"]) + text.replace(BODY, BODY + "\n"),
+        encoding="utf-8",
+    )
+    wire = tmp_path / "wire" / "w.txt"
+    wire.parent.mkdir()
+    wire.write_text("PORT SELWYN (Xinhua) -- " + BODY, encoding="utf-8")
+    (loaded,) = load_inputs([str(story)], [str(wire)], CheckConfig()).stories
+    assert agency in loaded.credited

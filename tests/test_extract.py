@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from provtrace.ingest.extract import build_article, decode, extract_document, parse_date
 from provtrace.ingest.furniture import clean_capture
 from provtrace.models import CreditKind, RawDocument, Skip
@@ -178,3 +180,51 @@ def test_hard_wrapped_paragraphs_are_joined_before_splitting() -> None:
 
 def test_one_paragraph_per_line_captures_are_not_joined() -> None:
     assert len(clean_capture(CAPTURE).text.splitlines()) == 4
+
+
+RUSSIAN = (
+    "Забастовка в порту парализовала работу терминала\n\n"
+    "Докеры крупнейшего контейнерного терминала страны продолжают забастовку третий день подряд. "
+    "На рейде стоят одиннадцать судов, тысячи контейнеров скопились на причалах. "
+    "Профсоюз требует повышения зарплаты на девять процентов. "
+    "Власти порта предлагают шесть процентов в течение двух лет.\n"
+)
+GREEK = (
+    "Απεργία στο λιμάνι\n\n"
+    "Οι λιμενεργάτες του μεγαλύτερου τερματικού σταθμού συνεχίζουν την απεργία για τρίτη ημέρα. "
+    "Έντεκα πλοία περιμένουν στο αγκυροβόλιο. Το σωματείο ζητά αύξηση μισθών εννέα τοις εκατό.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (RUSSIAN, "cp1251"),
+        (RUSSIAN, "koi8_r"),
+        (RUSSIAN, "iso8859_5"),
+        (GREEK, "cp1253"),
+        (GREEK, "iso8859_7"),
+        ("Москва, 3 марта. Власти заявили, что переговоры продолжатся в среду.", "cp1251"),
+        ("ЦБ РФ повысил ключевую ставку до 16% годовых.", "koi8_r"),
+        ("Привет, мир.", "cp1251"),
+        ("Докеры продолжают забастовку.", "koi8_r"),
+        ("Київ, 3 березня. Уряд оголосив нові заходи.", "koi8_u"),
+        ("Die Straße wurde gesperrt, sagte der Bürgermeister.", "cp1252"),
+        ("Strajk w porcie trwa już trzeci dzień, powiedział rzecznik.", "cp1250"),
+        ("港湾労働者のストライキは三日目に入った。", "shift_jis"),
+    ],
+)
+def test_short_texts_in_an_8_bit_or_legacy_code_page_are_decoded_right(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)) == text
+
+
+def test_identical_texts_in_utf8_and_cp1251_give_the_same_sentences() -> None:
+    """A Windows-1251 copy of a Russian story is the same story, sentence for sentence."""
+    articles = [
+        build_article("a", extracted)
+        for data in (RUSSIAN.encode("utf-8"), RUSSIAN.encode("cp1251"))
+        if not isinstance(extracted := extract_document(RawDocument("ru.txt", data, "txt")), Skip)
+    ]
+    assert len(articles) == 2
+    assert articles[0].sentences == articles[1].sentences and len(articles[0].sentences) == 4
+    assert articles[0].title == articles[1].title == "Забастовка в порту парализовала работу терминала"

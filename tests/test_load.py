@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,15 @@ def test_every_suffix_of_the_input_table_is_read_from_a_folder(tmp_path: Path) -
     result = load_documents([str(tmp_path)])
     assert sorted(d.suffix for d in result.documents) == sorted(suffixes)
     assert [Path(s.path).name for s in result.skipped] == ["notes.log"]
+
+
+def test_the_readme_and_the_skip_note_name_every_suffix_of_the_input_table(tmp_path: Path) -> None:
+    from provtrace.ingest.types import INPUT_TYPES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    reads = readme.split("## What it reads", 1)[1].split("\n## ", 1)[0]
+    write(tmp_path / "notes.log", STORY)
+    (skip,) = load_documents([str(tmp_path)]).skipped
+    for suffix in (s for row in INPUT_TYPES for s in row.suffixes):
+        assert f"`.{suffix}`" in reads
+        assert f".{suffix}" in re.findall(r"\.\w+", skip.reason)

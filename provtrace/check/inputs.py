@@ -25,7 +25,7 @@ from provtrace.check.config import CheckConfig
 from provtrace.check.waivers import Waiver, find_waivers, strip_waivers
 from provtrace.errors import InputError
 from provtrace.ingest.credits import find_credits
-from provtrace.ingest.extract import Extracted, build_article, decode, extract_document
+from provtrace.ingest.extract import Extracted, build_article, credit_texts, decode, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.sourcemap import SourceMap
 from provtrace.ingest.types import named_suffixes
@@ -170,10 +170,6 @@ def _extract(document: RawDocument, problems: list[str]) -> Extracted | None:
     return result
 
 
-def _credit_texts(extracted: Extracted) -> list[str]:
-    return [extracted.text, "\n".join(extracted.removed), extracted.author or ""]
-
-
 def _story(
     number: int, document: RawDocument, config: CheckConfig, table: Mapping[str, str], problems: list[str]
 ) -> Story | None:
@@ -187,7 +183,7 @@ def _story(
     if not article.sentences:
         problems.append(f"{document.path}: no sentence of story text found in it")
         return None
-    credited = _credited(_credit_texts(extracted), config, table)
+    credited = _credited(credit_texts(extracted), config, table)
     source = SourceMap(raw, document.suffix)
     return Story(document.path, article, source, waivers, credited, _offsets(source, article))
 
@@ -218,7 +214,7 @@ def _wire(
     if extracted is None:
         return None
     article = build_article(f"wire:{number}", extracted)
-    credits = find_credits(_credit_texts(extracted), dict(table)) if config.aliases else article.credits
+    credits = find_credits(credit_texts(extracted), dict(table)) if config.aliases else article.credits
     owners = sorted(c.agency for c in credits if c.kind is CreditKind.OWNER)
     agency = (
         _configured(document.path, config)

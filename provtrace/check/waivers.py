@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from provtrace.agencies import canonical_agency
 from provtrace.check.config import ConfigError
 from provtrace.check.rules import Rule
+from provtrace.ingest.directives import COMMENT as _COMMENT
+from provtrace.ingest.directives import DIRECTIVE as _DIRECTIVE
+from provtrace.ingest.directives import lines_of as _lines
+from provtrace.ingest.directives import strip_directives
 
-_DIRECTIVE = re.compile(r"provtrace:\s*allow\b(?P<body>[^\n\r]*)")
-_COMMENT = re.compile(r"<!--(?:(?!-->).)*?provtrace:\s*allow\b.*?-->", re.DOTALL)
 _BODY = re.compile(
     r"^\s*(?P<rule>[A-Za-z][\w-]*)(?P<arg>(?:\s+(?!--|—|–)\S+)*)\s*(?:(?:--|—|–)(?P<reason>.*))?$"
 )
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +52,6 @@ class Waiver:
         if rule is Rule.UNCREDITED_REUSE:
             return self.agency is None or self.agency == agency
         return line in self.scope
-
-
-def _lines(text: str) -> list[str]:
-    return [m.group(0) for m in _LINE.finditer(text) if m.group(0)]
 
 
 def find_waivers(path: str, text: str, agencies: Mapping[str, str]) -> tuple[Waiver, ...]:
@@ -104,13 +101,4 @@ def _is_content(line: str) -> bool:
 
 def strip_waivers(text: str) -> str:
     """text without its waiver directives (a line left empty by one is dropped)."""
-    out: list[str] = []
-    for line in _lines(text):
-        if "provtrace:" not in line:
-            out.append(line)
-            continue
-        cleaned = _COMMENT.sub("", line)
-        cleaned = _DIRECTIVE.sub("", cleaned)
-        if cleaned.strip():
-            out.append(cleaned)
-    return "".join(out)
+    return strip_directives(text)

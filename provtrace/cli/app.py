@@ -18,6 +18,7 @@ import typer.core
 from provtrace.check.config import FailOn
 from provtrace.check.formats import CHECK_FORMATS, CheckFormat, FindingsOptions
 from provtrace.errors import ExitCode, ProvtraceError
+from provtrace.ingest.types import named_suffixes
 from provtrace.render import DIFF_FORMATS, TRACE_FORMATS, DiffFormat, OutputFormat, RenderOptions
 from provtrace.render.registry import Formats
 
@@ -181,7 +182,7 @@ def trace_command(
         list[str],
         typer.Argument(
             help="Article files or folders (searched recursively); '-' reads one article from "
-            "standard input. Formats: .txt, .html/.htm, .md, .json.",
+            f"standard input. Formats: {named_suffixes()}.",
             show_default=False,
             metavar="PATH",
         ),
@@ -298,7 +299,7 @@ def check_command(
         list[str],
         typer.Argument(
             help="The newsroom's stories: files or folders (searched recursively); '-' reads one "
-            "story from standard input. Formats: .txt, .md, .html/.htm, .json.",
+            f"story from standard input. Formats: {named_suffixes()}.",
             show_default=False,
             metavar="STORY",
         ),

@@ -1,9 +1,14 @@
 """Find the news agencies an article credits, and how.
 
-An article either *is* an agency's copy (a dateline "(Reuters) -", a
-copyright line "© Thomson Reuters", a "By AFP" byline) or *cites* one
-("told Reuters", "according to AP", "Reuters reported"). The first is
-evidence of being upstream, the second of being derived.
+An article either *is* an agency's copy or *cites* one ("told Reuters",
+"according to AP", "Reuters reported"). The first is evidence of being
+upstream, the second of being derived. Agency copy shows in a dateline
+("WASHINGTON (Reuters) -", "(AP) —"), a copyright line ("© Thomson
+Reuters"), a byline ("By AFP", "By NAME, PA News", "By NAME, Associated
+Press", a bare "Reuters" line, "Source: Reuters", "EFE | Madrid"), a
+sign-off closing the story ("— Reuters", "(Reuters)", "PA Media") or the
+agency's own signature (Reuters' "Reporting by …; Editing by …"). A site
+republishing agency copy with its sign-off carries agency copy too.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from provtrace.agencies import AGENCIES
+from provtrace.agencies import AGENCIES, TABLE
 from provtrace.agencies import CASE_SENSITIVE as _CASE_SENSITIVE
 from provtrace.models import Credit, CreditKind
 
@@ -23,16 +28,32 @@ _VERBS = (
 )
 
 
-@lru_cache(maxsize=256)  # compiling ~17 patterns per agency dominated extraction time
+#: Where a credit line may end: blanks and a full stop, then the end of the line.
+_LINE_END = r"[ \t]*\.?[ \t]*$"
+#: A reporter's role after the agency in a byline: "Associated Press Writer", "PA News Reporter".
+_ROLE = r"(?:[ \t]+(?:staff[ \t]+)?(?:writers?|correspondents?|reporters?|staff))?"
+
+
+def _owner_shapes(a: str) -> list[str]:
+    """How an agency's own copy names it: dateline, copyright, byline, sign-off (a: its name pattern)."""
+    return [
+        rf"\(\s*{a}\s*\)\s*\.?{_DASH}",  # dateline: WASHINGTON (Reuters) - / Madrid, 3 may (EFE).-
+        rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?[^.\n]{{0,30}}{a}",
+        # A credit line of its own: "Reuters", "By Reuters", "Source: Reuters", "PA Media".
+        rf"^[ \t]*(?:(?:by|source|via|from)[ \t]*:?[ \t]+)?{a}{_ROLE}{_LINE_END}",
+        # A byline naming the reporter: "By Sinead McIntyre, PA News", "By JANE DOE, Associated Press Writer".
+        rf"^[ \t]*by[ \t]+[^\n]{{1,100}}?[ \t]*[,|–—-][ \t]*{a}{_ROLE}{_LINE_END}",
+        # A sign-off closing a paragraph or a line of its own: "… on Friday. — Reuters", "Madrid | EFE".
+        rf"(?:^|\s)(?:[-–—]{{1,2}}|\|)[ \t]*{a}{_LINE_END}",
+        rf"\(\s*{a}\s*\){_LINE_END}",  # a closing "(Reuters)"
+        rf"^[ \t]*(?:[^\n|]{{0,40}}?\s)?{a}[ \t]*\|",  # a dateline before a bar: "EFE | Madrid"
+    ]
+
+
+@lru_cache(maxsize=256)  # compiling ~20 patterns per agency dominated extraction time
 def _patterns(name: str, alias: str) -> tuple[tuple[re.Pattern[str], CreditKind], ...]:
     # Acronyms must keep their case ("ap" is not AP); everything else may vary.
     a = f"(?-i:{alias})" if name in _CASE_SENSITIVE else f"(?:{alias})"
-    owner = [
-        rf"\(\s*{a}\s*\)\s*\.?{_DASH}",  # dateline: WASHINGTON (Reuters) - / Madrid, 3 may (EFE).-
-        rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?[^.\n]{{0,30}}{a}",
-        rf"^\s*(?:by|source:?|via)\s+{a}\s*$",
-        r"^\s*(?:reporting|additional reporting|writing)\s+by\b.*;\s*editing\s+by\b",
-    ]
     cites = [
         rf"\b(?:told|to|by|from|with)\s+(?:the\s+)?{a}",
         rf"\baccording\s+to\s+(?:the\s+)?{a}",
@@ -47,9 +68,16 @@ def _patterns(name: str, alias: str) -> tuple[tuple[re.Pattern[str], CreditKind]
         rf"{a}\s+(?:informó|publicó|reportó|señaló)\b",
     ]
     flags = re.IGNORECASE | re.MULTILINE
-    out = [(re.compile(p, flags), CreditKind.OWNER) for p in owner]
+    out = [(re.compile(p, flags), CreditKind.OWNER) for p in _owner_shapes(a)]
     out += [(re.compile(p, flags), CreditKind.CITES) for p in cites]
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each agency's own sign-off that marks its copy without naming it (agencies.TABLE)."""
+    flags = re.IGNORECASE | re.MULTILINE
+    return tuple((a.name, re.compile(p, flags)) for a in TABLE for p in a.signatures)
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -76,6 +104,28 @@ def _mentions(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def _credits_of(name: str, alias: str, text: str) -> list[Credit]:
+    """The first credit of each kind to one agency in text.
+
+    A citing phrase inside the agency's own credit is not a second credit:
+    "By Reuters" is a byline, not "by Reuters".
+    """
+    owned: list[tuple[int, int]] = []
+    out: dict[CreditKind, Credit] = {}
+    for pattern, kind in _patterns(name, alias):
+        if kind is CreditKind.CITES and kind in out:
+            break  # owner patterns come first: every owner span is known
+        for match in pattern.finditer(text):
+            if kind is CreditKind.OWNER:
+                owned.append(match.span())
+            elif any(start <= match.start() and match.end() <= end for start, end in owned):
+                continue
+            out.setdefault(kind, Credit(name, _excerpt(text, match.start(), match.end()), kind))
+            if kind is CreditKind.CITES:
+                break
+    return list(out.values())
+
+
 def find_credits(texts: Iterable[str], aliases: dict[str, str] | None = None) -> tuple[Credit, ...]:
     """Credits found in texts: the first mention of each (agency, kind), sorted."""
     table = dict(AGENCIES)
@@ -86,10 +136,14 @@ def find_credits(texts: Iterable[str], aliases: dict[str, str] | None = None) ->
     for text in texts:
         mentioned = {names[int(m.lastgroup[1:])][0] for m in mentions.finditer(text) if m.lastgroup}
         for name in sorted(mentioned):
-            for pattern, kind in _patterns(name, table[name]):
-                match = pattern.search(text)
-                if match and (name, kind) not in found:
-                    found[(name, kind)] = Credit(name, _excerpt(text, match.start(), match.end()), kind)
+            for credit in _credits_of(name, table[name], text):
+                found.setdefault((name, credit.kind), credit)
+        for name, pattern in _signatures():
+            match = pattern.search(text) if (name, CreditKind.OWNER) not in found else None
+            if match:
+                found[(name, CreditKind.OWNER)] = Credit(
+                    name, _excerpt(text, match.start(), match.end()), CreditKind.OWNER
+                )
     return tuple(found[key] for key in sorted(found, key=lambda k: (k[0], k[1].value)))
 
 

@@ -7,7 +7,6 @@ may be trafilatura's own output or any object with title and text fields.
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 import unicodedata
@@ -17,7 +16,8 @@ from typing import Any
 
 from provtrace.controls import control_pictures
 from provtrace.ingest.credits import find_credits, find_publisher
-from provtrace.ingest.furniture import clean_capture
+from provtrace.ingest.decoding import decode as decode  # re-exported: check reads raw files with it
+from provtrace.ingest.furniture import clean_capture, is_photo_caption
 from provtrace.ingest.language import detect_language
 from provtrace.ingest.sentences import split_sentences
 from provtrace.ingest.types import InputKind, kind_of
@@ -59,29 +59,6 @@ class Extracted:
     author: str | None
     text: str
     removed: tuple[str, ...]
-
-
-def decode(data: bytes) -> str:
-    """Decode bytes as text: UTF-8 or a byte-order mark first, then a best guess."""
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    try:
-        return data.decode(encoding, errors="replace")
-    except LookupError:
-        return data.decode("cp1252", errors="replace")
 
 
 def parse_date(text: str | None) -> str | None:
@@ -247,10 +224,19 @@ def extract_document(raw: RawDocument) -> Extracted | Skip:
     return result
 
 
+def credit_texts(extracted: Extracted) -> list[str]:
+    """Where credits are looked for: the story, the furniture removed from it, the author.
+
+    Photo captions are left out: "REUTERS/Jane Doe" credits a picture, not the text.
+    """
+    removed = [line for line in extracted.removed if not is_photo_caption(line)]
+    return [extracted.text, "\n".join(removed), extracted.author or ""]
+
+
 def build_article(article_id: str, extracted: Extracted) -> Article:
     """Split the story into sentences and collect its credits."""
     sentences = tuple(Sentence(i, s) for i, s in enumerate(split_sentences(extracted.text)))
-    credits = find_credits([extracted.text, "\n".join(extracted.removed), extracted.author or ""])
+    credits = find_credits(credit_texts(extracted))
     # Without site metadata, a publisher's own copyright footer names the site.
     site = extracted.site or find_publisher(["\n".join(extracted.removed)])
     return Article(

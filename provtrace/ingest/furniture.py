@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from provtrace.ingest.directives import strip_directives
+
 _DEBRIS = re.compile(
     r"""^(?:
         skip\ to\ (?:main\ )?content | jump\ to | go\ ?to\ ?top | back\ to\ top | top
@@ -39,8 +41,34 @@ _DEBRIS = re.compile(
       | terms\ of\ (?:use|service)\b.* | contact\ us | about\ us | \d+\ mins?\ read
       | listen\ to\ (?:this\ )?article.* | photo\s*: .{0,80} | image\s*: .{0,80}
       | (?:by\ )?staff\ and\ wire\ reports | .{0,40}\bloading\b\.{0,3}
+      | (?:(?:last\ )?(?:updated|published|posted)\s*:?\s*)?(?:an?|\d+)\s*
+        (?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\ ago\.?
+      | our\ standards\s*:.{0,100} | .{0,40}\btrust\ principles\b.{0,20}
+      | (?:(?:do\ you\ )?have|got)\ a\ (?:news\ )?(?:tip|story)\b.{0,200}
     )$""",
     re.IGNORECASE | re.VERBOSE,
+)
+#: Debris that sites put inside the story, between its paragraphs: it must not split the story.
+_INTERRUPTION = re.compile(
+    r"""^(?:
+        (?:the\ )?(?:story|article)\ continues\ (?:below|after)\b.{0,40} | continue\ reading\ below.{0,40}
+      | (?:related|see\ also|also\ read|read\ also|more\ on\ this(?:\ story)?|must\ read)\s*:.{0,200}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: The photographer's or agency's credit that ends a photo caption: "REUTERS/Jane Doe",
+#: "(AP Photo/Jane Doe, File)", "NAME/AFP via Getty Images", "Photo: Jane Doe/AFP".
+#: Agency names keep their case here: "Reuters/Ipsos poll" ends a sentence, not a caption.
+_PHOTO_CREDIT = re.compile(
+    r"""(?:
+        \bREUTERS/\s*[A-Z][\w.'’-]*(?:[\s-]+[A-Z][\w.'’-]*){0,4}(?:\s*/\s*[A-Z][\w ]{0,20}){0,2}
+      | \b(?:AP|AFP|EPA|PA|UPI|Xinhua)\s+(?:Photo|Images?)\s*(?:/|\bby\b)[^\n]{1,80}
+      | \b(?:EPA(?:-EFE)?|AFP|ANSA|EFE)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}
+      | (?:/|\bvia\b|\bfor\b)\s*Getty\s+Images | ^Getty\s+Images
+      | (?i:\b(?:photo(?:graph)?|picture|image|credit)s?\s*(?::|\bby\b))\s*[^\n]{0,60}/\s*[A-Z][\w .&-]{1,40}
+      | \((?i:photo(?:graph)?|picture|image)\s*:\s*[^()\n]{1,60}\)
+    )[\s.,;)\]]*$""",
+    re.VERBOSE,
 )
 _DATE_LINE = re.compile(
     r"^(?:(?:today|updated|published|posted)\s*:?\s*)?"
@@ -119,9 +147,19 @@ def is_placeholder(line: str) -> bool:
     return len(words) >= 4 and hits >= max(3, len(words) // 3)
 
 
+def is_photo_caption(line: str) -> bool:
+    """True for a photo caption: a line ending with the photographer's or agency's photo credit."""
+    return bool(_PHOTO_CREDIT.search(line))
+
+
+def is_interruption(line: str) -> bool:
+    """True for furniture found between a story's paragraphs: a photo caption, "Story continues below"."""
+    return bool(_INTERRUPTION.match(line)) or is_photo_caption(line)
+
+
 def is_debris(line: str) -> bool:
     """True for a line that is page furniture whatever its position."""
-    return bool(_DEBRIS.match(line)) or is_placeholder(line)
+    return bool(_DEBRIS.match(line)) or is_placeholder(line) or is_interruption(line)
 
 
 def _is_prose(line: str) -> bool:
@@ -142,6 +180,15 @@ def _is_pull_quote(line: str, body: list[str]) -> bool:
     )
 
 
+#: What a line of furniture costs the run of prose it sits in: enough that a footer of prompts
+#: and teasers ends the story, while an "Advertisement" between paragraphs is bridged.
+_DEBRIS_COST = -15.0
+#: Captions and "Story continues below" sit between paragraphs by nature: several never end the story.
+_INTERRUPTION_COST = -1.0
+#: A short line that is neither prose nor furniture (a headline, a label).
+_SHORT_LINE_COST = -3.0
+
+
 def _story_span(lines: list[str], debris: Mapping[str, bool]) -> tuple[int, int] | None:
     """The densest run of prose: the maximum-sum run of line scores.
 
@@ -153,11 +200,11 @@ def _story_span(lines: list[str], debris: Mapping[str, bool]) -> tuple[int, int]
     total, begin = 0.0, 0
     for i, line in enumerate(lines):
         if debris[line]:
-            score = -15.0
+            score = _INTERRUPTION_COST if is_interruption(line) else _DEBRIS_COST
         elif _is_prose(line):
             score = float(min(len(line.split()), 80))
         else:
-            score = -3.0
+            score = _SHORT_LINE_COST
         if total <= 0:
             total, begin = 0.0, i
         total += score
@@ -196,8 +243,12 @@ def unwrap(lines: list[str]) -> list[str]:
 
 
 def clean_capture(text: str) -> Cleaned:
-    """Separate the story from the page furniture around and inside it."""
-    lines = unwrap([" ".join(line.split()) for line in text.splitlines()])
+    """Separate the story from the page furniture around and inside it.
+
+    provtrace's own directives (waiver lines) are dropped first: they are
+    neither story nor furniture, and never a title, a sentence or a credit.
+    """
+    lines = unwrap([" ".join(line.split()) for line in strip_directives(text).splitlines()])
     lines = [line for line in lines if line]
     debris = {line: is_debris(line) for line in set(lines)}  # the pattern is long: test each line once
     span = _story_span(lines, debris)

@@ -3,7 +3,8 @@
 Folders are searched recursively. Hidden files, editor back-ups and files
 with an unsupported extension inside a folder are skipped; a file that cannot
 be used (unreadable, binary, too large, a broken link) becomes a warning and
-the run goes on.
+the run goes on. provtrace's own reports are never read as articles: each is
+skipped with a note saying so.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.errors import InputError
+from provtrace.ingest.reports import HEAD_BYTES, REPORT_REASON, report_format
 from provtrace.ingest.types import kind_of, named_suffixes
 from provtrace.models import RawDocument, Skip
 
@@ -82,11 +84,21 @@ def _walk(root: Path, skipped: list[Skip]) -> list[Path]:
                 skipped.append(Skip(str(path), "a broken link"))
                 continue
             if kind_of(_suffix(path)) is None:
-                reason = f"not an article file (expected {named_suffixes()})"
+                other = f"not an article file (expected {named_suffixes()})"
+                reason = REPORT_REASON if _is_report(path) else other
                 skipped.append(Skip(str(path), reason, lost=False))
                 continue
             found.append(path)
     return found
+
+
+def _is_report(path: Path) -> bool:
+    """Whether a file of another type is one of provtrace's own reports (.csv, .dot, .sarif…)."""
+    try:
+        with path.open("rb") as handle:
+            return report_format(handle.read(HEAD_BYTES)) is not None
+    except OSError:
+        return False
 
 
 def _read(path: Path, skipped: list[Skip]) -> RawDocument | None:
@@ -115,6 +127,9 @@ def _read(path: Path, skipped: list[Skip]) -> RawDocument | None:
     if kind is not None:
         skipped.append(Skip(str(path), f"{kind}, not text"))
         return None
+    if report_format(data) is not None:
+        skipped.append(Skip(str(path), REPORT_REASON, lost=False))
+        return None
     return RawDocument(path=str(path), data=data, suffix=_suffix(path))
 
 
@@ -133,10 +148,12 @@ def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadR
             if stdin is None:
                 raise InputError("'-' names standard input, but none is available")
             data = stdin.read()
-            if data.strip():
-                documents.append(RawDocument(path="-", data=data, suffix=""))
-            else:
+            if not data.strip():
                 skipped.append(Skip("standard input", "it is empty"))
+            elif report_format(data) is not None:
+                skipped.append(Skip("standard input", REPORT_REASON, lost=False))
+            else:
+                documents.append(RawDocument(path="-", data=data, suffix=""))
             continue
         path = Path(raw)
         if path.is_dir():

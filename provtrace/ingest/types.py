@@ -27,15 +27,14 @@ class InputType:
 
     kind: InputKind
     suffixes: tuple[str, ...]
-    named: tuple[str, ...]  # the suffixes given in user-facing lists of formats
 
 
 #: Every input type provtrace reads, in the order user-facing lists give them.
 INPUT_TYPES: tuple[InputType, ...] = (
-    InputType(InputKind.TEXT, ("txt", "text"), ("txt",)),
-    InputType(InputKind.HTML, ("html", "htm", "xhtml"), ("html", "htm")),
-    InputType(InputKind.MARKDOWN, ("md", "markdown"), ("md",)),
-    InputType(InputKind.JSON, ("json",), ("json",)),
+    InputType(InputKind.TEXT, ("txt", "text")),
+    InputType(InputKind.HTML, ("html", "htm", "xhtml")),
+    InputType(InputKind.MARKDOWN, ("md", "markdown")),
+    InputType(InputKind.JSON, ("json",)),
 )
 
 #: Suffix -> kind, for every suffix read as an article when found inside a folder.
@@ -50,6 +49,6 @@ def kind_of(suffix: str) -> InputKind | None:
 
 
 def named_suffixes(conjunction: str = "or") -> str:
-    """The suffixes as a user reads them: ".txt, .html, .htm, .md or .json"."""
-    names = [f".{s}" for row in INPUT_TYPES for s in row.named]
+    """Every suffix, grouped by kind: ".txt/.text, .html/.htm/.xhtml, .md/.markdown or .json"."""
+    names = ["/".join(f".{s}" for s in row.suffixes) for row in INPUT_TYPES]
     return f"{', '.join(names[:-1])} {conjunction} {names[-1]}"

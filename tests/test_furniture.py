@@ -1,0 +1,140 @@
+"""Page furniture: debris lines and photo captions are removed, and padding never changes the tree."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from provtrace.ingest.extract import extract_document
+from provtrace.ingest.furniture import clean_capture, is_debris
+from provtrace.models import RawDocument, Skip, Trace
+from provtrace.options import TraceOptions
+from provtrace.pipeline import trace
+
+STORY = [
+    "The ferry company suspended all crossings on Tuesday as gale-force winds battered the coast, "
+    "stranding hundreds of travellers.",
+    "Harbour master Julio Reyes said waves of up to six metres had been recorded overnight at the "
+    "mouth of the bay.",
+    '"We will not risk a single passenger," Reyes told reporters at the terminal on Tuesday morning.',
+    "Crossings are expected to resume on Thursday if the forecast holds, the company said in a statement.",
+]
+
+DEBRIS = [
+    "Story continues below advertisement",
+    "Article continues after this advertisement",
+    "Updated 2 hours ago",
+    "Updated: 5 mins ago",
+    "Published an hour ago",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "RELATED: Ferry operators count the cost of a stormy winter",
+    "Read more: Storm warning extended across the northern islands",
+    "Have a news tip? Email us at tips@example.com",
+    "Got a tip? Send it to newsroom@example.com.",
+]
+
+CAPTIONS = [
+    "Waves break over the harbour wall in Brennock on March 3, 2026. REUTERS/Jane Doe",
+    "A ferry sits at its berth. REUTERS/Jane Doe/File Photo",
+    "Travellers wait at the terminal on Tuesday. (AP Photo/Jane Doe, File)",
+    "Waves hit the coast on Monday. (Photo by Jane Doe/AFP via Getty Images)",
+    "Waves hit the coast on Monday. JANE DOE/AFP via Getty Images",
+    "The harbour at dawn. Photo: Jane Doe/Brennock Daily",
+    "Storm clouds over the bay. EPA-EFE/JANE DOE",
+]
+
+
+@pytest.mark.parametrize("line", DEBRIS + CAPTIONS)
+def test_each_debris_line_and_photo_caption_is_removed_from_inside_the_story(line: str) -> None:
+    cleaned = clean_capture("\n".join([*STORY[:2], line, *STORY[2:]]))
+    assert cleaned.text.splitlines() == STORY
+    assert line in cleaned.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A Reuters/Ipsos poll found that 40 percent of voters backed the plan, according to Reuters/Ipsos.",
+        "The ministry updated its figures two hours ago, officials said.",
+        "Related talks were held in the capital on Monday.",
+        "The photo was taken by Jane Doe in 2020 and shows the harbour wall.",
+        "About 40 tonnes of roses were sitting in cold stores, growers told AFP.",
+    ],
+)
+def test_story_sentences_that_resemble_debris_are_kept(line: str) -> None:
+    assert not is_debris(line)
+
+
+def test_debris_and_captions_are_removed_from_a_saved_web_page() -> None:
+    paragraphs = [f"<p>{s}</p>" for s in STORY]
+    page = "\n".join(
+        [
+            "<!doctype html><html><head><title>Ferry Service Suspended</title></head><body><article>",
+            "<h1>Ferry Service Suspended as Storm Batters Brennock Coast</h1>",
+            "<p>Updated 2 hours ago</p>",
+            *paragraphs[:2],
+            "<p>Story continues below advertisement</p>",
+            f"<p>{CAPTIONS[0]}</p>",
+            "<p><strong>RELATED:</strong> <a href='/x'>Ferry operators count the cost</a></p>",
+            *paragraphs[2:],
+            "<p>Have a news tip? Email us at tips@example.com</p>",
+            "<p>Our Standards: <a href='/t'>The Thomson Reuters Trust Principles.</a></p>",
+            "</article></body></html>",
+        ]
+    )
+    extracted = extract_document(RawDocument("page.html", page.encode(), "html"))
+    assert not isinstance(extracted, Skip)
+    assert extracted.text.splitlines() == STORY
+
+
+def _pad(text: str) -> str:
+    """The story with every kind of debris around and inside it, as a careless capture has."""
+    paragraphs = text.split("\n\n")
+    middle = len(paragraphs) // 2
+    return "\n\n".join(
+        [
+            paragraphs[0],
+            "Updated 2 hours ago",
+            *paragraphs[1:3],
+            "Story continues below advertisement",
+            "Dockworkers gather outside the North Terminal gates in Port Selwyn, March 2, 2026. "
+            "REUTERS/Jane Doe",
+            *paragraphs[3:middle],
+            "RELATED: Marisca dockworkers threaten a wider strike",
+            "Idle cranes at the port. (Photo by Jane Doe/AFP via Getty Images)",
+            *paragraphs[middle:],
+            "Have a news tip? Email us at tips@example.com",
+            "Our Standards: The Thomson Reuters Trust Principles.",
+        ]
+    )
+
+
+def _tree(result: Trace) -> list[tuple[str, str, str]]:
+    return sorted((e.parent, e.child, str(e.relation)) for e in result.edges)
+
+
+def test_padding_copies_with_debris_never_changes_the_tree(examples: Path, tmp_path: Path) -> None:
+    """The examples, and the examples with each text capture padded: the same edges and relations."""
+    padded = tmp_path / "padded"
+    shutil.copytree(examples, padded)
+    for path in padded.glob("*.txt"):
+        path.write_text(_pad(path.read_text(encoding="utf-8")), encoding="utf-8")
+    plain, messy = trace([str(examples)], TraceOptions()), trace([str(padded)], TraceOptions())
+    assert _tree(messy) == _tree(plain)
+    assert [a.credits for a in messy.articles] == [a.credits for a in plain.articles]
+
+
+def test_a_padded_copy_never_becomes_the_parent_of_its_clean_original(examples: Path, tmp_path: Path) -> None:
+    """A made-up family: an original and a copy dropping its last paragraph, padded or not."""
+    original = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    copy = "\n\n".join(original.split("\n\n")[:-2])
+    trees = []
+    for name, text in (("clean", copy), ("padded", _pad(copy))):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "original.txt").write_text(original, encoding="utf-8")
+        (folder / "copy.txt").write_text(text, encoding="utf-8")
+        trees.append(_tree(trace([str(folder)], TraceOptions())))
+    assert trees[0] == trees[1] == [("original", "copy", "near-verbatim copy")]
