@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import BinaryIO
 
 from provtrace.errors import InputError
-from provtrace.models import Alignment, Article, LinkKind, Trace
+from provtrace.models import Alignment, Article, Change, LinkKind, Trace
 from provtrace.options import TraceOptions
 
 
@@ -37,6 +37,7 @@ class Row:
     target: tuple[int, ...]
     score: float | None = None  # None for added and dropped rows
     partial: bool = False
+    changes: tuple[Change, ...] = ()  # the link's meaning flips
 
 
 def rows(alignment: Alignment) -> tuple[Row, ...]:
@@ -44,7 +45,7 @@ def rows(alignment: Alignment) -> tuple[Row, ...]:
     placed: list[tuple[tuple[int, int], Row]] = [
         (
             (min(link.target), 0),
-            Row(RowKind(link.kind.value), link.source, link.target, link.score, link.partial),
+            Row(RowKind(link.kind.value), link.source, link.target, link.score, link.partial, link.changes),
         )
         for link in alignment.links
         if link.target

@@ -10,6 +10,7 @@ sentences) and splits (one source sentence spread over several targets).
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -18,7 +19,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from provtrace.align.normalize import Features, features
+from provtrace.align.changes import meaning_changes
+from provtrace.align.normalize import Features, features, surface
 from provtrace.models import Alignment, Article, Link, LinkKind
 from provtrace.options import TraceOptions
 
@@ -166,8 +168,31 @@ def _coverage(covered: dict[str, float], by: dict[str, float]) -> float:
     return _shared(covered, by) / mass if mass else 0.0
 
 
-def _numbers(norm: str) -> list[str]:
-    return [t for t in norm.split() if t.isdigit()]
+def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
+    """The side's text as shown."""
+    return " ".join(prepared.article.sentences[i].text for i in indices)
+
+
+def _words_kept_in_order(s_norm: str, t_norm: str) -> bool:
+    """Whether one side is the other with words only added or only removed (a clause dropped)."""
+    a, b = s_norm.split(), t_norm.split()
+    blocks = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()
+    return min(len(a), len(b)) > 0 and sum(block.size for block in blocks) == min(len(a), len(b))
+
+
+def _kind(
+    s_words: str, t_words: str, s_norm: str, t_norm: str, char: float, partial: bool, options: TraceOptions
+) -> LinkKind:
+    """Verbatim only when identical but for case, quotes, dashes and spacing (the reused part,
+    for a partial link); otherwise altered when the character similarity is high or every word
+    of one side is kept in order by the other, else a paraphrase."""
+    s_surface, t_surface = surface(s_words), surface(t_words)
+    shorter, longer = sorted((s_surface, t_surface), key=len)
+    if s_surface == t_surface or (partial and shorter in longer):
+        return LinkKind.VERBATIM
+    if char >= options.altered_threshold or _words_kept_in_order(s_norm, t_norm):
+        return LinkKind.ALTERED
+    return LinkKind.PARAPHRASE
 
 
 def _classify(
@@ -181,16 +206,12 @@ def _classify(
     partial = min(cov_s, cov_t) < 0.6 and max(cov_s, cov_t) >= 0.6
     scorer = fuzz.partial_ratio if partial else fuzz.ratio
     char = scorer(s_text, t_text) / 100
-    if char >= options.verbatim_threshold and _numbers(s_text) == _numbers(t_text):
-        # A changed figure is never verbatim, however similar the rest.
-        kind = LinkKind.VERBATIM
-    elif char >= options.altered_threshold:
-        kind = LinkKind.ALTERED
-    else:
-        kind = LinkKind.PARAPHRASE
+    s_words, t_words = _wording(src, sources), _wording(tgt, targets)
+    kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
+    changes = meaning_changes(s_words, t_words) if kind is not LinkKind.VERBATIM else ()
     dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
-    return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial)
+    return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
 
 
 def align_articles(

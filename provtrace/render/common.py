@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from provtrace.diff import ChangeCounts, count_changes
-from provtrace.models import Alignment, Article, CreditKind, Edge, Trace
+from provtrace.models import Alignment, Article, Change, CreditKind, Edge, Trace
 from provtrace.wording import plural
 
 
@@ -87,6 +87,11 @@ def edge_counts(trace: Trace, edge: Edge) -> tuple[Alignment, Article, Article, 
     if alignment is None or parent is None or child is None:
         return None
     return alignment, parent, child, count_changes(alignment, parent, child)
+
+
+def flips(changes: tuple[Change, ...]) -> str:
+    """The meaning flips of a link as shown beside it: "negation · number", or ""."""
+    return " · ".join(change.value for change in changes)
 
 
 def pct(share: float) -> str:

@@ -47,6 +47,7 @@ def _alignment(al: Alignment) -> dict[str, Any]:
                 "kind": link.kind.value,
                 "score": link.score,
                 "partial": link.partial,
+                "changes": [change.value for change in link.changes],
             }
             for link in al.links
         ],

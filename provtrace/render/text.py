@@ -15,6 +15,7 @@ from rich.tree import Tree
 
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
 from provtrace.render import RenderOptions
+from provtrace.render.common import flips
 from provtrace.render.escape import visible
 from provtrace.render.worddiff import Op, word_diff
 
@@ -99,6 +100,8 @@ def _changes(alignment: Alignment, parent: Article, child: Article, options: Ren
         line = Text(f"{mark} {where} ", style=style)
         if link.partial:
             line.append("(partial) ", style=_DIM)
+        if link.changes:
+            line.append(f"· {flips(link.changes)} · ", style=f"bold {_ALTERED}")
         return line
 
     altered = [l for l in alignment.links if l.kind is LinkKind.ALTERED]
