@@ -255,9 +255,9 @@ def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
         added += b[j1:j2]
     found = []
     for kind in Change:
-        gone, new = _values(removed, kind), _values(added, kind)
-        gone, new = gone - new, new - gone
+        before, after = _values(removed, kind), _values(added, kind)
+        gone, came = before - after, after - before
         # A name only added or only removed is detail gained or lost; a flip swaps one.
-        if (gone and new) if kind is Change.NAME else (gone or new):
+        if (gone and came) if kind is Change.NAME else (gone or came):
             found.append(kind)
     return tuple(found)

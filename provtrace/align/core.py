@@ -42,6 +42,9 @@ _ALTERED_WORDS = 0.7
 _GAP_MEANING = 0.5
 _GAP_MEANING_FLOOR = 0.5
 _GAP_MEANING_WEIGHT = 0.8
+#: The highest score of a link that is not verbatim: content words alone can all
+#: match ("not" is a stopword), but a changed text never reads as identical.
+_NOT_IDENTICAL = 0.999
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +214,8 @@ def _classify(
     changes = meaning_changes(s_words, t_words) if kind is not LinkKind.VERBATIM else ()
     dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
+    if kind is not LinkKind.VERBATIM:
+        score = min(score, _NOT_IDENTICAL)
     return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
 
 
