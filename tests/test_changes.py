@@ -58,6 +58,11 @@ def test_a_change_that_keeps_the_meaning_flags_nothing(new: str) -> None:
     assert meaning_changes(old, new) == ()
 
 
+def test_a_name_in_other_spelling_and_a_dropped_dateline_flag_nothing() -> None:
+    old = "HAVANA, Jan 5 (Reuters) - Rodriguez met Cubans in Caracas."
+    assert meaning_changes(old, "HAVANA/ Rodríguez met Cuban officials in Caracas.") == ()
+
+
 def test_a_name_only_added_is_detail_not_a_flip() -> None:
     assert meaning_changes("The talks could resume.", "The talks could resume, Montiel said.") == ()
 

@@ -3,9 +3,10 @@
 A word diff (case folded) between the two sides is read edit by edit. Each
 edit is checked for what it touches: a negation added or removed, a number,
 a date, a name or a modal verb whose value differs between the sides. A long
-stretch only added or only removed is a clause gained or lost: what it says
-is new or gone, not flipped, so it flags nothing; so is a name only added or
-only removed (a name flips when one replaces another). English and Spanish
+edit is a clause gained or lost or a stretch reworded: what it says is new or
+gone, and no word in it can be said to flip, so it flags nothing; nor does a
+name or date only added or only removed (one flips when another replaces it).
+Names compare without accents: "Rodriguez" and "Rodríguez" are one name. English and Spanish
 word lists; names are capitalised words that do not open a sentence.
 """
 
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from provtrace.align.normalize import STOPWORDS, numbers_to_digits, surface
+from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
 
 #: Words that negate what follows, English and Spanish.
@@ -167,8 +168,9 @@ CALENDAR = MONTHS | frozenset(
 )
 #: Years written as four digits in this range are dates, not counts.
 YEARS = range(1800, 2101)
-#: An edit that only adds or only removes more words than this is a clause gained or lost.
-CLAUSE_WORDS = 3
+#: An edit touching more words than this on either side is a clause gained or lost, or a
+#: stretch reworded: what it says is new or gone, and no single word in it can be said to flip.
+LOCAL_WORDS = 4
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"'s?$")
@@ -181,7 +183,7 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+)[\"“‘'«(\[—–-]*$")
 class _Token:
     key: str  # case-folded, as compared
     kinds: frozenset[Change]
-    value: str  # what is compared within a kind: the folded word, without a possessive
+    value: str  # what is compared within a kind: the word without case, accents or possessive
 
 
 def _is_number(word: str) -> bool:
@@ -225,7 +227,7 @@ def _tokens(text: str) -> list[_Token]:
     for n, match in enumerate(matches):
         opening = bool(_SENTENCE_OPENING.search(text[: match.start()]))
         key = surface(words[n])
-        out.append(_Token(key, _kinds(words, n, opening), _POSSESSIVE.sub("", key)))
+        out.append(_Token(key, _kinds(words, n, opening), _POSSESSIVE.sub("", fold(key))))
     return out
 
 
@@ -235,6 +237,8 @@ def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
         picked = numbers_to_digits(" ".join(picked)).split()
     elif kind is Change.NEGATION:
         picked = ["negation"] * len(picked)  # "not" for "never" keeps the sense
+    elif kind is Change.NAME:
+        picked = [stem(name) for name in picked]  # "Cubans" and "Cuban" are one name
     return Counter(picked)
 
 
@@ -248,16 +252,32 @@ def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
     matcher = difflib.SequenceMatcher(a=[t.key for t in a], b=[t.key for t in b], autojunk=False)
     removed: list[_Token] = []
     added: list[_Token] = []
+    edits: list[tuple[list[_Token], list[_Token]]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag != "replace" and max(i2 - i1, j2 - j1) > CLAUSE_WORDS):
+        if tag == "equal" or max(i2 - i1, j2 - j1) > LOCAL_WORDS:
             continue
         removed += a[i1:i2]
         added += b[j1:j2]
-    found = []
-    for kind in Change:
-        before, after = _values(removed, kind), _values(added, kind)
-        gone, came = before - after, after - before
-        # A name only added or only removed is detail gained or lost; a flip swaps one.
-        if (gone and came) if kind is Change.NAME else (gone or came):
-            found.append(kind)
-    return tuple(found)
+        edits.append((a[i1:i2], b[j1:j2]))
+    found: set[Change] = set()
+    for kind in (Change.NEGATION, Change.NUMBER, Change.MODAL):
+        if _values(removed, kind) != _values(added, kind):
+            found.add(kind)
+    gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
+    if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
+        found.add(Change.DATE)
+    if _name_swapped(edits, _values(removed, Change.NAME), _values(added, Change.NAME)):
+        found.add(Change.NAME)
+    return tuple(kind for kind in Change if kind in found)
+
+
+def _name_swapped(
+    edits: Sequence[tuple[list[_Token], list[_Token]]], removed: Counter[str], added: Counter[str]
+) -> bool:
+    """Whether one edit puts a name in place of another (a name that only moved does not count)."""
+    for old, new in edits:
+        gone = _values(old, Change.NAME) - added
+        came = _values(new, Change.NAME) - removed
+        if gone and came:
+            return True
+    return False
