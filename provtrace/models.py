@@ -18,6 +18,16 @@ class LinkKind(StrEnum):
     PARAPHRASE = "paraphrase"
 
 
+class Change(StrEnum):
+    """A change between linked sentences that can flip what they say."""
+
+    NEGATION = "negation"  # a "not", "never", "no" added or removed
+    NUMBER = "number"
+    DATE = "date"
+    NAME = "name"
+    MODAL = "modal"  # may, will, could, must ...
+
+
 class CreditKind(StrEnum):
     """Whether a credit marks the article as the agency's own copy or as citing it."""
 
@@ -94,6 +104,7 @@ class Link:
     kind: LinkKind
     score: float  # 0..1
     partial: bool  # only part (a clause) of a side is reused
+    changes: tuple[Change, ...] = ()  # meaning flips between the sides, in Change order
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +119,7 @@ class Alignment:
         """The same alignment seen from the other side (links keep their kind)."""
         links = tuple(
             sorted(
-                (Link(l.target, l.source, l.kind, l.score, l.partial) for l in self.links),
+                (Link(l.target, l.source, l.kind, l.score, l.partial, l.changes) for l in self.links),
                 key=lambda l: (l.source, l.target),
             )
         )

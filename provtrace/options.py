@@ -14,9 +14,8 @@ class TraceOptions:
 
     #: A sentence pair scoring at least this is linked at all.
     link_threshold: float = 0.5
-    #: Normalised character similarity at or above which a link is verbatim.
-    verbatim_threshold: float = 0.97
-    #: Normalised character similarity at or above which a link is "altered"
+    #: Normalised character similarity at or above which a link that is not
+    #: verbatim (identical but for case, quotes, dashes and spacing) is "altered"
     #: (same sentence with edits); below it a link is a paraphrase.
     altered_threshold: float = 0.72
     #: Two articles are related when at least this many sentences link ...

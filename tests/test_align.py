@@ -26,12 +26,24 @@ def test_identical_sentences_link_as_verbatim() -> None:
     assert result.added == () and result.dropped == ()
 
 
-def test_normalised_differences_still_count_as_verbatim() -> None:
+def test_case_quote_dash_and_spacing_differences_still_count_as_verbatim() -> None:
+    target = [
+        "THIRTY-TWO strikers were briefly detained after scuffles  with police outside the "
+        "\"North Terminal\" gates.",
+        "Shipping lines have begun diverting vessels to Puerto Cabral -- a smaller harbour further south.",
+    ]
+    source = [*WIRE[:2], WIRE[2].replace("North Terminal", "“North Terminal”"), *WIRE[3:]]
+    source[5] = source[5].replace(", a", " — a")
+    result = align(source, target)
+    assert [(l.source, l.kind) for l in result.links] == [((2,), LinkKind.VERBATIM), ((5,), LinkKind.VERBATIM)]
+
+
+def test_a_number_written_in_digits_is_altered_but_not_a_changed_number() -> None:
     target = [
         "32 strikers were briefly detained after scuffles with police outside the North Terminal gates."
     ]
     result = align(WIRE, target)
-    assert [(l.source, l.kind) for l in result.links] == [((2,), LinkKind.VERBATIM)]
+    assert [(l.source, l.kind, l.changes) for l in result.links] == [((2,), LinkKind.ALTERED, ())]
 
 
 def test_a_few_changed_words_make_an_altered_link() -> None:

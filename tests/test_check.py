@@ -359,3 +359,38 @@ def test_the_summary_counts_one_pair_in_the_singular(tmp_path: Path) -> None:
     story = write(tmp_path, "s.txt", FIRE_STORY)
     report = run(story, wire=DATA / "wire" / "reuters" / "harbour-fire.txt")
     assert "1 story checked against 1 wire article (1 of 1 pair aligned)" in summary(report)
+
+
+@pytest.mark.parametrize(
+    ("written", "rewritten"),
+    [
+        ("all 23 crew members to evacuate", "all 32 of the sailors aboard to evacuate"),
+        ("all 23 crew members to evacuate", "the 230 people on board to evacuate"),
+        ("for nine hours before", "for what became 19 long hours before"),
+        ("carrying 4,200 tonnes of fertiliser", "carrying a cargo of 2,400 tonnes of fertiliser"),
+        ("Two crew members were treated", "Three of the sailors were treated"),
+    ],
+)
+def test_a_changed_figure_is_caught_whatever_noun_stands_beside_it(
+    tmp_path: Path, written: str, rewritten: str
+) -> None:
+    """A reused sentence keeps its figures, even when the words around them are reworded."""
+    assert written in FIRE_STORY
+    finding = only(run(write(tmp_path, "s.txt", FIRE_STORY.replace(written, rewritten))))
+    assert finding.rule is Rule.CHANGED_FIGURE, finding
+
+
+def test_a_changed_death_toll_in_the_seed_summary_is_caught(seeds: Path, tmp_path: Path) -> None:
+    """Issue 12: "32 of its citizens were killed" made 23 or 320 (the wire says "Thirty-two Cubans")."""
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    shutil.copy(seeds / "001_1d8441e6aa364e4e.txt", wire)
+    summary = (seeds / "003_ebb5bced4a154161.txt").read_text(encoding="utf-8")
+    assert "32 of its citizens" in summary
+    for toll in ("23", "320"):
+        story = write(
+            tmp_path, f"summary-{toll}.txt", summary.replace("32 of its citizens", f"{toll} of its citizens")
+        )
+        finding = only(run(story, wire=wire))
+        assert finding.rule is Rule.CHANGED_FIGURE
+        assert f"the story has “{toll}” where the wire has “Thirty-two”" in finding.message

@@ -9,11 +9,13 @@ filled where the story order supports a weaker link.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from provtrace.align.changes import meaning_changes
 from provtrace.align.features import (
     Prepared,
     Vocabulary,
@@ -25,6 +27,7 @@ from provtrace.align.features import (
 from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
+from provtrace.align.normalize import surface
 from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
 from provtrace.models import Alignment, Article, Link, LinkKind
 from provtrace.options import TraceOptions
@@ -48,6 +51,9 @@ _MERGE_CONTAINMENT = 0.5
 _MERGE_GAIN = 0.1
 #: Filling gaps in story order: the least mean containment that links a leftover sentence.
 _GAP_COVER = 0.22
+#: The highest score of a link that is not verbatim: content words alone can all
+#: match ("not" is a stopword), but a changed text never reads as identical.
+_NOT_IDENTICAL = 0.999
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +89,31 @@ class PairResult:
     stats: PairStats
 
 
-def _numbers(norm: str) -> list[str]:
-    return [t for t in norm.split() if t.isdigit()]
+def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
+    """The side's text as shown."""
+    return " ".join(prepared.article.sentences[i].text for i in indices)
+
+
+def _words_kept_in_order(s_norm: str, t_norm: str) -> bool:
+    """Whether one side is the other with words only added or only removed (a clause dropped)."""
+    a, b = s_norm.split(), t_norm.split()
+    blocks = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()
+    return min(len(a), len(b)) > 0 and sum(block.size for block in blocks) == min(len(a), len(b))
+
+
+def _kind(
+    s_words: str, t_words: str, s_norm: str, t_norm: str, char: float, partial: bool, options: TraceOptions
+) -> LinkKind:
+    """Verbatim only when identical but for case, quotes, dashes and spacing (the reused part,
+    for a partial link); otherwise altered when the character similarity is high or every word
+    of one side is kept in order by the other, else a paraphrase."""
+    s_surface, t_surface = surface(s_words), surface(t_words)
+    shorter, longer = sorted((s_surface, t_surface), key=len)
+    if s_surface == t_surface or (partial and shorter in longer):
+        return LinkKind.VERBATIM
+    if char >= options.altered_threshold or _words_kept_in_order(s_norm, t_norm):
+        return LinkKind.ALTERED
+    return LinkKind.PARAPHRASE
 
 
 def _classify(
@@ -98,16 +127,14 @@ def _classify(
     partial = min(cov_s, cov_t) < 0.6 and max(cov_s, cov_t) >= 0.6
     scorer = fuzz.partial_ratio if partial else fuzz.ratio
     char = scorer(s_text, t_text) / 100
-    if char >= options.verbatim_threshold and _numbers(s_text) == _numbers(t_text):
-        # A changed figure is never verbatim, however similar the rest.
-        kind = LinkKind.VERBATIM
-    elif char >= options.altered_threshold:
-        kind = LinkKind.ALTERED
-    else:
-        kind = LinkKind.PARAPHRASE
+    s_words, t_words = _wording(src, sources), _wording(tgt, targets)
+    kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
+    changes = meaning_changes(s_words, t_words) if kind is not LinkKind.VERBATIM else ()
     dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
-    return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial)
+    if kind is not LinkKind.VERBATIM:
+        score = min(score, _NOT_IDENTICAL)
+    return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
 
 
 def align_articles(

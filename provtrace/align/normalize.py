@@ -275,6 +275,25 @@ def fold(text: str) -> str:
     return text
 
 
+_QUOTE_MARKS = str.maketrans(dict.fromkeys('"“”„‟«»‘’‚‛′″`´', "'"))
+_HYPHENS = str.maketrans(dict.fromkeys("‐‑‒−", "-"))
+#: A dash as punctuation, whatever its style: en or em dash (spaced or not),
+#: a double hyphen, or a hyphen with a space on either side.
+_DASH = re.compile(r"\s*(?:--+|[–—―])\s*|\s+-\s*|\s*-\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def surface(text: str) -> str:
+    """The text as "verbatim" compares it: only case, quote style, dash style and spacing folded.
+
+    Unlike normalize(), nothing else is forgiven: a changed word, number,
+    article, diacritic or punctuation mark keeps two texts apart.
+    """
+    text = unicodedata.normalize("NFC", text).casefold().translate(_QUOTE_MARKS).translate(_HYPHENS)
+    text = _DASH.sub(" - ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
 def _number_value(phrase: str) -> int | None:
     total, current = 0, 0
     for word in re.split(r"[\s-]+", phrase):

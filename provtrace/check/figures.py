@@ -4,8 +4,9 @@ Equivalent forms have the same value: "Thirty-two" and "32", "eleven" and
 "11", "1,200" and "1200", "1.2 million" and "1,200,000", "January 3" and
 "3 January". A figure counts as changed when the story has a value the wire
 sentence lacks and the wire sentence has one the story lacks, in the same
-place: next to a shared word ("23 Cubans" against "32 Cubans"), or as the
-only difference of a closely reused sentence.
+place: next to a shared word ("23 Cubans" against "32 Cubans"), or, whatever
+words stand beside it, as one of as many differing figures on each side of a
+reused sentence.
 """
 
 from __future__ import annotations
@@ -166,8 +167,11 @@ def changed_figures(
 
     known holds values the wire has elsewhere for this sentence (another
     version of the copy): a story figure among them is never a change.
-    close says the sentences are near-identical, so that a lone differing
-    figure on each side is a change even without a shared neighbouring word.
+    A story figure and a wire figure of the same kind pair up first by a
+    shared neighbouring word ("23 Cubans" against "32 Cubans"); the rest pair
+    up in order, whatever noun stands beside them ("23 of its citizens"
+    against "Thirty-two Cubans"), when each side has as many left or, for
+    near-identical sentences (close), always.
     """
     left = Counter(f.value for f in wire)
     story_only: list[Figure] = []
@@ -184,11 +188,18 @@ def changed_figures(
         else:
             wire_only.append(figure)
     changes: list[FigureChange] = []
-    for figure in story_only:
+    for figure in list(story_only):
         candidates = [w for w in wire_only if _kind(w) == _kind(figure)]
         best = max(candidates, key=lambda w: len(w.context & figure.context), default=None)
-        lone = close and len(story_only) == 1 == len(wire_only)
-        if best is not None and (best.context & figure.context or lone):
+        if best is not None and best.context & figure.context:
             changes.append(FigureChange(figure, best))
             wire_only.remove(best)
-    return changes
+            story_only.remove(figure)
+    # What is left stands in the same reused sentence, whatever words surround it:
+    # taken in order, kind by kind, when each side has as many left (any number, if close).
+    for kind in ("date", "year", "number"):
+        mine = [f for f in story_only if _kind(f) == kind]
+        theirs = [w for w in wire_only if _kind(w) == kind]
+        if close or len(mine) == len(theirs):
+            changes += [FigureChange(f, w) for f, w in zip(mine, theirs, strict=False)]
+    return sorted(changes, key=lambda c: story.index(c.story))

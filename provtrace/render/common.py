@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from provtrace.models import Alignment, Article, CreditKind, Edge, Relation, Trace
+from provtrace.models import Alignment, Article, Change, CreditKind, Edge, Relation, Trace
 from provtrace.render.rows import ChangeCounts, count_changes
 from provtrace.wording import indefinite, plural
 
@@ -87,6 +87,11 @@ def edge_counts(trace: Trace, edge: Edge) -> tuple[Alignment, Article, Article, 
     if alignment is None or parent is None or child is None:
         return None
     return alignment, parent, child, count_changes(alignment, parent, child)
+
+
+def flips(changes: tuple[Change, ...]) -> str:
+    """The meaning flips of a link as shown beside it: "negation · number", or ""."""
+    return " · ".join(change.value for change in changes)
 
 
 def pct(share: float) -> str:

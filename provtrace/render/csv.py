@@ -3,8 +3,9 @@
 Columns: source, target (article ids), source_indices, target_indices
 (sentence numbers from 0, joined by "+" for merges and splits), kind
 (verbatim, altered, paraphrase, added, dropped), score, partial, source_text,
-target_text. An added sentence has an empty source side, a dropped one an
-empty target side, and neither has a score or partial flag. Rows follow each
+target_text, changes (the link's meaning flips, such as "negation;number").
+An added sentence has an empty source side, a dropped one an empty target
+side, and neither has a score or partial flag. Rows follow each
 alignment in reading order (see provtrace.render.rows.rows).
 
 RFC 4180 (csv module, minimal quoting, CRLF line ends), UTF-8, a header row.
@@ -33,6 +34,7 @@ COLUMNS = (
     "partial",
     "source_text",
     "target_text",
+    "changes",
 )
 
 
@@ -54,6 +56,7 @@ def _cells(source: str, target: str, row: Row, parent: Article | None, child: Ar
         ("true" if row.partial else "false") if linked else "",
         _text(parent, row.source),
         _text(child, row.target),
+        ";".join(change.value for change in row.changes),
     ]
 
 

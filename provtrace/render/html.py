@@ -13,7 +13,17 @@ from html import escape
 
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import credit_notes, direction, edge_counts, meta, pct, roots, summary_line, walk
+from provtrace.render.common import (
+    credit_notes,
+    direction,
+    edge_counts,
+    flips,
+    meta,
+    pct,
+    roots,
+    summary_line,
+    walk,
+)
 from provtrace.render.escape import one_line
 from provtrace.render.html_style import CSS
 from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
@@ -158,6 +168,8 @@ def _row(row: Row, parent: Article, child: Article) -> str:
     else:
         left, right = _e(old), _e(new)
     partial = ' <span class="partial">(in part)</span>' if row.partial else ""
+    if row.changes:
+        partial += f' <span class="flips">· {_e(flips(row.changes))}</span>'
     cells = [f'<td class="tag">{_TAG[row.kind]}{partial}</td>']
     for side, indices, text in (("left", row.source, left), ("right", row.target, right)):
         refs = "+".join(map(str, indices))

@@ -104,6 +104,7 @@ del { background: #f7c6c1; color: #7d1a12; text-decoration: line-through;
   text-decoration-thickness: 1.5px; }
 ins { background: #bfe8c8; color: #124d23; text-decoration: underline; text-decoration-thickness: 1.5px; }
 .partial { font-size: 11px; color: var(--muted); font-style: italic; }
+.flips { font-size: 11px; font-weight: bold; }
 .toggle { font-size: 14px; margin: 12px 0 0; user-select: none; }
 body:has(#only-changes:checked) tr.r-verbatim { display: none; }
 .cards { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; margin: 14px 0; }

@@ -13,6 +13,7 @@ from provtrace.errors import InputError
 from provtrace.models import (
     Alignment,
     Article,
+    Change,
     Credit,
     CreditKind,
     Edge,
@@ -64,6 +65,7 @@ def _alignment(al: Alignment) -> dict[str, Any]:
                 "kind": link.kind.value,
                 "score": link.score,
                 "partial": link.partial,
+                "changes": [change.value for change in link.changes],
             }
             for link in al.links
         ],
@@ -106,7 +108,14 @@ def _article_from(a: dict[str, Any]) -> Article:
 
 def _alignment_from(al: dict[str, Any]) -> Alignment:
     links = tuple(
-        Link(tuple(k["source"]), tuple(k["target"]), LinkKind(k["kind"]), k["score"], k["partial"])
+        Link(
+            tuple(k["source"]),
+            tuple(k["target"]),
+            LinkKind(k["kind"]),
+            k["score"],
+            k["partial"],
+            tuple(Change(c) for c in k.get("changes", ())),
+        )
         for k in al["links"]
     )
     return Alignment(al["source"], al["target"], links, tuple(al["added"]), tuple(al["dropped"]))

@@ -12,7 +12,17 @@ from collections.abc import Iterator
 
 from provtrace.models import Alignment, Article, Edge, LinkKind, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import Node, direction, edge_counts, meta, pct, summary_line, unseen_agency, walk
+from provtrace.render.common import (
+    Node,
+    direction,
+    edge_counts,
+    flips,
+    meta,
+    pct,
+    summary_line,
+    unseen_agency,
+    walk,
+)
 from provtrace.render.escape import markdown as md
 from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
 from provtrace.render.worddiff import Op, word_diff
@@ -95,7 +105,8 @@ def _changed(alignment: Alignment, parent: Article, child: Article) -> Iterator[
         for link in links:
             old, new = _sentence(parent, link.source), _sentence(child, link.target)
             partial = " (partial)" if link.partial else ""
-            yield f"- **[{_refs(link.source)} → {_refs(link.target)}]**{partial}"
+            flipped = f" · **{flips(link.changes)}**" if link.changes else ""
+            yield f"- **[{_refs(link.source)} → {_refs(link.target)}]**{partial}{flipped}"
             if kind is LinkKind.ALTERED:
                 yield f"  - {md(parent.id)}: {_marked(old, new, Op.DELETE)}"
                 yield f"  - {md(child.id)}: {_marked(old, new, Op.INSERT)}"

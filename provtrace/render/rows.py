@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from provtrace.models import Alignment, Article, LinkKind
+from provtrace.models import Alignment, Article, Change, LinkKind
 
 
 class RowKind(StrEnum):
@@ -32,6 +32,7 @@ class Row:
     target: tuple[int, ...]
     score: float | None = None  # None for added and dropped rows
     partial: bool = False
+    changes: tuple[Change, ...] = ()  # the link's meaning flips
 
 
 def rows(alignment: Alignment) -> tuple[Row, ...]:
@@ -39,7 +40,7 @@ def rows(alignment: Alignment) -> tuple[Row, ...]:
     placed: list[tuple[tuple[int, int], Row]] = [
         (
             (min(link.target), 0),
-            Row(RowKind(link.kind.value), link.source, link.target, link.score, link.partial),
+            Row(RowKind(link.kind.value), link.source, link.target, link.score, link.partial, link.changes),
         )
         for link in alignment.links
         if link.target

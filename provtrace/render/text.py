@@ -16,7 +16,7 @@ from rich.tree import Tree
 
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import relation_of
+from provtrace.render.common import flips, relation_of
 from provtrace.render.escape import visible
 from provtrace.render.worddiff import Op, word_diff
 
@@ -112,6 +112,8 @@ def _changes(
         line = Text(f"{mark} {where} ", style=style)
         if link.partial:
             line.append("(partial) ", style=_DIM)
+        if link.changes:
+            line.append(f"· {flips(link.changes)} · ", style=f"bold {_ALTERED}")
         return line
 
     altered = [l for l in alignment.links if l.kind is LinkKind.ALTERED]

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from provtrace.models import Alignment, Article, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import direction, meta
+from provtrace.render.common import direction, flips, meta
 from provtrace.render.escape import one_line
 from provtrace.render.rows import Row, RowKind, count_changes, rows
 from provtrace.render.worddiff import Op, word_diff
@@ -73,12 +73,23 @@ def _side(old: str, new: str, keep: Op, options: RenderOptions) -> Text:
     return out
 
 
+def _flagged(row: Row, text: Text, options: RenderOptions) -> Text:
+    """The child's side, led by the link's meaning flips when it has any."""
+    if not row.changes:
+        return text
+    return Text(f"[{flips(row.changes)}] ", style="bold yellow" if options.color else "") + text
+
+
 def _texts(row: Row, parent: Article, child: Article, options: RenderOptions) -> tuple[Text, Text]:
     old, new = _sentence(parent, row.source), _sentence(child, row.target)
     if row.kind is RowKind.ALTERED:
-        return _side(old, new, Op.DELETE, options), _side(old, new, Op.INSERT, options)
+        return _side(old, new, Op.DELETE, options), _flagged(
+            row, _side(old, new, Op.INSERT, options), options
+        )
     style = {RowKind.ADDED: "green", RowKind.DROPPED: "red", RowKind.VERBATIM: "dim"}.get(row.kind, "")
-    return Text(old, style=style if options.color else ""), Text(new, style=style if options.color else "")
+    return Text(old, style=style if options.color else ""), _flagged(
+        row, Text(new, style=style if options.color else ""), options
+    )
 
 
 def _mark(row: Row, options: RenderOptions) -> Text:

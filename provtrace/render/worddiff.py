@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from provtrace.align.normalize import surface
+
 _WORDS = re.compile(r"\S+")
 
 
@@ -23,9 +25,14 @@ class Segment:
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """Segments that turn old into new, word by word, deletions before insertions."""
+    """Segments that turn old into new, word by word, deletions before insertions.
+
+    Words are compared as verbatim compares them (case, quote and dash style
+    folded), so every marked word is a real change and every change is marked;
+    SAME segments show the old side's spelling.
+    """
     a, b = _WORDS.findall(old), _WORDS.findall(new)
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    matcher = difflib.SequenceMatcher(a=[surface(w) for w in a], b=[surface(w) for w in b], autojunk=False)
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

@@ -1,0 +1,283 @@
+"""Changes between two linked sentences that can flip what they say.
+
+A word diff (case folded) between the two sides is read edit by edit. Each
+edit is checked for what it touches: a negation added or removed, a number,
+a date, a name or a modal verb whose value differs between the sides. A long
+edit is a clause gained or lost or a stretch reworded: what it says is new or
+gone, and no word in it can be said to flip, so it flags nothing; nor does a
+name or date only added or only removed (one flips when another replaces it).
+Names compare without accents: "Rodriguez" and "Rodríguez" are one name. English and Spanish
+word lists; names are capitalised words that do not open a sentence.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
+from provtrace.models import Change
+
+#: Words that negate what follows, English and Spanish.
+NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "nowhere",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "nunca",
+        "jamás",
+        "jamas",
+        "ni",
+        "nadie",
+        "nada",
+        "ninguno",
+        "ninguna",
+        "ningún",
+        "ningun",
+        "tampoco",
+        "sin",
+    ]
+)
+#: Contracted negations: "isn't", "won’t".
+NEGATION_SUFFIXES = ("n't", "n’t")
+#: Modal verbs: whether something may, will, could or must happen.
+MODALS = frozenset(
+    [
+        "may",
+        "might",
+        "will",
+        "would",
+        "can",
+        "could",
+        "must",
+        "shall",
+        "should",
+        "ought",
+        "cannot",
+        "puede",
+        "pueden",
+        "podría",
+        "podrían",
+        "podrá",
+        "podrán",
+        "pudo",
+        "pudieron",
+        "podemos",
+        "debe",
+        "deben",
+        "debería",
+        "deberían",
+        "deberá",
+        "deberán",
+        "debió",
+        "debemos",
+        "quizá",
+        "quizás",
+    ]
+)
+#: Contracted modals: "we'll", "won't" (will not), "can't".
+MODAL_CONTRACTIONS = frozenset(
+    [
+        "won't",
+        "won’t",
+        "can't",
+        "can’t",
+        "couldn't",
+        "couldn’t",
+        "wouldn't",
+        "wouldn’t",
+        "shouldn't",
+        "shouldn’t",
+    ]
+)
+MODAL_SUFFIXES = ("'ll", "’ll")
+#: Month names, English and Spanish, with common abbreviations: a day number beside one is a date.
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+#: Month and weekday names.
+CALENDAR = MONTHS | frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "lunes",
+        "martes",
+        "miércoles",
+        "miercoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "sabado",
+        "domingo",
+    ]
+)
+#: Years written as four digits in this range are dates, not counts.
+YEARS = range(1800, 2101)
+#: An edit touching more words than this on either side is a clause gained or lost, or a
+#: stretch reworded: what it says is new or gone, and no single word in it can be said to flip.
+LOCAL_WORDS = 4
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
+_POSSESSIVE = re.compile(r"'s?$")
+#: A word opens a sentence at the start, or after a full stop and a space (not after
+#: a closing quote: in '"... not anymore!" Trump wrote' the name is mid-sentence).
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+)[\"“‘'«(\[—–-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    key: str  # case-folded, as compared
+    kinds: frozenset[Change]
+    value: str  # what is compared within a kind: the word without case, accents or possessive
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or numbers_to_digits(word) != word
+
+
+def _month(words: Sequence[str], n: int) -> bool:
+    return 0 <= n < len(words) and words[n].casefold() in MONTHS
+
+
+def _of(words: Sequence[str], n: int) -> bool:
+    """ "3 of March", "3 de marzo"."""
+    return 0 <= n < len(words) and words[n].casefold() in ("of", "de")
+
+
+def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
+    word = words[n]
+    key = word.casefold()
+    out: set[Change] = set()
+    if key in NEGATIONS or key.endswith(NEGATION_SUFFIXES):
+        out.add(Change.NEGATION)
+    if key in MODALS or key in MODAL_CONTRACTIONS or key.endswith(MODAL_SUFFIXES):
+        out.add(Change.MODAL)
+    near_month = _month(words, n - 1) or _month(words, n + 1) or (_month(words, n + 2) and _of(words, n + 1))
+    if word[0].isdigit() and (near_month or (word.isdigit() and int(word) in YEARS)):
+        out.add(Change.DATE)
+    elif _is_number(key):
+        out.add(Change.NUMBER)
+    elif key in CALENDAR and (word[0].isupper() or key != "may"):
+        out.add(Change.DATE)
+    elif word[0].isupper() and not opening and key not in STOPWORDS and key not in NEGATIONS | MODALS:
+        out.add(Change.NAME)
+    return frozenset(out)
+
+
+def _tokens(text: str) -> list[_Token]:
+    text = unicodedata.normalize("NFC", text)
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group(0) for m in matches]
+    out = []
+    for n, match in enumerate(matches):
+        opening = bool(_SENTENCE_OPENING.search(text[: match.start()]))
+        key = surface(words[n])
+        out.append(_Token(key, _kinds(words, n, opening), _POSSESSIVE.sub("", fold(key))))
+    return out
+
+
+def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
+    picked = [t.value for t in tokens if kind in t.kinds]
+    if kind is Change.NUMBER:
+        picked = numbers_to_digits(" ".join(picked)).split()
+    elif kind is Change.NEGATION:
+        picked = ["negation"] * len(picked)  # "not" for "never" keeps the sense
+    elif kind is Change.NAME:
+        picked = [stem(name) for name in picked]  # "Cubans" and "Cuban" are one name
+    return Counter(picked)
+
+
+def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
+    """The meaning flips between two versions of a sentence, in Change order.
+
+    What the edits remove is weighed against what they add, over the whole
+    sentence, so a name or number that only moved flags nothing.
+    """
+    a, b = _tokens(old), _tokens(new)
+    matcher = difflib.SequenceMatcher(a=[t.key for t in a], b=[t.key for t in b], autojunk=False)
+    removed: list[_Token] = []
+    added: list[_Token] = []
+    edits: list[tuple[list[_Token], list[_Token]]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or max(i2 - i1, j2 - j1) > LOCAL_WORDS:
+            continue
+        removed += a[i1:i2]
+        added += b[j1:j2]
+        edits.append((a[i1:i2], b[j1:j2]))
+    found: set[Change] = set()
+    for kind in (Change.NEGATION, Change.NUMBER, Change.MODAL):
+        if _values(removed, kind) != _values(added, kind):
+            found.add(kind)
+    gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
+    if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
+        found.add(Change.DATE)
+    if _name_swapped(edits, _values(removed, Change.NAME), _values(added, Change.NAME)):
+        found.add(Change.NAME)
+    return tuple(kind for kind in Change if kind in found)
+
+
+def _name_swapped(
+    edits: Sequence[tuple[list[_Token], list[_Token]]], removed: Counter[str], added: Counter[str]
+) -> bool:
+    """Whether one edit puts a name in place of another (a name that only moved does not count)."""
+    for old, new in edits:
+        gone = _values(old, Change.NAME) - added
+        came = _values(new, Change.NAME) - removed
+        if gone and came:
+            return True
+    return False

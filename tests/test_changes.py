@@ -1,0 +1,92 @@
+"""Meaning flips between two versions of a sentence (align/changes.py) and how links carry them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from provtrace.align.changes import meaning_changes
+from provtrace.align.core import align_articles, build_vocabulary
+from provtrace.models import Change, LinkKind
+from provtrace.options import TraceOptions
+from provtrace.pipeline import trace_articles
+from provtrace.render import RenderOptions
+from provtrace.render.json import render_json
+from provtrace.render.worddiff import Op, word_diff
+
+from .helpers import article
+
+SENTENCE = "Labour Minister Carla Montiel said the talks could resume on May 4 with 32 delegates."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "flips"),
+    [
+        ("We are not going back to work.", "We are going back to work.", (Change.NEGATION,)),
+        ("It could shave half a point.", "It could not shave half a point.", (Change.NEGATION,)),
+        ("No hay acuerdo, dijo García.", "Hay acuerdo, dijo García.", (Change.NEGATION,)),
+        ("El ministro puede firmar hoy.", "El ministro debe firmar hoy.", (Change.MODAL,)),
+        (SENTENCE, SENTENCE.replace("could", "will"), (Change.MODAL,)),
+        (SENTENCE, SENTENCE.replace("32", "23"), (Change.NUMBER,)),
+        (SENTENCE, SENTENCE.replace("May 4", "May 5"), (Change.DATE,)),
+        (SENTENCE, SENTENCE.replace("Montiel", "Halvorsen"), (Change.NAME,)),
+        (
+            SENTENCE,
+            SENTENCE.replace("32", "23").replace("could", "could not"),
+            (Change.NEGATION, Change.NUMBER),
+        ),
+    ],
+)
+def test_a_flipped_word_is_flagged_by_what_it_flips(old: str, new: str, flips: tuple[Change, ...]) -> None:
+    assert meaning_changes(old, new) == flips
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        SENTENCE.replace("said", "stated"),  # a synonym
+        SENTENCE.replace("the talks", "talks"),  # an article
+        SENTENCE.replace("32", "thirty-two"),  # the same number in words
+        SENTENCE.replace("said the talks", "said, after a long night, the talks"),  # a clause added
+        "The talks could resume on May 4 with 32 delegates, Labour Minister Carla Montiel said.",  # moved
+        "“Oil... but not anymore!” Trump wrote on Sunday.",
+    ],
+)
+def test_a_change_that_keeps_the_meaning_flags_nothing(new: str) -> None:
+    old = "“Oil... but not anymore!” Trump wrote on Sunday." if "Trump" in new else SENTENCE
+    assert meaning_changes(old, new) == ()
+
+
+def test_a_name_in_other_spelling_and_a_dropped_dateline_flag_nothing() -> None:
+    old = "HAVANA, Jan 5 (Reuters) - Rodriguez met Cubans in Caracas."
+    assert meaning_changes(old, "HAVANA/ Rodríguez met Cuban officials in Caracas.") == ()
+
+
+def test_a_name_only_added_is_detail_not_a_flip() -> None:
+    assert meaning_changes("The talks could resume.", "The talks could resume, Montiel said.") == ()
+
+
+def test_a_deleted_single_word_is_marked_and_case_or_quote_style_is_not() -> None:
+    old, new = "“We are not going back,” Mora said.", '"WE ARE going back," Mora said.'
+    changed = [(s.op, s.text) for s in word_diff(old, new) if s.op is not Op.SAME]
+    assert changed == [(Op.DELETE, "not")]
+
+
+def test_json_links_list_their_changes_in_a_fixed_order() -> None:
+    wire = article("wire", [SENTENCE, "A second sentence about the port strike and the harbour cranes."])
+    copy = article(
+        "copy",
+        [SENTENCE.replace("32", "23").replace("could", "could not"), wire.sentences[1].text],
+    )
+    trace = trace_articles([wire, copy], TraceOptions(all_pairs=True))
+    links = json.loads(render_json(trace, RenderOptions()))["alignments"][0]["links"]
+    assert [link["changes"] for link in links] == [["negation", "number"], []]
+    assert [link["kind"] for link in links] == ["altered", "verbatim"]
+
+
+def test_an_identical_sentence_with_other_quotes_and_dashes_is_verbatim_without_changes() -> None:
+    a = article("a", ["The port — the largest in Marisca — is “closed”, officials said on Monday night."])
+    b = article("b", ['the port -- the largest in Marisca -- is "closed",  officials said on Monday night.'])
+    link = align_articles(a, b, build_vocabulary([a, b]), TraceOptions())[0].links[0]
+    assert (link.kind, link.changes) == (LinkKind.VERBATIM, ())
