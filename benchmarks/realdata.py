@@ -26,8 +26,10 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -130,20 +132,28 @@ def words(text: str) -> list[str]:
 def sentence_segments(sentences: Sequence[str], segments: Sequence[str]) -> list[tuple[int, ...]]:
     """For each sentence, the gold segments it stands for, by word overlap.
 
-    A sentence maps to the segment it shares most words with (ties: the earliest) and to
-    every other segment at least half of whose words it contains (a sentence provtrace did
-    not split stands for both segments). A sentence sharing no word maps to nothing.
+    The words of all sentences and of all segments, in order, are matched as two sequences
+    (difflib, no junk heuristic), so a common word is counted where it stands, not wherever
+    it occurs. A sentence maps to the segment most of its matched words fall in (ties: the
+    earliest) and to every other segment at least half of whose words fall in it (a sentence
+    provtrace did not split stands for both segments). A sentence with no matched word maps
+    to nothing.
     """
-    seg_words = [set(words(s)) for s in segments]
+    sent = [(i, w) for i, text in enumerate(sentences) for w in words(text)]
+    seg = [(k, w) for k, text in enumerate(segments) for w in words(text)]
+    matcher = SequenceMatcher(None, [w for _, w in sent], [w for _, w in seg], autojunk=False)
+    counts: list[Counter[int]] = [Counter() for _ in sentences]
+    for a, b, size in matcher.get_matching_blocks():
+        for d in range(size):
+            counts[sent[a + d][0]][seg[b + d][0]] += 1
+    sizes = Counter(k for k, _ in seg)
     out: list[tuple[int, ...]] = []
-    for sentence in sentences:
-        mine = set(words(sentence))
-        overlaps = [len(mine & seg) for seg in seg_words]
-        if not overlaps or max(overlaps) == 0:
+    for count in counts:
+        if not count:
             out.append(())
             continue
-        best = overlaps.index(max(overlaps))
-        extra = {k for k, seg in enumerate(seg_words) if seg and len(mine & seg) >= len(seg) / 2}
+        best = min(count, key=lambda k: (-count[k], k))
+        extra = {k for k, n in count.items() if n >= sizes[k] / 2}
         out.append(tuple(sorted({best} | extra)))
     return out
 
