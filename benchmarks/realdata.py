@@ -313,8 +313,12 @@ def run_meter(
 ) -> tuple[dict[str, Any], list[tuple[float, bool]]]:
     truth = _truth(folder)
     stories = _take(truth, limit)
+    start = time.perf_counter()
     check_scores, predicted = _meter_check(folder, truth, stories, workers, limit is not None)
+    check_scores["seconds"] = round(time.perf_counter() - start, 2)
+    start = time.perf_counter()
     trace_scores, items, points = _meter_trace(folder, truth, stories, workers)
+    trace_scores["seconds"] = round(time.perf_counter() - start, 2)
     for item in items:
         item["check_derived"] = predicted[item["story"]]
     return {"check": check_scores, "trace": trace_scores, "items": items}, points
@@ -545,6 +549,9 @@ def render(doc: dict[str, Any]) -> str:
             f"{lo:.1f}-{hi:.1f}  {row['n']:>4}  {_f(row['confidence']):>10}  {_f(row['accuracy']):>8}"
         )
     timings = ", ".join(f"{k} {v:.1f} s" for k, v in doc["timings"].items())
+    if "meter" in doc:
+        check_s, trace_s = doc["meter"]["check"]["seconds"], doc["meter"]["trace"]["seconds"]
+        timings += f" (METER check {check_s:.1f} s, trace {trace_s:.1f} s)"
     lines += ["", f"timings: {timings or 'nothing run'}"]
     return "\n".join(lines)
 
