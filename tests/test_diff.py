@@ -318,3 +318,17 @@ def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> N
                 assert "\\<script\\>" in result.stdout and "\\[bold red\\]" in result.stdout
             if fmt is DiffFormat.TEXT:
                 assert "[bold red]x[/]" in result.stdout and "<script>alert(1)</script>" in result.stdout
+
+
+def test_diff_gives_a_pair_the_links_and_scores_trace_gives_it(examples: Path) -> None:
+    """A pair's alignment does not depend on the other articles of the folder."""
+    from provtrace.options import TraceOptions
+    from provtrace.pipeline import trace
+
+    folder = trace([str(examples)], TraceOptions(all_pairs=True))
+    for name in ("coastalpost-rewrite.txt", "harbourtimes-syndicated.html", "morning-briefing-summary.md"):
+        shown = diff_articles(str(examples / "wire-original.txt"), str(examples / name))
+        (pair,) = shown.alignments
+        traced = folder.alignment(pair.source, pair.target)
+        assert traced is not None
+        assert traced.links == pair.links

@@ -1,8 +1,12 @@
 """Articles of a run -> the alignments of every related pair.
 
-align_corpus computes each article's features once, builds the rarity
-weights over the run, picks the pairs worth aligning (see candidates),
-aligns them on one core or several and keeps the related ones.
+align_corpus computes each article's features once, picks the pairs worth
+aligning (see candidates), aligns them on one core or several and keeps the
+related ones. Each pair is aligned on its own (words weighed by their rarity
+in the pair), so its links do not depend on the rest of the folder and
+`provtrace diff` shows the same links and scores as `trace`. The rarity
+weights over the whole run are kept for inference, which asks which words
+are distinctive in the folder.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from provtrace.align.candidates import candidate_pairs
-from provtrace.align.core import PairResult, PairStats, align_prepared
+from provtrace.align.core import PairResult, PairStats, align_pair
 from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
 from provtrace.models import Alignment, Article
 from provtrace.options import TraceOptions
@@ -77,14 +81,15 @@ def align_corpus(
 
 
 def _align_one(
-    state: tuple[dict[str, Prepared], TraceOptions], pair: tuple[str, str]
+    state: tuple[Mapping[str, Prepared], TraceOptions], pair: tuple[str, str]
 ) -> tuple[Alignment, PairStats]:
     prepared, options = state
-    return align_prepared(prepared[pair[0]], prepared[pair[1]], options)
+    a, b = prepared[pair[0]], prepared[pair[1]]
+    return align_pair(a.article, b.article, options, (a.feats, b.feats), (a.vectors, b.vectors))
 
 
 def _align_all(
-    prepared: dict[str, Prepared],
+    prepared: Mapping[str, Prepared],
     todo: list[tuple[str, str]],
     options: TraceOptions,
     progress: Progress | None,
