@@ -21,7 +21,7 @@ __all__ = ["split_sentences"]
 # lookbehind and possessive quantifiers keep matching linear on long runs.
 _CANDIDATE_RE = re.compile(
     r"(?<![.!?…。！？؟])(?P<term>[.!?…。！？؟]++)(?P<close>[”\"’'»)\]}」』）]*+)"
-    r"(?:(?P<space> )(?![a-z](?![A-Z]))|(?=[A-Z][a-z]|[^\x00-\x7f]|(?<=[。！？」』）])\S))"
+    r"(?:(?P<space> )(?![a-z](?![A-Z]))|(?=[A-Z][a-z]|[^\x00-\x7f]))"
 )
 # Full stops of scripts written without spaces (Chinese, Japanese): a boundary
 # wherever they stand, glued to the next sentence or not.
