@@ -190,10 +190,12 @@ def _add_merges(
     found: Candidates,
 ) -> None:
     """Merges: an unlinked source sentence largely contained in a linked target."""
+    reach = _reach(found.cover_source, by_first=True)
     for i in range(len(src.feats)):
         if i in src_used:
             continue
-        best = _best_extension(i, tgt_used, pairs, src, tgt, found.cover_source, merge=True)
+        linked = [o for o in reach.get(i, ()) if o in tgt_used]
+        best = _best_extension(i, linked, pairs, src, tgt, found.cover_source, merge=True)
         if best is not None:
             pairs.add((i, best))
             src_used.add(i)
@@ -208,10 +210,12 @@ def _add_splits(
     found: Candidates,
 ) -> None:
     """Splits: an unlinked target sentence largely contained in a linked source."""
+    reach = _reach(found.cover_target, by_first=False)
     for j in range(len(tgt.feats)):
         if j in tgt_used:
             continue
-        best = _best_extension(j, src_used, pairs, src, tgt, found.cover_target, merge=False)
+        linked = [o for o in reach.get(j, ()) if o in src_used]
+        best = _best_extension(j, linked, pairs, src, tgt, found.cover_target, merge=False)
         if best is not None:
             pairs.add((best, j))
             tgt_used.add(j)
@@ -313,9 +317,19 @@ def _explains_more(
     return after - before >= _MERGE_GAIN
 
 
+def _reach(containment: dict[tuple[int, int], float], *, by_first: bool) -> dict[int, list[int]]:
+    """For each sentence, the sentences of the other side holding enough of it to extend, in order."""
+    out: dict[int, list[int]] = {}
+    for (i, j), share in sorted(containment.items()):
+        if share >= _MERGE_CONTAINMENT:
+            k, o = (i, j) if by_first else (j, i)
+            out.setdefault(k, []).append(o)
+    return {k: sorted(os) for k, os in out.items()}
+
+
 def _best_extension(
     k: int,
-    linked_other: set[int],
+    linked_other: Sequence[int],
     pairs: set[tuple[int, int]],
     src: Prepared,
     tgt: Prepared,
@@ -325,7 +339,7 @@ def _best_extension(
 ) -> int | None:
     """The linked sentence on the other side that sentence k best extends, if any."""
     best: tuple[float, int] | None = None
-    for o in sorted(linked_other):
+    for o in linked_other:
         key = (k, o) if merge else (o, k)
         share = containment.get(key, 0.0)
         if share < _MERGE_CONTAINMENT:

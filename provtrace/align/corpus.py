@@ -18,6 +18,7 @@ from typing import Any
 from provtrace.align.candidates import candidate_pairs
 from provtrace.align.core import PairResult, PairStats, align_pair
 from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
+from provtrace.align.normalize import Features
 from provtrace.models import Alignment, Article
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
@@ -58,7 +59,13 @@ def align_corpus(
     articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
 ) -> CorpusAlignment:
     """Align candidate pairs of articles (smaller id as source); keep related pairs."""
-    feats = {a.id: sentence_features(a) for a in articles}
+    feats: dict[str, tuple[Features, ...]] = {}
+    for done, article in enumerate(articles):
+        if progress is not None:
+            progress("comparing sentences", done, len(articles))
+        feats[article.id] = sentence_features(article)
+    if progress is not None:
+        progress("comparing sentences", len(articles), len(articles))
     vocab = build_vocabulary(articles, feats)
     vectors: dict[str, Any] = {}
     if options.semantic:

@@ -278,8 +278,9 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and dashes, expand U.S. and friends."""
     text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
     text = text.translate(_PUNCTUATION)
-    for pattern, replacement in _ABBREVIATIONS:
-        text = pattern.sub(replacement, text)
+    if "." in text or "%" in text or "per" in text:  # every abbreviation has one; most words none
+        for pattern, replacement in _ABBREVIATIONS:
+            text = pattern.sub(replacement, text)
     return text
 
 
