@@ -30,15 +30,16 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, "dozen"], key=len, reverse=True))
 _NUMBER_PHRASE = re.compile(rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}|hundred))*)\b")
+# Each with the text one of its matches must contain, to skip it cheaply.
 _ABBREVIATIONS = (
-    (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "us "),
-    (re.compile(r"\bu\.\s?n\.(?=\W|$)"), "un "),
-    (re.compile(r"\bu\.\s?k\.(?=\W|$)"), "uk "),
-    (re.compile(r"\be\.\s?u\.(?=\W|$)"), "eu "),
-    (re.compile(r"\bd\.\s?c\.(?=\W|$)"), "dc "),
-    (re.compile(r"\bp\.\s?m\.(?=\W|$)"), "pm "),
-    (re.compile(r"\ba\.\s?m\.(?=\W|$)"), "am "),
-    (re.compile(r"\bper\s?cent\b|%"), " percent "),
+    (("u.",), re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "us "),
+    (("u.",), re.compile(r"\bu\.\s?n\.(?=\W|$)"), "un "),
+    (("u.",), re.compile(r"\bu\.\s?k\.(?=\W|$)"), "uk "),
+    (("e.",), re.compile(r"\be\.\s?u\.(?=\W|$)"), "eu "),
+    (("d.",), re.compile(r"\bd\.\s?c\.(?=\W|$)"), "dc "),
+    (("p.",), re.compile(r"\bp\.\s?m\.(?=\W|$)"), "pm "),
+    (("a.",), re.compile(r"\ba\.\s?m\.(?=\W|$)"), "am "),
+    (("per", "%"), re.compile(r"\bper\s?cent\b|%"), " percent "),
 )
 # A dateline opening a story: "WASHINGTON (Reuters) - ", "Havana/", "PARIS, May 2 (AFP) -".
 _DATELINE = re.compile(
@@ -278,8 +279,8 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and dashes, expand U.S. and friends."""
     text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
     text = text.translate(_PUNCTUATION)
-    if "." in text or "%" in text or "per" in text:  # every abbreviation has one; most words none
-        for pattern, replacement in _ABBREVIATIONS:
+    for guard, pattern, replacement in _ABBREVIATIONS:
+        if any(g in text for g in guard):  # a cheap test first: most sentences hold none
             text = pattern.sub(replacement, text)
     return text
 
@@ -375,6 +376,8 @@ class Features:
 
 def _fold_word(word: str) -> str:
     """Lower-case a single word and strip its diacritics (cheaper than fold)."""
+    if word.isascii():
+        return word.lower()
     return _COMBINING.sub("", unicodedata.normalize("NFKD", word)).lower()
 
 
