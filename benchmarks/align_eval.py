@@ -390,10 +390,14 @@ class _Aligner:
     def align(self, source: Any, target: Any) -> Any:
         from provtrace.align import core as align
 
+        vectors = (self.vectors.get(source.id), self.vectors.get(target.id))
+        if hasattr(align, "align_pair"):
+            # As the pipeline does: each pair weighs words by their rarity in the pair.
+            return align.align_pair(source, target, self.options, vectors=vectors)[0]
         if not self.vectors:
             return align.align_articles(source, target, self.vocab, self.options)[0]
-        src = align.prepare(source, self.vocab, vectors=self.vectors.get(source.id))
-        tgt = align.prepare(target, self.vocab, vectors=self.vectors.get(target.id))
+        src = align.prepare(source, self.vocab, vectors=vectors[0])
+        tgt = align.prepare(target, self.vocab, vectors=vectors[1])
         return align.align_prepared(src, tgt, self.options)[0]
 
 

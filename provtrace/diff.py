@@ -57,7 +57,7 @@ def diff_articles(
     The edges are the pipeline's own inference, so a report can say when it
     disagrees with the side chosen.
     """
-    from provtrace.align.core import align_articles, build_vocabulary
+    from provtrace.align.core import align_pair
     from provtrace.pipeline import trace_articles
 
     options = options or TraceOptions()
@@ -89,5 +89,5 @@ def diff_articles(
         alignment = reverse.reversed()
     if alignment is None:
         # --source decides the side the alignment starts from, as trace would.
-        alignment, _ = align_articles(up, down, build_vocabulary(inferred.articles), options)
+        alignment, _ = align_pair(up, down, options)
     return replace(inferred, alignments=(alignment,))

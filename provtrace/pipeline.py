@@ -112,8 +112,12 @@ def trace_articles(
     articles = sorted(articles, key=lambda a: a.id)
     corpus = align_corpus(articles, options, progress)
     pairs = corpus.pairs
+    if progress is not None:
+        progress("inferring", 0, 1)
     profiles = {k: profile_of(p, corpus.vocabulary) for k, p in corpus.prepared.items()}
     forest, edge_alignments = infer_forest(articles, Pairs(pairs, corpus.stems(), profiles))
+    if progress is not None:
+        progress("inferring", 1, 1)
     alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
     if options.all_pairs:
         for (a, b), result in pairs.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from provtrace.align.core import align_articles, build_vocabulary
+from provtrace.align.corpus import align_corpus
 from provtrace.models import Alignment, LinkKind
 from provtrace.options import TraceOptions
 
@@ -114,3 +115,29 @@ def test_links_are_sorted_and_scores_are_in_range() -> None:
     result = align(WIRE, list(reversed(WIRE)))
     assert list(result.links) == sorted(result.links, key=lambda l: (l.source, l.target))
     assert all(0.0 <= l.score <= 1.0 for l in result.links)
+
+
+LATER = [
+    "Police said the thirty-two strikers detained outside the North Terminal gates were released by evening.",
+    "Exporters said the roses spoiling in containers on the quays were worth more than a season of sales.",
+    "Montiel said the capital meeting with union leaders would also cover the diverted shipping lines.",
+]
+
+
+def test_an_excerpt_aligns_one_to_one() -> None:
+    """Later source sentences that share words with the excerpt's are not merged into them."""
+    source = WIRE + LATER
+    result = align(source, WIRE[:4])
+    assert pairs(result) == {((i,), (i,)) for i in range(4)}
+    assert all(link.kind is LinkKind.VERBATIM for link in result.links)
+    assert result.dropped == tuple(range(4, len(source)))
+
+
+def test_a_pairs_links_do_not_depend_on_the_rest_of_the_folder() -> None:
+    """Aligning a pair among other articles gives the links and scores it gets on its own."""
+    a = article("a", WIRE + LATER)
+    b = article("b", [WIRE[5], WIRE[0], LATER[0], WIRE[3] + " " + LATER[2], FILLER[0]])
+    alone = align_corpus([a, b], TraceOptions())
+    others = [article(f"c{n}", [*FILLER, WIRE[n], LATER[n % 3]]) for n in range(4)]
+    among = align_corpus([a, b, *others], TraceOptions())
+    assert among.pairs["a", "b"] == alone.pairs["a", "b"]

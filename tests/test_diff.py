@@ -331,3 +331,17 @@ def test_text_without_spaces_is_folded_by_display_width_never_cut(
 
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= int(columns)
     assert kept in "".join(part for line in result.stdout.splitlines() for part in line.split())
+
+
+def test_diff_gives_a_pair_the_links_and_scores_trace_gives_it(examples: Path) -> None:
+    """A pair's alignment does not depend on the other articles of the folder."""
+    from provtrace.options import TraceOptions
+    from provtrace.pipeline import trace
+
+    folder = trace([str(examples)], TraceOptions(all_pairs=True))
+    for name in ("coastalpost-rewrite.txt", "harbourtimes-syndicated.html", "morning-briefing-summary.md"):
+        shown = diff_articles(str(examples / "wire-original.txt"), str(examples / name))
+        (pair,) = shown.alignments
+        traced = folder.alignment(pair.source, pair.target)
+        assert traced is not None
+        assert traced.links == pair.links

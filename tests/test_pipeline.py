@@ -41,3 +41,16 @@ def test_ordered_map_keeps_the_input_order_across_processes(monkeypatch: pytest.
 
 def _scaled(factor: int, item: int) -> int:
     return factor * item
+
+
+def test_progress_is_reported_in_every_stage(examples: Path) -> None:
+    """Reading, comparing sentences, aligning and inferring each report progress, up to their total."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    trace(
+        [str(examples)],
+        TraceOptions(workers=1),
+        progress=lambda s, d, t: seen.setdefault(s, []).append((d, t)),
+    )
+    assert list(seen) == ["reading", "comparing sentences", "aligning", "inferring"]
+    for calls in seen.values():
+        assert calls[-1][0] == calls[-1][1] > 0

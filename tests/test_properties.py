@@ -1,9 +1,8 @@
-"""Properties over arbitrary input: no crash, a valid forest, order-free, JSON round-trips."""
+"""Properties over arbitrary input in any script: no crash, a valid forest, order-free, JSON round-trips."""
 
 from __future__ import annotations
 
 import json
-import string
 from dataclasses import replace
 
 import networkx as nx
@@ -32,9 +31,19 @@ WORDS = [
     "|",
     "#",
 ]
-sentence = st.lists(
-    st.sampled_from(WORDS) | st.text(string.ascii_letters, min_size=1, max_size=8), min_size=1, max_size=14
-).map(lambda words: " ".join(words) + ".")
+#: Letters of Latin, Greek, Cyrillic, Arabic, CJK and kana: stories may come in any script.
+SCRIPTS = [(0x41, 0x7A), (0x391, 0x3C9), (0x410, 0x44F), (0x621, 0x64A), (0x4E00, 0x4FFF), (0x3041, 0x30FA)]
+word = st.sampled_from(SCRIPTS).flatmap(
+    lambda block: st.text(
+        st.characters(min_codepoint=block[0], max_codepoint=block[1], categories=("L",)),
+        min_size=1,
+        max_size=8,
+    )
+)
+sentence = st.tuples(
+    st.lists(st.sampled_from(WORDS) | word, min_size=1, max_size=14),
+    st.sampled_from([".", "!", "?", "。", "！", "؟"]),
+).map(lambda parts: " ".join(parts[0]) + parts[1])
 story = st.lists(sentence, min_size=0, max_size=8)
 settings.register_profile("provtrace", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("provtrace")

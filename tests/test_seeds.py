@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from provtrace.cli.app import app
+from provtrace.diff import diff_articles
 from provtrace.models import LinkKind
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace
@@ -60,3 +61,24 @@ def test_output_is_byte_identical_for_every_order_of_the_files(seeds: Path) -> N
         for order in itertools.permutations(files)
     }
     assert len(outputs) == 1
+
+
+def test_the_translation_merges_no_unrelated_sentence_and_diff_agrees(seeds: Path) -> None:
+    """001's security-agreement sentence (3) is not merged into 000's sentence 5, in trace or diff."""
+    result = trace([str(seeds)], TraceOptions(all_pairs=True))
+    traced = result.alignment(NEWSMAX, TRANSLATION)
+    assert traced is not None
+    assert not any(3 in link.source and 5 in link.target for link in traced.links)
+    shown = diff_articles(str(seeds / f"{NEWSMAX}.txt"), str(seeds / f"{TRANSLATION}.txt"), source=NEWSMAX)
+    assert shown.alignments[0].links == traced.links
+
+
+def test_an_exact_excerpt_aligns_one_to_one(seeds: Path, tmp_path: Path) -> None:
+    """The first paragraphs of 001, saved on their own, link sentence for sentence, all verbatim."""
+    lines = (seeds / f"{NEWSMAX}.txt").read_text(encoding="utf-8").splitlines()
+    excerpt = tmp_path / "excerpt.txt"
+    excerpt.write_text("\n".join(lines[2:16]) + "\n", encoding="utf-8")
+    shown = diff_articles(str(seeds / f"{NEWSMAX}.txt"), str(excerpt), source=NEWSMAX)
+    (alignment,) = shown.alignments
+    assert all(len(link.source) == len(link.target) == 1 for link in alignment.links)
+    assert all(link.kind is LinkKind.VERBATIM for link in alignment.links)

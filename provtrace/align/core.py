@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -23,11 +24,12 @@ from provtrace.align.features import (
     prepare,
     profile,
     sentence_features,
+    vocabulary_of,
 )
 from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
-from provtrace.align.normalize import surface
+from provtrace.align.normalize import Features, surface
 from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
 from provtrace.models import Alignment, Article, Link, LinkKind
 from provtrace.options import TraceOptions
@@ -38,6 +40,7 @@ __all__ = [
     "Prepared",
     "Vocabulary",
     "align_articles",
+    "align_pair",
     "align_prepared",
     "build_vocabulary",
     "prepare",
@@ -54,6 +57,9 @@ _GAP_COVER = 0.22
 #: The highest score of a link that is not verbatim: content words alone can all
 #: match ("not" is a stopword), but a changed text never reads as identical.
 _NOT_IDENTICAL = 0.999
+#: ... and, to join a sentence that is already linked, the least share of the
+#: leftover found in it: a few shared words of a long sentence are chance.
+_GAP_JOIN = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +150,27 @@ def align_articles(
     return align_prepared(prepare(source, vocab), prepare(target, vocab), options)
 
 
+def align_pair(
+    source: Article,
+    target: Article,
+    options: TraceOptions,
+    feats: tuple[Sequence[Features], Sequence[Features]] | None = None,
+    vectors: tuple[Any, Any] = (None, None),
+) -> tuple[Alignment, PairStats]:
+    """Link the sentences of target to those of source, weighing words by their rarity in the pair.
+
+    The links of a pair depend on the two articles alone: the same whether
+    the pair is traced in a folder of a hundred stories or compared on its
+    own with `provtrace diff`. feats (each side's sentence features) and
+    vectors (each side's embeddings) are computed here when not given.
+    """
+    s_feats, t_feats = feats if feats is not None else (sentence_features(source), sentence_features(target))
+    vocab = vocabulary_of((s_feats, t_feats))
+    src = prepare(source, vocab, s_feats, vectors[0])
+    tgt = prepare(target, vocab, t_feats, vectors[1])
+    return align_prepared(src, tgt, options)
+
+
 def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple[Alignment, PairStats]:
     """Link the sentences of tgt to those of src (the upstream side)."""
     m, n = len(src.feats), len(tgt.feats)
@@ -154,7 +181,7 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
     tgt_used = {j for _, j in pairs}
     _add_merges(pairs, src_used, tgt_used, src, tgt, found)
     _add_splits(pairs, src_used, tgt_used, src, tgt, found)
-    _fill_gaps(pairs, src_used, tgt_used, found.weak, m, n)
+    _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
     links = tuple(
         sorted(
             (_classify(src, tgt, s, t, options) for s, t in _components(pairs)),
@@ -189,10 +216,12 @@ def _add_merges(
     found: Candidates,
 ) -> None:
     """Merges: an unlinked source sentence largely contained in a linked target."""
+    reach = _reach(found.cover_source, by_first=True)
     for i in range(len(src.feats)):
         if i in src_used:
             continue
-        best = _best_extension(i, tgt_used, pairs, src, tgt, found.cover_source, merge=True)
+        linked = [o for o in reach.get(i, ()) if o in tgt_used]
+        best = _best_extension(i, linked, pairs, src, tgt, found.cover_source, merge=True)
         if best is not None:
             pairs.add((i, best))
             src_used.add(i)
@@ -207,10 +236,12 @@ def _add_splits(
     found: Candidates,
 ) -> None:
     """Splits: an unlinked target sentence largely contained in a linked source."""
+    reach = _reach(found.cover_target, by_first=False)
     for j in range(len(tgt.feats)):
         if j in tgt_used:
             continue
-        best = _best_extension(j, src_used, pairs, src, tgt, found.cover_target, merge=False)
+        linked = [o for o in reach.get(j, ()) if o in src_used]
+        best = _best_extension(j, linked, pairs, src, tgt, found.cover_target, merge=False)
         if best is not None:
             pairs.add((best, j))
             tgt_used.add(j)
@@ -220,47 +251,111 @@ def _fill_gaps(
     pairs: set[tuple[int, int]],
     src_used: set[int],
     tgt_used: set[int],
+    src: Prepared,
+    tgt: Prepared,
     weak: dict[tuple[int, int], float],
-    m: int,
-    n: int,
 ) -> None:
     """Link leftover sentences on weaker evidence where the story order supports it.
 
     Versions of a story mostly keep its order: a sentence left unlinked between
     two linked neighbours most likely corresponds to something between their
-    counterparts. There, a few shared rare words are enough.
+    counterparts. There, a few shared rare words are enough. A sentence that is
+    already linked takes a leftover only when the leftover explains more of it
+    (as a merge or split must): otherwise an excerpt's verbatim sentence would
+    absorb whatever later sentence shares a few of its words.
     """
     for flip in (False, True):
-        size, other_size = (m, n) if flip else (n, m)
-        used = src_used if flip else tgt_used
-        other_used = tgt_used if flip else src_used
+        this, other = (src, tgt) if flip else (tgt, src)
+        used, other_used = (src_used, tgt_used) if flip else (tgt_used, src_used)
         links: dict[int, list[int]] = {}  # this side -> linked indices on the other side
-        for i, j in pairs:
+        candidates: dict[int, list[tuple[int, float]]] = {}  # this side -> (other, score), by other
+        for i, j in sorted(pairs):
             x, o = (i, j) if flip else (j, i)
             links.setdefault(x, []).append(o)
-        for k in range(size):
-            if k in used:
-                continue
-            before = [max(links[x]) for x in links if x < k]
-            after = [min(links[x]) for x in links if x > k]
-            lo = max(before) if before else 0
-            hi = min(after) if after else other_size - 1
-            lo, hi = min(lo, hi), max(lo, hi)
-            best: tuple[float, int] | None = None
-            for o in range(max(0, lo - 1), min(other_size, hi + 2)):
-                score = weak.get((k, o) if flip else (o, k), 0.0)
-                if score >= _GAP_COVER and (best is None or score > best[0]):
-                    best = (score, o)
-            if best is not None:
-                pairs.add((k, best[1]) if flip else (best[1], k))
-                links.setdefault(k, []).append(best[1])
-                used.add(k)
-                other_used.add(best[1])
+        for (i, j), score in sorted(weak.items()):
+            if score >= _GAP_COVER:
+                x, o = (i, j) if flip else (j, i)
+                candidates.setdefault(x, []).append((o, score))
+        after = _suffix_min(links, len(this.feats), len(other.feats) - 1)
+        lo_so_far = 0
+        for k in range(len(this.feats)):
+            if k not in used:
+                lo, hi = min(lo_so_far, after[k]), max(lo_so_far, after[k])
+                best = _best_gap_partner(k, candidates.get(k, ()), lo - 1, hi + 1, pairs, this, other, flip)
+                if best is not None:
+                    pairs.add((k, best) if flip else (best, k))
+                    links.setdefault(k, []).append(best)
+                    used.add(k)
+                    other_used.add(best)
+            if k in links:
+                lo_so_far = max(lo_so_far, max(links[k]))
+
+
+def _suffix_min(links: dict[int, list[int]], size: int, default: int) -> list[int]:
+    """For each k, the least counterpart of a sentence after k (default when none)."""
+    out = [default] * size
+    least = default
+    seen = False
+    for k in range(size - 1, -1, -1):
+        out[k] = least if seen else default
+        if k in links:
+            least = min(links[k]) if not seen else min(least, min(links[k]))
+            seen = True
+    return out
+
+
+def _best_gap_partner(
+    k: int,
+    candidates: Sequence[tuple[int, float]],
+    lo: int,
+    hi: int,
+    pairs: set[tuple[int, int]],
+    this: Prepared,
+    other: Prepared,
+    flip: bool,
+) -> int | None:
+    """The best-scoring candidate counterpart of leftover k within [lo, hi], if any."""
+    best: tuple[float, int] | None = None
+    for o, score in candidates:
+        if (
+            lo <= o <= hi
+            and (best is None or score > best[0])
+            and _explains_more(k, o, pairs, this, other, flip)
+        ):
+            best = (score, o)
+    return None if best is None else best[1]
+
+
+def _explains_more(
+    k: int, o: int, pairs: set[tuple[int, int]], this: Prepared, other: Prepared, flip: bool
+) -> bool:
+    """Whether k may join o: always if o is unlinked, else only if k explains more of o.
+
+    That is, adding k raises the share of o its partners cover, as a merge or split must.
+    """
+    partners = [x for x, y in ((i, j) if flip else (j, i) for i, j in pairs) if y == o]
+    if not partners:
+        return True
+    if _coverage(this.bags[k], other.bags[o]) < _GAP_JOIN:
+        return False
+    before = _coverage(other.bags[o], _union(this.bags[x] for x in partners))
+    after = _coverage(other.bags[o], _union(this.bags[x] for x in [*partners, k]))
+    return after - before >= _MERGE_GAIN
+
+
+def _reach(containment: dict[tuple[int, int], float], *, by_first: bool) -> dict[int, list[int]]:
+    """For each sentence, the sentences of the other side holding enough of it to extend, in order."""
+    out: dict[int, list[int]] = {}
+    for (i, j), share in sorted(containment.items()):
+        if share >= _MERGE_CONTAINMENT:
+            k, o = (i, j) if by_first else (j, i)
+            out.setdefault(k, []).append(o)
+    return {k: sorted(os) for k, os in out.items()}
 
 
 def _best_extension(
     k: int,
-    linked_other: set[int],
+    linked_other: Sequence[int],
     pairs: set[tuple[int, int]],
     src: Prepared,
     tgt: Prepared,
@@ -270,7 +365,7 @@ def _best_extension(
 ) -> int | None:
     """The linked sentence on the other side that sentence k best extends, if any."""
     best: tuple[float, int] | None = None
-    for o in sorted(linked_other):
+    for o in linked_other:
         key = (k, o) if merge else (o, k)
         share = containment.get(key, 0.0)
         if share < _MERGE_CONTAINMENT:

@@ -1,8 +1,12 @@
 """Articles of a run -> the alignments of every related pair.
 
-align_corpus computes each article's features once, builds the rarity
-weights over the run, picks the pairs worth aligning (see candidates),
-aligns them on one core or several and keeps the related ones.
+align_corpus computes each article's features once, picks the pairs worth
+aligning (see candidates), aligns them on one core or several and keeps the
+related ones. Each pair is aligned on its own (words weighed by their rarity
+in the pair), so its links do not depend on the rest of the folder and
+`provtrace diff` shows the same links and scores as `trace`. The rarity
+weights over the whole run are kept for inference, which asks which words
+are distinctive in the folder.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from provtrace.align.candidates import candidate_pairs
-from provtrace.align.core import PairResult, PairStats, align_prepared
+from provtrace.align.core import PairResult, PairStats, align_pair
 from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
+from provtrace.align.normalize import Features
 from provtrace.models import Alignment, Article
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
@@ -54,7 +59,13 @@ def align_corpus(
     articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
 ) -> CorpusAlignment:
     """Align candidate pairs of articles (smaller id as source); keep related pairs."""
-    feats = {a.id: sentence_features(a) for a in articles}
+    feats: dict[str, tuple[Features, ...]] = {}
+    for done, article in enumerate(articles):
+        if progress is not None:
+            progress("comparing sentences", done, len(articles))
+        feats[article.id] = sentence_features(article)
+    if progress is not None:
+        progress("comparing sentences", len(articles), len(articles))
     vocab = build_vocabulary(articles, feats)
     vectors: dict[str, Any] = {}
     if options.semantic:
@@ -77,14 +88,15 @@ def align_corpus(
 
 
 def _align_one(
-    state: tuple[dict[str, Prepared], TraceOptions], pair: tuple[str, str]
+    state: tuple[Mapping[str, Prepared], TraceOptions], pair: tuple[str, str]
 ) -> tuple[Alignment, PairStats]:
     prepared, options = state
-    return align_prepared(prepared[pair[0]], prepared[pair[1]], options)
+    a, b = prepared[pair[0]], prepared[pair[1]]
+    return align_pair(a.article, b.article, options, (a.feats, b.feats), (a.vectors, b.vectors))
 
 
 def _align_all(
-    prepared: dict[str, Prepared],
+    prepared: Mapping[str, Prepared],
     todo: list[tuple[str, str]],
     options: TraceOptions,
     progress: Progress | None,

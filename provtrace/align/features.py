@@ -46,11 +46,15 @@ def build_vocabulary(
 
     feats maps article id to precomputed sentence features (computed here if absent).
     """
+    return vocabulary_of(feats[a.id] if feats is not None else sentence_features(a) for a in articles)
+
+
+def vocabulary_of(texts: Iterable[Sequence[Features]]) -> Vocabulary:
+    """Weights from how many sentences, across the given texts' sentence features, use each stem."""
     df: Counter[str] = Counter()
     total = 0
-    for article in articles:
-        article_feats = feats[article.id] if feats is not None else sentence_features(article)
-        for f in article_feats:
+    for text in texts:
+        for f in text:
             df.update(set(f.stems))
             total += 1
     weights = {s: 1.0 + math.log((total + 1) / (n + 1)) for s, n in df.items()}

@@ -1,7 +1,7 @@
 """Normalise sentences before comparing them.
 
 Two versions of a sentence that differ only in case, quote style,
-diacritics, "U.S." against "US" or "Thirty-two" against "32" should
+diacritics (in any script), "U.S." against "US" or "Thirty-two" against "32" should
 compare as identical. This module turns a sentence into a canonical string
 and into the features the aligner weighs: content-word stems and anchors
 (numbers, names, quoted words) that rarely change between versions.
@@ -30,15 +30,16 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, "dozen"], key=len, reverse=True))
 _NUMBER_PHRASE = re.compile(rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}|hundred))*)\b")
+# Each with the text one of its matches must contain, to skip it cheaply.
 _ABBREVIATIONS = (
-    (re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "us "),
-    (re.compile(r"\bu\.\s?n\.(?=\W|$)"), "un "),
-    (re.compile(r"\bu\.\s?k\.(?=\W|$)"), "uk "),
-    (re.compile(r"\be\.\s?u\.(?=\W|$)"), "eu "),
-    (re.compile(r"\bd\.\s?c\.(?=\W|$)"), "dc "),
-    (re.compile(r"\bp\.\s?m\.(?=\W|$)"), "pm "),
-    (re.compile(r"\ba\.\s?m\.(?=\W|$)"), "am "),
-    (re.compile(r"\bper\s?cent\b|%"), " percent "),
+    (("u.",), re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "us "),
+    (("u.",), re.compile(r"\bu\.\s?n\.(?=\W|$)"), "un "),
+    (("u.",), re.compile(r"\bu\.\s?k\.(?=\W|$)"), "uk "),
+    (("e.",), re.compile(r"\be\.\s?u\.(?=\W|$)"), "eu "),
+    (("d.",), re.compile(r"\bd\.\s?c\.(?=\W|$)"), "dc "),
+    (("p.",), re.compile(r"\bp\.\s?m\.(?=\W|$)"), "pm "),
+    (("a.",), re.compile(r"\ba\.\s?m\.(?=\W|$)"), "am "),
+    (("per", "%"), re.compile(r"\bper\s?cent\b|%"), " percent "),
 )
 # A dateline opening a story: "WASHINGTON (Reuters) - ", "Havana/", "PARIS, May 2 (AFP) -".
 _DATELINE = re.compile(
@@ -47,7 +48,11 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s*/\s*(?=[A-Z]))"
 )
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»„]")
-_TOKEN = re.compile(r"[a-z0-9]+")
+# A word of any script: letters and digits (after fold, so lower-case and unaccented).
+_TOKEN = re.compile(r"[^\W_]+")
+# Scripts written without spaces between words (kana, CJK ideographs): a run of
+# them is compared by overlapping character pairs instead of words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-ZÀ-Þ][\w'’-]*[a-zà-ÿ][\w'’-]*)")
 
 STOPWORDS = frozenset(
@@ -262,7 +267,11 @@ STOPWORDS = frozenset(
 
 
 # Combining marks left by NFKD decomposition (diacritics), removed in one pass.
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_COMBINING = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    # Hebrew points, Arabic harakat and Quranic marks, kana voicing marks.
+    r"\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u3099\u309a]"
+)
 _PUNCTUATION = str.maketrans("’‘“”–—", "''\"\"--")
 
 
@@ -270,8 +279,9 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics, unify quotes and dashes, expand U.S. and friends."""
     text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
     text = text.translate(_PUNCTUATION)
-    for pattern, replacement in _ABBREVIATIONS:
-        text = pattern.sub(replacement, text)
+    for guard, pattern, replacement in _ABBREVIATIONS:
+        if any(g in text for g in guard):  # a cheap test first: most sentences hold none
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -329,10 +339,33 @@ def strip_dateline(text: str) -> str:
     return _DATELINE.sub("", text, count=1)
 
 
+def tokens(folded: str) -> list[str]:
+    """The words of folded text, in any script; runs of CJK or kana become character pairs."""
+    out: list[str] = []
+    for word in _TOKEN.findall(folded):
+        if _UNSPACED.search(word) is None:
+            out.append(word)
+            continue
+        at = 0
+        for run in _UNSPACED.finditer(word):
+            if run.start() > at:
+                out.append(word[at : run.start()])
+            chars = run.group()
+            out.extend(chars[k : k + 2] for k in range(max(len(chars) - 1, 1)))
+            at = run.end()
+        if at < len(word):
+            out.append(word[at:])
+    return out
+
+
+def _is_unspaced(token: str) -> bool:
+    return _UNSPACED.match(token) is not None
+
+
 def normalize(text: str) -> str:
     """The canonical comparison string of a sentence."""
     folded = numbers_to_digits(fold(strip_dateline(text)))
-    return " ".join(_TOKEN.findall(folded))
+    return " ".join(tokens(folded))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -362,17 +395,21 @@ class Features:
 
 def _fold_word(word: str) -> str:
     """Lower-case a single word and strip its diacritics (cheaper than fold)."""
+    if word.isascii():
+        return word.lower()
     return _COMBINING.sub("", unicodedata.normalize("NFKD", word)).lower()
 
 
 def features(text: str) -> Features:
     """Compute the comparison features of one sentence."""
     norm = normalize(text)
-    stems = tuple(stem(t) for t in norm.split() if t not in STOPWORDS and (len(t) > 2 or t.isdigit()))
+    stems = tuple(
+        stem(t) for t in norm.split() if t not in STOPWORDS and (len(t) > 2 or t.isdigit() or _is_unspaced(t))
+    )
     anchors: set[str] = {t for t in norm.split() if t.isdigit()}
     body = strip_dateline(text)
     for match in _CAPITALISED.finditer(body):
-        words = _TOKEN.findall(_fold_word(match.group(1)))
+        words = tokens(_fold_word(match.group(1)))
         if words and words[0] not in STOPWORDS:
             anchors.add(stem(words[0]))
     for match in _QUOTED.finditer(body):

@@ -33,6 +33,9 @@ _ORDER_WEIGHT = 0.1
 #: The strength of a pair linked by meaning alone, at the semantic threshold:
 #: just enough to compete; full similarity of meaning reaches 1.
 _MEANING_BASE = 0.5
+#: A stem in more target sentences than this finds no candidates (but still
+#: counts in the score): it cannot tell them apart, and would make a huge text quadratic.
+_FINDING_POSTINGS = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,18 +65,25 @@ def meaning_strength(by_meaning: float) -> float:
 
 
 def _overlaps(src: Prepared, tgt: Prepared) -> list[dict[int, float]]:
-    """For each source sentence, its shared weight with every target sentence sharing any stem."""
+    """For each source sentence, its shared weight with the target sentences it may link to.
+
+    The candidates are found through the stems they share, except stems used in
+    so many target sentences that they cannot tell one from another (their
+    weight still counts in the shared weight). Below that many sentences every
+    shared stem finds candidates, so this only bounds the work on huge texts.
+    """
     postings: dict[str, list[int]] = {}
     for j, bag in enumerate(tgt.bags):
         for stem in bag:
             postings.setdefault(stem, []).append(j)
     out: list[dict[int, float]] = []
     for bag in src.bags:
-        overlap: dict[int, float] = {}
-        for stem, weight in bag.items():
-            for j in postings.get(stem, ()):
-                overlap[j] = overlap.get(j, 0.0) + weight
-        out.append(overlap)
+        found: set[int] = set()
+        for stem in bag:
+            holders = postings.get(stem, ())
+            if len(holders) <= _FINDING_POSTINGS:
+                found.update(holders)
+        out.append({j: sum(w for s, w in bag.items() if s in tgt.bags[j]) for j in found})
     return out
 
 

@@ -1,7 +1,8 @@
 """Rule-based sentence splitting for news story text.
 
 The splitter works line by line: a line break always ends a sentence, and
-within a line every run of terminal punctuation (``. ! ? …``) is a candidate
+within a line every run of terminal punctuation (``. ! ? …``, the Chinese and
+Japanese ``。！？`` and the Arabic ``؟``) is a candidate
 boundary that is accepted or rejected by a few local rules (abbreviations,
 initials, decimals, quotations, numbered list labels). Every rule only looks
 at a bounded window around the candidate, so running time is linear in the
@@ -19,9 +20,12 @@ __all__ = ["split_sentences"]
 # rejected here, in C, because that is by far the most common case. The
 # lookbehind and possessive quantifiers keep matching linear on long runs.
 _CANDIDATE_RE = re.compile(
-    r"(?<![.!?…])(?P<term>[.!?…]++)(?P<close>[”\"’'»)\]}]*+)"
+    r"(?<![.!?…。！？؟])(?P<term>[.!?…。！？؟]++)(?P<close>[”\"’'»)\]}」』）]*+)"
     r"(?:(?P<space> )(?![a-z](?![A-Z]))|(?=[A-Z][a-z]|[^\x00-\x7f]))"
 )
+# Full stops of scripts written without spaces (Chinese, Japanese): a boundary
+# wherever they stand, glued to the next sentence or not.
+_UNSPACED_TERMS = frozenset("。！？")
 # The word before a period, read backwards: letters and inner dots.
 _REVERSED_TOKEN_RE = re.compile(r"(?:[^\W\d_]|\.)*")
 _URL_MARK_RE = re.compile(r"[/@]|www", re.IGNORECASE)
@@ -38,7 +42,7 @@ _ATTRIBUTION_RE = re.compile(
 )
 
 _QUOTES = frozenset("”\"’'»")
-_CLOSERS = frozenset("”\"’'»)]}")
+_CLOSERS = frozenset("”\"’'»)]}」』）")
 _OPENERS = frozenset("“\"‘'«([{¿¡")
 _SCAN_LIMIT = 32
 _WINDOW = 120
@@ -110,6 +114,8 @@ def _split_line(line: str) -> list[str]:
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
     """Decide whether the candidate ``match`` ends a sentence."""
     term, close, space = match.group("term", "close", "space")
+    if term[-1] in _UNSPACED_TERMS:
+        return True
     if not space:
         return _is_glued_boundary(line, match)
     nxt = match.end()
@@ -202,6 +208,9 @@ def _is_plausible_start(line: str, i: int) -> bool:
     """Return whether the text at ``i`` can begin a new sentence."""
     ch = line[i]
     if _is_upper(ch) or ch.isdigit() or ch in _OPENERS:
+        return True
+    if ch.isalpha() and not ch.islower():
+        # A letter of a script without case (Arabic, Hebrew, Chinese) can open a sentence.
         return True
     # Lower-camel brand names such as "iPhone" or "eBay" open sentences too.
     return ch.islower() and i + 1 < len(line) and _is_upper(line[i + 1])

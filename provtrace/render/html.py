@@ -227,10 +227,7 @@ def _lede(trace: Trace) -> Iterator[str]:
     for root in roots(trace):
         article = trace.article(root)
         direct = [e for e in trace.edges if e.parent == root]
-        what = "; ".join(
-            f"{_id(e.child)} {_VERB[e.relation]}"
-            for e in sorted(direct, key=lambda e: e.child)
-        )
+        what = "; ".join(f"{_id(e.child)} {_VERB[e.relation]}" for e in sorted(direct, key=lambda e: e.child))
         if article is None:
             yield (
                 f'<p class="lede"><span class="chip unseen">source not in folder</span> {_id(root)}: '

@@ -1,0 +1,79 @@
+"""How long sentence splitting and alignment take on a ~5 MB story and its copy.
+
+Builds a text of about --mb megabytes from the sentences of examples/, each
+repeat varied (a serial number and a rotating word) so that sentences do not
+repeat exactly, then a copy of it with every tenth sentence reworded. Prints
+the median time of splitting the text and of aligning the two, over --runs
+runs. Target: both under 10 s for 5 MB.
+
+    python benchmarks/large_input.py [--mb 5] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ["harbour", "quay", "terminal", "crane", "vessel", "cargo", "union", "ministry", "tariff", "convoy"]
+
+
+def build_text(megabytes: float) -> tuple[str, str]:
+    """A long story (paragraphs of varied example sentences) and a lightly edited copy of it."""
+    from provtrace.ingest.sentences import split_sentences
+
+    sentences: list[str] = []
+    for path in sorted((ROOT / "examples").glob("*.txt")):
+        sentences += split_sentences(path.read_text(encoding="utf-8"))
+    target = int(megabytes * 1_000_000)
+    paragraphs, copy, size, n = [], [], 0, 0
+    while size < target:
+        block = []
+        for k, sentence in enumerate(sentences):
+            word = WORDS[(n + k) % len(WORDS)]
+            block.append(f"{sentence[:-1]} near {word} number {n * 1000 + k}{sentence[-1]}")
+        paragraph = " ".join(block)
+        paragraphs.append(paragraph)
+        copy.append(" ".join(s.replace(" the ", " a ", 1) if i % 10 == 0 else s for i, s in enumerate(block)))
+        size += len(paragraph) + 1
+        n += 1
+    return "\n".join(paragraphs), "\n".join(copy)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="size of the text in megabytes (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is shown")
+    args = parser.parse_args(argv)
+
+    from provtrace.align.core import align_pair
+    from provtrace.ingest.sentences import split_sentences
+    from provtrace.models import Article, Sentence
+    from provtrace.options import TraceOptions
+
+    text, copy = build_text(args.mb)
+    split_times, align_times = [], []
+    for _ in range(max(args.runs, 1)):
+        start = time.perf_counter()
+        first, second = split_sentences(text), split_sentences(copy)
+        split_times.append((time.perf_counter() - start) / 2)
+        a = Article(
+            "a", "a.txt", None, None, None, None, (), tuple(Sentence(i, s) for i, s in enumerate(first)), ()
+        )
+        b = Article(
+            "b", "b.txt", None, None, None, None, (), tuple(Sentence(i, s) for i, s in enumerate(second)), ()
+        )
+        start = time.perf_counter()
+        alignment, _ = align_pair(a, b, TraceOptions())
+        align_times.append(time.perf_counter() - start)
+    print(f"text: {len(text) / 1e6:.1f} MB, {len(first)} sentences; copy: {len(second)} sentences")
+    print(f"split (one text): median {statistics.median(split_times):.2f} s over {len(split_times)} run(s)")
+    print(f"align (the pair): median {statistics.median(align_times):.2f} s; {len(alignment.links)} links")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
