@@ -50,6 +50,7 @@ def load_articles(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     workers: int = 0,
+    scheduler: str | None = None,
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Load and extract every article under paths; return articles and warnings.
 
@@ -59,7 +60,9 @@ def load_articles(
     skipped = list(loaded.skipped)
     total = len(loaded.documents)
     report = None if progress is None else (lambda done: progress("reading", done, total))
-    results = ordered_map(_read_one, loaded.documents, None, workers=workers, progress=report)
+    results = ordered_map(
+        _read_one, loaded.documents, None, workers=workers, progress=report, scheduler=scheduler
+    )
     extracted: list[Article] = []
     for result in results:
         if isinstance(result, Skip):
@@ -141,7 +144,14 @@ def _align_all(
 ) -> list[tuple[Alignment, PairStats]]:
     """Align every pair in todo, in order, on one core or several."""
     report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
-    return ordered_map(_align_one, todo, (prepared, options), workers=options.workers, progress=report)
+    return ordered_map(
+        _align_one,
+        todo,
+        (prepared, options),
+        workers=options.workers,
+        progress=report,
+        scheduler=options.scheduler,
+    )
 
 
 def trace(
@@ -153,7 +163,7 @@ def trace(
 ) -> Trace:
     """Trace the provenance of the articles found under paths."""
     options = options or TraceOptions()
-    articles, warnings = load_articles(paths, stdin, progress, options.workers)
+    articles, warnings = load_articles(paths, stdin, progress, options.workers, options.scheduler)
     return trace_articles(articles, options, warnings=warnings, progress=progress)
 
 
