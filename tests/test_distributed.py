@@ -11,6 +11,7 @@ import pytest
 
 from provtrace import parallel
 from provtrace.errors import ProvtraceError
+from provtrace.index import ArchiveIndex
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace
 from provtrace.render import OutputFormat, RenderOptions, renderer
@@ -84,3 +85,14 @@ def test_a_missing_dask_is_a_clear_error_naming_the_extra(monkeypatch: pytest.Mo
     monkeypatch.setitem(__import__("sys").modules, "distributed", None)  # as if not installed
     with pytest.raises(ProvtraceError, match=r"pip install 'provtrace\[distributed\]'"):
         parallel.ordered_map(_pid, [1], 1, workers=1, scheduler="tcp://127.0.0.1:8786")
+
+
+def test_an_index_built_on_a_cluster_stores_what_a_local_build_stores(
+    scheduler: str, examples: Path, tmp_path: Path
+) -> None:
+    stored = []
+    for name, where in (("local", None), ("cluster", scheduler)):
+        with ArchiveIndex(tmp_path / f"{name}.sqlite", root=str(examples), create=True) as index:
+            index.add([str(examples)], scheduler=where)
+            stored.append((index.load(index.ids()), index.stats().postings))
+    assert stored[0] == stored[1]
