@@ -121,6 +121,13 @@ def test_removing_a_file_or_a_folder_takes_out_its_articles_and_their_keys(
     _consistent(path)
 
 
+def test_removing_the_root_folder_empties_the_index(wire: Path, tmp_path: Path) -> None:
+    with ArchiveIndex(tmp_path / "wire.sqlite", root=str(wire), create=True) as index:
+        index.add([str(wire)])
+        assert len(index.remove([str(wire)]).removed) == 5
+        assert index.stats().files == 0
+
+
 def test_stats_count_what_is_stored_and_say_when_it_changed(wire: Path, tmp_path: Path) -> None:
     with ArchiveIndex(tmp_path / "wire.sqlite", create=True) as index:
         assert index.stats().updated == ""

@@ -60,7 +60,7 @@ def schema_version() -> str:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
     # In WAL mode NORMAL never corrupts and never loses a commit to a crashed
     # process; only a power cut may undo the last commits. FULL would fsync each.

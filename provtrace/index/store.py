@@ -182,10 +182,13 @@ class ArchiveIndex:
         with self._write() as conn:
             for path in paths:
                 prefix = self.file_id(path)
-                rows = conn.execute(
-                    "SELECT id, article FROM files WHERE id = ? OR (id >= ? AND id < ?)",
-                    (prefix, prefix + "/", prefix + "0"),  # "0" sorts right after "/"
-                ).fetchall()
+                if prefix == ".":  # the root itself: every file below it
+                    rows = conn.execute("SELECT id, article FROM files WHERE id NOT LIKE '/%'").fetchall()
+                else:
+                    rows = conn.execute(
+                        "SELECT id, article FROM files WHERE id = ? OR (id >= ? AND id < ?)",
+                        (prefix, prefix + "/", prefix + "0"),  # "0" sorts right after "/"
+                    ).fetchall()
                 if not rows:
                     missing.append(path)
                 for file_id, number in rows:
