@@ -1,7 +1,7 @@
 """Candidate keys of an article: evidence of shared expression, and rare shared words.
 
 Two kinds of key, both 64-bit integers that are the same in every run and on
-every machine (a BLAKE2 digest, never Python's salted hash()):
+every machine (BLAKE2 digests of words, never Python's salted hash()):
 
 - *Shingles*: every run of five consecutive normalised words inside a
   sentence. A copied or lightly edited sentence keeps most of its shingles;
@@ -43,6 +43,12 @@ WORD_LETTERS = 6
 _WORD = re.compile(r"[^\W_]+")
 _SHINGLE_TAG = b"s\0"
 _WORD_TAG = b"w\0"
+_MASK = (1 << 64) - 1
+#: Odd multipliers: the polynomial base of the rolling hash (the 64-bit FNV
+#: prime) and the finaliser's constant (2^64 over the golden ratio).
+_BASE = 0x100000001B3
+_MIX = 0x9E3779B97F4A7C15
+_LEADING = pow(_BASE, SHINGLE_WORDS - 1, 1 << 64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +63,19 @@ class ArticleKeys:
         return tuple(sorted(set(self.shingles) | set(self.words)))
 
 
+def _unsigned(tag: bytes, text: str) -> int:
+    value: int = struct.unpack("<Q", hashlib.blake2b(tag + text.encode("utf-8"), digest_size=8).digest())[0]
+    return value
+
+
+def _signed(value: int) -> int:
+    """An unsigned 64-bit value as SQLite's signed INTEGER."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
 def stable_hash(tag: bytes, text: str) -> int:
     """A signed 64-bit digest of text (SQLite's INTEGER range), the same in every run."""
-    digest = hashlib.blake2b(tag + text.encode("utf-8"), digest_size=8).digest()
-    value: int = struct.unpack("<q", digest)[0]
-    return value
+    return _signed(_unsigned(tag, text))
 
 
 def tokens(text: str) -> list[str]:
@@ -73,15 +87,33 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
-def _sentence_shingles(words: list[str]) -> set[int]:
-    hashes = [
-        stable_hash(_SHINGLE_TAG, " ".join(words[k : k + SHINGLE_WORDS]))
-        for k in range(len(words) - SHINGLE_WORDS + 1)
-    ]
+def _mix(value: int) -> int:
+    """Spread every bit of a rolling hash over all 64 (a multiply-xorshift finaliser)."""
+    value ^= value >> 31
+    value = (value * _MIX) & _MASK
+    return value ^ (value >> 29)
+
+
+def _sentence_shingles(words: list[str], word_hashes: dict[str, int]) -> set[int]:
+    """Sampled shingle keys of one sentence: a rolling polynomial hash of word digests.
+
+    Rolling costs a few integer operations a shingle instead of a digest of
+    its text, and is as stable: the word digests are BLAKE2.
+    """
+    if len(words) < SHINGLE_WORDS:
+        return set()
+    values = [word_hashes[w] for w in words]
+    rolling = 0
+    for value in values[:SHINGLE_WORDS]:
+        rolling = (rolling * _BASE + value) & _MASK
+    hashes = [_mix(rolling)]
+    for k in range(SHINGLE_WORDS, len(values)):
+        rolling = ((rolling - values[k - SHINGLE_WORDS] * _LEADING) * _BASE + values[k]) & _MASK
+        hashes.append(_mix(rolling))
     kept = {h for h in hashes if h % SAMPLE_EVERY == 0}
-    if hashes and not kept:
+    if not kept:
         kept.add(min(hashes))
-    return kept
+    return {_signed(h) for h in kept}
 
 
 def _content_word(word: str) -> str | None:
@@ -92,12 +124,13 @@ def _content_word(word: str) -> str | None:
 
 def sentence_keys(texts: Iterable[str]) -> ArticleKeys:
     """The keys of an article given the texts of its sentences."""
+    sentences = [tokens(text) for text in texts]
+    vocabulary = {w for found in sentences for w in found}
+    word_hashes = {w: _unsigned(_SHINGLE_TAG, w) for w in vocabulary}
     shingles: set[int] = set()
-    words: set[str] = set()
-    for text in texts:
-        found = tokens(text)
-        shingles |= _sentence_shingles(found)
-        words.update(w for w in map(_content_word, found) if w is not None)
+    for found in sentences:
+        shingles |= _sentence_shingles(found, word_hashes)
+    words = {c for c in map(_content_word, vocabulary) if c is not None}
     return ArticleKeys(
         shingles=tuple(sorted(shingles)),
         words=tuple(sorted(stable_hash(_WORD_TAG, w) for w in words)),
