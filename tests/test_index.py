@@ -39,9 +39,9 @@ def _consistent(index_path: Path) -> None:
             " (SELECT count(*) FROM sentences s WHERE s.article = a.number)"
         ).fetchone()[0]
         assert bad_counts == 0
-        df = dict(conn.execute("SELECT key, n FROM df"))
-        postings = dict(conn.execute("SELECT key, count(*) FROM keys GROUP BY key"))
-        assert df == postings
+        stored = {n: len(keys) // 8 for n, keys in conn.execute("SELECT number, keys FROM articles")}
+        postings = dict(conn.execute("SELECT article, count(*) FROM keys GROUP BY article"))
+        assert stored == postings
         orphans = conn.execute(
             "SELECT count(*) FROM files WHERE article IS NOT NULL"
             " AND article NOT IN (SELECT number FROM articles)"

@@ -108,7 +108,7 @@ def test_a_writer_killed_mid_update_leaves_only_whole_committed_articles(wire: P
             assert conn.execute("SELECT count(DISTINCT article) FROM sentences").fetchone()[0] == 3
             assert conn.execute("SELECT count(DISTINCT article) FROM keys").fetchone()[0] == 3
             assert (
-                conn.execute("SELECT sum(n) FROM df").fetchone()[0]
+                conn.execute("SELECT sum(length(keys)) / 8 FROM articles").fetchone()[0]
                 == (conn.execute("SELECT count(*) FROM keys").fetchone()[0])
             )
         finally:

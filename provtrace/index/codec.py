@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 
 from provtrace.index.keys import ArticleKeys, pack, unpack
@@ -20,7 +19,7 @@ def _credits(text: str) -> tuple[Credit, ...]:
 
 
 def insert_articles(conn: sqlite3.Connection, batch: Sequence[tuple[Article, ArticleKeys]]) -> list[int]:
-    """Write articles, their sentences and their keys (with their counts); return their numbers.
+    """Write articles, their sentences and their keys; return their numbers.
 
     Keys are written sorted, in one statement per table, so that SQLite fills
     its key index in order rather than at random.
@@ -37,11 +36,6 @@ def insert_articles(conn: sqlite3.Connection, batch: Sequence[tuple[Article, Art
     postings.sort()
     conn.executemany("INSERT INTO sentences VALUES (?, ?, ?)", sentences)
     conn.executemany("INSERT INTO keys VALUES (?, ?)", postings)
-    counts = Counter(k for k, _ in postings)
-    conn.executemany(
-        "INSERT INTO df VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET n = n + excluded.n",
-        sorted(counts.items()),
-    )
     return numbers
 
 
@@ -69,14 +63,12 @@ def _insert_row(conn: sqlite3.Connection, article: Article, keys: bytes) -> int:
 
 
 def delete_article(conn: sqlite3.Connection, number: int) -> None:
-    """Take an article, its sentences and its keys out (a key nobody holds leaves df)."""
+    """Take an article, its sentences and its keys out."""
     row = conn.execute("SELECT keys FROM articles WHERE number = ?", (number,)).fetchone()
     if row is None:
         return
     every = unpack(row[0])
     conn.executemany("DELETE FROM keys WHERE key = ? AND article = ?", [(k, number) for k in every])
-    conn.executemany("UPDATE df SET n = n - 1 WHERE key = ?", [(k,) for k in every])
-    conn.executemany("DELETE FROM df WHERE key = ? AND n <= 0", [(k,) for k in every])
     conn.execute("DELETE FROM sentences WHERE article = ?", (number,))
     conn.execute("DELETE FROM articles WHERE number = ?", (number,))
 

@@ -37,12 +37,19 @@ def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
         yield values[start : start + _CHUNK]
 
 
-def _counts(conn: sqlite3.Connection, keys: Sequence[int]) -> dict[int, int]:
-    """How many indexed articles hold each key (keys held by none are left out)."""
+def _counts(conn: sqlite3.Connection, keys: Iterable[int], cap: int) -> dict[int, int]:
+    """How many indexed articles hold each key, counted up to cap + 2 (keys held by none left out).
+
+    Counting stops past the cap, so a common key costs no more than a rare
+    one; the count may include the excluded article, hence the margin.
+    """
     found: dict[int, int] = {}
-    for chunk in _chunks(keys):
-        marks = ",".join("?" * len(chunk))
-        found.update(conn.execute(f"SELECT key, n FROM df WHERE key IN ({marks})", list(chunk)))
+    for key in keys:
+        (n,) = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)", (key, cap + 2)
+        ).fetchone()
+        if n:
+            found[key] = n
     return found
 
 
@@ -64,7 +71,7 @@ def candidates(conn: sqlite3.Connection, keys: ArticleKeys, exclude: str | None)
         row = conn.execute("SELECT number, keys FROM articles WHERE id = ?", (exclude,)).fetchone()
         if row is not None:
             skip, own = row[0], frozenset(unpack(row[1]))
-    counts = _counts(conn, keys.all())
+    counts = _counts(conn, keys.shingles, SHINGLE_MAX_ARTICLES) | _counts(conn, keys.words, WORD_MAX_ARTICLES)
     df = {k: n - (k in own) for k, n in counts.items()}
     shingles = [k for k in keys.shingles if 1 <= df.get(k, 0) <= SHINGLE_MAX_ARTICLES]
     usable = [k for k in keys.words if 1 <= df.get(k, 0) <= WORD_MAX_ARTICLES]

@@ -45,8 +45,8 @@ CREATE TABLE sentences (
     article INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
+-- No table of key counts: a query counts a key's articles only up to its cap.
 CREATE TABLE keys (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
-CREATE TABLE df (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);  -- articles holding each key
 """
 
 

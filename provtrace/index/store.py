@@ -203,7 +203,7 @@ class ArchiveIndex:
         with self._read() as conn:
             counts = [
                 conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("articles", "sentences", "df", "keys", "files")
+                for table in ("articles", "sentences", "(SELECT DISTINCT key FROM keys)", "keys", "files")
             ]
             updated = conn.execute("SELECT value FROM meta WHERE name = 'updated'").fetchone()[0]
         wal = Path(f"{self.path}-wal")
