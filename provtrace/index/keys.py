@@ -41,6 +41,8 @@ SAMPLE_EVERY = 4
 WORD_LETTERS = 6
 
 _WORD = re.compile(r"[^\W_]+")
+#: Combining marks (accents once NFKD has split them from their letters).
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SHINGLE_TAG = b"s\0"
 _WORD_TAG = b"w\0"
 _MASK = (1 << 64) - 1
@@ -48,6 +50,7 @@ _MASK = (1 << 64) - 1
 #: prime) and the finaliser's constant (2^64 over the golden ratio).
 _BASE = 0x100000001B3
 _MIX = 0x9E3779B97F4A7C15
+_WORD_SALT = 0x5BD1E9955BD1E995
 _LEADING = pow(_BASE, SHINGLE_WORDS - 1, 1 << 64)
 
 
@@ -82,8 +85,7 @@ def tokens(text: str) -> list[str]:
     """Words of text, case-folded and without diacritics."""
     if text.isascii():
         return _WORD.findall(text.lower())
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
     return _WORD.findall(plain)
 
 
@@ -131,9 +133,14 @@ def sentence_keys(texts: Iterable[str]) -> ArticleKeys:
     for found in sentences:
         shingles |= _sentence_shingles(found, word_hashes)
     words = {c for c in map(_content_word, vocabulary) if c is not None}
+    # A word's key reuses its digest, moved by a salt away from the shingle keys.
+    word_keys = {
+        _signed(_mix((word_hashes[w] if w in word_hashes else _unsigned(_WORD_TAG, w)) ^ _WORD_SALT))
+        for w in words
+    }
     return ArticleKeys(
         shingles=tuple(sorted(shingles)),
-        words=tuple(sorted(stable_hash(_WORD_TAG, w) for w in words)),
+        words=tuple(sorted(word_keys)),
     )
 
 
