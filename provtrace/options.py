@@ -29,5 +29,9 @@ class TraceOptions:
     #: Processes for aligning pairs: 0 picks one per core (up to 8) for large runs.
     #: The output is identical whatever the number.
     workers: int = 0
+    #: Address of a Dask scheduler ("tcp://host:8786") to run reading and aligning
+    #: on a cluster instead (needs provtrace[distributed]); None runs locally.
+    #: The output is identical either way.
+    scheduler: str | None = None
     #: Cosine similarity of sentence embeddings below which meaning adds nothing.
     semantic_threshold: float = 0.65

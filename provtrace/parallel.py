@@ -1,8 +1,13 @@
-"""Run independent work on several cores, results in input order.
+"""Run independent work on several cores, or on a Dask cluster, results in input order.
 
 Used for reading files and for aligning pairs. The results come back in the
 order of the inputs whatever the number of processes, so the output of a run
-is identical with one worker and with many.
+is identical with one worker and with many, and on one machine or a cluster.
+
+Given a scheduler address, the same chunks go to a Dask distributed cluster
+(the optional extra provtrace[distributed]) through the standard Executor
+interface of ``distributed.Client.get_executor``. No Dask object leaves this
+module.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ R = TypeVar("R")
 MIN_ITEMS = 200
 #: Items sent to a worker at a time.
 CHUNK = 64
+#: Seconds to wait for a Dask scheduler before saying it cannot be reached.
+CONNECT_TIMEOUT = 10
 
 # The shared state of the current map, in each worker process: set by the
 # pool's initializer there (inherited by fork), never used in the parent.
@@ -32,6 +39,12 @@ def _init(state: Any) -> None:
 def _run_chunk(job: tuple[Callable[[Any, Any], Any], list[Any]]) -> list[Any]:
     fn, chunk = job
     return [fn(_state, item) for item in chunk]
+
+
+def _run_chunk_with(state: Any, job: tuple[Callable[[Any, Any], Any], list[Any]]) -> list[Any]:
+    """One chunk on a Dask worker, where the shared state arrives as an argument."""
+    fn, chunk = job
+    return [fn(state, item) for item in chunk]
 
 
 def worker_count(requested: int, items: int) -> int:
@@ -50,12 +63,18 @@ def ordered_map(
     *,
     workers: int,
     progress: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
 ) -> list[R]:
-    """[fn(state, item) for item in items], on one core or several.
+    """[fn(state, item) for item in items], on one core, several, or a Dask cluster.
 
     fn must be a module-level function (it is sent to worker processes).
     progress, if given, is called with the number of items done so far.
+    scheduler, if given, is the address of a Dask scheduler ("tcp://host:8786"):
+    every item then runs on that cluster, whose workers must have provtrace
+    installed; the results are the same as on one core.
     """
+    if scheduler is not None:
+        return _cluster_map(fn, items, state, scheduler, progress)
     count = worker_count(workers, len(items))
     if count == 1:
         results: list[R] = []
@@ -76,3 +95,48 @@ def ordered_map(
             if progress is not None:
                 progress(len(results))
     return results
+
+
+def _connect(scheduler: str) -> Any:
+    """A Dask client for the scheduler, or a ProvtraceError saying what to do."""
+    from provtrace.errors import ProvtraceError
+
+    try:
+        import distributed
+    except ImportError:
+        raise ProvtraceError(
+            "running on a Dask cluster needs the distributed extra: pip install 'provtrace[distributed]'"
+        ) from None
+    try:
+        client_class: Any = distributed.Client  # untyped third-party class
+        return client_class(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, ValueError, TypeError) as exc:
+        raise ProvtraceError(
+            f"cannot reach the Dask scheduler at {scheduler} ({exc.__class__.__name__}: {exc}); "
+            "start one with `dask scheduler` or give the address it prints"
+        ) from None
+
+
+def _cluster_map(
+    fn: Callable[[Any, T], R],
+    items: Sequence[T],
+    state: Any,
+    scheduler: str,
+    progress: Callable[[int], None] | None,
+) -> list[R]:
+    """ordered_map on a Dask cluster: the state is sent once to every worker."""
+    client = _connect(scheduler)
+    try:
+        # Wrapped in a list so that a dict or tuple state is sent as one object.
+        shared = client.scatter([state], broadcast=True, hash=False)[0]
+        jobs = [(fn, list(items[k : k + CHUNK])) for k in range(0, len(items), CHUNK)]
+        results: list[R] = []
+        with client.get_executor(pure=False) as executor:
+            futures = [executor.submit(_run_chunk_with, shared, job) for job in jobs]
+            for future in futures:
+                results.extend(future.result())
+                if progress is not None:
+                    progress(len(results))
+        return results
+    finally:
+        client.close()

@@ -43,6 +43,7 @@ def load_articles(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     workers: int = 0,
+    scheduler: str | None = None,
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Load and extract every article under paths; return articles and warnings.
 
@@ -53,7 +54,9 @@ def load_articles(
     skipped = list(loaded.skipped)
     total = len(loaded.documents)
     report = None if progress is None else (lambda done: progress("reading", done, total))
-    results = ordered_map(_read_one, loaded.documents, None, workers=workers, progress=report)
+    results = ordered_map(
+        _read_one, loaded.documents, None, workers=workers, progress=report, scheduler=scheduler
+    )
     extracted: list[Article] = []
     for result in results:
         if isinstance(result, Skip):
@@ -97,7 +100,7 @@ def trace(
 ) -> Trace:
     """Trace the provenance of the articles found under paths."""
     options = options or TraceOptions()
-    articles, warnings = load_articles(paths, stdin, progress, options.workers)
+    articles, warnings = load_articles(paths, stdin, progress, options.workers, options.scheduler)
     return trace_articles(articles, options, warnings=warnings, progress=progress)
 
 

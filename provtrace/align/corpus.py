@@ -103,4 +103,11 @@ def _align_all(
 ) -> list[tuple[Alignment, PairStats]]:
     """Align every pair in todo, in order, on one core or several."""
     report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
-    return ordered_map(_align_one, todo, (prepared, options), workers=options.workers, progress=report)
+    return ordered_map(
+        _align_one,
+        todo,
+        (prepared, options),
+        workers=options.workers,
+        progress=report,
+        scheduler=options.scheduler,
+    )

@@ -1,0 +1,141 @@
+"""The index file: one SQLite database in WAL mode, its tables and its schema version.
+
+WAL lets any number of processes read while one writes, and a writer killed
+mid-update leaves the last committed state (SQLite rolls the rest back on the
+next open). The meta table names the file's kind and schema version; a file
+of another version is refused with what to do, never read as if it fitted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from provtrace.errors import ProvtraceError
+from provtrace.index.keys import KEYS_VERSION
+
+#: The layout of the tables; with KEYS_VERSION it makes the schema version.
+LAYOUT_VERSION = 1
+#: What a provtrace index file says it is, in its meta table.
+KIND = "provtrace wire index"
+#: A writer waits this long (seconds) for another writer before giving up.
+BUSY_SECONDS = 60
+
+REBUILD = "delete it and rebuild it with `provtrace index add`"
+
+_TABLES = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    id TEXT PRIMARY KEY,          -- path relative to the index's root
+    sha256 TEXT NOT NULL,         -- of the file's bytes when it was indexed
+    article INTEGER,              -- articles.number, NULL when the file holds no article
+    skipped TEXT                  -- why it holds none
+);
+CREATE TABLE articles (
+    number INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    title TEXT, site TEXT, published TEXT, author TEXT, language TEXT,
+    credits TEXT NOT NULL,        -- JSON [[agency, text, kind], ...]
+    removed TEXT NOT NULL,        -- JSON [text, ...]
+    sentences INTEGER NOT NULL,   -- how many rows it has in sentences
+    keys BLOB NOT NULL            -- its keys (keys.pack), to take them out again
+);
+CREATE TABLE sentences (
+    article INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+-- No table of key counts: a query counts a key's articles only up to its cap.
+CREATE TABLE keys (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+"""
+
+
+class IndexFileError(ProvtraceError):
+    """The index file is missing, not an index, or of another schema version."""
+
+
+def schema_version() -> str:
+    """The version this provtrace reads and writes, "LAYOUT.KEYS"."""
+    return f"{LAYOUT_VERSION}.{KEYS_VERSION}"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+    # In WAL mode NORMAL never corrupts and never loses a commit to a crashed
+    # process; only a power cut may undo the last commits. FULL would fsync each.
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+            # One statement at a time: executescript would commit the open transaction.
+            for statement in _TABLES.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("kind", KIND), ("schema", schema_version()), ("updated", "")],
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise IndexFileError unless the file is an index of this schema version."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError:
+        raise IndexFileError(f"{path} is not a provtrace index (not an SQLite database)") from None
+    meta = dict(conn.execute("SELECT name, value FROM meta")) if "meta" in tables else {}
+    if meta.get("kind") != KIND:
+        raise IndexFileError(f"{path} is an SQLite database but not a provtrace index")
+    found, ours = meta.get("schema", "?"), schema_version()
+    if found != ours:
+        newer = _version_tuple(found) > _version_tuple(ours)
+        advice = "upgrade provtrace to read it, or " + REBUILD if newer else REBUILD
+        age = "a newer" if newer else "an older"
+        raise IndexFileError(
+            f"{path} was written by {age} provtrace (index schema {found}; this one reads {ours}): {advice}"
+        )
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split("."))
+    except ValueError:
+        return (0,)
+
+
+def open_database(path: Path, *, create: bool) -> sqlite3.Connection:
+    """A connection to the index at path, checked; created first when create is set."""
+    if not path.exists() and not create:
+        raise IndexFileError(f"no index at {path}: build one with `provtrace index add`")
+    if path.is_dir():
+        raise IndexFileError(f"{path} is a folder, not an index file")
+    try:
+        conn = _connect(path)
+    except sqlite3.Error as exc:
+        raise _open_error(path, exc) from None
+    try:
+        if create:
+            _create(conn)
+        _check(conn, path)
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.Error):
+            raise _open_error(path, exc) from None
+        raise
+    return conn
+
+
+def _open_error(path: Path, exc: sqlite3.Error) -> IndexFileError:
+    if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
+        return IndexFileError(f"{path} is not a provtrace index (not an SQLite database)")
+    return IndexFileError(f"{path} cannot be opened as an index ({exc})")

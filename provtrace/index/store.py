@@ -1,0 +1,263 @@
+"""ArchiveIndex: a wire archive kept in one SQLite file, updated incrementally.
+
+Each file is known by its id, its path relative to the index's root (by
+default the folder holding the index file), so the same file gets the same id
+whatever the working folder and however it was named on the command line.
+A file whose bytes have not changed since it was indexed is skipped; a changed
+one is replaced; each batch of files is written in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import TracebackType
+
+from provtrace.errors import InputError
+from provtrace.index.codec import delete_article, insert_articles, read_articles
+from provtrace.index.keys import ArticleKeys, article_keys
+from provtrace.index.query import candidates
+from provtrace.index.schema import IndexFileError, open_database, schema_version
+from provtrace.ingest.extract import build_article, extract_document
+from provtrace.ingest.load import load_documents
+from provtrace.models import Article, RawDocument, Skip
+from provtrace.parallel import ordered_map
+
+#: Files extracted and written per transaction: a crash loses at most one batch
+#: of work, and memory holds one batch of articles.
+BATCH = 1000
+
+#: Called as progress(stage, done, total), like the pipeline's.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class AddReport:
+    """What one add did, file by file (ids sorted)."""
+
+    added: tuple[str, ...]
+    replaced: tuple[str, ...]
+    unchanged: int
+    skipped: tuple[Skip, ...]  # read or extracted, but holding no article
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveReport:
+    removed: tuple[str, ...]  # ids of the files taken out (articles or skipped files)
+    not_indexed: tuple[str, ...]  # paths given that matched nothing in the index
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    articles: int
+    sentences: int
+    keys: int  # distinct candidate keys
+    postings: int  # (key, article) rows
+    files: int  # files known, with or without an article
+    file_bytes: int  # the database and its write-ahead log
+    schema: str
+    updated: str  # ISO time of the last change, UTC; "" if never changed
+
+
+def _index_one(state: None, item: tuple[str, RawDocument]) -> tuple[Article | Skip, ArticleKeys | None]:
+    """Extract one file into its article and keys (runs in a worker)."""
+    file_id, document = item
+    result = extract_document(document)
+    if isinstance(result, Skip):
+        return result, None
+    article = build_article(file_id, result)
+    return article, article_keys(article)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ArchiveIndex:
+    """An open index file. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | os.PathLike[str], *, root: str | None = None, create: bool = False):
+        self.path = Path(path)
+        self.root = Path(root if root is not None else self.path.absolute().parent).absolute()
+        self._conn: sqlite3.Connection = open_database(self.path, create=create)
+
+    def __enter__(self) -> ArchiveIndex:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def file_id(self, path: str) -> str:
+        """The id of the file at path: relative to the root, or absolute outside it."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(self.root).as_posix()
+        except ValueError:
+            return absolute.as_posix()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is stored, or none of it."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+            stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            self._conn.execute("UPDATE meta SET value = ? WHERE name = 'updated'", (stamp,))
+            self._conn.execute("COMMIT")
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every query sees the same committed state."""
+        self._conn.execute("BEGIN")
+        try:
+            yield self._conn
+        finally:
+            self._conn.execute("COMMIT")
+
+    def add(
+        self,
+        paths: Iterable[str],
+        *,
+        workers: int = 0,
+        scheduler: str | None = None,
+        progress: Progress | None = None,
+    ) -> AddReport:
+        """Index the articles under paths: new files added, changed ones replaced, the rest skipped.
+
+        Raises InputError when a path does not exist or names standard input.
+        """
+        paths = list(paths)
+        if "-" in paths:
+            raise InputError("the index reads files, not standard input")
+        loaded = load_documents(paths)
+        with self._read() as conn:
+            known = dict(conn.execute("SELECT id, sha256 FROM files").fetchall())
+        todo: list[tuple[str, RawDocument, str]] = []
+        unchanged = 0
+        for document in loaded.documents:
+            file_id, sha = self.file_id(document.path), _sha256(document.data)
+            if known.get(file_id) == sha:
+                unchanged += 1
+            else:
+                todo.append((file_id, document, sha))
+        added: list[str] = []
+        replaced: list[str] = []
+        skipped = list(loaded.skipped)
+        for start in range(0, len(todo), BATCH):
+            batch = todo[start : start + BATCH]
+            results = ordered_map(
+                _index_one, [(i, d) for i, d, _ in batch], None, workers=workers, scheduler=scheduler
+            )
+            with self._write() as conn:
+                _store(conn, [(i, sha) for i, _, sha in batch], results)
+            for (file_id, _, _), (result, _) in zip(batch, results, strict=True):
+                (replaced if file_id in known else added).append(file_id)
+                if isinstance(result, Skip):
+                    skipped.append(result)
+            if progress is not None:
+                progress("indexing", start + len(batch), len(todo))
+        return AddReport(tuple(sorted(added)), tuple(sorted(replaced)), unchanged, tuple(skipped))
+
+    def remove(self, paths: Iterable[str]) -> RemoveReport:
+        """Take the files at paths (or under them, for folders) out of the index.
+
+        The files need not exist any more: paths are matched by id.
+        """
+        removed: list[str] = []
+        missing: list[str] = []
+        with self._write() as conn:
+            for path in paths:
+                prefix = self.file_id(path)
+                if prefix == ".":  # the root itself: every file below it
+                    rows = conn.execute("SELECT id, article FROM files WHERE id NOT LIKE '/%'").fetchall()
+                else:
+                    rows = conn.execute(
+                        "SELECT id, article FROM files WHERE id = ? OR (id >= ? AND id < ?)",
+                        (prefix, prefix + "/", prefix + "0"),  # "0" sorts right after "/"
+                    ).fetchall()
+                if not rows:
+                    missing.append(path)
+                for file_id, number in rows:
+                    if number is not None:
+                        delete_article(conn, number)
+                    conn.execute("DELETE FROM files WHERE id = ?", (file_id,))
+                    removed.append(file_id)
+        return RemoveReport(tuple(sorted(set(removed))), tuple(missing))
+
+    def stats(self) -> IndexStats:
+        """Counts and sizes of the index."""
+        with self._read() as conn:
+            counts = [
+                conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("articles", "sentences", "(SELECT DISTINCT key FROM keys)", "keys", "files")
+            ]
+            updated = conn.execute("SELECT value FROM meta WHERE name = 'updated'").fetchone()[0]
+        wal = Path(f"{self.path}-wal")
+        size = self.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+        articles, sentences, keys, postings, files = counts
+        return IndexStats(articles, sentences, keys, postings, files, size, schema_version(), updated)
+
+    def ids(self) -> tuple[str, ...]:
+        """The ids of every indexed article, sorted."""
+        with self._read() as conn:
+            return tuple(r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id"))
+
+    def load(self, ids: Sequence[str]) -> tuple[Article, ...]:
+        """The stored articles, in the order of ids, without reading or extracting any file.
+
+        Raises IndexFileError naming the first id that is not in the index.
+        """
+        with self._read() as conn:
+            found = read_articles(conn, ids)
+        for article_id in ids:
+            if article_id not in found:
+                raise IndexFileError(f"{article_id} is not in the index {self.path}")
+        return tuple(found[i] for i in ids)
+
+    def query(self, article: Article, *, exclude: str | None = None) -> tuple[str, ...]:
+        """Ids of the indexed articles sharing enough keys with article to be worth aligning.
+
+        exclude names an indexed article to leave out of the answer and of the
+        key counts: pass the article's own id when it is itself in the index.
+        """
+        with self._read() as conn:
+            return candidates(conn, article_keys(article), exclude)
+
+
+def _store(
+    conn: sqlite3.Connection,
+    files: Sequence[tuple[str, str]],
+    results: Sequence[tuple[Article | Skip, ArticleKeys | None]],
+) -> None:
+    """Replace whatever the index held for each file (id, sha256) by its result."""
+    for file_id, _ in files:
+        old = conn.execute("SELECT article FROM files WHERE id = ?", (file_id,)).fetchone()
+        if old is not None and old[0] is not None:
+            delete_article(conn, old[0])
+    articles = [
+        (replace(result, id=file_id), keys)
+        for (file_id, _), (result, keys) in zip(files, results, strict=True)
+        if isinstance(result, Article) and keys is not None
+    ]
+    numbers = iter(insert_articles(conn, articles))
+    rows: list[tuple[str, str, int | None, str | None]] = []
+    for (file_id, sha), (result, _) in zip(files, results, strict=True):
+        if isinstance(result, Skip):
+            rows.append((file_id, sha, None, result.reason))
+        else:
+            rows.append((file_id, sha, next(numbers), None))
+    conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
