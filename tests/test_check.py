@@ -394,3 +394,16 @@ def test_a_changed_death_toll_in_the_seed_summary_is_caught(seeds: Path, tmp_pat
         finding = only(run(story, wire=wire))
         assert finding.rule is Rule.CHANGED_FIGURE
         assert f"the story has “{toll}” where the wire has “Thirty-two”" in finding.message
+
+
+def test_check_counts_the_reused_sentences_diff_links_for_the_same_pair() -> None:
+    """check, trace and diff align a story with a wire article the same way: the pair alone decides."""
+    from provtrace.diff import diff_articles
+
+    story = DATA / "stories" / "uncredited.md"
+    report = run(story)
+    (result,) = report.stories
+    assert result.sources
+    for use in result.sources:
+        (alignment,) = diff_articles(use.path, str(story)).alignments
+        assert use.reused == sum(len(link.target) for link in alignment.links), use.path

@@ -1,7 +1,7 @@
 """Attribution policy: stories checked against agency copy -> findings + exit code.
 
 For each story, the wire index (wireindex.py) picks the wire articles it may
-derive from; align_articles links their sentences; then every rule of the
+derive from; align_pair links their sentences (as trace and diff do); then every rule of the
 registry in rules.py that is not off runs, at its configured severity.
 Whether the story derives from each wire article it shares sentences with is
 judged once (judge.py) and carried in the report.
@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from provtrace.align.core import align_articles, build_vocabulary
+from provtrace.align.core import align_pair
 from provtrace.check.config import CheckConfig, FailOn, load_config
 from provtrace.check.inputs import Story, WireArticle, load_inputs
 from provtrace.check.judge import judge_source
@@ -112,11 +112,11 @@ def _align(story: Story, sources: Sequence[WireArticle]) -> list[Comparison]:
     """Alignments (wire as the upstream side) with at least one link, judged, in wire path order."""
     if not sources:
         return []
-    vocab = build_vocabulary([story.article, *(s.article for s in sources)])
     options = TraceOptions()
     linked = []
     for source in sources:
-        alignment, _ = align_articles(source.article, story.article, vocab, options)
+        # The pair alone decides its links, as in trace and diff.
+        alignment, _ = align_pair(source.article, story.article, options)
         if alignment.links:
             linked.append(Comparison(source, alignment, *judge_source(story, source, alignment)))
     return sorted(linked, key=lambda c: c.wire.article.path)
