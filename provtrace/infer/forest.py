@@ -17,6 +17,7 @@ from typing import Any
 
 from provtrace.infer import lineage
 from provtrace.infer.direction import Direction, agencies, quote, relation, weigh
+from provtrace.infer.refine import refine
 from provtrace.models import Alignment, Article, CreditKind, Edge, Relation, Unseen
 
 #: Candidate edges weaker than this are not considered at all.
@@ -214,7 +215,7 @@ def infer_forest(
         for c in linked:
             graph.add_edge(node, c, weight=_UNSEEN_WEIGHT)
     parent_of = _branch(graph, unseen)
-    moved = lineage.refine(
+    moved = refine(
         parent_of,
         pairs,
         by_id,
