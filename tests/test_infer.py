@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
+import pytest
 
 from provtrace.models import Article, Trace
 from provtrace.options import TraceOptions
@@ -140,3 +141,21 @@ def test_a_summary_of_a_copy_that_uses_the_copys_own_sentence_hangs_from_the_cop
     assert parents(result)["c-summary"] == "b-copy"
     edge = next(e for e in result.edges if e.child == "c-summary")
     assert any("came through b-copy" in item or "b-copy" in item for item in edge.evidence)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11, open: the copy that adds a sentence contains the others and is taken as the root",
+)
+def test_a_chain_of_copies_keeps_the_original_at_the_root() -> None:
+    """original -> a copy that rewords two sentences -> a copy of that copy that adds one sentence."""
+    reworded = [
+        FULL[0],
+        "The union claims the automation scheme would cut as many as 900 jobs at the East and West terminals.",
+        *FULL[2:5],
+        "Shipping companies started sending vessels to Puerto Cabral, a smaller port further south.",
+        *FULL[6:],
+    ]
+    added = [*reworded, "Port officials said they hoped to reopen the terminals before the weekend."]
+    result = run(article("original", FULL), article("gazette", reworded), article("wire", added))
+    assert parents(result) == {"gazette": "original", "wire": "gazette"}

@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from provtrace.infer import lineage
-from provtrace.infer.direction import Direction, agencies, quote, relation, weigh
+from provtrace.infer.direction import Direction, agencies, quote, relation, translated, weigh
+from provtrace.infer.judgement import Judgement, judge, sibling_translations
 from provtrace.infer.refine import refine
-from provtrace.models import Alignment, Article, CreditKind, Edge, Relation, Unseen
+from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 
 #: Candidate edges weaker than this are not considered at all.
 _MIN_EDGE_WEIGHT = 0.08
@@ -43,6 +44,7 @@ class Forest:
     edges: tuple[Edge, ...]
     unseen: tuple[Unseen, ...]
     unrelated: tuple[str, ...]
+    related: tuple[Related, ...] = ()
 
 
 def _edge_weight(d: Direction) -> float:
@@ -61,10 +63,48 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple[str, str], Related]:
+    """The judgement on every related pair: derived, or written independently.
+
+    Two texts in one language that both translate a third are judged as
+    sibling translations: the wording their original forces is no copying.
+    """
+    judged: dict[tuple[str, str], Judgement] = {}
+    for a_id, b_id in sorted(pairs.results):
+        stats = pairs.results[a_id, b_id].stats
+        cover = max(stats.target_in_source, stats.source_in_target)
+        judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover)
+    for (a_id, b_id), found in sorted(judged.items()):
+        a, b = by_id[a_id], by_id[b_id]
+        if translated(a, b) or not found.derived:
+            continue
+        originals = [
+            z
+            for z in sorted(by_id)
+            if translated(by_id[z], a)
+            and translated(by_id[z], b)
+            and _derived(judged, z, a_id)
+            and _derived(judged, z, b_id)
+        ]
+        if originals:
+            judged[a_id, b_id] = sibling_translations(a, b, pairs.profiles, originals[0])
+    return {
+        key: Related(
+            *key, Derivation.DERIVED if j.derived else Derivation.INDEPENDENT, j.probability, j.evidence
+        )
+        for key, j in judged.items()
+    }
+
+
+def _derived(judged: Mapping[tuple[str, str], Judgement], x: str, y: str) -> bool:
+    found = judged.get((x, y)) or judged.get((y, x))
+    return found is not None and found.derived
+
+
 def _candidates(
     by_id: Mapping[str, Article], pairs: lineage.Pairs
 ) -> tuple[dict[tuple[str, str], Direction], dict[tuple[str, str], float]]:
-    """The direction of every related pair, and the weight of each candidate edge."""
+    """The direction of every derived pair, and the weight of each candidate edge."""
     directions: dict[tuple[str, str], Direction] = {}
     weights: dict[tuple[str, str], float] = {}
     for a_id, b_id in sorted(pairs.results):
@@ -204,6 +244,9 @@ def infer_forest(
     import networkx as nx
 
     by_id = {a.id: a for a in articles}
+    related = _judge_all(by_id, pairs)
+    # Independent pairs are no candidate edges, and lineage compares only versions of one text.
+    pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)
     directions, weights = _candidates(by_id, pairs)
     twins = lineage.prefer_originals_over_twins(weights, directions, pairs.results)
     graph = nx.DiGraph()
@@ -226,5 +269,10 @@ def infer_forest(
     used_unseen = sorted({e.parent for e in edges if e.parent in unseen})
     in_tree = {e.parent for e in edges} | {e.child for e in edges}
     unrelated = tuple(sorted(a.id for a in articles if a.id not in in_tree))
-    forest = Forest(tuple(edges), tuple(unseen[u][0] for u in used_unseen), unrelated)
+    forest = Forest(
+        tuple(edges),
+        tuple(unseen[u][0] for u in used_unseen),
+        unrelated,
+        tuple(related[k] for k in sorted(related)),
+    )
     return forest, alignments

@@ -22,7 +22,7 @@ other.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,6 +89,10 @@ class Pairs:
         self._stems = stems
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
+
+    def only(self, keep: Callable[[tuple[str, str]], bool]) -> Pairs:
+        """The same, with only the pairs that keep accepts."""
+        return Pairs({k: v for k, v in self.results.items() if keep(k)}, self._stems, self.profiles)
 
     def stems(self, article: Article) -> Sequence[Sequence[str]]:
         """The content-word stems of each sentence of the article, in order."""

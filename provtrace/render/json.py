@@ -63,6 +63,16 @@ def trace_to_dict(trace: Trace) -> dict[str, Any]:
         "edges": [_edge(e) for e in trace.edges],
         "unseen": [{"id": u.id, "label": u.label} for u in trace.unseen],
         "unrelated": list(trace.unrelated),
+        "related": [
+            {
+                "a": r.a,
+                "b": r.b,
+                "judgement": str(r.judgement),
+                "probability": r.probability,
+                "evidence": list(r.evidence),
+            }
+            for r in trace.related
+        ],
         "alignments": [_alignment(al) for al in trace.alignments],
     }
 
