@@ -33,6 +33,8 @@ _UNSEEN_CONFIDENCE = 0.6
 _INHERITED_PROBABILITY = 0.75
 #: A rival parent explaining the child as well as the chosen one halves the confidence.
 _RIVAL_PENALTY = 0.5
+#: A direction whose probability is within this of a coin toss is said to be undecided.
+_UNDECIDED = 0.1
 #: A parent explaining half the child or more is not penalised for what it leaves unexplained.
 _EXPLAINED_FULL = 0.5
 
@@ -108,7 +110,9 @@ def _candidates(
     directions: dict[tuple[str, str], Direction] = {}
     weights: dict[tuple[str, str], float] = {}
     for a_id, b_id in sorted(pairs.results):
-        d = weigh(by_id[a_id], by_id[b_id], pairs.results[a_id, b_id].stats)
+        a, b = by_id[a_id], by_id[b_id]
+        own = (pairs.own_share(a_id, b_id, len(a.sentences)), pairs.own_share(b_id, a_id, len(b.sentences)))
+        d = weigh(a, b, pairs.results[a_id, b_id].stats, own)
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:
@@ -203,6 +207,17 @@ def _apply_lineage(
             directions[parent, child] = replace(known, evidence=(evidence, *known.evidence))
 
 
+def _undecided(d: Direction, moved: Mapping[str, tuple[str, bool]]) -> Direction:
+    """Say so in the evidence where the texts cannot tell which of the two came first."""
+    if abs(d.probability - 0.5) >= _UNDECIDED or (d.child in moved and moved[d.child][1]):
+        return d
+    said = (
+        f"which of {d.parent} and {d.child} came first cannot be told from the texts "
+        f"(the evidence of direction is balanced): {d.parent} is shown as the parent only to draw the tree"
+    )
+    return replace(d, evidence=(said, *d.evidence))
+
+
 def _edges(
     by_id: Mapping[str, Article],
     pairs: lineage.Pairs,
@@ -218,7 +233,7 @@ def _edges(
         if parent in unseen:
             edges.append(_unseen_edge(parent, by_id[child], unseen[parent][0].agency))
             continue
-        d = directions[parent, child]
+        d = _undecided(directions[parent, child], chosen.moved)
         alignment, stats = pairs.oriented_result(parent, child)
         edges.append(
             Edge(

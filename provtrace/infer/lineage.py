@@ -90,6 +90,23 @@ class Pairs:
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
 
+    def own_share(self, x: str, y: str, n_sentences: int) -> float:
+        """Share of x's sentences linked to no other text: x's own material, as far as can be told.
+
+        A sentence of x missing from y is x's own only when some third text
+        related to x could have had it and does not either; with y as x's only
+        related text nothing tells an addition by x from a cut by y (0).
+        """
+        others = [o for pair in self.results if x in pair for o in pair if o not in (x, y)]
+        if not n_sentences or not others:
+            return 0.0
+        linked: set[int] = set()
+        for other in [y, *others]:
+            alignment = self.oriented(x, other)
+            if alignment is not None:
+                linked.update(i for link in alignment.links for i in link.source)
+        return 1 - len(linked) / n_sentences
+
     def only(self, keep: Callable[[tuple[str, str]], bool]) -> Pairs:
         """The same, with only the pairs that keep accepts."""
         return Pairs({k: v for k, v in self.results.items() if keep(k)}, self._stems, self.profiles)
