@@ -163,3 +163,29 @@ def test_a_copy_that_adds_a_sentence_of_its_own_is_not_taken_for_the_source() ->
     edge = next(e for e in result.edges if {e.parent, e.child} == {"original", "gazette"})
     assert edge.confidence < 0.6
     assert "cannot be told" in edge.evidence[0]
+
+
+INDEPENDENT = [
+    "Port Selwyn fell silent on Sunday as dock crews downed tools over pay.",
+    "Negotiators for the port authority left the table without a deal, union officials told reporters.",
+    "According to the union, 900 posts at the East and West terminals are threatened by machines.",
+    "Police held thirty-two people for a few hours after clashes near the North Terminal.",
+    "Growers fear for 40 tonnes of roses stuck in cold stores by the water.",
+    "Carla Montiel, the labour minister, is due to sit down with the unions on Wednesday.",
+]
+
+
+def test_two_reports_of_one_event_in_their_own_words_are_independent_not_an_edge() -> None:
+    """Shared names and figures are facts everyone reports; shared wording would be copying."""
+    result = run(article("wire", FULL), article("paper", INDEPENDENT))
+    (judged,) = result.related
+    assert (judged.a, judged.b, judged.judgement) == ("paper", "wire", "independent")
+    assert judged.probability < 0.5 and judged.evidence
+    assert parents(result) == {}
+
+
+def test_a_copy_is_judged_derived_with_its_shared_wording_in_evidence() -> None:
+    result = run(article("full", FULL), article("short", [FULL[0], FULL[2], FULL[5], FULL[7]]))
+    (judged,) = result.related
+    assert judged.judgement == "derived" and judged.probability > 0.5
+    assert "runs of 5 or more words" in judged.evidence[0]
