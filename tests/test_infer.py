@@ -189,3 +189,19 @@ def test_a_copy_is_judged_derived_with_its_shared_wording_in_evidence() -> None:
     (judged,) = result.related
     assert judged.judgement == "derived" and judged.probability > 0.5
     assert "runs of 5 or more words" in judged.evidence[0]
+
+
+def test_an_agency_copy_is_upstream_of_an_uncredited_story_that_adds_background() -> None:
+    """A paper that adds background contains the agency copy; the byline still says which came first."""
+    background = [
+        "The port was privatised in 2009 amid protests from the same union.",
+        "Its East terminal was rebuilt after a fire four years ago at a cost of millions.",
+        "Strikes in 2015 and 2018 ended after short talks with the authority.",
+    ]
+    wire = article("wire", [FULL[0], FULL[1], FULL[2], FULL[4]], owns="PA")
+    lead = article("wire-lead", [FULL[0], FULL[1], FULL[2], FULL[3], FULL[4], FULL[5]], owns="PA")
+    story = article("story", [FULL[0], *background[:2], FULL[1], FULL[2], FULL[4], background[2]])
+    result = run(wire, lead, story)
+    assert parents(result)["story"] in {"wire", "wire-lead"}
+    edge = next(e for e in result.edges if e.child == "story")
+    assert any("PA’s own copy" in item for item in edge.evidence)

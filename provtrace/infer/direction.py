@@ -30,6 +30,10 @@ BALANCED_CONTAINMENT = 0.05
 #: An agency's own credit against a text citing that agency: strong, but a rewrite
 #: can keep a byline, so it does not outweigh a large containment asymmetry alone.
 OWN_CREDIT_WEIGHT = 1.5
+#: An agency's own copy against a text crediting no agency at all: outlets take from
+#: agencies far more often than the reverse (the uncredited reuse check exists for this),
+#: but a paper's own reporter also writes on what the agency covers, so below OWN_CREDIT_WEIGHT.
+AGENCY_COPY_WEIGHT = 1.0
 #: An agency's copy republished by a site: weak, sites also republish each other.
 REPUBLISHED_WEIGHT = 0.5
 #: An earlier publication date: weak, dates on pages are often updates or guesses.
@@ -166,7 +170,19 @@ def _credits(a: Article, b: Article) -> list[Signal]:
                 signals.append(
                     (sign * REPUBLISHED_WEIGHT, f"{down.id} is {agency} copy republished by {down.site}")
                 )
+            elif agency not in down_owned and agency not in cited and not _owns_any(down):
+                signals.append(
+                    (
+                        sign * AGENCY_COPY_WEIGHT,
+                        f"{up.id} is {possessive(agency)} own copy ({quote(owned[agency])}); "
+                        f"{down.id} carries no agency's credit: outlets take from agencies",
+                    )
+                )
     return signals
+
+
+def _owns_any(article: Article) -> bool:
+    return any(c.kind is CreditKind.OWNER for c in article.credits)
 
 
 def _dates(a: Article, b: Article) -> list[Signal]:
