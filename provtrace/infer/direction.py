@@ -48,6 +48,9 @@ LOST_DETAIL_WEIGHT = 2.0
 #: difference in its share: most likely added by that version, since the common source of
 #: a family has little that none of its versions kept. Decides where containment cannot.
 OWN_MATERIAL_WEIGHT = 2.0
+#: Two texts written independently of each other that both derive from a third took it as
+#: their common source; it could only derive from both by merging them, which is rarer.
+COMMON_SOURCE_WEIGHT = 2.0
 #: Slope of the logistic from the summed weights to a probability: a score of 1
 #: (e.g. a third of a text more contained) gives about 0.92.
 SCORE_SLOPE = 2.5
@@ -210,6 +213,16 @@ def _own_material(a: Article, b: Article, own: Own) -> list[Signal]:
     ]
 
 
+def _common_source(a: Article, b: Article, common: tuple[str, str]) -> Signal:
+    source, sibling = common
+    child = b.id if source == a.id else a.id
+    return (
+        COMMON_SOURCE_WEIGHT if source == a.id else -COMMON_SOURCE_WEIGHT,
+        f"{child} and {sibling}, written independently of each other, both derive from {source}: "
+        "it is their common source",
+    )
+
+
 def translated(a: Article, b: Article) -> bool:
     """The two articles are written in different (known) languages."""
     return a.language is not None and b.language is not None and a.language != b.language
@@ -250,12 +263,19 @@ def _lost_detail(a: Article, b: Article, stats: PairStats) -> list[Signal]:
     ]
 
 
-def weigh(a: Article, b: Article, stats: PairStats, own: Own = (0.0, 0.0)) -> Direction:
+def weigh(
+    a: Article,
+    b: Article,
+    stats: PairStats,
+    own: Own = (0.0, 0.0),
+    common: tuple[str, str] | None = None,
+) -> Direction:
     """Weigh the direction of a related pair from independent signals.
 
     Each signal adds to a score (positive: a is upstream of b) and leaves a
     sentence of evidence; evidence against the chosen direction is marked so.
-    own: the share of a's and of b's sentences in no other text (see lineage.Pairs.own_share).
+    own: the share of a's and of b's sentences in no other text (see lineage.Pairs.own_share);
+    common: (z, y) where z is a or b, and y, written independently of the other, also derives from z.
     """
     if translated(a, b):  # unlinked sentences across languages may be translated ones: no evidence
         own = (0.0, 0.0)
@@ -264,6 +284,8 @@ def weigh(a: Article, b: Article, stats: PairStats, own: Own = (0.0, 0.0)) -> Di
         signals += _home_language(a, b)
     else:  # across languages names and words are spelled differently: no evidence
         signals += _lost_detail(a, b, stats)
+    if common is not None:
+        signals.append(_common_source(a, b, common))
     score = sum(weight for weight, _ in signals)
     if [x.text for x in a.sentences] == [x.text for x in b.sentences]:
         decided = "the other evidence decides" if score else "the first by name is shown as the parent"

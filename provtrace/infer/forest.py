@@ -17,7 +17,7 @@ from typing import Any
 
 from provtrace.infer import lineage
 from provtrace.infer.direction import Direction, agencies, quote, relation, translated, weigh
-from provtrace.infer.judgement import Judgement, judge, sibling_translations
+from provtrace.infer.judgement import TRANSLATED_COVER, Judgement, judge, sibling_translations
 from provtrace.infer.refine import refine
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 
@@ -72,10 +72,13 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     sibling translations: the wording their original forces is no copying.
     """
     judged: dict[tuple[str, str], Judgement] = {}
+    translations: set[frozenset[str]] = set()  # pairs whose aligned sentences show a translation
     for a_id, b_id in sorted(pairs.results):
         stats = pairs.results[a_id, b_id].stats
         cover = max(stats.target_in_source, stats.source_in_target)
         judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover)
+        if translated(by_id[a_id], by_id[b_id]) and cover >= TRANSLATED_COVER:
+            translations.add(frozenset((a_id, b_id)))
     for (a_id, b_id), found in sorted(judged.items()):
         a, b = by_id[a_id], by_id[b_id]
         if translated(a, b) or not found.derived:
@@ -83,10 +86,7 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
         originals = [
             z
             for z in sorted(by_id)
-            if translated(by_id[z], a)
-            and translated(by_id[z], b)
-            and _derived(judged, z, a_id)
-            and _derived(judged, z, b_id)
+            if frozenset((z, a_id)) in translations and frozenset((z, b_id)) in translations
         ]
         if originals:
             judged[a_id, b_id] = sibling_translations(a, b, pairs.profiles, originals[0])
@@ -98,13 +98,23 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     }
 
 
-def _derived(judged: Mapping[tuple[str, str], Judgement], x: str, y: str) -> bool:
-    found = judged.get((x, y)) or judged.get((y, x))
-    return found is not None and found.derived
+def _common_sources(related: Mapping[tuple[str, str], Related]) -> dict[frozenset[str], tuple[str, str]]:
+    """For a derived pair {z, x}: (z, y) where x and y, written independently, both derive from z."""
+    derived = {frozenset(k) for k, r in related.items() if r.judgement is Derivation.DERIVED}
+    ids = sorted({x for k in related for x in k})
+    out: dict[frozenset[str], tuple[str, str]] = {}
+    for (x, y), r in sorted(related.items()):
+        if r.judgement is not Derivation.INDEPENDENT:
+            continue
+        for z in ids:
+            if frozenset((z, x)) in derived and frozenset((z, y)) in derived:
+                out.setdefault(frozenset((z, x)), (z, y))
+                out.setdefault(frozenset((z, y)), (z, x))
+    return out
 
 
 def _candidates(
-    by_id: Mapping[str, Article], pairs: lineage.Pairs
+    by_id: Mapping[str, Article], pairs: lineage.Pairs, common: Mapping[frozenset[str], tuple[str, str]]
 ) -> tuple[dict[tuple[str, str], Direction], dict[tuple[str, str], float]]:
     """The direction of every derived pair, and the weight of each candidate edge."""
     directions: dict[tuple[str, str], Direction] = {}
@@ -112,7 +122,7 @@ def _candidates(
     for a_id, b_id in sorted(pairs.results):
         a, b = by_id[a_id], by_id[b_id]
         own = (pairs.own_share(a_id, b_id, len(a.sentences)), pairs.own_share(b_id, a_id, len(b.sentences)))
-        d = weigh(a, b, pairs.results[a_id, b_id].stats, own)
+        d = weigh(a, b, pairs.results[a_id, b_id].stats, own, common.get(frozenset((a_id, b_id))))
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:
@@ -169,9 +179,15 @@ class _Chosen:
     graph: Any  # the candidate graph (networkx.DiGraph), weights on its edges
     twins: set[frozenset[str]]
     moved: Mapping[str, tuple[str, bool]]  # lineage's evidence, and whether it rests on inheritance
+    related: Mapping[tuple[str, str], Related]  # the judgement on each related pair
 
     def confidence(self, d: Direction) -> float:
-        """The probability of the direction, lowered by rival parents and by what is left unexplained."""
+        """The probability that the edge is right: that the pair is derived at all, times that of
+        its direction, lowered by rival parents and by what is left unexplained."""
+        judged = self.related.get((d.parent, d.child)) or self.related[d.child, d.parent]
+        return round(judged.probability * self._direction(d), 2)
+
+    def _direction(self, d: Direction) -> float:
         parent, child = d.parent, d.child
         if child in self.moved and self.moved[child][1]:
             # Inherited changes overrule a closer-looking grandparent; they are strong evidence.
@@ -189,7 +205,7 @@ class _Chosen:
             )
             margin = max(0.0, 1.0 - _RIVAL_PENALTY * (max(rivals) / best if rivals else 0.0))
             probability = d.probability
-        return round(min(1.0, probability * margin * min(1.0, _EXPLAINED_FULL + d.explained)), 2)
+        return min(1.0, probability * margin * min(1.0, _EXPLAINED_FULL + d.explained))
 
 
 def _apply_lineage(
@@ -262,7 +278,7 @@ def infer_forest(
     related = _judge_all(by_id, pairs)
     # Independent pairs are no candidate edges, and lineage compares only versions of one text.
     pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)
-    directions, weights = _candidates(by_id, pairs)
+    directions, weights = _candidates(by_id, pairs, _common_sources(related))
     twins = lineage.prefer_originals_over_twins(weights, directions, pairs.results)
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(by_id))
@@ -280,7 +296,9 @@ def infer_forest(
         lambda x, y: (x, y) in directions and directions[x, y].probability > 0.5,
     )
     _apply_lineage(directions, parent_of, moved)
-    edges, alignments = _edges(by_id, pairs, parent_of, directions, unseen, _Chosen(graph, twins, moved))
+    edges, alignments = _edges(
+        by_id, pairs, parent_of, directions, unseen, _Chosen(graph, twins, moved, related)
+    )
     used_unseen = sorted({e.parent for e in edges if e.parent in unseen})
     in_tree = {e.parent for e in edges} | {e.child for e in edges}
     unrelated = tuple(sorted(a.id for a in articles if a.id not in in_tree))
