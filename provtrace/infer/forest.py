@@ -98,15 +98,22 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     }
 
 
-def _common_sources(related: Mapping[tuple[str, str], Related]) -> dict[frozenset[str], tuple[str, str]]:
-    """For a derived pair {z, x}: (z, y) where x and y, written independently, both derive from z."""
+def _common_sources(
+    by_id: Mapping[str, Article], related: Mapping[tuple[str, str], Related]
+) -> dict[frozenset[str], tuple[str, str]]:
+    """For a derived pair {z, x}: (z, y) where x and y are translations of z written independently.
+
+    Only across languages: within one language two independent versions related
+    to a third may be its siblings as well as its descendants.
+    """
     derived = {frozenset(k) for k, r in related.items() if r.judgement is Derivation.DERIVED}
-    ids = sorted({x for k in related for x in k})
     out: dict[frozenset[str], tuple[str, str]] = {}
     for (x, y), r in sorted(related.items()):
-        if r.judgement is not Derivation.INDEPENDENT:
+        if r.judgement is not Derivation.INDEPENDENT or translated(by_id[x], by_id[y]):
             continue
-        for z in ids:
+        for z in sorted(by_id):
+            if not translated(by_id[z], by_id[x]):
+                continue
             if frozenset((z, x)) in derived and frozenset((z, y)) in derived:
                 out.setdefault(frozenset((z, x)), (z, y))
                 out.setdefault(frozenset((z, y)), (z, x))
@@ -278,7 +285,7 @@ def infer_forest(
     related = _judge_all(by_id, pairs)
     # Independent pairs are no candidate edges, and lineage compares only versions of one text.
     pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)
-    directions, weights = _candidates(by_id, pairs, _common_sources(related))
+    directions, weights = _candidates(by_id, pairs, _common_sources(by_id, related))
     twins = lineage.prefer_originals_over_twins(weights, directions, pairs.results)
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(by_id))
