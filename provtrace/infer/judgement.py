@@ -37,11 +37,11 @@ from provtrace.models import Article, CreditKind
 
 # --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
 #: Intercept: with no shared wording and no shared word choices, independence is likely.
-INTERCEPT = -1.96
+INTERCEPT = -1.97
 #: Per unit of `copied`: runs of five identical words outside quotations.
-COPIED_WEIGHT = 3.42
+COPIED_WEIGHT = 3.38
 #: Per unit of `rare`: shared uncommon word choices (names, figures and quotations left out).
-RARE_WEIGHT = 4.01
+RARE_WEIGHT = 4.02
 
 #: A run of this many identical words outside quotations is wording, not a shared fact.
 RUN = 5
