@@ -47,6 +47,13 @@ class Relation(StrEnum):
     UNSEEN_SOURCE = "derived from unseen source"
 
 
+class Derivation(StrEnum):
+    """Whether one text of a related pair reused the other's expression."""
+
+    DERIVED = "derived"
+    INDEPENDENT = "independent"  # the same story or topic, written separately
+
+
 @dataclass(frozen=True, slots=True)
 class Skip:
     """An input left out, and why: shown to the user as "skipped PATH: REASON"."""
@@ -136,6 +143,17 @@ class Edge:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """The judgement on one related pair (a < b): derived or written independently, and why."""
+
+    a: str
+    b: str
+    judgement: Derivation
+    probability: float  # that one of the two is derived from the other
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Unseen:
     """A source inferred from the evidence but not present among the inputs."""
 
@@ -152,6 +170,7 @@ class Trace:
     unrelated: tuple[str, ...]
     alignments: tuple[Alignment, ...]
     warnings: tuple[str, ...] = field(default=())
+    related: tuple[Related, ...] = field(default=())  # every related pair, judged
 
     def article(self, article_id: str) -> Article | None:
         for article in self.articles:

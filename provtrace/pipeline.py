@@ -133,4 +133,5 @@ def trace_articles(
         unrelated=forest.unrelated,
         alignments=tuple(alignments[k] for k in sorted(alignments)),
         warnings=tuple(warnings),
+        related=forest.related,
     )

@@ -120,3 +120,68 @@ def test_a_summary_of_a_copy_that_uses_the_copys_own_sentence_hangs_from_the_cop
     assert parents(result)["c-summary"] == "b-copy"
     edge = next(e for e in result.edges if e.child == "c-summary")
     assert any("came through b-copy" in item or "b-copy" in item for item in edge.evidence)
+
+
+def test_a_copy_that_adds_a_sentence_of_its_own_is_not_taken_for_the_source() -> None:
+    """original -> a copy that rewords two sentences -> a copy of that copy that adds one sentence.
+
+    The last copy contains the others only because of its own addition, so it hangs from the
+    copy it extends; rewording alone cannot tell the original from its copy, and the edge says so.
+    """
+    reworded = [
+        FULL[0],
+        "The union claims the automation scheme would cut as many as 900 jobs at the East and West terminals.",
+        *FULL[2:5],
+        "Shipping companies started sending vessels to Puerto Cabral, a smaller port further south.",
+        *FULL[6:],
+    ]
+    added = [*reworded, "Port officials said they hoped to reopen the terminals before the weekend."]
+    result = run(article("original", FULL), article("gazette", reworded), article("wire", added))
+    tree = parents(result)
+    assert tree["wire"] == "gazette"
+    assert tree.get("gazette") == "original" or tree.get("original") == "gazette"
+    edge = next(e for e in result.edges if {e.parent, e.child} == {"original", "gazette"})
+    assert edge.confidence < 0.6
+    assert "cannot be told" in edge.evidence[0]
+
+
+INDEPENDENT = [
+    "Port Selwyn fell silent on Sunday as dock crews downed tools over pay.",
+    "Negotiators for the port authority left the table without a deal, union officials told reporters.",
+    "According to the union, 900 posts at the East and West terminals are threatened by machines.",
+    "Police held thirty-two people for a few hours after clashes near the North Terminal.",
+    "Growers fear for 40 tonnes of roses stuck in cold stores by the water.",
+    "Carla Montiel, the labour minister, is due to sit down with the unions on Wednesday.",
+]
+
+
+def test_two_reports_of_one_event_in_their_own_words_are_independent_not_an_edge() -> None:
+    """Shared names and figures are facts everyone reports; shared wording would be copying."""
+    result = run(article("wire", FULL), article("paper", INDEPENDENT))
+    (judged,) = result.related
+    assert (judged.a, judged.b, judged.judgement) == ("paper", "wire", "independent")
+    assert judged.probability < 0.5 and judged.evidence
+    assert parents(result) == {}
+
+
+def test_a_copy_is_judged_derived_with_its_shared_wording_in_evidence() -> None:
+    result = run(article("full", FULL), article("short", [FULL[0], FULL[2], FULL[5], FULL[7]]))
+    (judged,) = result.related
+    assert judged.judgement == "derived" and judged.probability > 0.5
+    assert "runs of 5 or more words" in judged.evidence[0]
+
+
+def test_an_agency_copy_is_upstream_of_an_uncredited_story_that_adds_background() -> None:
+    """A paper that adds background contains the agency copy; the byline still says which came first."""
+    background = [
+        "The port was privatised in 2009 amid protests from the same union.",
+        "Its East terminal was rebuilt after a fire four years ago at a cost of millions.",
+        "Strikes in 2015 and 2018 ended after short talks with the authority.",
+    ]
+    wire = article("wire", [FULL[0], FULL[1], FULL[2], FULL[4]], owns="PA")
+    lead = article("wire-lead", [FULL[0], FULL[1], FULL[2], FULL[3], FULL[4], FULL[5]], owns="PA")
+    story = article("story", [FULL[0], *background[:2], FULL[1], FULL[2], FULL[4], background[2]])
+    result = run(wire, lead, story)
+    assert parents(result)["story"] in {"wire", "wire-lead"}
+    edge = next(e for e in result.edges if e.child == "story")
+    assert any("PA’s own copy" in item for item in edge.evidence)

@@ -358,6 +358,22 @@ def tokens(folded: str) -> list[str]:
     return out
 
 
+def split_unspaced(word: str) -> list[str]:
+    """A word as units of wording: each character of a CJK or kana run is one unit."""
+    if _UNSPACED.search(word) is None:
+        return [word]
+    out: list[str] = []
+    at = 0
+    for run in _UNSPACED.finditer(word):
+        if run.start() > at:
+            out.append(word[at : run.start()])
+        out.extend(run.group())
+        at = run.end()
+    if at < len(word):
+        out.append(word[at:])
+    return out
+
+
 def _is_unspaced(token: str) -> bool:
     return _UNSPACED.match(token) is not None
 

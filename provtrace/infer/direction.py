@@ -30,6 +30,10 @@ BALANCED_CONTAINMENT = 0.05
 #: An agency's own credit against a text citing that agency: strong, but a rewrite
 #: can keep a byline, so it does not outweigh a large containment asymmetry alone.
 OWN_CREDIT_WEIGHT = 1.5
+#: An agency's own copy against a text crediting no agency at all: outlets take from
+#: agencies far more often than the reverse (the uncredited reuse check exists for this),
+#: but a paper's own reporter also writes on what the agency covers, so below OWN_CREDIT_WEIGHT.
+AGENCY_COPY_WEIGHT = 1.0
 #: An agency's copy republished by a site: weak, sites also republish each other.
 REPUBLISHED_WEIGHT = 0.5
 #: An earlier publication date: weak, dates on pages are often updates or guesses.
@@ -40,6 +44,13 @@ HOME_LANGUAGE_WEIGHT = 1.0
 #: Loss of detail, per unit of the net share of anchors one side lacks: derived
 #: versions drop exact figures, names and quoted words far more often than they add them.
 LOST_DETAIL_WEIGHT = 2.0
+#: A version's own material (sentences in no other text of the folder), per unit of the
+#: difference in its share: most likely added by that version, since the common source of
+#: a family has little that none of its versions kept. Decides where containment cannot.
+OWN_MATERIAL_WEIGHT = 2.0
+#: Two texts written independently of each other that both derive from a third took it as
+#: their common source; it could only derive from both by merging them, which is rarer.
+COMMON_SOURCE_WEIGHT = 2.0
 #: Slope of the logistic from the summed weights to a probability: a score of 1
 #: (e.g. a third of a text more contained) gives about 0.92.
 SCORE_SLOPE = 2.5
@@ -71,6 +82,8 @@ _LANGUAGE_NAMES = {
 
 #: A signal: its weight for a -> b and its sentence of evidence.
 Signal = tuple[float, str]
+#: The share of a's and of b's sentences found in no other text of the folder.
+Own = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,20 +127,31 @@ def quote(text: str) -> str:
     return "“" + (text if len(text) <= 120 else text[:119] + "…") + "”"
 
 
-def _containment(a: Article, b: Article, stats: PairStats) -> Signal:
-    b_in_a, a_in_b = stats.target_in_source, stats.source_in_target
+def _without_own(share: float, own: float) -> float:
+    """The share of a text found in another, leaving aside the text's own material."""
+    return min(1.0, share / (1 - own)) if own < 1 else share
+
+
+def _containment(a: Article, b: Article, stats: PairStats, own: Own) -> Signal:
+    """Containment counts only where the containing text adds no material of its own:
+    a version that adds background contains its source, not the reverse."""
+    b_in_a, a_in_b = (
+        _without_own(stats.target_in_source, own[1]),
+        _without_own(stats.source_in_target, own[0]),
+    )
     weight = CONTAINMENT_WEIGHT * (b_in_a - a_in_b)
+    aside = " (leaving aside sentences in no other text)" if own[0] or own[1] else ""
     if abs(b_in_a - a_in_b) < BALANCED_CONTAINMENT:
         return (
             weight,
-            f"each holds about the same share of the other "
+            f"each holds about the same share of the other{aside} "
             f"({_pct(b_in_a)} of {b.id} is in {a.id}, {_pct(a_in_b)} of {a.id} is in {b.id})",
         )
     up, down, x, y = (a, b, b_in_a, a_in_b) if b_in_a > a_in_b else (b, a, a_in_b, b_in_a)
     return (
         weight,
         f"{_pct(x)} of {possessive(down.id)} content is found in "
-        f"{up.id}, but only {_pct(y)} of {possessive(up.id)} is found in {down.id}",
+        f"{up.id}, but only {_pct(y)} of {possessive(up.id)} is found in {down.id}{aside}",
     )
 
 
@@ -149,7 +173,19 @@ def _credits(a: Article, b: Article) -> list[Signal]:
                 signals.append(
                     (sign * REPUBLISHED_WEIGHT, f"{down.id} is {agency} copy republished by {down.site}")
                 )
+            elif agency not in down_owned and agency not in cited and not _owns_any(down):
+                signals.append(
+                    (
+                        sign * AGENCY_COPY_WEIGHT,
+                        f"{up.id} is {possessive(agency)} own copy ({quote(owned[agency])}); "
+                        f"{down.id} carries no agency's credit: outlets take from agencies",
+                    )
+                )
     return signals
+
+
+def _owns_any(article: Article) -> bool:
+    return any(c.kind is CreditKind.OWNER for c in article.credits)
 
 
 def _dates(a: Article, b: Article) -> list[Signal]:
@@ -162,6 +198,29 @@ def _dates(a: Article, b: Article) -> list[Signal]:
             f"{earlier.id} was published {earlier.published}, {later.id} {later.published}",
         )
     ]
+
+
+def _own_material(a: Article, b: Article, own: Own) -> list[Signal]:
+    if abs(own[0] - own[1]) < BALANCED_CONTAINMENT:
+        return []
+    later, share = (b, own[1]) if own[1] > own[0] else (a, own[0])
+    return [
+        (
+            OWN_MATERIAL_WEIGHT * (own[1] - own[0]),
+            f"{_pct(share)} of {possessive(later.id)} sentences are in no other text of the folder: "
+            f"material {later.id} most likely added",
+        )
+    ]
+
+
+def _common_source(a: Article, b: Article, common: tuple[str, str]) -> Signal:
+    source, sibling = common
+    child = b.id if source == a.id else a.id
+    return (
+        COMMON_SOURCE_WEIGHT if source == a.id else -COMMON_SOURCE_WEIGHT,
+        f"{child} and {sibling}, written independently of each other, both derive from {source}: "
+        "it is their common source",
+    )
 
 
 def translated(a: Article, b: Article) -> bool:
@@ -205,17 +264,29 @@ def _lost_detail(a: Article, b: Article, stats: PairStats) -> list[Signal]:
     ]
 
 
-def weigh(a: Article, b: Article, stats: PairStats) -> Direction:
+def weigh(
+    a: Article,
+    b: Article,
+    stats: PairStats,
+    own: Own = (0.0, 0.0),
+    common: tuple[str, str] | None = None,
+) -> Direction:
     """Weigh the direction of a related pair from independent signals.
 
     Each signal adds to a score (positive: a is upstream of b) and leaves a
     sentence of evidence; evidence against the chosen direction is marked so.
+    own: the share of a's and of b's sentences in no other text (see lineage.Pairs.own_share);
+    common: (z, y) where z is a or b, and y, written independently of the other, also derives from z.
     """
-    signals = [_containment(a, b, stats), *_credits(a, b), *_dates(a, b)]
+    if translated(a, b):  # unlinked sentences across languages may be translated ones: no evidence
+        own = (0.0, 0.0)
+    signals = [_containment(a, b, stats, own), *_own_material(a, b, own), *_credits(a, b), *_dates(a, b)]
     if translated(a, b):
         signals += _home_language(a, b)
     else:  # across languages names and words are spelled differently: no evidence
         signals += _lost_detail(a, b, stats)
+    if common is not None:
+        signals.append(_common_source(a, b, common))
     score = sum(weight for weight, _ in signals)
     if [x.text for x in a.sentences] == [x.text for x in b.sentences]:
         decided = "the other evidence decides" if score else "the first by name is shown as the parent"

@@ -16,8 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from provtrace.infer import lineage
-from provtrace.infer.direction import Direction, agencies, quote, relation, weigh
-from provtrace.models import Alignment, Article, CreditKind, Edge, Relation, Unseen
+from provtrace.infer.direction import Direction, agencies, quote, relation, translated, weigh
+from provtrace.infer.judgement import TRANSLATED_COVER, Judgement, judge, sibling_translations
+from provtrace.infer.refine import refine
+from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 from provtrace.wording import possessive
 
 #: Candidate edges weaker than this are not considered at all.
@@ -32,6 +34,8 @@ _UNSEEN_CONFIDENCE = 0.6
 _INHERITED_PROBABILITY = 0.75
 #: A rival parent explaining the child as well as the chosen one halves the confidence.
 _RIVAL_PENALTY = 0.5
+#: A direction whose probability is within this of a coin toss is said to be undecided.
+_UNDECIDED = 0.1
 #: A parent explaining half the child or more is not penalised for what it leaves unexplained.
 _EXPLAINED_FULL = 0.5
 
@@ -43,6 +47,7 @@ class Forest:
     edges: tuple[Edge, ...]
     unseen: tuple[Unseen, ...]
     unrelated: tuple[str, ...]
+    related: tuple[Related, ...] = ()
 
 
 def _edge_weight(d: Direction) -> float:
@@ -61,14 +66,71 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple[str, str], Related]:
+    """The judgement on every related pair: derived, or written independently.
+
+    Two texts in one language that both translate a third are judged as
+    sibling translations: the wording their original forces is no copying.
+    """
+    judged: dict[tuple[str, str], Judgement] = {}
+    translations: set[frozenset[str]] = set()  # pairs whose aligned sentences show a translation
+    for a_id, b_id in sorted(pairs.results):
+        stats = pairs.results[a_id, b_id].stats
+        cover = max(stats.target_in_source, stats.source_in_target)
+        judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover)
+        if translated(by_id[a_id], by_id[b_id]) and cover >= TRANSLATED_COVER:
+            translations.add(frozenset((a_id, b_id)))
+    for (a_id, b_id), found in sorted(judged.items()):
+        a, b = by_id[a_id], by_id[b_id]
+        if translated(a, b) or not found.derived:
+            continue
+        originals = [
+            z
+            for z in sorted(by_id)
+            if frozenset((z, a_id)) in translations and frozenset((z, b_id)) in translations
+        ]
+        if originals:
+            judged[a_id, b_id] = sibling_translations(a, b, pairs.profiles, originals[0])
+    return {
+        key: Related(
+            *key, Derivation.DERIVED if j.derived else Derivation.INDEPENDENT, j.probability, j.evidence
+        )
+        for key, j in judged.items()
+    }
+
+
+def _common_sources(
+    by_id: Mapping[str, Article], related: Mapping[tuple[str, str], Related]
+) -> dict[frozenset[str], tuple[str, str]]:
+    """For a derived pair {z, x}: (z, y) where x and y are translations of z written independently.
+
+    Only across languages: within one language two independent versions related
+    to a third may be its siblings as well as its descendants.
+    """
+    derived = {frozenset(k) for k, r in related.items() if r.judgement is Derivation.DERIVED}
+    out: dict[frozenset[str], tuple[str, str]] = {}
+    for (x, y), r in sorted(related.items()):
+        if r.judgement is not Derivation.INDEPENDENT or translated(by_id[x], by_id[y]):
+            continue
+        for z in sorted(by_id):
+            if not translated(by_id[z], by_id[x]):
+                continue
+            if frozenset((z, x)) in derived and frozenset((z, y)) in derived:
+                out.setdefault(frozenset((z, x)), (z, y))
+                out.setdefault(frozenset((z, y)), (z, x))
+    return out
+
+
 def _candidates(
-    by_id: Mapping[str, Article], pairs: lineage.Pairs
+    by_id: Mapping[str, Article], pairs: lineage.Pairs, common: Mapping[frozenset[str], tuple[str, str]]
 ) -> tuple[dict[tuple[str, str], Direction], dict[tuple[str, str], float]]:
-    """The direction of every related pair, and the weight of each candidate edge."""
+    """The direction of every derived pair, and the weight of each candidate edge."""
     directions: dict[tuple[str, str], Direction] = {}
     weights: dict[tuple[str, str], float] = {}
     for a_id, b_id in sorted(pairs.results):
-        d = weigh(by_id[a_id], by_id[b_id], pairs.results[a_id, b_id].stats)
+        a, b = by_id[a_id], by_id[b_id]
+        own = (pairs.own_share(a_id, b_id, len(a.sentences)), pairs.own_share(b_id, a_id, len(b.sentences)))
+        d = weigh(a, b, pairs.results[a_id, b_id].stats, own, common.get(frozenset((a_id, b_id))))
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:
@@ -125,9 +187,15 @@ class _Chosen:
     graph: Any  # the candidate graph (networkx.DiGraph), weights on its edges
     twins: set[frozenset[str]]
     moved: Mapping[str, tuple[str, bool]]  # lineage's evidence, and whether it rests on inheritance
+    related: Mapping[tuple[str, str], Related]  # the judgement on each related pair
 
     def confidence(self, d: Direction) -> float:
-        """The probability of the direction, lowered by rival parents and by what is left unexplained."""
+        """The probability that the edge is right: that the pair is derived at all, times that of
+        its direction, lowered by rival parents and by what is left unexplained."""
+        judged = self.related.get((d.parent, d.child)) or self.related[d.child, d.parent]
+        return round(judged.probability * self._direction(d), 2)
+
+    def _direction(self, d: Direction) -> float:
         parent, child = d.parent, d.child
         if child in self.moved and self.moved[child][1]:
             # Inherited changes overrule a closer-looking grandparent; they are strong evidence.
@@ -145,7 +213,7 @@ class _Chosen:
             )
             margin = max(0.0, 1.0 - _RIVAL_PENALTY * (max(rivals) / best if rivals else 0.0))
             probability = d.probability
-        return round(min(1.0, probability * margin * min(1.0, _EXPLAINED_FULL + d.explained)), 2)
+        return min(1.0, probability * margin * min(1.0, _EXPLAINED_FULL + d.explained))
 
 
 def _apply_lineage(
@@ -163,6 +231,17 @@ def _apply_lineage(
             directions[parent, child] = replace(known, evidence=(evidence, *known.evidence))
 
 
+def _undecided(d: Direction, moved: Mapping[str, tuple[str, bool]]) -> Direction:
+    """Say so in the evidence where the texts cannot tell which of the two came first."""
+    if abs(d.probability - 0.5) >= _UNDECIDED or (d.child in moved and moved[d.child][1]):
+        return d
+    said = (
+        f"which of {d.parent} and {d.child} came first cannot be told from the texts "
+        f"(the evidence of direction is balanced): {d.parent} is shown as the parent only to draw the tree"
+    )
+    return replace(d, evidence=(said, *d.evidence))
+
+
 def _edges(
     by_id: Mapping[str, Article],
     pairs: lineage.Pairs,
@@ -178,7 +257,7 @@ def _edges(
         if parent in unseen:
             edges.append(_unseen_edge(parent, by_id[child], unseen[parent][0].agency))
             continue
-        d = directions[parent, child]
+        d = _undecided(directions[parent, child], chosen.moved)
         alignment, stats = pairs.oriented_result(parent, child)
         edges.append(
             Edge(
@@ -204,7 +283,10 @@ def infer_forest(
     import networkx as nx
 
     by_id = {a.id: a for a in articles}
-    directions, weights = _candidates(by_id, pairs)
+    related = _judge_all(by_id, pairs)
+    # Independent pairs are no candidate edges, and lineage compares only versions of one text.
+    pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)
+    directions, weights = _candidates(by_id, pairs, _common_sources(by_id, related))
     twins = lineage.prefer_originals_over_twins(weights, directions, pairs.results)
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(by_id))
@@ -215,16 +297,23 @@ def infer_forest(
         for c in linked:
             graph.add_edge(node, c, weight=_UNSEEN_WEIGHT)
     parent_of = _branch(graph, unseen)
-    moved = lineage.refine(
+    moved = refine(
         parent_of,
         pairs,
         by_id,
         lambda x, y: (x, y) in directions and directions[x, y].probability > 0.5,
     )
     _apply_lineage(directions, parent_of, moved)
-    edges, alignments = _edges(by_id, pairs, parent_of, directions, unseen, _Chosen(graph, twins, moved))
+    edges, alignments = _edges(
+        by_id, pairs, parent_of, directions, unseen, _Chosen(graph, twins, moved, related)
+    )
     used_unseen = sorted({e.parent for e in edges if e.parent in unseen})
     in_tree = {e.parent for e in edges} | {e.child for e in edges}
     unrelated = tuple(sorted(a.id for a in articles if a.id not in in_tree))
-    forest = Forest(tuple(edges), tuple(unseen[u][0] for u in used_unseen), unrelated)
+    forest = Forest(
+        tuple(edges),
+        tuple(unseen[u][0] for u in used_unseen),
+        unrelated,
+        tuple(related[k] for k in sorted(related)),
+    )
     return forest, alignments

@@ -29,8 +29,7 @@ from functools import lru_cache
 from provtrace.agencies import credit_words
 from provtrace.align.core import PairResult, PairStats, Prepared, Vocabulary, profile
 from provtrace.align.normalize import Features, normalize, stem
-from provtrace.models import Alignment, Article, LinkKind
-from provtrace.wording import plural, possessive
+from provtrace.models import Alignment, Article
 
 #: Two texts each holding this share of the other are near-identical twins.
 _TWIN_CONTAINMENT = 0.85
@@ -91,6 +90,27 @@ class Pairs:
         self._stems = stems
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
+
+    def own_share(self, x: str, y: str, n_sentences: int) -> float:
+        """Share of x's sentences linked to no other text: x's own material, as far as can be told.
+
+        A sentence of x missing from y is x's own only when some third text
+        related to x could have had it and does not either; with y as x's only
+        related text nothing tells an addition by x from a cut by y (0).
+        """
+        others = [o for pair in self.results if x in pair for o in pair if o not in (x, y)]
+        if not n_sentences or not others:
+            return 0.0
+        linked: set[int] = set()
+        for other in [y, *others]:
+            alignment = self.oriented(x, other)
+            if alignment is not None:
+                linked.update(i for link in alignment.links for i in link.source)
+        return 1 - len(linked) / n_sentences
+
+    def only(self, keep: Callable[[tuple[str, str]], bool]) -> Pairs:
+        """The same, with only the pairs that keep accepts."""
+        return Pairs({k: v for k, v in self.results.items() if keep(k)}, self._stems, self.profiles)
 
     def stems(self, article: Article) -> Sequence[Sequence[str]]:
         """The content-word stems of each sentence of the article, in order."""
@@ -161,16 +181,18 @@ def sentence_marks(feats: Sequence[Features], weight: float) -> dict[str, float]
     versions sharing it share that change. Credit words are left out, so
     that adding "according to AFP" to a sentence is no change.
     """
-    return {mark: weight for f in feats if (mark := _mark(f.stems)) is not None}
+    return {mark: weight for f in feats if (mark := sentence_mark(f.stems)) is not None}
 
 
-_MARK = "¶ "
+#: What starts a sentence mark, so that marks and stems never collide.
+MARK = "¶ "
 
 
-def _mark(stems: Sequence[str]) -> str | None:
+def sentence_mark(stems: Sequence[str]) -> str | None:
+    """The mark of a sentence's wording, or None for a sentence too plain to mark a version."""
     credit = _credit_stems()
     words = [s for s in stems if s not in credit]
-    return _MARK + " ".join(words) if len(words) >= _MARKED_SENTENCE else None
+    return MARK + " ".join(words) if len(words) >= _MARKED_SENTENCE else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,258 +230,3 @@ def inheritance(profiles: Mapping[str, Profile], a: str, b: str, c: str) -> Inhe
     kept = frozenset(pa.keys() & pc.keys() - pb.keys() - credit)
     # fsum is exact, so the totals do not depend on the order of iteration.
     return Inheritance(math.fsum(pb[s] for s in carried), math.fsum(pa[s] for s in kept), carried, kept)
-
-
-def _what(
-    article: Article, stems_and_marks: frozenset[str], weights: Profile, pairs: Pairs, n: int = 3
-) -> str:
-    """Count and quote the article's words and sentences that have the given keys.
-
-    A few, rarest first, are quoted as the article spells them.
-    """
-    keys = sorted(stems_and_marks, key=lambda k: (-weights[k], k))
-    stems = [k for k in keys if not k.startswith(_MARK)]
-    marks = [k for k in keys if k.startswith(_MARK)]
-    parts = [plural(len(stems), "word")] if stems else []
-    if marks:
-        parts.append(plural(len(marks), "sentence") + " word for word")
-    found: dict[str, str] = {}
-    wanted = set(stems[:n]) | set(marks[: max(0, n - len(stems))])
-    for sentence, sentence_stems in zip(article.sentences, pairs.stems(article), strict=True):
-        if wanted.isdisjoint(sentence_stems) and not marks:
-            continue
-        mark = _mark(sentence_stems)
-        if mark in wanted and mark not in found:
-            found[mark] = sentence.text if len(sentence.text) <= 60 else sentence.text[:59] + "…"
-        for token in normalize(sentence.text).split():
-            key = stem(token)
-            if key in wanted and key not in found:
-                found[key] = token
-    shown = [f"“{found[k]}”" for k in [*stems, *marks] if k in found][:n]
-    more = len(keys) - len(shown)
-    return " and ".join(parts) + f" ({', '.join(shown)}{f' and {more} more' if more > 0 else ''})"
-
-
-def changes(pairs: Pairs, by_id: Mapping[str, Article], a: str, b: str) -> int:
-    """How many edits b made to a's text (a large number if they are not aligned).
-
-    A sentence added or dropped is one edit; within a reworded sentence, each
-    word swapped, inserted or dropped is one.
-    """
-    ab = pairs.oriented(a, b)
-    if ab is None:
-        return 1 << 30
-    words_a, words_b = pairs.words(by_id[a]), pairs.words(by_id[b])
-    total = len(ab.added) + len(ab.dropped)
-    for link in ab.links:
-        if link.kind is not LinkKind.VERBATIM:
-            before = frozenset().union(*(words_a[i] for i in link.source))
-            after = frozenset().union(*(words_b[j] for j in link.target))
-            total += max(len(before - after), len(after - before))
-    return total
-
-
-def _first(
-    inherit: Callable[[str, str, str], Inheritance],
-    count: Callable[[str, str], int],
-    earlier: Callable[[str, str], bool],
-    a: str,
-    x: str,
-    y: str,
-) -> tuple[str, Inheritance] | None:
-    """Of x and y, two versions descending from a, the one the other came through.
-
-    They are in one line when one carries the changes the other made to a.
-    Shared changes are shared both ways; the later version is the one that
-    also lost wording of a the other kept (it made changes of its own on
-    top), failing that the one that made more edits to a, failing that the
-    one the other evidence of direction puts later. Returns the earlier one
-    and what the later inherits from it, or None when neither carries the
-    other's changes or nothing tells them apart.
-    """
-    y_after_x = inherit(a, x, y)
-    x_after_y = inherit(a, y, x)
-    if not (y_after_x.through or x_after_y.through):
-        return None
-    x_key = (y_after_x.kept, count(a, x), not earlier(x, y))
-    y_key = (x_after_y.kept, count(a, y), not earlier(y, x))
-    if x_key < y_key and y_after_x.through:
-        return x, y_after_x
-    if y_key < x_key and x_after_y.through:
-        return y, x_after_y
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Texts:
-    """What evidence sentences quote from: the articles, their profiles, their sentences' stems."""
-
-    by_id: Mapping[str, Article]
-    profiles: Mapping[str, Profile]
-    pairs: Pairs
-
-    def what(self, article: str, stems_and_marks: frozenset[str]) -> str:
-        return _what(self.by_id[article], stems_and_marks, self.profiles[article], self.pairs)
-
-
-def _came_through(c: str, b: str, a: str, found: Inheritance, texts: _Texts) -> str:
-    return (
-        f"{c} carries {texts.what(b, found.carried_stems)} that {b} brought into "
-        f"{possessive(a)} story"
-        + (
-            f" and far less of {possessive(a)} wording that {b} changed ({len(found.kept_stems)})"
-            if found.kept_stems
-            else f" and none of {possessive(a)} wording that {b} changed"
-        )
-        + f", so it came through {b}"
-    )
-
-
-def _lift(
-    c: str,
-    b: str,
-    a: str,
-    found: Inheritance,
-    texts: _Texts,
-) -> str | None:
-    """Why c, a child of b, comes from b's parent a directly; None if it does not."""
-    if found.around:
-        return (
-            f"{c} keeps {texts.what(a, found.kept_stems)} of {a} that {b} dropped or "
-            "replaced"
-            + (
-                f" and far less of {possessive(b)} own ({len(found.carried_stems)})"
-                if found.carried_stems
-                else f" and none of {possessive(b)} own changes"
-            )
-            + f", so it comes from {a} directly"
-        )
-    if not found.carried:
-        return (
-            f"{c} carries none of the words or sentences {b} brought into {possessive(a)} story, so nothing "
-            f"shows it came through {b} (a version of {a}): it is taken to come from {a} directly"
-        )
-    return None
-
-
-class _Refiner:
-    """The tree being rearranged, and the evidence of inheritance, worked out once per triple and pair."""
-
-    def __init__(
-        self,
-        parent_of: dict[str, str],
-        pairs: Pairs,
-        by_id: Mapping[str, Article],
-        earlier: Callable[[str, str], bool],
-    ) -> None:
-        self.parent_of = parent_of
-        self.pairs = pairs
-        self.by_id = by_id
-        self.earlier = earlier
-        self.texts = _Texts(by_id, pairs.profiles, pairs)
-        self.moved: dict[str, tuple[str, bool]] = {}
-        self.children: dict[str, set[str]] = {}
-        for child, parent in parent_of.items():
-            self.children.setdefault(parent, set()).add(child)
-        # The evidence does not change as the tree does.
-        self._inherited: dict[tuple[str, str, str], Inheritance] = {}
-        self._changes: dict[tuple[str, str], int] = {}
-        #: Children to look at again: their parent, grandparent or siblings changed.
-        self.again: set[str] = set()
-
-    def inherit(self, a: str, b: str, c: str) -> Inheritance:
-        if (a, b, c) not in self._inherited:
-            self._inherited[a, b, c] = inheritance(self.pairs.profiles, a, b, c)
-        return self._inherited[a, b, c]
-
-    def count(self, a: str, b: str) -> int:
-        if (a, b) not in self._changes:
-            self._changes[a, b] = changes(self.pairs, self.by_id, a, b)
-        return self._changes[a, b]
-
-    def first(self, a: str, x: str, y: str) -> tuple[str, Inheritance] | None:
-        return _first(self.inherit, self.count, self.earlier, a, x, y)
-
-    def move(self, child: str, parent: str, evidence: str, inherited: bool) -> None:
-        before = self.parent_of[child]
-        self.children[before].discard(child)
-        self.children.setdefault(parent, set()).add(child)
-        self.parent_of[child] = parent
-        self.moved[child] = (evidence, inherited)
-        self.again.update({child}, self.children.get(child, ()), self.children[before], self.children[parent])
-
-    def _up_or_swap(self, c: str, b: str, a: str) -> bool:
-        """Lift c to its grandparent a, or swap it with its parent b; whether it moved."""
-        found = self.inherit(a, b, c)
-        because = _lift(c, b, a, found, self.texts)
-        if because is not None:
-            self.move(c, a, because, found.around)
-            return True
-        order = self.first(a, c, b)
-        if order is not None and order[0] == c:
-            self.move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
-            self.move(b, c, _came_through(b, c, a, order[1], self.texts), True)
-            return True
-        return False
-
-    def _under_sibling(self, c: str, b: str) -> None:
-        """Move c under the sibling whose changes it carries most, if any."""
-        inherited = []
-        for sibling in sorted(self.children.get(b, ())):
-            if sibling == c or self.pairs.oriented(sibling, c) is None:
-                continue
-            order = self.first(b, sibling, c)
-            if order is not None and order[0] == sibling:
-                inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
-        if inherited:
-            _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
-            self.move(c, sibling, _came_through(c, sibling, b, found, self.texts), True)
-
-    def visit(self, c: str) -> None:
-        """Rearrange around one child c of b (itself perhaps a child of a)."""
-        b = self.parent_of[c]
-        if b not in self.by_id:
-            return
-        a = self.parent_of.get(b)
-        related = a is not None and a in self.by_id and self.pairs.oriented(a, c) is not None
-        if related and a is not None and self._up_or_swap(c, b, a):
-            return
-        self._under_sibling(c, b)
-
-    def confirm_stayed(self) -> None:
-        """Give evidence for children that stayed where they carry their parent's changes."""
-        for c in sorted(self.parent_of):
-            b = self.parent_of[c]
-            a = self.parent_of.get(b)
-            if c not in self.moved and b in self.by_id and a is not None and a in self.by_id:
-                found = self.inherit(a, b, c)
-                if found.through:
-                    self.moved[c] = (_came_through(c, b, a, found, self.texts), True)
-
-
-def refine(
-    parent_of: dict[str, str],
-    pairs: Pairs,
-    by_id: Mapping[str, Article],
-    earlier: Callable[[str, str], bool],
-) -> dict[str, tuple[str, bool]]:
-    """Rearrange the tree by the changes versions inherit from one another.
-
-    For each child c of b (itself a child of a), in turn until nothing moves:
-    c goes up to a when it does not carry b's changes (see _lift); c and b
-    swap places when b carries c's changes rather than the reverse; c goes
-    under a sibling whose changes it carries. earlier(x, y) says whether the
-    other evidence puts x before y. Returns, for each child given a new
-    parent or kept under one whose changes it carries, a sentence of evidence
-    and whether that rests on inherited words.
-    """
-    refiner = _Refiner(parent_of, pairs, by_id, earlier)
-    todo = set(parent_of)
-    for _ in range(len(parent_of)):
-        for c in sorted(todo):
-            refiner.visit(c)
-        if not refiner.again:  # nothing moved
-            break
-        todo, refiner.again = refiner.again, set()
-    refiner.confirm_stayed()
-    return refiner.moved

@@ -16,9 +16,11 @@ from provtrace.models import (
     Change,
     Credit,
     CreditKind,
+    Derivation,
     Edge,
     Link,
     LinkKind,
+    Related,
     Relation,
     Sentence,
     Trace,
@@ -82,6 +84,16 @@ def trace_to_dict(trace: Trace) -> dict[str, Any]:
         "edges": [_edge(e) for e in trace.edges],
         "unseen": [{"id": u.id, "label": u.label, "agency": u.agency} for u in trace.unseen],
         "unrelated": list(trace.unrelated),
+        "related": [
+            {
+                "a": r.a,
+                "b": r.b,
+                "judgement": str(r.judgement),
+                "probability": r.probability,
+                "evidence": list(r.evidence),
+            }
+            for r in trace.related
+        ],
         "alignments": [_alignment(al) for al in trace.alignments],
     }
 
@@ -136,6 +148,10 @@ def trace_from_json(text: str) -> Trace:
             unseen=tuple(Unseen(u["id"], u["label"], u["agency"]) for u in data["unseen"]),
             unrelated=tuple(data["unrelated"]),
             alignments=tuple(_alignment_from(al) for al in data["alignments"]),
+            related=tuple(
+                Related(r["a"], r["b"], Derivation(r["judgement"]), r["probability"], tuple(r["evidence"]))
+                for r in data.get("related", ())
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"not a valid {SCHEMA} document: {exc}") from exc

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Trace
+from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Link, LinkKind, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import flips, relation_of
 from provtrace.render.escape import visible
@@ -207,4 +207,23 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
             if article is not None and article.title:
                 line.append("  “" + visible(article.title) + "”", style="italic")
             blocks.append(line)
+    blocks.extend(_independent(trace))
     return Group(*blocks)
+
+
+def _independent(trace: Trace) -> list[RenderableType]:
+    """The related pairs judged written independently: not tree edges, but worth saying."""
+    pairs = [r for r in trace.related if r.judgement is Derivation.INDEPENDENT]
+    if not pairs:
+        return []
+    blocks: list[RenderableType] = [
+        Text(""),
+        Text("Same story, written independently (related, but neither copies the other):", style="bold"),
+    ]
+    for r in pairs:
+        line = Text("  ") + Text(visible(r.a), style=_ID) + Text(" · ") + Text(visible(r.b), style=_ID)
+        line.append(f" · probability of copying {r.probability:.2f}", style=_DIM)
+        blocks.append(line)
+        for item in r.evidence:
+            blocks.append(Text("    why: " + visible(item), style=_DIM))
+    return blocks

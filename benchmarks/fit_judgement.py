@@ -1,0 +1,192 @@
+"""Fit the derived-or-independent judgement (provtrace/infer/judgement.py) on the real dev corpora.
+
+Reads ../shared/corpora in place (never copies it) and prints the fitted
+coefficients, to be written as the constants INTERCEPT, COPIED_WEIGHT and
+RARE_WEIGHT in judgement.py, with how well they separate each corpus:
+
+- METER: each newspaper story against the PA items of its event (the item it
+  shares most wording with); wholly and partially derived are derived.
+- Clough-Stevenson: each answer against its source; cut, light, heavy are derived, non is not.
+- NTREX: the two Spanish translations of each article (es, es-mx): independent siblings.
+  Shown, not fitted: two translations of one text share the wording the text forces
+  (a third of it in runs of five words), so wording cannot tell them from copies;
+  judgement.sibling_translations judges them once their original is in the tree.
+
+The model is a logistic regression on two features with L2 regularisation;
+each fitted corpus weighs the same in total, so that no one corpus decides.
+
+    python benchmarks/fit_judgement.py [--corpora DIR] [--l2 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from provtrace.align.core import build_vocabulary, prepare, sentence_features  # noqa: E402
+from provtrace.infer import judgement  # noqa: E402
+from provtrace.infer.lineage import profile_of  # noqa: E402
+from provtrace.models import Article  # noqa: E402
+from provtrace.pipeline import load_articles  # noqa: E402
+
+PLACES = (ROOT.parent / "shared" / "corpora", ROOT.parent.parent / "shared" / "corpora")
+METER_DERIVED = frozenset({"wholly_derived", "partially_derived"})
+CLOUGH_DERIVED = frozenset({"cut", "light", "heavy"})
+
+#: The corpora the coefficients are fitted on (see the module docstring for NTREX).
+FITTED = frozenset({"meter", "clough"})
+#: One example: corpus, name, features (copied, rare), derived.
+Example = tuple[str, str, tuple[float, float], bool]
+
+
+def _folder(paths: Sequence[Path]) -> tuple[dict[str, Article], dict[str, dict[str, float]]]:
+    """The articles of one folder, as provtrace reads them, and their lineage profiles."""
+    articles, _ = load_articles([str(p) for p in paths])
+    feats = {a.id: sentence_features(a) for a in articles}
+    vocab = build_vocabulary(articles, feats)
+    profiles = {a.id: profile_of(prepare(a, vocab, feats[a.id]), vocab) for a in articles}
+    return {a.path: a for a in articles}, profiles
+
+
+def _vector(f: judgement.Features) -> tuple[float, float]:
+    return (f.copied, f.rare)
+
+
+def meter(root: Path) -> list[Example]:
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    out: list[Example] = []
+    for story, info in sorted(truth.items()):
+        paths = [root / story, *(root / w for w in info["wire"])]
+        by_path, profiles = _folder(paths)
+        own = by_path[str(root / story)]
+        best = max(
+            (judgement.features(own, by_path[str(root / w)], profiles) for w in info["wire"]),
+            key=lambda f: (judgement.probability(f), f.copied),
+        )
+        out.append(("meter", story, _vector(best), info["label"] in METER_DERIVED))
+    return out
+
+
+def clough(root: Path) -> list[Example]:
+    truth = json.loads((root / "truth.json").read_text(encoding="utf-8"))
+    out: list[Example] = []
+    for name, label in sorted(truth.items()):
+        answer, source = root / name / "answer.txt", root / name / "source.txt"
+        by_path, profiles = _folder([answer, source])
+        f = judgement.features(by_path[str(answer)], by_path[str(source)], profiles)
+        out.append(("clough", name, _vector(f), label in CLOUGH_DERIVED))
+    return out
+
+
+def ntrex(root: Path) -> list[Example]:
+    out: list[Example] = []
+    for folder in sorted(d for d in root.iterdir() if d.is_dir()):
+        paths = [folder / "en.txt", folder / "es.txt", folder / "es-mx.txt"]
+        by_path, profiles = _folder(paths)
+        f = judgement.features(by_path[str(paths[1])], by_path[str(paths[2])], profiles)
+        out.append(("ntrex", folder.name, _vector(f), False))
+    return out
+
+
+def fit(examples: Sequence[Example], l2: float, steps: int = 200) -> list[float]:
+    """Newton's method for an L2-regularised, corpus-balanced logistic regression (intercept free)."""
+    counts: dict[str, int] = {}
+    for corpus, *_ in examples:
+        counts[corpus] = counts.get(corpus, 0) + 1
+    total = len(examples)
+    weights = [total / (len(counts) * counts[c]) for c, *_ in examples]
+    rows = [(1.0, *x) for _, _, x, _ in examples]
+    ys = [1.0 if y else 0.0 for *_, y in examples]
+    beta = [0.0, 0.0, 0.0]
+    for _ in range(steps):
+        grad = [0.0, 0.0, 0.0]
+        hess = [[0.0] * 3 for _ in range(3)]
+        for w, x, y in zip(weights, rows, ys, strict=True):
+            p = 1 / (1 + math.exp(-sum(b * v for b, v in zip(beta, x, strict=True))))
+            for i in range(3):
+                grad[i] += w * (p - y) * x[i]
+                for j in range(3):
+                    hess[i][j] += w * p * (1 - p) * x[i] * x[j]
+        for i in (1, 2):
+            grad[i] += l2 * beta[i]
+            hess[i][i] += l2
+        step = _solve(hess, grad)
+        beta = [b - s for b, s in zip(beta, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-9:
+            break
+    return beta
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination for a small symmetric positive definite system."""
+    n = len(b)
+    m = [[*row, b[i]] for i, row in enumerate(a)]
+    for i in range(n):
+        pivot = max(range(i, n), key=lambda r: abs(m[r][i]))
+        m[i], m[pivot] = m[pivot], m[i]
+        for r in range(i + 1, n):
+            factor = m[r][i] / m[i][i]
+            m[r] = [x - factor * y for x, y in zip(m[r], m[i], strict=True)]
+    out = [0.0] * n
+    for i in reversed(range(n)):
+        out[i] = (m[i][n] - sum(m[i][j] * out[j] for j in range(i + 1, n))) / m[i][i]
+    return out
+
+
+def report(examples: Sequence[Example], beta: Sequence[float]) -> str:
+    lines = [
+        f"INTERCEPT = {beta[0]:.2f}",
+        f"COPIED_WEIGHT = {beta[1]:.2f}",
+        f"RARE_WEIGHT = {beta[2]:.2f}",
+        "",
+        "corpus   n   derived: P R F1    independent: P R F1   accuracy",
+    ]
+    for corpus in sorted({c for c, *_ in examples}):
+        rows = [(x, y) for c, _, x, y in examples if c == corpus]
+        pred = [beta[0] + beta[1] * x[0] + beta[2] * x[1] >= 0 for x, _ in rows]
+        gold = [y for _, y in rows]
+        lines.append(
+            f"{corpus:<8}{len(rows):>4}  {_prf(gold, pred, True)}  {_prf(gold, pred, False)}  "
+            f"{sum(p == g for p, g in zip(pred, gold, strict=True)) / len(rows):.3f}"
+        )
+    return "\n".join(lines)
+
+
+def _prf(gold: Sequence[bool], pred: Sequence[bool], positive: bool) -> str:
+    tp = sum(g == positive and p == positive for g, p in zip(gold, pred, strict=True))
+    fp = sum(g != positive and p == positive for g, p in zip(gold, pred, strict=True))
+    fn = sum(g == positive and p != positive for g, p in zip(gold, pred, strict=True))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{p:.2f} {r:.2f} {f:.2f}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpora", type=Path, default=None)
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the two feature weights")
+    args = parser.parse_args(argv)
+    corpora = args.corpora or next((p for p in PLACES if p.is_dir()), None)
+    if corpora is None or not corpora.is_dir():
+        print("note: no corpora found (../shared/corpora); nothing fitted")
+        return 0
+    examples = [
+        *meter(corpora / "meter-dev"),
+        *clough(corpora / "clough-dev"),
+        *ntrex(corpora / "ntrex-dev"),
+    ]
+    fitted = [e for e in examples if e[0] in FITTED]
+    print(report(examples, fit(fitted, args.l2)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Derived or independent: did one text of a related pair reuse the other's expression at all?
+
+Copying shows as shared expression beyond what shared facts force. Two
+reports of one event share names, figures and the quotations everyone heard,
+but not their wording; a copy, even a reworded one, keeps runs of the
+source's wording and its uncommon word choices. So the judgement rests on
+two features of the shorter text (the one that could have been taken from
+the longer), outside quotation marks:
+
+- copied: the share of its words covered by runs of five or more words that
+  the other text has too;
+- rare: the rarity-weighted share of its distinctive words that the other
+  text uses.
+
+A small logistic regression turns them into a probability; its coefficients
+are fitted by ``benchmarks/fit_judgement.py`` on the real dev corpora
+(METER, Clough-Stevenson, NTREX) and written here as constants.
+
+Two kinds of evidence overrule the wording: a text that cites an agency
+whose own copy is the other text says it used that copy; two texts in
+different languages are compared by their aligned sentences instead (they
+share no wording), and two translations of one original are siblings unless
+they share far more wording than translating one text forces.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from provtrace.align.normalize import split_unspaced, stem
+from provtrace.infer.direction import agencies, translated
+from provtrace.infer.lineage import MARK, Profile
+from provtrace.models import Article, CreditKind
+
+# --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
+#: Intercept: with no shared wording and no shared word choices, independence is likely.
+INTERCEPT = -1.97
+#: Per unit of `copied`: runs of five identical words outside quotations.
+COPIED_WEIGHT = 3.38
+#: Per unit of `rare`: shared uncommon word choices (names, figures and quotations left out).
+RARE_WEIGHT = 4.02
+
+#: A run of this many identical words outside quotations is wording, not a shared fact.
+RUN = 5
+#: Two translations of one original share wording the original forces (up to about 0.6
+#: of the shorter's words on NTREX); beyond this share one reused the other's wording.
+SIBLING_TRANSLATION_COPIED = 0.8
+#: A translation is judged derived from its original with this share of the shorter
+#: text's content aligned (below, the two only share a topic).
+TRANSLATED_COVER = 0.3
+#: Identical story texts: one is a copy of the other (or both of a third), however short.
+IDENTICAL = 0.99
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+#: Quotations: ``wire'', "straight", “curly”, ‘curly single’, «angled», and single-quoted
+#: spans that open after a non-word character and close before one.
+_QUOTATION = re.compile(
+    r"``.*?''|\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»|(?<!\w)'(?=\w)(?:[^']|'(?=\w))*?'(?!\w)", re.S
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the judgement of one pair rests on (both shares of the shorter text)."""
+
+    copied: float
+    rare: float
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """Whether a related pair is derived (one reused the other's expression), how likely, and why."""
+
+    derived: bool
+    probability: float  # that one of the two is derived from the other
+    evidence: tuple[str, ...]
+
+
+def _words_outside_quotes(article: Article) -> list[str]:
+    """The article's words outside quotations, as written (case kept)."""
+    text = "\n".join(s.text for s in article.sentences)
+    # Chinese and Japanese write no spaces: each character counts as a word of a run.
+    return [unit for word in _WORD.findall(_QUOTATION.sub(" | ", text)) for unit in split_unspaced(word)]
+
+
+def _content(words: list[str]) -> set[str]:
+    """Stems of the words that are neither names (capitalised) nor figures: word choices."""
+    return {stem(w.lower()) for w in words if not w[0].isupper() and not any(c.isdigit() for c in w)}
+
+
+def _runs(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1)}
+
+
+def _covered(words: list[str], other: set[tuple[str, ...]]) -> float:
+    """Share of words covered by a run of RUN words that is in other."""
+    if len(words) < RUN:
+        return 0.0
+    covered = [False] * len(words)
+    for k in range(len(words) - RUN + 1):
+        if tuple(words[k : k + RUN]) in other:
+            covered[k : k + RUN] = [True] * RUN
+    return sum(covered) / len(words)
+
+
+def _rare(words: list[str], short: Profile, other: Profile) -> float:
+    """Rarity-weighted share of the shorter text's uncommon word choices the other uses too."""
+    content = _content(words)
+    stems = {s: w for s, w in short.items() if not s.startswith(MARK) and s in content}
+    total = math.fsum(stems.values())
+    return math.fsum(w for s, w in stems.items() if s in other) / total if total else 0.0
+
+
+def features(a: Article, b: Article, profiles: Mapping[str, Profile]) -> Features:
+    """The wording features of a pair, measured on the shorter text."""
+    wa, wb = _words_outside_quotes(a), _words_outside_quotes(b)
+    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (len(item[1]), item[0].id))
+    lower_s, lower_l = [w.lower() for w in ws], [w.lower() for w in wl]
+    copied = _covered(lower_s, _runs(lower_l))
+    return Features(round(copied, 6), round(_rare(ws, profiles[short.id], profiles[long_.id]), 6))
+
+
+def probability(f: Features) -> float:
+    """The fitted probability that one text of the pair is derived from the other."""
+    score = INTERCEPT + COPIED_WEIGHT * f.copied + RARE_WEIGHT * f.rare
+    return 1 / (1 + math.exp(-score))
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)}%"
+
+
+def _agency_used(a: Article, b: Article) -> str | None:
+    for up, down in ((a, b), (b, a)):
+        owned, cited = agencies(up, CreditKind.OWNER), agencies(down, CreditKind.CITES)
+        for agency in sorted(owned.keys() & cited.keys()):
+            return f"{down.id} cites {agency}, and {up.id} is {agency}'s own copy"
+    return None
+
+
+def judge(a: Article, b: Article, profiles: Mapping[str, Profile], cover: float) -> Judgement:
+    """Judge a related pair; cover is the share of the shorter text's content the alignment links."""
+    if a.sentences and [s.text for s in a.sentences] == [s.text for s in b.sentences]:
+        return Judgement(True, IDENTICAL, ("the two story texts are identical",))
+    if translated(a, b):
+        p = round(min(0.95, max(0.05, cover)), 2)
+        said = f"{_pct(cover)} of the shorter text's content is aligned with the other, across languages"
+    else:
+        f = features(a, b, profiles)
+        p = round(probability(f), 2)
+        said = (
+            f"{_pct(f.copied)} of the shorter text's words (outside quotations) are in runs of "
+            f"{RUN} or more words the other has too; it shares {_pct(f.rare)} of its uncommon words"
+        )
+    derived = p >= 0.5 if not translated(a, b) else cover >= TRANSLATED_COVER
+    used = _agency_used(a, b)
+    if used is not None and not derived:
+        return Judgement(True, max(p, 0.5), (used, said))
+    return Judgement(derived, p, (said,))
+
+
+def sibling_translations(a: Article, b: Article, profiles: Mapping[str, Profile], original: str) -> Judgement:
+    """Two translations of one original: siblings unless one reused the other's wording."""
+    f = features(a, b, profiles)
+    derived = f.copied >= SIBLING_TRANSLATION_COPIED
+    said = (
+        f"both translate {original}; they share {_pct(f.copied)} of the shorter's wording in runs of "
+        f"{RUN} or more words, "
+        + ("more than" if derived else "no more than")
+        + " translating one text forces"
+    )
+    return Judgement(derived, 0.9 if derived else 0.1, (said,))
