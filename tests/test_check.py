@@ -53,11 +53,41 @@ def test_uncredited_reuse_names_the_agency_the_wire_file_and_the_first_reused_li
     assert "never credits Reuters" in finding.message
 
 
-def test_every_source_sharing_sentences_is_judged_derived_with_certainty_today() -> None:
-    """The seam for the derivation judgement reproduces check's old decision: a shared sentence is reuse."""
-    report = run(DATA / "stories" / "uncredited.md", DATA / "stories" / "own-reporting.txt")
+def test_stories_copied_from_the_wire_are_judged_derived_with_high_probability() -> None:
+    """Each fictional story that copies the wire copy is derived from it, with its probability."""
+    report = run(DATA / "stories" / "uncredited.md", DATA / "stories" / "credited.txt")
     sources = [s for story in report.stories for s in story.sources]
-    assert sources and all(s.derived and s.probability == 1.0 for s in sources)
+    assert sources and all(s.derived and s.probability >= 0.9 for s in sources)
+
+
+#: The harbour fire reported by a paper's own reporter: the same facts, names, figures and
+#: quotation everyone heard, in the paper's own words.
+OWN_REPORTER = """Blaze on fertiliser ship closes part of Port Selwyn
+
+By Dana Whitlow, Harbour Correspondent
+
+Thick smoke hung over Port Selwyn for most of Tuesday as crews fought a fire aboard the Alba Serena, a freighter moored at berth seven.
+
+All 23 sailors were brought ashore safely, and two of them spent a few hours at San Telmo hospital after breathing in smoke.
+
+"The crew acted quickly and nobody was seriously hurt, which is a small miracle given how fast the fire spread," Reyes said.
+
+Julio Reyes, who runs the harbour, said it took firemen nine hours to put the flames out.
+
+The ship arrived from Rotterdam on Monday with 4,200 tonnes of fertiliser in its holds.
+
+Six vessels waiting nearby were sent on to Bahia Norte while the eastern quay stays shut.
+"""
+
+
+def test_a_story_reported_independently_on_the_same_event_passes_and_says_so(tmp_path: Path) -> None:
+    """Shared names, figures and a quotation everyone heard are facts, not copying."""
+    report = run(write(tmp_path, "own.txt", OWN_REPORTER))
+    assert [f for f in report.findings if f.rule is Rule.UNCREDITED_REUSE] == []
+    [source] = report.stories[0].sources
+    assert not source.derived and source.probability < 0.5 and source.reused >= 1
+    text = render_text(report, FindingsOptions()).plain
+    assert f"{report.stories[0].path}: compared with 1 wire article, found independent\n" in text
 
 
 def test_uncredited_reuse_fires_only_for_sources_the_story_derives_from(
@@ -66,7 +96,7 @@ def test_uncredited_reuse_fires_only_for_sources_the_story_derives_from(
     """A story judged independent of the wire copy it shares sentences with passes, and says so."""
     import provtrace.check.runner
 
-    monkeypatch.setattr(provtrace.check.runner, "judge_source", lambda story, wire, alignment: (False, 0.12))
+    monkeypatch.setattr(provtrace.check.runner, "judge_source", lambda *args: (False, 0.12))
     report = run(DATA / "stories" / "uncredited.md")
     assert report.findings == () and report.exit_code is ExitCode.OK
     [source] = report.stories[0].sources

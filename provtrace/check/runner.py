@@ -21,7 +21,7 @@ from typing import BinaryIO
 from provtrace.align.core import align_pair
 from provtrace.check.config import CheckConfig, FailOn, load_config
 from provtrace.check.inputs import Story, WireArticle, load_inputs
-from provtrace.check.judge import judge_source
+from provtrace.check.judge import judge_source, profiles_of
 from provtrace.check.model import CheckReport, Comparison, Finding, Severity, SourceUse, StoryResult
 from provtrace.check.rules import RULES, Rule, RuleInput, reused_sentences
 from provtrace.check.wireindex import build_index, candidates
@@ -113,12 +113,14 @@ def _align(story: Story, sources: Sequence[WireArticle]) -> list[Comparison]:
     if not sources:
         return []
     options = TraceOptions()
+    profiles = profiles_of([story.article, *(s.article for s in sources)])
     linked = []
     for source in sources:
         # The pair alone decides its links, as in trace and diff.
-        alignment, _ = align_pair(source.article, story.article, options)
+        alignment, stats = align_pair(source.article, story.article, options)
         if alignment.links:
-            linked.append(Comparison(source, alignment, *judge_source(story, source, alignment)))
+            judged = judge_source(story, source, alignment, stats, profiles)
+            linked.append(Comparison(source, alignment, *judged))
     return sorted(linked, key=lambda c: c.wire.article.path)
 
 
