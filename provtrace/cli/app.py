@@ -261,24 +261,41 @@ def trace_command(
             "runs. The output is identical whatever the number.",
         ),
     ] = 0,
+    index: Annotated[
+        Path | None,
+        typer.Option(
+            "--index",
+            "-i",
+            help="A wire index built with `provtrace index add`: trace the articles together with "
+            "the indexed articles they derive from or share a source with (their candidates in the "
+            "index, and the candidates' candidates).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Infer the derivation tree of the articles and show what each version changed.
 
-    Exit codes: 0 success, 2 bad input or usage (for example no usable article),
-    3 internal error.
+    Exit codes: 0 success, 2 bad input or usage (for example no usable article,
+    an unusable index), 3 internal error.
     """
     from provtrace.cli.output import emit
     from provtrace.options import TraceOptions
-    from provtrace.pipeline import trace
+    from provtrace.pipeline import trace, trace_with_index
 
     chosen = fmt or _format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
-    options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers)
-    interactive = sys.stderr.isatty()
-    with _progress_bar(interactive) as progress:
+    options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers, scheduler=scheduler)
+    stdin = sys.stdin.buffer
+    with _progress_bar(sys.stderr.isatty()) as progress:
         result = _guard(
-            show_traceback, lambda: trace(paths, options, stdin=sys.stdin.buffer, progress=progress), quiet
+            show_traceback,
+            lambda: trace(paths, options, stdin=stdin, progress=progress)
+            if index is None
+            else trace_with_index(paths, index, options, stdin=stdin, progress=progress),
+            quiet,
         )
     _warn(result.warnings, quiet)
     render = TRACE_FORMATS.renderer(chosen)
