@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.check.config import CheckConfig
-from provtrace.check.inputs import Inputs, WireArticle, _ignored, read_stories, wire_agency
+from provtrace.check.inputs import Inputs, WireArticle, is_ignored, read_stories, wire_agency
 from provtrace.errors import InputError
 from provtrace.ingest.furniture import is_photo_caption
 from provtrace.models import Article
@@ -74,7 +74,7 @@ def indexed_inputs(
         picked: list[tuple[str, ...]] = []
         for done, story in enumerate(built, start=1):
             ids = archive.query(story.article)
-            picked.append(tuple(i for i in ids if not _ignored(display_path(archive.file_path(i)), config)))
+            picked.append(tuple(i for i in ids if not is_ignored(display_path(archive.file_path(i)), config)))
             if progress is not None:
                 progress("querying the index", done, len(built))
         wanted = sorted({i for ids in picked for i in ids})

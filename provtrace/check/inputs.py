@@ -170,7 +170,8 @@ def _build_stories(
     return [s for s in (_story(n, d, config, table, problems) for n, d in enumerate(story_docs)) if s]
 
 
-def _ignored(path: str, config: CheckConfig) -> bool:
+def is_ignored(path: str, config: CheckConfig) -> bool:
+    """Whether path matches one of the configured ignore globs (relative to the config's folder)."""
     if not config.ignore or path == "-":
         return False
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.base)).replace(os.sep, "/")
@@ -188,9 +189,9 @@ def _documents(
     """The documents under paths that are not ignored, and how many were ignored."""
     loaded = load_documents(paths, stdin)
     for skip in loaded.skipped:
-        if not _ignored(skip.path, config):
+        if not is_ignored(skip.path, config):
             (problems if skip.lost else warnings).append(str(skip))
-    kept = [d for d in loaded.documents if not _ignored(d.path, config)]
+    kept = [d for d in loaded.documents if not is_ignored(d.path, config)]
     return kept, len(loaded.documents) - len(kept)
 
 
