@@ -104,6 +104,55 @@ def trace(
     return trace_articles(articles, options, warnings=warnings, progress=progress)
 
 
+def trace_with_index(
+    paths: Iterable[str],
+    index_path: str | os.PathLike[str],
+    options: TraceOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> Trace:
+    """Trace the articles under paths together with the indexed articles related to them.
+
+    Those are each story's candidates in the index and, one step further,
+    their own candidates, so an article that shares a source with a story is
+    found through that source. Archive articles keep their index ids
+    ("wire/2024/x.txt"). Raises InputError or IndexFileError.
+    """
+    options = options or TraceOptions()
+    stories, warnings = load_articles(paths, stdin, progress, options.workers, options.scheduler)
+    archive = _related_in_index(stories, index_path, progress)
+    return trace_articles([*stories, *archive], options, warnings=warnings, progress=progress)
+
+
+def _related_in_index(
+    stories: Sequence[Article], index_path: str | os.PathLike[str], progress: Progress | None
+) -> list[Article]:
+    """The indexed articles within two candidate steps of a story, the stories' own files left out."""
+    from provtrace.index import ArchiveIndex
+
+    given = {os.path.realpath(s.path) for s in stories if s.path != "-"}
+    with ArchiveIndex(index_path) as index:
+        found: set[str] = set()
+        for done, story in enumerate(stories, start=1):
+            found.update(index.query(story))
+            if progress is not None:
+                progress("querying the index", done, len(stories))
+        first = index.load(sorted(found))
+        for article in first:
+            found.update(index.query(article, exclude=article.id))
+        wanted = [i for i in sorted(found) if os.path.realpath(index.file_path(i)) not in given]
+        articles = index.load(wanted)
+        paths = [index.file_path(i) for i in wanted]
+    return [replace(a, path=_shown(p)) for a, p in zip(articles, paths, strict=True)]
+
+
+def _shown(path: str) -> str:
+    """A path relative to the current folder when it lies below it, else absolute."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def trace_articles(
     articles: Sequence[Article],
     options: TraceOptions,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,6 +33,46 @@ def example_trace() -> Trace:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
         return trace(["examples"], TraceOptions())
+
+
+#: A hung cluster must not hang CI: past this, the test run dies with every thread's stack.
+_HANG_SECONDS = 300
+
+
+@pytest.fixture(scope="session")
+def _cluster() -> Iterator[str]:
+    """A LocalCluster of two single-threaded worker processes, started once for the session."""
+    distributed = pytest.importorskip("distributed", reason="the distributed extra is not installed")
+    with _hang_guard():
+        cluster = distributed.LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            worker_dashboard_address=None,
+            silence_logs=40,
+        )
+    try:
+        yield cluster.scheduler_address
+    finally:
+        with _hang_guard():
+            cluster.close(timeout=30)
+
+
+@pytest.fixture
+def scheduler(_cluster: str) -> Iterator[str]:
+    """The address of the session's cluster; a test hung on it kills the run with every stack."""
+    with _hang_guard():
+        yield _cluster
+
+
+@contextmanager
+def _hang_guard() -> Iterator[None]:
+    faulthandler.dump_traceback_later(_HANG_SECONDS, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture

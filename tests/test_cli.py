@@ -225,7 +225,8 @@ def test_no_color_is_honoured_by_every_command(
         (["trace"], "provtrace trace: Missing argument 'PATH'. (see provtrace trace --help)"),
         (
             ["check", "stories"],
-            "provtrace check: Missing option '--wire' / '-w'. (see provtrace check --help)",
+            "provtrace check: Invalid value for '--wire' / '--index': give the wire copy with --wire PATH or "
+            "an index with --index FILE, not both (see provtrace check --help)",
         ),
     ],
 )

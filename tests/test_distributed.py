@@ -1,15 +1,18 @@
-"""The Dask engine: the same work on a real two-process LocalCluster, the same output."""
+"""The Dask engine: the same work on a real two-process LocalCluster, the same output.
+
+The cluster is the session's `scheduler` fixture (conftest.py): one for the whole run.
+"""
 
 from __future__ import annotations
 
-import faulthandler
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from provtrace import parallel
+from provtrace.cli.app import app
 from provtrace.errors import ProvtraceError
 from provtrace.index import ArchiveIndex
 from provtrace.options import TraceOptions
@@ -17,28 +20,6 @@ from provtrace.pipeline import trace
 from provtrace.render import OutputFormat, RenderOptions, renderer
 
 distributed = pytest.importorskip("distributed", reason="the distributed extra is not installed")
-
-#: A hung cluster must not hang CI: past this, the test run dies with every thread's stack.
-_HANG_SECONDS = 300
-
-
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """The address of a LocalCluster of two single-threaded worker processes, shut down afterwards."""
-    faulthandler.dump_traceback_later(_HANG_SECONDS, exit=True)
-    cluster = distributed.LocalCluster(
-        n_workers=2,
-        processes=True,
-        threads_per_worker=1,
-        dashboard_address=None,
-        worker_dashboard_address=None,
-        silence_logs=40,
-    )
-    try:
-        yield cluster.scheduler_address
-    finally:
-        cluster.close(timeout=30)
-        faulthandler.cancel_dump_traceback_later()
 
 
 def _pid(state: int, item: int) -> tuple[int, int]:
@@ -96,3 +77,52 @@ def test_an_index_built_on_a_cluster_stores_what_a_local_build_stores(
             index.add([str(examples)], scheduler=where)
             stored.append((index.load(index.ids()), index.stats().postings))
     assert stored[0] == stored[1]
+
+
+def test_cli_trace_with_scheduler_writes_the_same_bytes_as_a_local_run(
+    scheduler: str, examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    runner = CliRunner()
+    local = runner.invoke(app, ["trace", str(examples), "--format", "json"])
+    remote = runner.invoke(app, ["trace", str(examples), "--format", "json", "--scheduler", scheduler])
+    assert remote.exit_code == 0, remote.output
+    assert remote.stdout_bytes == local.stdout_bytes
+
+
+def test_the_scheduler_comes_from_provtrace_scheduler_when_not_given(
+    scheduler: str, examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runner = CliRunner()
+    local = runner.invoke(app, ["trace", str(examples), "--format", "json"])
+    used: list[str | None] = []
+    real = parallel._cluster_map
+
+    def spy(*args: object) -> object:
+        used.append(str(args[3]))
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "_cluster_map", spy)
+    monkeypatch.setenv("PROVTRACE_SCHEDULER", scheduler)
+    remote = runner.invoke(app, ["trace", str(examples), "--format", "json"])
+    assert remote.stdout_bytes == local.stdout_bytes
+    assert used and set(used) == {scheduler}
+
+
+def test_cli_check_and_index_add_run_on_the_cluster_with_the_same_results(
+    scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(__file__).parent / "data" / "check")
+    runner = CliRunner()
+    argv = ["check", "stories", "--wire", "wire", "--format", "json"]
+    local = runner.invoke(app, argv)
+    assert runner.invoke(app, [*argv, "--scheduler", scheduler]).stdout_bytes == local.stdout_bytes
+    for name, extra in (("local", []), ("cluster", ["--scheduler", scheduler])):
+        added = runner.invoke(app, ["index", "add", "wire", "-i", str(tmp_path / f"{name}.sqlite"), *extra])
+        assert added.exit_code == 0, added.output
+    stored = [ArchiveIndex(tmp_path / f"{n}.sqlite", root="wire") for n in ("local", "cluster")]
+    try:
+        assert stored[0].load(stored[0].ids()) == stored[1].load(stored[1].ids())
+    finally:
+        for index in stored:
+            index.close()

@@ -98,32 +98,33 @@ def load_inputs(
     *,
     stdin: BinaryIO | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    scheduler: str | None = None,
 ) -> Inputs:
     """Read and extract every story and wire file; raise InputError listing every unusable one.
 
-    progress(stage, done, total) is called as wire files are read (the long part).
+    progress(stage, done, total) is called as wire files are read (the long part);
+    scheduler, if given, is a Dask scheduler to read them on.
     """
     if not wire:
-        raise InputError("no wire copy given: name agency folders or files with --wire")
+        raise InputError(
+            "no wire copy given: name agency folders or files with --wire, or an index with --index"
+        )
     if "-" in wire:
         raise InputError("--wire cannot read standard input; name a folder or file")
     problems: list[str] = []
     warnings: list[str] = []
-    story_docs, left_out = _documents(stories, config, problems, warnings, stdin)
+    story_docs = _documents(stories, config, problems, warnings, stdin)
     wire_docs, _ = _documents(wire, config, problems, warnings, None)
-    wire_real = {os.path.realpath(d.path) for d in wire_docs}
-    # A file given both as a story and as wire copy is wire copy (a pre-commit run over the repository).
-    as_wire = [d for d in story_docs if d.path != "-" and os.path.realpath(d.path) in wire_real]
-    story_docs = [d for d in story_docs if d not in as_wire]
-    if not story_docs and not problems and not (left_out or as_wire):
-        raise InputError(f"no story found under the given paths (expected {named_suffixes()})")
     table = config.agencies()
-    built_stories = [
-        s for s in (_story(n, d, config, table, problems) for n, d in enumerate(story_docs)) if s
-    ]
+    built_stories = _build_stories(story_docs, config, problems, wire_docs)
     report = None if progress is None else (lambda done: progress("reading wire copy", done, len(wire_docs)))
     results = ordered_map(
-        _wire_one, list(enumerate(wire_docs)), (tuple(wire), config, table), workers=0, progress=report
+        _wire_one,
+        list(enumerate(wire_docs)),
+        (tuple(wire), config, table),
+        workers=0,
+        progress=report,
+        scheduler=scheduler,
     )
     built_wire = [r for r in results if isinstance(r, WireArticle)]
     problems += [r for r in results if isinstance(r, str)]
@@ -138,7 +139,39 @@ def load_inputs(
     return Inputs(tuple(built_stories), tuple(built_wire), tuple(warnings))
 
 
-def _ignored(path: str, config: CheckConfig) -> bool:
+def read_stories(
+    stories: Sequence[str],
+    config: CheckConfig,
+    problems: list[str],
+    warnings: list[str],
+    stdin: BinaryIO | None,
+) -> list[Story]:
+    """The stories under the paths; an unusable one goes to problems, a note to warnings.
+
+    Raises InputError when there is no story at all.
+    """
+    return _build_stories(_documents(stories, config, problems, warnings, stdin), config, problems, ())
+
+
+def _build_stories(
+    found: tuple[list[RawDocument], int],
+    config: CheckConfig,
+    problems: list[str],
+    wire_docs: Sequence[RawDocument],
+) -> list[Story]:
+    story_docs, left_out = found
+    wire_real = {os.path.realpath(d.path) for d in wire_docs}
+    # A file given both as a story and as wire copy is wire copy (a pre-commit run over the repository).
+    as_wire = [d for d in story_docs if d.path != "-" and os.path.realpath(d.path) in wire_real]
+    story_docs = [d for d in story_docs if d not in as_wire]
+    if not story_docs and not problems and not (left_out or as_wire):
+        raise InputError(f"no story found under the given paths (expected {named_suffixes()})")
+    table = config.agencies()
+    return [s for s in (_story(n, d, config, table, problems) for n, d in enumerate(story_docs)) if s]
+
+
+def is_ignored(path: str, config: CheckConfig) -> bool:
+    """Whether path matches one of the configured ignore globs (relative to the config's folder)."""
     if not config.ignore or path == "-":
         return False
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.base)).replace(os.sep, "/")
@@ -156,9 +189,9 @@ def _documents(
     """The documents under paths that are not ignored, and how many were ignored."""
     loaded = load_documents(paths, stdin)
     for skip in loaded.skipped:
-        if not _ignored(skip.path, config):
+        if not is_ignored(skip.path, config):
             (problems if skip.lost else warnings).append(str(skip))
-    kept = [d for d in loaded.documents if not _ignored(d.path, config)]
+    kept = [d for d in loaded.documents if not is_ignored(d.path, config)]
     return kept, len(loaded.documents) - len(kept)
 
 
@@ -214,15 +247,29 @@ def _wire(
     if extracted is None:
         return None
     article = build_article(f"wire:{number}", extracted)
-    credits = find_credits(credit_texts(extracted), dict(table)) if config.aliases else article.credits
+    texts = credit_texts(extracted) if config.aliases else None
+    return WireArticle(article, wire_agency(article, texts, document.path, roots, config, table))
+
+
+def wire_agency(
+    article: Article,
+    texts: Sequence[str] | None,
+    path: str,
+    roots: Sequence[str],
+    config: CheckConfig,
+    table: Mapping[str, str],
+) -> str | None:
+    """The agency of a wire article: configured for its folder, else its own credit, its site,
+    or the name of its folder below one of roots. texts, when given, are searched for credits
+    again with the configured aliases."""
+    credits = find_credits(texts, dict(table)) if texts is not None else article.credits
     owners = sorted(c.agency for c in credits if c.kind is CreditKind.OWNER)
-    agency = (
-        _configured(document.path, config)
+    return (
+        _configured(path, config)
         or (owners[0] if owners else None)
         or agency_of_site(article.site, table)
-        or _folder_agency(document.path, roots, table)
+        or _folder_agency(path, roots, table)
     )
-    return WireArticle(article, agency)
 
 
 def _wire_one(

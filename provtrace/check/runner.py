@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.align.core import align_pair
+from provtrace.check.archive import indexed_inputs
 from provtrace.check.config import CheckConfig, FailOn, load_config
-from provtrace.check.inputs import Story, WireArticle, load_inputs
+from provtrace.check.inputs import Inputs, Story, WireArticle, load_inputs
 from provtrace.check.judge import judge_source, profiles_of
 from provtrace.check.model import CheckReport, Comparison, Finding, Severity, SourceUse, StoryResult
 from provtrace.check.rules import RULES, Rule, RuleInput, reused_sentences
 from provtrace.check.wireindex import build_index, candidates
+from provtrace.errors import InputError
 from provtrace.options import TraceOptions
 
 __all__ = ["CheckReport", "Finding", "SourceUse", "StoryResult", "check", "check_paths"]
@@ -42,16 +44,20 @@ def check(
     *,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    index: Path | None = None,
+    scheduler: str | None = None,
 ) -> CheckReport:
-    """Check the stories under the story paths against the agency copy under the wire paths.
+    """Check the stories under the story paths against the agency copy under the wire paths,
+    or against the wire index at index (then wire must be empty).
 
+    scheduler, if given, is a Dask scheduler to read the wire files on.
     Raises InputError when an input cannot be read or no story yields an
-    article, ConfigError for a malformed waiver.
+    article, ConfigError for a malformed waiver, IndexFileError for an
+    unusable index.
     """
     config = config or CheckConfig()
     active = tuple(rule for rule in RULES if config.severity_of(rule) is not Severity.OFF)
-    inputs = load_inputs(list(stories), list(wire), config, stdin=stdin, progress=progress)
-    index = build_index([w.article for w in inputs.wire])
+    inputs, picked, wire_count = _inputs(list(stories), list(wire), config, stdin, progress, index, scheduler)
     findings: list[Finding] = []
     waived: list[Finding] = []
     results: list[StoryResult] = []
@@ -59,7 +65,7 @@ def check(
     unknown_agency: set[str] = set()
     aligned = 0
     for done, story in enumerate(inputs.stories, start=1):
-        sources = [inputs.wire[n] for n in candidates(index, story.article)]
+        sources = [inputs.wire[n] for n in picked(done - 1, story)]
         aligned += len(sources)
         linked = _align(story, sources)
         found = _rules(story, linked, config, unknown_agency)
@@ -79,12 +85,32 @@ def check(
         findings=tuple(sorted(findings, key=_order)),
         waived=tuple(sorted(waived, key=_order)),
         stories=tuple(results),
-        wire_articles=len(inputs.wire),
+        wire_articles=wire_count,
         aligned_pairs=aligned,
         fail_on=config.fail_on,
         rules=active,
         warnings=tuple(warnings),
     )
+
+
+def _inputs(
+    stories: list[str],
+    wire: list[str],
+    config: CheckConfig,
+    stdin: BinaryIO | None,
+    progress: Progress | None,
+    index: Path | None,
+    scheduler: str | None,
+) -> tuple[Inputs, Callable[[int, Story], Sequence[int]], int]:
+    """The inputs, the candidates of each story (by number and story) and the wire count."""
+    if index is None:
+        inputs = load_inputs(stories, wire, config, stdin=stdin, progress=progress, scheduler=scheduler)
+        wire_index = build_index([w.article for w in inputs.wire])
+        return inputs, lambda _, story: candidates(wire_index, story.article), len(inputs.wire)
+    if wire:
+        raise InputError("give wire copy either with --wire or with --index, not both")
+    found = indexed_inputs(stories, index, config, stdin=stdin, progress=progress)
+    return found.inputs, lambda number, _: found.sources[number], found.indexed
 
 
 def check_paths(
@@ -95,13 +121,15 @@ def check_paths(
     fail_on: FailOn | None = None,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    index: Path | None = None,
+    scheduler: str | None = None,
 ) -> CheckReport:
     """check() with the configuration read from config_path (or found from the current
     folder up), and --fail-on applied over it."""
     config = load_config(config_path)
     if fail_on is not None:
         config = replace(config, fail_on=Severity(fail_on.value))
-    return check(stories, wire, config, stdin=stdin, progress=progress)
+    return check(stories, wire, config, stdin=stdin, progress=progress, index=index, scheduler=scheduler)
 
 
 def _order(finding: Finding) -> tuple[str, int, int, str]:

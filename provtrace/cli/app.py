@@ -39,6 +39,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
 def _argument_name(self: typer.core.TyperArgument) -> str:
     """An argument's name in --help: "PATH..." for one that takes several, with no Python type."""
     name = self.display_name_raw
@@ -68,6 +69,40 @@ QuietOption = Annotated[
 ]
 TracebackOption = Annotated[
     bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
+]
+#: The index file of the `index` commands (the default is documented in the README).
+IndexOption = Annotated[
+    Path,
+    typer.Option(
+        "--index",
+        "-i",
+        help="The index file (SQLite). Files are known by their path relative to its folder.",
+        dir_okay=False,
+    ),
+]
+#: An index to read wire copy from, in `check` and `trace`.
+ReadIndexOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--index",
+        "-i",
+        help="A wire index built with `provtrace index add`: only the indexed articles that share "
+        "wording with the given stories are read from it.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        envvar="PROVTRACE_SCHEDULER",
+        help="Address of a Dask scheduler (tcp://host:8786) to run the work on a cluster; "
+        "needs provtrace[distributed]. The output is identical to a local run. "
+        "Default: the PROVTRACE_SCHEDULER environment variable, else local.",
+        show_default=False,
+        metavar="ADDRESS",
+    ),
 ]
 
 
@@ -226,24 +261,41 @@ def trace_command(
             "runs. The output is identical whatever the number.",
         ),
     ] = 0,
+    index: Annotated[
+        Path | None,
+        typer.Option(
+            "--index",
+            "-i",
+            help="A wire index built with `provtrace index add`: trace the articles together with "
+            "the indexed articles they derive from or share a source with (their candidates in the "
+            "index, and the candidates' candidates).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Infer the derivation tree of the articles and show what each version changed.
 
-    Exit codes: 0 success, 2 bad input or usage (for example no usable article),
-    3 internal error.
+    Exit codes: 0 success, 2 bad input or usage (for example no usable article,
+    an unusable index), 3 internal error.
     """
     from provtrace.cli.output import emit
     from provtrace.options import TraceOptions
-    from provtrace.pipeline import trace
+    from provtrace.pipeline import trace, trace_with_index
 
     chosen = fmt or _format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
-    options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers)
-    interactive = sys.stderr.isatty()
-    with _progress_bar(interactive) as progress:
+    options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers, scheduler=scheduler)
+    stdin = sys.stdin.buffer
+    with _progress_bar(sys.stderr.isatty()) as progress:
         result = _guard(
-            show_traceback, lambda: trace(paths, options, stdin=sys.stdin.buffer, progress=progress), quiet
+            show_traceback,
+            lambda: trace(paths, options, stdin=stdin, progress=progress)
+            if index is None
+            else trace_with_index(paths, index, options, stdin=stdin, progress=progress),
+            quiet,
         )
     _warn(result.warnings, quiet)
     render = TRACE_FORMATS.renderer(chosen)
@@ -309,11 +361,13 @@ def check_command(
         typer.Option(
             "--wire",
             "-w",
-            help="Agency copy to check against: a folder or a file (repeat for more).",
+            help="Agency copy to check against: a folder or a file (repeat for more). "
+            "Give --wire or --index, not both.",
             show_default=False,
             metavar="PATH",
         ),
-    ],
+    ] = [],  # noqa: B006 (typer copies it)
+    index: ReadIndexOption = None,
     fmt: Annotated[
         CheckFormat | None,
         typer.Option(
@@ -344,26 +398,40 @@ def check_command(
             show_default=False,
         ),
     ] = None,
+    scheduler: SchedulerOption = None,
     quiet: QuietOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
     """Check stories for uncredited agency copy, altered quotations and changed figures.
 
+    The agency copy is files (--wire) or a wire index (--index), not both.
     Exit codes: 0 nothing at failing severity, 1 findings at failing severity,
-    2 bad input, usage or configuration (an unreadable story or wire file too),
-    3 internal error.
+    2 bad input, usage or configuration (an unreadable story or wire file, an
+    unusable index too), 3 internal error.
     """
     from provtrace.check.formats.text import summary
     from provtrace.check.runner import check_paths
     from provtrace.cli.output import emit
 
+    if bool(wire) == (index is not None):
+        raise typer.BadParameter(
+            "give the wire copy with --wire PATH or an index with --index FILE, not both",
+            param_hint="'--wire' / '--index'",
+        )
     chosen = fmt or _format_for(output, CHECK_FORMATS) or CheckFormat.TEXT
     stdin = sys.stdin.buffer
     with _progress_bar(sys.stderr.isatty()) as progress:
         report = _guard(
             show_traceback,
             lambda: check_paths(
-                stories, wire, config_path=config, fail_on=fail_on, stdin=stdin, progress=progress
+                stories,
+                wire,
+                config_path=config,
+                fail_on=fail_on,
+                stdin=stdin,
+                progress=progress,
+                index=index,
+                scheduler=scheduler,
             ),
             quiet,
         )
@@ -426,3 +494,9 @@ def run(argv: list[str] | None = None) -> None:
         print("provtrace: interrupted", file=sys.stderr)
         sys.exit(int(ExitCode.INTERRUPTED))
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# Registered last: the sub-app's module takes the shared options above from this one.
+from provtrace.cli.index import index_app  # noqa: E402
+
+app.add_typer(index_app, name="index")

@@ -106,6 +106,10 @@ class ArchiveIndex:
         except ValueError:
             return absolute.as_posix()
 
+    def file_path(self, file_id: str) -> str:
+        """Where the file with this id is (or was): below the root, or the id itself when absolute."""
+        return file_id if Path(file_id).is_absolute() else str(self.root / file_id)
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is stored, or none of it."""
@@ -156,7 +160,8 @@ class ArchiveIndex:
                 todo.append((file_id, document, sha))
         added: list[str] = []
         replaced: list[str] = []
-        skipped = list(loaded.skipped)
+        own = {os.path.abspath(f"{self.path}{end}") for end in ("", "-wal", "-shm", "-journal")}
+        skipped = [s for s in loaded.skipped if os.path.abspath(s.path) not in own]
         for start in range(0, len(todo), BATCH):
             batch = todo[start : start + BATCH]
             results = ordered_map(

@@ -1,0 +1,96 @@
+"""The wire copy of `check --index`: for each story, the archive articles the index picks.
+
+Nothing is re-read: stories are read as usual, the index answers which of its
+articles share wording with each story (ArchiveIndex.query), and only those
+are loaded, once each. Each gets its agency exactly as a wire file under
+--wire would, with the index's folder playing the --wire folder: the
+configured [check.wire] folders and the folder names below the index's
+folder are matched against the file's path; a file indexed from outside that
+folder is named by its own folder only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from provtrace.check.config import CheckConfig
+from provtrace.check.inputs import Inputs, WireArticle, is_ignored, read_stories, wire_agency
+from provtrace.errors import InputError
+from provtrace.ingest.furniture import is_photo_caption
+from provtrace.models import Article
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedInputs:
+    """Inputs whose wire copy came from an index, with each story's share of it."""
+
+    inputs: Inputs
+    sources: tuple[tuple[int, ...], ...]  # per story, positions in inputs.wire
+    indexed: int  # articles in the index
+
+
+def display_path(path: str) -> str:
+    """A path relative to the current folder when it lies below it, else absolute."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _credit_texts(article: Article) -> list[str]:
+    """The stored counterpart of ingest.extract.credit_texts: story, furniture, author."""
+    removed = [line for line in article.removed if not is_photo_caption(line)]
+    return [" ".join(s.text for s in article.sentences), "\n".join(removed), article.author or ""]
+
+
+def indexed_inputs(
+    stories: Sequence[str],
+    index_path: Path,
+    config: CheckConfig,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> IndexedInputs:
+    """Read the stories and pick their wire copy from the index at index_path.
+
+    Raises InputError when a story cannot be used, IndexFileError when the index cannot.
+    """
+    from provtrace.index import ArchiveIndex
+
+    problems: list[str] = []
+    warnings: list[str] = []
+    built = read_stories(stories, config, problems, warnings, stdin)
+    if problems:
+        listed = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        raise InputError(
+            f"{len(problems)} input file{'s' if len(problems) > 1 else ''} could not be used, "
+            f"so nothing was checked: {listed}",
+            tuple(warnings + problems),
+        )
+    with ArchiveIndex(index_path) as archive:
+        indexed = len(archive.ids())
+        picked: list[tuple[str, ...]] = []
+        for done, story in enumerate(built, start=1):
+            ids = archive.query(story.article)
+            picked.append(tuple(i for i in ids if not is_ignored(display_path(archive.file_path(i)), config)))
+            if progress is not None:
+                progress("querying the index", done, len(built))
+        wanted = sorted({i for ids in picked for i in ids})
+        articles = archive.load(wanted)
+        paths = [archive.file_path(i) for i in wanted]
+        root = str(archive.root)
+    if indexed == 0:
+        raise InputError(f"the index {index_path} holds no article: add some with `provtrace index add`")
+    table = config.agencies()
+    wire: list[WireArticle] = []
+    for article, path in zip(articles, paths, strict=True):
+        shown = display_path(path)
+        roots = [root] if Path(path).is_relative_to(root) else [os.path.dirname(path)]
+        texts = _credit_texts(article) if config.aliases else None
+        agency = wire_agency(article, texts, path, roots, config, table)
+        wire.append(WireArticle(replace(article, path=shown), agency))
+    position = {article_id: k for k, article_id in enumerate(wanted)}
+    sources = tuple(tuple(position[i] for i in ids) for ids in picked)
+    return IndexedInputs(Inputs(tuple(built), tuple(wire), tuple(warnings)), sources, indexed)

@@ -1,0 +1,65 @@
+"""What an index command says: one-line summaries of add and remove, and the stats.
+
+Wording lives here, beside the reports it describes, so the CLI only prints.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from provtrace.index.store import AddReport, IndexStats, RemoveReport
+from provtrace.wording import plural
+
+#: The schema of `provtrace index stats --format json`.
+STATS_SCHEMA = "provtrace.index-stats/1"
+
+
+def add_summary(report: AddReport) -> str:
+    """'added 120, replaced 3, unchanged 2,001, skipped 1 (see warnings)'."""
+    parts = [
+        f"added {len(report.added):,}",
+        f"replaced {len(report.replaced):,}",
+        f"unchanged {report.unchanged:,}",
+    ]
+    if report.skipped:
+        parts.append(f"skipped {len(report.skipped):,} (see warnings)")
+    return ", ".join(parts)
+
+
+def add_warnings(report: AddReport) -> tuple[str, ...]:
+    """One warning per file that holds no article ("skipped PATH: REASON")."""
+    return tuple(str(skip) for skip in report.skipped)
+
+
+def remove_summary(report: RemoveReport) -> str:
+    """'removed 3 files' (articles and files that held none)."""
+    return f"removed {plural(len(report.removed), 'file')}"
+
+
+def remove_warnings(report: RemoveReport) -> tuple[str, ...]:
+    """One warning per path given that matched nothing in the index."""
+    return tuple(f"{path}: not in the index" for path in report.not_indexed)
+
+
+def stats_text(stats: IndexStats, path: str) -> str:
+    """The stats as aligned 'name: value' lines."""
+    rows = [
+        ("index", path),
+        ("schema", stats.schema),
+        ("updated", stats.updated or "never"),
+        ("files", f"{stats.files:,}"),
+        ("articles", f"{stats.articles:,}"),
+        ("sentences", f"{stats.sentences:,}"),
+        ("keys", f"{stats.keys:,}"),
+        ("postings", f"{stats.postings:,}"),
+        ("size", f"{stats.file_bytes:,} bytes"),
+    ]
+    width = max(len(name) for name, _ in rows) + 1
+    return "".join(f"{name + ':':<{width}} {value}\n" for name, value in rows)
+
+
+def stats_json(stats: IndexStats, path: str) -> str:
+    """The stats as one JSON object (keys sorted), with the index path and a schema name."""
+    data = {"schema_name": STATS_SCHEMA, "index": path, **asdict(stats)}
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"

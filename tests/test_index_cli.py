@@ -1,0 +1,166 @@
+"""`provtrace index add|remove|stats` and `check --index`: thin commands over the wire index."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from provtrace.cli.app import app
+
+runner = CliRunner()
+CHECK_DATA = Path(__file__).resolve().parent / "data" / "check"
+
+
+@pytest.fixture
+def wire(tmp_path: Path, examples: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the examples under ./wire, with the current folder beside it."""
+    shutil.copytree(examples, tmp_path / "wire")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "wire"
+
+
+@pytest.fixture
+def check_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the check fixtures (stories, wire, provtrace.toml), made the current folder."""
+    shutil.copytree(CHECK_DATA, tmp_path / "check")
+    monkeypatch.chdir(tmp_path / "check")
+    return tmp_path / "check"
+
+
+def test_index_add_defaults_to_provtrace_index_sqlite_in_the_current_folder(wire: Path) -> None:
+    result = runner.invoke(app, ["index", "add", "wire"])
+    assert result.exit_code == 0, result.output
+    assert Path("provtrace-index.sqlite").is_file()
+    assert result.stderr.strip() == "added 5, replaced 0, unchanged 0"
+
+
+def test_index_add_again_reports_unchanged_and_replaced_files(wire: Path) -> None:
+    runner.invoke(app, ["index", "add", "wire", "--index", "idx.sqlite"])
+    first = sorted(wire.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nA new closing sentence was added here.\n")
+    result = runner.invoke(app, ["index", "add", "wire", "--index", "idx.sqlite"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == "added 0, replaced 1, unchanged 4"
+
+
+def test_index_add_warns_about_each_skipped_file_and_counts_it(wire: Path) -> None:
+    (wire / "empty.txt").write_text("")
+    result = runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    assert result.exit_code == 0
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("warning: skipped wire/empty.txt")
+    assert lines[-1] == "added 5, replaced 0, unchanged 0, skipped 1 (see warnings)"
+    quiet = runner.invoke(app, ["index", "add", "wire", "-i", "idx2.sqlite", "--quiet"])
+    assert "warning:" not in quiet.stderr
+
+
+def test_an_index_inside_the_indexed_folder_does_not_index_itself(wire: Path) -> None:
+    runner.invoke(app, ["index", "add", "wire", "-i", "wire/idx.sqlite"])
+    result = runner.invoke(app, ["index", "add", "wire", "-i", "wire/idx.sqlite"])
+    assert result.stderr.strip() == "added 0, replaced 0, unchanged 5"
+
+
+def test_index_add_of_a_missing_path_is_exit_2_with_one_line(wire: Path) -> None:
+    result = runner.invoke(app, ["index", "add", "nowhere", "-i", "idx.sqlite"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+
+
+def test_a_file_that_is_not_an_index_is_exit_2_with_one_line(wire: Path) -> None:
+    Path("notes.sqlite").write_text("not a database at all, just some words" * 20)
+    for argv in (["add", "wire"], ["remove", "wire"], ["stats"]):
+        result = runner.invoke(app, ["index", *argv, "--index", "notes.sqlite"])
+        assert result.exit_code == 2, argv
+        assert result.stderr == "error: notes.sqlite is not a provtrace index (not an SQLite database)\n"
+
+
+def test_index_stats_of_a_missing_index_says_how_to_build_one(wire: Path) -> None:
+    result = runner.invoke(app, ["index", "stats", "-i", "none.sqlite"])
+    assert result.exit_code == 2
+    assert "build one with `provtrace index add`" in result.stderr
+
+
+def test_index_stats_text_and_json_give_the_counts(wire: Path) -> None:
+    runner.invoke(app, ["index", "add", "wire"])
+    text = runner.invoke(app, ["index", "stats"])
+    assert text.exit_code == 0
+    assert "articles:  5\n" in text.stdout and "index:     provtrace-index.sqlite\n" in text.stdout
+    data = json.loads(runner.invoke(app, ["index", "stats", "--format", "json"]).stdout)
+    assert data["schema_name"] == "provtrace.index-stats/1"
+    assert (data["articles"], data["files"]) == (5, 5)
+    assert data["sentences"] > 0 and data["file_bytes"] > 0
+
+
+def test_index_remove_takes_a_folder_out_and_warns_about_unknown_paths(wire: Path) -> None:
+    runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    result = runner.invoke(app, ["index", "remove", "wire", "elsewhere", "-i", "idx.sqlite"])
+    assert result.exit_code == 0
+    assert result.stderr == "warning: elsewhere: not in the index\nremoved 5 files\n"
+    stats = json.loads(runner.invoke(app, ["index", "stats", "-i", "idx.sqlite", "-f", "json"]).stdout)
+    assert stats["articles"] == 0
+
+
+def test_index_remove_that_matches_nothing_is_exit_2(wire: Path) -> None:
+    runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    result = runner.invoke(app, ["index", "remove", "elsewhere", "-i", "idx.sqlite", "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: nothing in idx.sqlite matches the given paths\n"
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("add", ("--index", "--workers", "--scheduler", "--quiet", "--traceback")),
+        ("remove", ("--index", "--quiet", "--traceback")),
+        ("stats", ("--index", "--format", "--traceback")),
+    ],
+)
+def test_every_index_command_explains_its_options(command: str, options: tuple[str, ...]) -> None:
+    result = runner.invoke(app, ["index", command, "--help"])
+    assert result.exit_code == 0
+    for option in options:
+        assert option in result.stdout
+
+
+def _findings(argv: list[str]) -> tuple[int, str]:
+    result = runner.invoke(app, ["check", "stories", "--format", "json", *argv])
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("where", ["idx.sqlite", "wire/idx.sqlite"])
+def test_check_with_an_index_gives_the_same_report_as_with_the_wire_folder(
+    check_copy: Path, where: str
+) -> None:
+    """The index beside the wire folder or inside it: same findings, sources, agencies and counts."""
+    expected = _findings(["--wire", "wire"])
+    assert expected[0] == 1 and json.loads(expected[1])["findings"]
+    assert runner.invoke(app, ["index", "add", "wire", "-i", where]).exit_code == 0
+    assert _findings(["--index", where]) == expected
+
+
+def test_check_with_an_index_maps_configured_wire_folders_to_agencies(check_copy: Path) -> None:
+    (check_copy / "wire" / "reuters").rename(check_copy / "wire" / "desk-two")
+    config = (check_copy / "provtrace.toml").read_text(encoding="utf-8")
+    (check_copy / "provtrace.toml").write_text(config + '\n[check.wire]\n"wire/desk-two" = "Reuters"\n')
+    expected = _findings(["--wire", "wire"])
+    assert '"agency": "Reuters"' in expected[1]
+    runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    assert _findings(["--index", "idx.sqlite"]) == expected
+
+
+def test_check_with_both_wire_and_index_or_neither_is_a_usage_error(check_copy: Path) -> None:
+    runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    for argv in (["--wire", "wire", "--index", "idx.sqlite"], []):
+        result = runner.invoke(app, ["check", "stories", *argv])
+        assert result.exit_code == 2
+        assert "give the wire copy with --wire PATH or an index with --index FILE" in result.output
+
+
+def test_check_with_a_missing_index_is_exit_2_with_one_line(check_copy: Path) -> None:
+    result = runner.invoke(app, ["check", "stories", "--index", "none.sqlite"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: no index at none.sqlite: build one with `provtrace index add`\n"
