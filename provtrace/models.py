@@ -77,12 +77,16 @@ class RawDocument:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """One sentence of an article's story, numbered from 0 in reading order."""
+
     index: int
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Credit:
+    """A mention of a news agency in an article: its own credit or a citation."""
+
     agency: str
     text: str
     kind: CreditKind = CreditKind.CITES
@@ -90,6 +94,8 @@ class Credit:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """One article as provtrace reads it: metadata, credits, story sentences and stripped furniture."""
+
     id: str
     path: str
     title: str | None
@@ -116,6 +122,8 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
+    """The sentence links between an upstream article (source) and another (target)."""
+
     source: str  # article id on the upstream side
     target: str
     links: tuple[Link, ...]
@@ -135,6 +143,8 @@ class Alignment:
 
 @dataclass(frozen=True, slots=True)
 class Edge:
+    """A derivation in the tree: child derives from parent, with confidence and evidence in words."""
+
     parent: str
     child: str
     relation: Relation
@@ -164,6 +174,8 @@ class Unseen:
 
 @dataclass(frozen=True, slots=True)
 class Trace:
+    """The result of tracing a set of articles: the derivation forest and the evidence for it."""
+
     articles: tuple[Article, ...]
     edges: tuple[Edge, ...]
     unseen: tuple[Unseen, ...]
@@ -173,12 +185,14 @@ class Trace:
     related: tuple[Related, ...] = field(default=())  # every related pair, judged
 
     def article(self, article_id: str) -> Article | None:
+        """The article with this id, or None."""
         for article in self.articles:
             if article.id == article_id:
                 return article
         return None
 
     def alignment(self, source: str, target: str) -> Alignment | None:
+        """The alignment stored with this source and target (in that direction), or None."""
         for alignment in self.alignments:
             if alignment.source == source and alignment.target == target:
                 return alignment

@@ -49,12 +49,16 @@ class AddReport:
 
 @dataclass(frozen=True, slots=True)
 class RemoveReport:
+    """What `remove` took out of the index, and which given paths matched nothing."""
+
     removed: tuple[str, ...]  # ids of the files taken out (articles or skipped files)
     not_indexed: tuple[str, ...]  # paths given that matched nothing in the index
 
 
 @dataclass(frozen=True, slots=True)
 class IndexStats:
+    """The size and state of an index file, for `provtrace index stats`."""
+
     articles: int
     sentences: int
     keys: int  # distinct candidate keys
@@ -96,6 +100,7 @@ class ArchiveIndex:
         self.close()
 
     def close(self) -> None:
+        """Close the connection to the index file."""
         self._conn.close()
 
     def file_id(self, path: str) -> str:

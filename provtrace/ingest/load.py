@@ -39,6 +39,8 @@ _MAGIC = (
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
+    """The documents read from the given paths, and the inputs skipped (with why)."""
+
     documents: tuple[RawDocument, ...]
     skipped: tuple[Skip, ...]
 

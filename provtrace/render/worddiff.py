@@ -13,6 +13,8 @@ _WORDS = re.compile(r"\S+")
 
 
 class Op(StrEnum):
+    """What happened to a run of words: kept, deleted from the old side, or inserted."""
+
     SAME = "same"
     DELETE = "delete"
     INSERT = "insert"
@@ -20,6 +22,8 @@ class Op(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Segment:
+    """A run of words of a word diff and what happened to it."""
+
     op: Op
     text: str
 
