@@ -7,14 +7,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import BinaryIO
 
-from provtrace.align.corpus import align_corpus
+from provtrace.align.corpus import align_components
 from provtrace.errors import InputError
-from provtrace.infer.forest import infer_forest
+from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.types import named_suffixes
-from provtrace.models import Alignment, Article, RawDocument, Skip, Trace
+from provtrace.models import Alignment, Article, Edge, RawDocument, Skip, Trace, Unseen
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.wording import plural
@@ -160,26 +160,44 @@ def trace_articles(
     warnings: Sequence[str] = (),
     progress: Progress | None = None,
 ) -> Trace:
-    """Align and infer over articles already loaded."""
+    """Align and infer over articles already loaded.
+
+    Each connected component of the candidate graph is aligned and inferred
+    on its own (articles citing one agency that no article owns stay in one,
+    as they may hang from one unseen source) and the parts combined in sorted
+    order: the same trace as over the whole folder at once, with only one
+    batch of components' alignments held at a time.
+    """
     articles = sorted(articles, key=lambda a: a.id)
-    corpus = align_corpus(articles, options, progress)
-    pairs = corpus.pairs
-    if progress is not None:
-        progress("inferring", 0, 1)
-    profiles = {k: profile_of(p, corpus.vocabulary) for k, p in corpus.prepared.items()}
-    forest, edge_alignments = infer_forest(articles, Pairs(pairs, corpus.stems(), profiles))
-    if progress is not None:
-        progress("inferring", 1, 1)
-    alignments: dict[tuple[str, str], Alignment] = dict(edge_alignments)
-    if options.all_pairs:
-        for (a, b), result in pairs.items():
-            if (a, b) not in alignments and (b, a) not in alignments:
-                alignments[a, b] = result.alignment
+    by_id = {a.id: a for a in articles}
+    owners = owned_agencies(articles)
+    edges: list[Edge] = []
+    unseen: list[Unseen] = []
+    unrelated: list[str] = []
+    alignments: dict[tuple[str, str], Alignment] = {}
+    inferred = 0
+    for part in align_components(articles, options, progress, unseen_groups(articles, owners)):
+        ids = sorted(part.prepared)
+        profiles = {k: profile_of(part.prepared[k], part.vocabulary) for k in ids}
+        forest, edge_alignments = infer_forest(
+            [by_id[i] for i in ids], Pairs(part.pairs, part.stems(), profiles), owners
+        )
+        edges += forest.edges
+        unseen += forest.unseen
+        unrelated += forest.unrelated
+        alignments.update(edge_alignments)
+        if options.all_pairs:
+            for (a, b), result in part.pairs.items():
+                if (a, b) not in alignments and (b, a) not in alignments:
+                    alignments[a, b] = result.alignment
+        inferred += len(ids)
+        if progress is not None:
+            progress("inferring", inferred, len(articles))
     return Trace(
         articles=tuple(articles),
-        edges=forest.edges,
-        unseen=forest.unseen,
-        unrelated=forest.unrelated,
+        edges=tuple(sorted(edges, key=lambda e: (e.parent, e.child))),
+        unseen=tuple(sorted(unseen, key=lambda u: u.id)),
+        unrelated=tuple(sorted(unrelated)),
         alignments=tuple(alignments[k] for k in sorted(alignments)),
         warnings=tuple(warnings),
         related=forest.related,

@@ -1,31 +1,123 @@
 """Which pairs of articles are worth aligning: an index instead of every pair.
 
-Versions of one story share its rare words: names, places, figures, the
-words of its quotations, even when a summary rewords everything else. Each
-article is keyed by its rarest words that at least one other article also
-uses (a word in one article only cannot pair anything, and a word in very
-many is boilerplate); two articles are candidates when they share several
-keys. For small runs every pair is compared, which costs little and can miss
-nothing.
+Two articles are candidates on evidence of shared *expression*, by the same
+keys as the wire index (provtrace.index.keys, one implementation):
+
+- they share several sampled five-word shingles that few articles of the
+  run hold (a copied or lightly edited sentence keeps its shingles; two
+  stories on one topic written independently share almost none); or
+- one holds several of the other's rarest shared words (a paraphrase or a
+  summary keeps the story's names, places and figures but few of its
+  phrases); or
+- their languages differ and they share several of their rarest names and
+  figures (a translation shares no words, but keeps those).
+
+Keys held by many articles are stock phrasing or topic words (shares,
+profits, court) and pair nothing, so the number of candidates follows the
+number of story families, not the square of the folder. For small runs every
+pair is compared, which costs little and can miss nothing.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from itertools import combinations
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from provtrace.align.normalize import Features
+from provtrace.index.keys import sentence_keys
+from provtrace.index.query import (
+    MIN_SHARED_SHINGLES,
+    MIN_SHARED_WORDS,
+    RARE_WORDS,
+    SHINGLE_MAX_ARTICLES,
+    WORD_MAX_ARTICLES,
+)
 from provtrace.models import Article
 
 #: Up to this many articles, every pair is aligned.
 ALL_PAIRS_UP_TO = 40
-#: Keys per article: its rarest shared words.
-_KEYS = 150
-#: A word in more articles than this says nothing about which belong together.
-_MAX_ARTICLES = 100
-#: Shared keys that make two articles candidates.
-_MIN_SHARED_KEYS = 3
+#: A word in more articles than this is a topic word, not a story's own. Looser
+#: than the index's WORD_MAX_ARTICLES: it only matters to an article with fewer
+#: than RARE_WORDS rarer shared words (a PA snap of three sentences), which must
+#: still find the stories of its event, and an event can run to 35 versions
+#: (METER); 100 keeps every related METER story-PA pair but 3.
+LOOKUP_MAX_ARTICLES = 100
+#: Two articles sharing this many words that at most LOOKUP_MAX_ARTICLES others
+#: hold are candidates whatever their rarest words: a story retold by many
+#: papers shares its rarest words with the other papers, and its source shares
+#: the event's names and terms (12: METER's related pairs; generated folders get
+#: no extra candidate from it).
+MIN_COMMON_WORDS = 12
+#: A name or figure in more articles than this is a running topic (a country,
+#: a year), not one story's; the index's cap on a shared word, for the same reason.
+ANCHOR_MAX_ARTICLES = WORD_MAX_ARTICLES
+#: An article's rarest shared names and figures that are looked up across languages.
+RARE_ANCHORS = RARE_WORDS
+#: Shared rare names and figures that make two articles in different languages
+#: candidates: as for words, a name or two can be chance.
+MIN_SHARED_ANCHORS = MIN_SHARED_WORDS
+
+K = TypeVar("K", bound=Hashable)
+
+
+def _postings(keys: Mapping[str, Iterable[K]]) -> dict[K, list[str]]:
+    """For each key, the ids holding it, in id order (keys given in id order)."""
+    holders: dict[K, list[str]] = defaultdict(list)
+    for article_id, found in keys.items():
+        for key in found:
+            holders[key].append(article_id)
+    return holders
+
+
+def _many_shared(keys: Mapping[str, Iterable[K]], cap: int, needed: int) -> set[tuple[str, str]]:
+    """Pairs sharing at least `needed` keys that at most cap others hold.
+
+    Counted one article at a time (against the articles after it), so memory
+    holds one article's counts, not a count for every pair sharing a key.
+    """
+    holders = _postings(keys)
+    found: set[tuple[str, str]] = set()
+    for article_id, own in keys.items():
+        counts: Counter[str] = Counter()
+        for key in set(own):
+            held = holders[key]
+            if 2 <= len(held) <= cap + 1:
+                counts.update(h for h in held if h > article_id)
+        found.update((article_id, h) for h, n in counts.items() if n >= needed)
+    return found
+
+
+def _rare_lookups(keys: Mapping[str, Iterable[K]], cap: int, rare: int, needed: int) -> set[tuple[str, str]]:
+    """Pairs where one article holds `needed` of the other's `rare` rarest keys held by at most cap others.
+
+    As an index query does: each article looks up its rarest keys and counts
+    the articles that hold them.
+    """
+    holders = _postings(keys)
+    found: set[tuple[str, str]] = set()
+    for article_id, own in keys.items():
+        usable = [k for k in set(own) if 2 <= len(holders[k]) <= cap + 1]
+        counts: Counter[str] = Counter()
+        for key in sorted(usable, key=lambda k: (len(holders[k]), k))[:rare]:
+            counts.update(h for h in holders[key] if h != article_id)
+        found.update((min(article_id, h), max(article_id, h)) for h, n in counts.items() if n >= needed)
+    return found
+
+
+def _across_languages(
+    ids: Sequence[str], languages: Mapping[str, str | None], feats: Mapping[str, Sequence[Features]]
+) -> set[tuple[str, str]]:
+    """Pairs in different languages sharing several rare names and figures."""
+    if len({languages[i] for i in ids} - {None}) < 2:
+        return set()
+    anchors = {i: sorted({a for f in feats[i] for a in f.anchors}) for i in ids}
+    pairs = _rare_lookups(anchors, ANCHOR_MAX_ARTICLES, RARE_ANCHORS, MIN_SHARED_ANCHORS)
+    return {
+        (a, b)
+        for a, b in pairs
+        if languages[a] is not None and languages[b] is not None and languages[a] != languages[b]
+    }
 
 
 def candidate_pairs(
@@ -35,17 +127,11 @@ def candidate_pairs(
     ids = sorted(a.id for a in articles)
     if len(ids) <= ALL_PAIRS_UP_TO:
         return [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
-    words = {i: {s for f in feats[i] for s in f.stems} for i in ids}
-    df: Counter[str] = Counter()
-    for stems in words.values():
-        df.update(stems)
-    postings: dict[str, list[str]] = defaultdict(list)
-    for article_id in ids:
-        shared = [s for s in words[article_id] if 2 <= df[s] <= _MAX_ARTICLES]
-        for stem in sorted(shared, key=lambda s: (df[s], s))[:_KEYS]:
-            postings[stem].append(article_id)
-    together: Counter[tuple[str, str]] = Counter()
-    for holders in postings.values():
-        for pair in combinations(holders, 2):  # holders are in id order
-            together[pair] += 1
-    return sorted(pair for pair, count in together.items() if count >= _MIN_SHARED_KEYS)
+    by_id = {a.id: a for a in articles}
+    keys = {i: sentence_keys(s.text for s in by_id[i].sentences) for i in ids}
+    found = _many_shared({i: k.shingles for i, k in keys.items()}, SHINGLE_MAX_ARTICLES, MIN_SHARED_SHINGLES)
+    words = {i: k.words for i, k in keys.items()}
+    found |= _rare_lookups(words, LOOKUP_MAX_ARTICLES, RARE_WORDS, MIN_SHARED_WORDS)
+    found |= _many_shared(words, LOOKUP_MAX_ARTICLES, MIN_COMMON_WORDS)
+    found |= _across_languages(ids, {i: by_id[i].language for i in ids}, feats)
+    return sorted(found)

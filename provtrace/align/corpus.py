@@ -2,7 +2,10 @@
 
 align_corpus computes each article's features once, picks the pairs worth
 aligning (see candidates), aligns them on one core or several and keeps the
-related ones. Each pair is aligned on its own (words weighed by their rarity
+related ones. align_components does the same one connected component of the
+candidate graph at a time (articles that can share content only through one
+another), so that what is held at once follows the largest story family,
+not the folder. Each pair is aligned on its own (words weighed by their rarity
 in the pair), so its links do not depend on the rest of the folder and
 `provtrace diff` shows the same links and scores as `trace`. The rarity
 weights over the whole run are kept for inference, which asks which words
@@ -11,11 +14,12 @@ are distinctive in the folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from provtrace.align.candidates import candidate_pairs
+from provtrace.align.components import batches, components
 from provtrace.align.core import PairResult, PairStats, align_pair
 from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
 from provtrace.align.normalize import Features
@@ -59,6 +63,31 @@ def align_corpus(
     articles: Sequence[Article], options: TraceOptions, progress: Progress | None = None
 ) -> CorpusAlignment:
     """Align candidate pairs of articles (smaller id as source); keep related pairs."""
+    pairs: dict[tuple[str, str], PairResult] = {}
+    prepared: dict[str, Prepared] = {}
+    vocab: Vocabulary | None = None
+    for part in align_components(articles, options, progress):
+        pairs.update(part.pairs)
+        prepared.update(part.prepared)
+        vocab = part.vocabulary
+    assert vocab is not None  # at least one component: every article is in one
+    return CorpusAlignment({k: pairs[k] for k in sorted(pairs)}, prepared, vocab)
+
+
+def align_components(
+    articles: Sequence[Article],
+    options: TraceOptions,
+    progress: Progress | None = None,
+    together: Sequence[Sequence[str]] = (),
+) -> Iterator[CorpusAlignment]:
+    """align_corpus one connected component of the candidate graph at a time.
+
+    Components come in the order of their smallest id. The rarity weights
+    are the folder's (each part's vocabulary is the whole run's). together
+    lists groups of ids that must share a component whatever their candidates
+    (what inference decides over several at once). Pairs are aligned a batch
+    of components at a time, so a process pool starts once per batch.
+    """
     feats: dict[str, tuple[Features, ...]] = {}
     for done, article in enumerate(articles):
         if progress is not None:
@@ -67,24 +96,39 @@ def align_corpus(
     if progress is not None:
         progress("comparing sentences", len(articles), len(articles))
     vocab = build_vocabulary(articles, feats)
-    vectors: dict[str, Any] = {}
+    by_id = {a.id: a for a in articles}
     if options.semantic:
-        from provtrace.align.semantic import Embedder
-
-        vectors = Embedder().embed(articles)
-    prepared = {a.id: prepare(a, vocab, feats[a.id], vectors.get(a.id)) for a in articles}
-    if options.semantic:
-        ids = sorted(prepared)
+        ids = sorted(by_id)
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
     else:
         todo = candidate_pairs(articles, feats)
-    pairs: dict[tuple[str, str], PairResult] = {}
-    results = _align_all(prepared, todo, options, progress)
-    for (a, b), (alignment, stats) in zip(todo, results, strict=True):
-        result = PairResult(alignment, stats)
-        if _related(result, prepared[a].article, prepared[b].article, options):
-            pairs[a, b] = result
-    return CorpusAlignment(pairs, prepared, vocab)
+    done = 0
+    for batch in batches(components(sorted(by_id), todo, together)):
+        members = [i for part, _ in batch for i in part]
+        vectors: dict[str, Any] = {}
+        if options.semantic:
+            from provtrace.align.semantic import Embedder
+
+            vectors = Embedder().embed([by_id[i] for i in members])
+        prepared = {i: prepare(by_id[i], vocab, feats[i], vectors.get(i)) for i in members}
+        batch_todo = [pair for _, pairs in batch for pair in pairs]
+        results = _align_all(prepared, batch_todo, options, _offset(progress, done, len(todo)))
+        done += len(batch_todo)
+        aligned = dict(zip(batch_todo, results, strict=True))
+        for part, pairs in batch:
+            related: dict[tuple[str, str], PairResult] = {}
+            for a, b in pairs:
+                result = PairResult(*aligned[a, b])
+                if _related(result, prepared[a].article, prepared[b].article, options):
+                    related[a, b] = result
+            yield CorpusAlignment(related, {i: prepared[i] for i in part}, vocab)
+
+
+def _offset(progress: Progress | None, before: int, total: int) -> Callable[[str, int, int], None] | None:
+    """progress for one batch, counted in the run's pairs."""
+    if progress is None:
+        return None
+    return lambda stage, done, _: progress(stage, before + done, total)
 
 
 def _align_one(
@@ -103,6 +147,8 @@ def _align_all(
 ) -> list[tuple[Alignment, PairStats]]:
     """Align every pair in todo, in order, on one core or several."""
     report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
+    if not todo:
+        return []
     return ordered_map(
         _align_one,
         todo,

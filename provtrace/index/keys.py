@@ -26,6 +26,7 @@ import struct
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provtrace.align.normalize import STOPWORDS
 from provtrace.models import Article
@@ -51,6 +52,9 @@ _MASK = (1 << 64) - 1
 _BASE = 0x100000001B3
 _MIX = 0x9E3779B97F4A7C15
 _WORD_SALT = 0x5BD1E9955BD1E995
+#: Word digests remembered: a folder's or a batch's running vocabulary, so a
+#: word is digested once, not once per article (a few MiB at most).
+_DIGESTS_KEPT = 1 << 16
 _LEADING = pow(_BASE, SHINGLE_WORDS - 1, 1 << 64)
 
 
@@ -66,6 +70,7 @@ class ArticleKeys:
         return tuple(sorted(set(self.shingles) | set(self.words)))
 
 
+@lru_cache(maxsize=_DIGESTS_KEPT)
 def _unsigned(tag: bytes, text: str) -> int:
     value: int = struct.unpack("<Q", hashlib.blake2b(tag + text.encode("utf-8"), digest_size=8).digest())[0]
     return value

@@ -138,10 +138,27 @@ def _candidates(
     return directions, weights
 
 
-def _unseen_sources(articles: Sequence[Article], pairs: lineage.Pairs) -> dict[str, tuple[Unseen, list[str]]]:
+def owned_agencies(articles: Sequence[Article]) -> frozenset[str]:
+    """Agencies whose own copy (an owner credit) is among the articles."""
+    return frozenset(c.agency for a in articles for c in a.credits if c.kind is CreditKind.OWNER)
+
+
+def unseen_groups(articles: Sequence[Article], owners: frozenset[str]) -> list[list[str]]:
+    """For each agency cited but owned by none of the articles, the ids of its citers
+    (the articles that may hang from one unseen source, so must be inferred together)."""
+    groups = []
+    for agency in sorted({c.agency for a in articles for c in a.credits} - owners):
+        citers = sorted(a.id for a in articles if agency in agencies(a, CreditKind.CITES))
+        if len(citers) >= 2:
+            groups.append(citers)
+    return groups
+
+
+def _unseen_sources(
+    articles: Sequence[Article], pairs: lineage.Pairs, owners: frozenset[str]
+) -> dict[str, tuple[Unseen, list[str]]]:
     """Unseen agency originals (cited by two or more related articles, owned by none), with their citers."""
     related = {x for pair in pairs.results for x in pair}
-    owners = {c.agency for a in articles for c in a.credits if c.kind is CreditKind.OWNER}
     unseen: dict[str, tuple[Unseen, list[str]]] = {}
     for agency in sorted({c.agency for a in articles for c in a.credits} - owners):
         citers = sorted(a.id for a in articles if a.id in related and agency in agencies(a, CreditKind.CITES))
@@ -273,12 +290,14 @@ def _edges(
 
 
 def infer_forest(
-    articles: Sequence[Article], pairs: lineage.Pairs
+    articles: Sequence[Article], pairs: lineage.Pairs, owners: frozenset[str] | None = None
 ) -> tuple[Forest, dict[tuple[str, str], Alignment]]:
     """The derivation forest, and the alignment (parent side first) of each edge.
 
     pairs holds the related pairs with what lineage compares of each article
-    (its distinctive stems and the content stems of each sentence).
+    (its distinctive stems and the content stems of each sentence). owners
+    are the agencies whose own copy the run holds (by default: found among
+    articles; given when articles are one part of a larger run).
     """
     import networkx as nx
 
@@ -292,7 +311,7 @@ def infer_forest(
     graph.add_nodes_from(sorted(by_id))
     for (parent, child), weight in sorted(weights.items()):
         graph.add_edge(parent, child, weight=weight)
-    unseen = _unseen_sources(articles, pairs)
+    unseen = _unseen_sources(articles, pairs, owned_agencies(articles) if owners is None else owners)
     for node, (_, linked) in unseen.items():
         for c in linked:
             graph.add_edge(node, c, weight=_UNSEEN_WEIGHT)

@@ -1,0 +1,165 @@
+"""Which pairs trace aligns: shared expression, rare shared words, names across languages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from provtrace.align import candidates as module
+from provtrace.align.candidates import candidate_pairs
+from provtrace.align.features import sentence_features
+from provtrace.models import Article
+from provtrace.pipeline import load_articles
+from tests.helpers import article
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import generate  # noqa: E402
+
+CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+if not CORPORA.is_dir():  # a git worktree sits one level deeper
+    CORPORA = CORPORA.parent.parent.parent / "shared" / "corpora"
+
+
+@pytest.fixture()
+def selective(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The selective rule even for a handful of articles."""
+    monkeypatch.setattr(module, "ALL_PAIRS_UP_TO", 0)
+    yield
+
+
+def _pairs(articles: list[Article]) -> set[tuple[str, str]]:
+    return set(candidate_pairs(articles, {a.id: sentence_features(a) for a in articles}))
+
+
+def _filler(n: int) -> list[Article]:
+    """Stories on one topic, each in its own words: every topic word, between words of its own."""
+    topic = "shares profits market analysts forecast quarter trading investors dividend board".split()  # noqa: SIM905
+    stories = []
+    for k in range(n):
+        words = [w for t in range(10) for w in (topic[(k + t) % 10], f"{'zqmfp'[t % 5]}orvel{k}x{t}")]
+        stories.append(article(f"filler-{k:03d}", [" ".join(words[:10]) + ".", " ".join(words[10:]) + "."]))
+    return stories
+
+
+def test_a_copy_is_a_candidate_and_stories_sharing_only_topic_words_are_not(selective: None) -> None:
+    story = [
+        "Harbour authorities in Port Selwyn closed the northern quay after a crane collapsed on Tuesday.",
+        "Inspector Maren Olufsen said the crane operator had escaped with minor injuries to his arm.",
+        "The quay will stay shut until engineers from Halvorsen Marine have checked every mooring.",
+    ]
+    copy = [*story[:2], "Engineers are checking every mooring before the quay reopens, officials said."]
+    found = _pairs([article("wire", story), article("copy", copy), *_filler(module.LOOKUP_MAX_ARTICLES + 10)])
+    assert ("copy", "wire") in found
+    assert not any(a.startswith("filler") and b.startswith("filler") for a, b in found)
+
+
+def test_a_summary_keeping_names_and_figures_is_a_candidate(selective: None) -> None:
+    story = [
+        "Harbour authorities in Port Selwyn closed the northern quay after a crane collapsed on Tuesday.",
+        "Inspector Maren Olufsen said the crane operator had escaped with minor injuries to his arm.",
+        "The quay will stay shut until engineers from Halvorsen Marine have checked 140 moorings.",
+    ]
+    summary = ["Port Selwyn's quay is shut: Olufsen says Halvorsen Marine must check its 140 moorings first."]
+    found = _pairs(
+        [article("wire", story), article("summary", summary), *_filler(module.LOOKUP_MAX_ARTICLES + 10)]
+    )
+    assert ("summary", "wire") in found
+
+
+def test_small_folders_compare_every_pair() -> None:
+    found = _pairs(_filler(5))
+    assert len(found) == 10
+
+
+def test_every_true_edge_of_a_generated_folder_is_a_candidate_and_few_others_are(tmp_path: Path) -> None:
+    templates = generate.read_templates(Path(__file__).resolve().parent.parent / "examples")
+    texts, truth = generate.generate(templates, 400, seed=3)
+    generate.write_corpus(texts, truth, tmp_path / "corpus", tmp_path / "truth.json")
+    articles, _ = load_articles([str(tmp_path / "corpus")])
+    found = _pairs(list(articles))
+    edges = {tuple(sorted((e["parent"], a))) for a, e in truth.items() if e["parent"]}
+    assert edges <= found
+    # The caps are counts of articles, so a small folder gets more candidates than a large
+    # one: 6.2 an article here, 4.7 at 1,000 and 4.6 at 10,000 (benchmarks/scale.py).
+    assert len(found) <= 7 * len(articles)
+
+
+@pytest.mark.skipif(not (CORPORA / "ntrex-dev").is_dir(), reason="../shared/corpora/ntrex-dev is absent")
+def test_translations_are_candidates_of_their_original_in_a_whole_ntrex_folder(selective: None) -> None:
+    folder = CORPORA / "ntrex-dev"
+    articles, _ = load_articles([str(folder)])
+    by_path = {Path(a.path).relative_to(folder).as_posix(): a.id for a in articles}
+    found = _pairs(list(articles))
+    for name in sorted({p.split("/")[0] for p in by_path}):
+        for child in ("es", "es-mx"):
+            pair = sorted((by_path[f"{name}/en.txt"], by_path[f"{name}/{child}.txt"]))
+            assert tuple(pair) in found, pair
+
+
+@pytest.mark.skipif(not (CORPORA / "clough-dev").is_dir(), reason="../shared/corpora/clough-dev is absent")
+def test_every_clough_answer_made_from_the_source_is_its_candidate(selective: None) -> None:
+    folder = CORPORA / "clough-dev"
+    labels = json.loads((folder / "truth.json").read_text())
+    sources = {task: folder / f"{next(a for a in sorted(labels) if a.endswith(task))}/source.txt"
+               for task in ("taska", "taskb")}  # fmt: skip
+    paths = [str(p) for p in sources.values()] + [str(folder / a / "answer.txt") for a in sorted(labels)]
+    articles, _ = load_articles(paths)
+    by_path = {a.path: a.id for a in articles}
+    found = _pairs(list(articles))
+    for answer, label in sorted(labels.items()):
+        if label in {"cut", "light", "heavy"}:
+            source = by_path[str(sources[answer.rsplit("_", 1)[1]])]
+            pair = tuple(sorted((source, by_path[str(folder / answer / "answer.txt")])))
+            assert pair in found, (answer, label)
+
+
+def test_the_pairs_are_sorted_with_the_smaller_id_first(selective: None) -> None:
+    found = candidate_pairs(_filler(3), {})
+    assert found == sorted(found)
+    assert all(a < b for a, b in found)
+    assert not set(found) - set(combinations(sorted(a.id for a in _filler(3)), 2))
+
+
+def test_components_join_linked_articles_and_groups_that_must_stay_together() -> None:
+    from provtrace.align.components import batches, components
+
+    parts = components(["a", "b", "c", "d", "e"], [("a", "c"), ("d", "e")], together=[["b", "e"]])
+    assert parts == [(("a", "c"), [("a", "c")]), (("b", "d", "e"), [("d", "e")])]
+    assert [len(batch) for batch in batches(parts)] == [2]
+
+
+def test_tracing_component_by_component_gives_the_trace_of_the_whole_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from provtrace.align import corpus
+    from provtrace.align.components import Component
+    from provtrace.options import TraceOptions
+    from provtrace.pipeline import trace_articles
+
+    templates = generate.read_templates(Path(__file__).resolve().parent.parent / "examples")
+    texts, truth = generate.generate(templates, 50, seed=5)
+    generate.write_corpus(texts, truth, tmp_path / "corpus", tmp_path / "truth.json")
+    articles, _ = load_articles([str(tmp_path / "corpus")])
+    # Two strays citing an agency nobody owns: they may share one unseen source.
+    articles += (
+        article(
+            "stray-1", ["Officials in Vantor said the dam would reopen, Reuters reported."], cites="Reuters"
+        ),
+        article(
+            "stray-2", ["The Vantor dam will reopen, officials said, according to Reuters."], cites="Reuters"
+        ),
+    )
+    parts = trace_articles(articles, TraceOptions(workers=1))
+
+    def whole(ids: Sequence[str], pairs: Iterable[tuple[str, str]], together: object = ()) -> list[Component]:
+        return [(tuple(sorted(ids)), sorted(pairs))]
+
+    monkeypatch.setattr(corpus, "components", whole)
+    assert trace_articles(articles, TraceOptions(workers=1)) == parts
