@@ -14,7 +14,7 @@ from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.types import named_suffixes
-from provtrace.models import Alignment, Article, Edge, RawDocument, Skip, Trace, Unseen
+from provtrace.models import Alignment, Article, Edge, RawDocument, Related, Skip, Trace, Unseen
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.wording import plural
@@ -174,6 +174,7 @@ def trace_articles(
     edges: list[Edge] = []
     unseen: list[Unseen] = []
     unrelated: list[str] = []
+    related: list[Related] = []
     alignments: dict[tuple[str, str], Alignment] = {}
     inferred = 0
     for part in align_components(articles, options, progress, unseen_groups(articles, owners)):
@@ -185,6 +186,7 @@ def trace_articles(
         edges += forest.edges
         unseen += forest.unseen
         unrelated += forest.unrelated
+        related += forest.related
         alignments.update(edge_alignments)
         if options.all_pairs:
             for (a, b), result in part.pairs.items():
@@ -200,5 +202,5 @@ def trace_articles(
         unrelated=tuple(sorted(unrelated)),
         alignments=tuple(alignments[k] for k in sorted(alignments)),
         warnings=tuple(warnings),
-        related=forest.related,
+        related=tuple(sorted(related, key=lambda r: (r.a, r.b))),
     )
