@@ -60,10 +60,11 @@ def align_corpus(
 ) -> CorpusAlignment:
     """Align candidate pairs of articles (smaller id as source); keep related pairs."""
     feats: dict[str, tuple[Features, ...]] = {}
+    known: dict[str, Features] = {}  # a sentence repeated across copies is read once
     for done, article in enumerate(articles):
         if progress is not None:
             progress("comparing sentences", done, len(articles))
-        feats[article.id] = sentence_features(article)
+        feats[article.id] = sentence_features(article, known)
     if progress is not None:
         progress("comparing sentences", len(articles), len(articles))
     vocab = build_vocabulary(articles, feats)
