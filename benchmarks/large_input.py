@@ -4,7 +4,10 @@ Builds a text of about --mb megabytes from the sentences of examples/, each
 repeat varied (a serial number and a rotating word) so that sentences do not
 repeat exactly, then a copy of it with every tenth sentence reworded. Prints
 the median time of splitting the text and of aligning the two, over --runs
-runs. Target: both under 10 s for 5 MB.
+runs. Target: both under 10 s for 5 MB. Then the splitting of one megabyte of
+prose and of each pathological punctuation unit repeated to one megabyte
+(formerly timed unit tests): each should stay well under a second for prose
+and grow linearly (the 4 MB column about 4 times the 1 MB one).
 
     python benchmarks/large_input.py [--mb 5] [--runs 3]
 """
@@ -18,6 +21,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Punctuation whose repetition once made the splitter quadratic or backtrack.
+DENSE_PUNCTUATION = [".", "a.", "U.S. ", "J. ", "“?” ", "a.Bc", "(" * 9 + "!"]
+PROSE = (
+    "Dr. Ines Ortega of the U.S. office said 4.5 percent was enough. "
+    '"Is it over?" she asked. The Tallow Co. board met at 9 a.m. It adjourned. '
+)
 WORDS = ["harbour", "quay", "terminal", "crane", "vessel", "cargo", "union", "ministry", "tariff", "convoy"]
 
 
@@ -72,7 +81,27 @@ def main(argv: list[str] | None = None) -> int:
     print(f"text: {len(text) / 1e6:.1f} MB, {len(first)} sentences; copy: {len(second)} sentences")
     print(f"split (one text): median {statistics.median(split_times):.2f} s over {len(split_times)} run(s)")
     print(f"align (the pair): median {statistics.median(align_times):.2f} s; {len(alignment.links)} links")
+    _splitting(max(args.runs, 1))
     return 0
+
+
+def _splitting(runs: int) -> None:
+    """Median seconds to split 1 MB and 4 MB of prose and of each dense punctuation unit."""
+    from provtrace.ingest.sentences import split_sentences
+
+    print("split 1 MB / 4 MB (median s):")
+    for unit in [PROSE, *DENSE_PUNCTUATION]:
+        cells = []
+        for megabytes in (1, 4):
+            line = unit * (megabytes * 1_000_000 // len(unit))
+            times = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                split_sentences(line)
+                times.append(time.perf_counter() - start)
+            cells.append(statistics.median(times))
+        name = "prose" if unit is PROSE else repr(unit)
+        print(f"  {name:>14}  {cells[0]:6.2f}  {cells[1]:6.2f}  ratio {cells[1] / max(cells[0], 1e-9):4.1f}")
 
 
 if __name__ == "__main__":

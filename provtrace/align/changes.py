@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
@@ -224,11 +225,22 @@ def _tokens(text: str) -> list[_Token]:
     matches = list(_TOKEN.finditer(text))
     words = [m.group(0) for m in matches]
     out = []
+    previous_end = 0
     for n, match in enumerate(matches):
-        opening = bool(_SENTENCE_OPENING.search(text[: match.start()]))
-        key = surface(words[n])
-        out.append(_Token(key, _kinds(words, n, opening), _POSSESSIVE.sub("", fold(key))))
+        # Only the stretch since the previous word can hold the opening (none of it is a
+        # word character); searching the whole prefix each time made long texts quadratic.
+        opening = bool(_SENTENCE_OPENING.search(text, previous_end, match.start()))
+        previous_end = match.end()
+        key, value = _forms(words[n])
+        out.append(_Token(key, _kinds(words, n, opening), value))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(word: str) -> tuple[str, str]:
+    """A word as compared (case, quotes and dashes folded) and as valued (also accents and possessive)."""
+    key = surface(word)
+    return key, _POSSESSIVE.sub("", fold(key))
 
 
 def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:

@@ -113,6 +113,8 @@ def _kind(
     """Verbatim only when identical but for case, quotes, dashes and spacing (the reused part,
     for a partial link); otherwise altered when the character similarity is high or every word
     of one side is kept in order by the other, else a paraphrase."""
+    if s_words == t_words:  # the common case in a copy, and the cheapest to tell
+        return LinkKind.VERBATIM
     s_surface, t_surface = surface(s_words), surface(t_words)
     shorter, longer = sorted((s_surface, t_surface), key=len)
     if s_surface == t_surface or (partial and shorter in longer):
@@ -164,7 +166,10 @@ def align_pair(
     own with `provtrace diff`. feats (each side's sentence features) and
     vectors (each side's embeddings) are computed here when not given.
     """
-    s_feats, t_feats = feats if feats is not None else (sentence_features(source), sentence_features(target))
+    if feats is None:
+        known: dict[str, Features] = {}
+        feats = (sentence_features(source, known), sentence_features(target, known))
+    s_feats, t_feats = feats
     vocab = vocabulary_of((s_feats, t_feats))
     src = prepare(source, vocab, s_feats, vectors[0])
     tgt = prepare(target, vocab, t_feats, vectors[1])

@@ -89,10 +89,11 @@ def align_components(
     of components at a time, so a process pool starts once per batch.
     """
     feats: dict[str, tuple[Features, ...]] = {}
+    known: dict[str, Features] = {}  # a sentence repeated across copies is read once
     for done, article in enumerate(articles):
         if progress is not None:
             progress("comparing sentences", done, len(articles))
-        feats[article.id] = sentence_features(article)
+        feats[article.id] = sentence_features(article, known)
     if progress is not None:
         progress("comparing sentences", len(articles), len(articles))
     vocab = build_vocabulary(articles, feats)

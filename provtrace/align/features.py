@@ -34,9 +34,20 @@ class Vocabulary:
         return self.default - math.log(sentences + 1)
 
 
-def sentence_features(article: Article) -> tuple[Features, ...]:
-    """The comparison features of each sentence of an article."""
-    return tuple(features(s.text) for s in article.sentences)
+def sentence_features(article: Article, known: dict[str, Features] | None = None) -> tuple[Features, ...]:
+    """The comparison features of each sentence of an article.
+
+    known maps sentence texts to features already computed (it is filled in):
+    the copies of a story repeat most of its sentences word for word.
+    """
+    known = {} if known is None else known
+    out = []
+    for sentence in article.sentences:
+        found = known.get(sentence.text)
+        if found is None:
+            found = known[sentence.text] = features(sentence.text)
+        out.append(found)
+    return tuple(out)
 
 
 def build_vocabulary(

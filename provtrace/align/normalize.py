@@ -280,8 +280,10 @@ def fold(text: str) -> str:
     text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
     text = text.translate(_PUNCTUATION)
     for guard, pattern, replacement in _ABBREVIATIONS:
-        if any(g in text for g in guard):  # a cheap test first: most sentences hold none
-            text = pattern.sub(replacement, text)
+        for g in guard:  # a cheap test first: most sentences hold none
+            if g in text:
+                text = pattern.sub(replacement, text)
+                break
     return text
 
 
@@ -341,6 +343,8 @@ def strip_dateline(text: str) -> str:
 
 def tokens(folded: str) -> list[str]:
     """The words of folded text, in any script; runs of CJK or kana become character pairs."""
+    if _UNSPACED.search(folded) is None:  # the common case: every word is spaced
+        return _TOKEN.findall(folded)
     out: list[str] = []
     for word in _TOKEN.findall(folded):
         if _UNSPACED.search(word) is None:
