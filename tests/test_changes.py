@@ -90,3 +90,10 @@ def test_an_identical_sentence_with_other_quotes_and_dashes_is_verbatim_without_
     b = article("b", ['the port -- the largest in Marisca -- is "closed",  officials said on Monday night.'])
     link = align_articles(a, b, build_vocabulary([a, b]), TraceOptions())[0].links[0]
     assert (link.kind, link.changes) == (LinkKind.VERBATIM, ())
+
+
+def test_a_superscript_digit_is_no_crash() -> None:
+    """'³' is a digit to Python but not a decimal number: it must not break the flag reading."""
+    from provtrace.align.changes import meaning_changes
+
+    assert isinstance(meaning_changes("It cost 3 pesos.", "It cost ³ pesos."), tuple)

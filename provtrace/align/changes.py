@@ -209,7 +209,7 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
     if key in MODALS or key in MODAL_CONTRACTIONS or key.endswith(MODAL_SUFFIXES):
         out.add(Change.MODAL)
     near_month = _month(words, n - 1) or _month(words, n + 1) or (_month(words, n + 2) and _of(words, n + 1))
-    if word[0].isdigit() and (near_month or (word.isdigit() and int(word) in YEARS)):
+    if word[0].isdigit() and (near_month or (word.isdecimal() and int(word) in YEARS)):
         out.add(Change.DATE)
     elif _is_number(key):
         out.add(Change.NUMBER)

@@ -9,14 +9,10 @@ filled where the story order supports a weaker link.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from provtrace.align.changes import meaning_changes
 from provtrace.align.features import (
     Prepared,
     Vocabulary,
@@ -27,11 +23,11 @@ from provtrace.align.features import (
     vocabulary_of,
 )
 from provtrace.align.features import coverage as _coverage
-from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
-from provtrace.align.normalize import Features, surface
+from provtrace.align.kinds import classify_link
+from provtrace.align.normalize import Features
 from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
-from provtrace.models import Alignment, Article, Link, LinkKind
+from provtrace.models import Alignment, Article, Link
 from provtrace.options import TraceOptions
 
 __all__ = [
@@ -54,9 +50,6 @@ _MERGE_CONTAINMENT = 0.5
 _MERGE_GAIN = 0.1
 #: Filling gaps in story order: the least mean containment that links a leftover sentence.
 _GAP_COVER = 0.22
-#: The highest score of a link that is not verbatim: content words alone can all
-#: match ("not" is a stopword), but a changed text never reads as identical.
-_NOT_IDENTICAL = 0.999
 #: ... and, to join a sentence that is already linked, the least share of the
 #: leftover found in it: a few shared words of a long sentence are chance.
 _GAP_JOIN = 0.25
@@ -93,56 +86,6 @@ class PairResult:
 
     alignment: Alignment
     stats: PairStats
-
-
-def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
-    """The side's text as shown."""
-    return " ".join(prepared.article.sentences[i].text for i in indices)
-
-
-def _words_kept_in_order(s_norm: str, t_norm: str) -> bool:
-    """Whether one side is the other with words only added or only removed (a clause dropped)."""
-    a, b = s_norm.split(), t_norm.split()
-    blocks = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()
-    return min(len(a), len(b)) > 0 and sum(block.size for block in blocks) == min(len(a), len(b))
-
-
-def _kind(
-    s_words: str, t_words: str, s_norm: str, t_norm: str, char: float, partial: bool, options: TraceOptions
-) -> LinkKind:
-    """Verbatim only when identical but for case, quotes, dashes and spacing (the reused part,
-    for a partial link); otherwise altered when the character similarity is high or every word
-    of one side is kept in order by the other, else a paraphrase."""
-    if s_words == t_words:  # the common case in a copy, and the cheapest to tell
-        return LinkKind.VERBATIM
-    s_surface, t_surface = surface(s_words), surface(t_words)
-    shorter, longer = sorted((s_surface, t_surface), key=len)
-    if s_surface == t_surface or (partial and shorter in longer):
-        return LinkKind.VERBATIM
-    if char >= options.altered_threshold or _words_kept_in_order(s_norm, t_norm):
-        return LinkKind.ALTERED
-    return LinkKind.PARAPHRASE
-
-
-def _classify(
-    src: Prepared, tgt: Prepared, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
-) -> Link:
-    s_bag = _union(src.bags[i] for i in sources)
-    t_bag = _union(tgt.bags[j] for j in targets)
-    s_text = " ".join(src.feats[i].norm for i in sources)
-    t_text = " ".join(tgt.feats[j].norm for j in targets)
-    cov_s, cov_t = _coverage(s_bag, t_bag), _coverage(t_bag, s_bag)
-    partial = min(cov_s, cov_t) < 0.6 and max(cov_s, cov_t) >= 0.6
-    scorer = fuzz.partial_ratio if partial else fuzz.ratio
-    char = scorer(s_text, t_text) / 100
-    s_words, t_words = _wording(src, sources), _wording(tgt, targets)
-    kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
-    changes = meaning_changes(s_words, t_words) if kind is not LinkKind.VERBATIM else ()
-    dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
-    score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
-    if kind is not LinkKind.VERBATIM:
-        score = min(score, _NOT_IDENTICAL)
-    return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
 
 
 def align_articles(
@@ -189,7 +132,7 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
     _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
     links = tuple(
         sorted(
-            (_classify(src, tgt, s, t, options) for s, t in _components(pairs)),
+            (classify_link(src, tgt, s, t, options) for s, t in _components(pairs)),
             key=lambda l: (l.source, l.target),
         )
     )

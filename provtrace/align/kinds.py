@@ -1,0 +1,80 @@
+"""How closely a link's sentences reproduce each other: verbatim, altered or paraphrase.
+
+Verbatim means identical but for case, quote style, dash style and spacing;
+any other change is altered (most words kept) or a paraphrase, and its
+meaning flips are read by align/changes.py.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from provtrace.align.changes import meaning_changes
+from provtrace.align.features import Prepared
+from provtrace.align.features import coverage as _coverage
+from provtrace.align.features import shared_weight as _shared
+from provtrace.align.features import union as _union
+from provtrace.align.normalize import surface
+from provtrace.models import Link, LinkKind
+from provtrace.options import TraceOptions
+
+#: One side is reused only in part (a clause) when less than this share of its content
+#: is found in the other while at least this share of the other's is found in it.
+PARTIAL_COVER = 0.6
+#: The highest score of a link that is not verbatim: content words alone can all
+#: match ("not" is a stopword), but a changed text never reads as identical.
+_NOT_IDENTICAL = 0.999
+
+
+def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
+    """The side's text as shown."""
+    return " ".join(prepared.article.sentences[i].text for i in indices)
+
+
+def _words_kept_in_order(s_norm: str, t_norm: str) -> bool:
+    """Whether one side is the other with words only added or only removed (a clause dropped)."""
+    a, b = s_norm.split(), t_norm.split()
+    blocks = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()
+    return min(len(a), len(b)) > 0 and sum(block.size for block in blocks) == min(len(a), len(b))
+
+
+def _kind(
+    s_words: str, t_words: str, s_norm: str, t_norm: str, char: float, partial: bool, options: TraceOptions
+) -> LinkKind:
+    """Verbatim only when identical but for case, quotes, dashes and spacing (the reused part,
+    for a partial link); otherwise altered when the character similarity is high or every word
+    of one side is kept in order by the other, else a paraphrase."""
+    if s_words == t_words:  # the common case in a copy, and the cheapest to tell
+        return LinkKind.VERBATIM
+    s_surface, t_surface = surface(s_words), surface(t_words)
+    shorter, longer = sorted((s_surface, t_surface), key=len)
+    if s_surface == t_surface or (partial and shorter in longer):
+        return LinkKind.VERBATIM
+    if char >= options.altered_threshold or _words_kept_in_order(s_norm, t_norm):
+        return LinkKind.ALTERED
+    return LinkKind.PARAPHRASE
+
+
+def classify_link(
+    src: Prepared, tgt: Prepared, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
+) -> Link:
+    """The link joining these source and target sentences: its kind, score, partial flag and meaning flips."""
+    s_bag = _union(src.bags[i] for i in sources)
+    t_bag = _union(tgt.bags[j] for j in targets)
+    s_text = " ".join(src.feats[i].norm for i in sources)
+    t_text = " ".join(tgt.feats[j].norm for j in targets)
+    cov_s, cov_t = _coverage(s_bag, t_bag), _coverage(t_bag, s_bag)
+    partial = min(cov_s, cov_t) < PARTIAL_COVER <= max(cov_s, cov_t)
+    scorer = fuzz.partial_ratio if partial else fuzz.ratio
+    char = scorer(s_text, t_text) / 100
+    s_words, t_words = _wording(src, sources), _wording(tgt, targets)
+    kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
+    changes = meaning_changes(s_words, t_words) if kind is not LinkKind.VERBATIM else ()
+    dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
+    score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
+    if kind is not LinkKind.VERBATIM:
+        score = min(score, _NOT_IDENTICAL)
+    return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
