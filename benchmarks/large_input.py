@@ -8,6 +8,11 @@ runs. Target: both under 10 s for 5 MB. Then the splitting of one megabyte of
 prose and of each pathological punctuation unit repeated to one megabyte
 (formerly timed unit tests): each should stay well under a second for prose
 and grow linearly (the 4 MB column about 4 times the 1 MB one).
+runs. Target: both under 10 s for 5 MB. Then the "reading" figure: the median
+time of provtrace.pipeline.load_articles (decoding, furniture, credits,
+language, sentences) on a file of about --mb megabytes built from the story
+paragraphs of examples/wire-original.txt, varied, every third one without its
+final full stop (those lines are checked as possible pull quotes).
 
     python benchmarks/large_input.py [--mb 5] [--runs 3]
 """
@@ -52,6 +57,51 @@ def build_text(megabytes: float) -> tuple[str, str]:
     return "\n".join(paragraphs), "\n".join(copy)
 
 
+def build_story(megabytes: float) -> str:
+    """A long plain-text story of about megabytes: only the story paragraphs of the wire example.
+
+    Each repeat is varied (every third word replaced by a rotating word and the
+    repeat's number) and every third paragraph loses its final full stop, as in captures whose paragraphs end
+    without one: such lines are the ones checked as possible pull quotes.
+    """
+    raw = (ROOT / "examples" / "wire-original.txt").read_text(encoding="utf-8")
+    # The story paragraphs: lines of prose, without the headline and the copyright footer.
+    paragraphs = [line for line in raw.splitlines() if len(line.split()) >= 12 and not line.startswith("©")]
+    target = int(megabytes * 1_000_000)
+    out, size, n = [], 0, 0
+    while size < target:
+        for k, paragraph in enumerate(paragraphs):
+            words = paragraph[:-1].split()
+            # Every third word of a repeat replaced: repeats differ as much as distinct paragraphs do.
+            varied = " ".join(
+                f"{WORDS[(n + i) % len(WORDS)]}{n}" if 0 < i < len(words) - 1 and i % 3 == n % 3 else w
+                for i, w in enumerate(words)
+            )
+            varied += "" if (n + k) % 3 == 0 else paragraph[-1]
+            out.append(varied)
+            size += len(varied) + 2
+        n += 1
+    return "\n\n".join(out) + "\n"
+
+
+def time_reading(megabytes: float, runs: int) -> tuple[float, int]:
+    """Median seconds of pipeline.load_articles on a story file of about megabytes; its sentence count."""
+    import tempfile
+
+    from provtrace.pipeline import load_articles
+
+    times, count = [], 0
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "story.txt"
+        path.write_text(build_story(megabytes), encoding="utf-8")
+        for _ in range(max(runs, 1)):
+            start = time.perf_counter()
+            articles, _ = load_articles([str(path)], workers=1)
+            times.append(time.perf_counter() - start)
+        count = sum(len(article.sentences) for article in articles)
+    return statistics.median(times), count
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=5.0, help="size of the text in megabytes (default 5)")
@@ -82,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"split (one text): median {statistics.median(split_times):.2f} s over {len(split_times)} run(s)")
     print(f"align (the pair): median {statistics.median(align_times):.2f} s; {len(alignment.links)} links")
     _splitting(max(args.runs, 1))
+    reading, count = time_reading(args.mb, args.runs)
+    print(f"reading (load_articles, {args.mb:g} MB story file): median {reading:.2f} s; {count} sentences")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
@@ -138,3 +139,28 @@ def test_a_padded_copy_never_becomes_the_parent_of_its_clean_original(examples: 
         (folder / "copy.txt").write_text(text, encoding="utf-8")
         trees.append(_tree(trace([str(folder)], TraceOptions())))
     assert trees[0] == trees[1] == [("original", "copy", "near-verbatim copy")]
+
+
+def _long_story(paragraphs: int) -> list[str]:
+    """Distinct paragraphs, every other one without a final full stop (each then checked as a pull quote)."""
+    rng = random.Random(12)
+    vocabulary = [f"{stem}{k}" for stem in ("berth", "cargo", "quay", "lot", "crane", "audit") for k in range(40)]
+    out = []
+    for n in range(paragraphs):
+        line = "The inspectors " + " ".join(rng.choice(vocabulary) for _ in range(24)) + " in the end"
+        out.append(line if n % 2 else line + ".")
+    return out
+
+
+def test_pull_quote_is_found_in_a_long_story() -> None:
+    story = _long_story(3000)
+    quote = " ".join(story[1500].split()[5:17])  # a stretch of a paragraph, shown again as a display line
+    lines = [*story[:2000], quote, *story[2000:]]
+    cleaned = clean_capture("\n".join(lines))
+    assert quote in cleaned.removed
+    assert len(cleaned.text.splitlines()) == 3000
+
+
+def test_paragraphs_without_full_stop_are_kept_in_a_long_story() -> None:
+    cleaned = clean_capture("\n".join(_long_story(3000)))
+    assert cleaned.removed == ()

@@ -20,6 +20,7 @@ from functools import lru_cache
 from provtrace.agencies import AGENCIES, TABLE
 from provtrace.agencies import CASE_SENSITIVE as _CASE_SENSITIVE
 from provtrace.models import Credit, CreditKind
+from provtrace.regexstart import first_characters
 
 _DASH = r"\s*[-–—]"
 _VERBS = (
@@ -96,12 +97,24 @@ def _excerpt(text: str, start: int, end: int) -> str:
 
 @lru_cache(maxsize=16)
 def _mentions(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    """One pattern that finds which agencies a text mentions at all (a cheap first pass)."""
+    """One pattern that finds which agencies a text mentions at all (a cheap first pass).
+
+    A lookahead for the characters a mention can start with comes first: the alternatives are
+    then tried only there, which makes the pass several times faster on long texts and finds
+    the same matches (the lookahead only rules out places where no alternative could match).
+    """
     parts = [
         f"(?P<g{n}>{f'(?-i:{alias})' if name in _CASE_SENSITIVE else f'(?:{alias})'})"
         for n, (name, alias) in enumerate(names)
     ]
-    return re.compile("|".join(parts), re.IGNORECASE)
+    starts: set[str] = set()
+    for _, alias in names:
+        first = first_characters(alias)
+        if first is None:
+            return re.compile("|".join(parts), re.IGNORECASE)
+        starts |= first
+    guard = "".join(sorted(re.escape(c) for c in starts))
+    return re.compile(f"(?=[{guard}])(?:{'|'.join(parts)})", re.IGNORECASE)
 
 
 def _credits_of(name: str, alias: str, text: str) -> list[Credit]:

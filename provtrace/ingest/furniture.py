@@ -10,7 +10,7 @@ removed is kept so the JSON and explanations can show it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -147,9 +147,20 @@ def is_placeholder(line: str) -> bool:
     return len(words) >= 4 and hits >= max(3, len(words) // 3)
 
 
+def _may_hold_photo_credit(line: str) -> bool:
+    """A cheap test that every _PHOTO_CREDIT match passes: each of its forms has one of these in it."""
+    return (
+        "/" in line
+        or "Getty" in line
+        or "Photo" in line
+        or "Image" in line
+        or ("(" in line and ":" in line)
+    )
+
+
 def is_photo_caption(line: str) -> bool:
     """True for a photo caption: a line ending with the photographer's or agency's photo credit."""
-    return bool(_PHOTO_CREDIT.search(line))
+    return _may_hold_photo_credit(line) and bool(_PHOTO_CREDIT.search(line))
 
 
 def is_interruption(line: str) -> bool:
@@ -169,15 +180,77 @@ def _is_prose(line: str) -> bool:
     return (words >= 8 and bool(_SENTENCE_END.search(line))) or words >= 25
 
 
-def _is_pull_quote(line: str, body: list[str]) -> bool:
-    """A display line repeating words of a paragraph elsewhere in the story."""
-    if _SENTENCE_END.search(line) or len(line.split()) < 5:
-        return False
-    lowered = line.lower()
-    return any(
-        other is not line and len(other) > len(line) and fuzz.partial_ratio(lowered, other.lower()) >= 85
-        for other in body
-    )
+#: How many of a line's rarest words name the paragraphs it may repeat: a pull quote copies a
+#: sentence of the story, so its rarer words are in the paragraph it quotes; three spare a typo.
+_PULL_QUOTE_KEY_WORDS = 3
+#: A story of fewer lines compares each display line with every line (quick at that size, and
+#: exact for markup-like lines that share no rare word with the line they repeat).
+_PULL_QUOTE_INDEX_FROM = 300
+#: Below this many distinct inner words ("| --- | --- |", "[11 → 5] (partial)") words say too
+#: little: such a line is compared with every longer line, as before the index.
+_PULL_QUOTE_MIN_WORDS = 4
+#: The share of a line's inner words a paragraph must hold to be compared with it: a line that
+#: is 85% the same text as a stretch of the paragraph keeps far more of its words than this.
+_PULL_QUOTE_SHARED_WORDS = 0.5
+#: What a pull quote must have in common with the paragraph it repeats (rapidfuzz partial ratio).
+_PULL_QUOTE_SIMILARITY = 85
+
+
+class _Paragraphs:
+    """The lines of a story indexed by their words, to find the lines a display line may repeat.
+
+    Comparing every line with every longer one is quadratic (minutes on a 5 MB file); only the
+    lines sharing one of a line's rarest words can hold its text, so only those are compared.
+    The index is built on the first question: most stories have no line to ask about.
+    """
+
+    def __init__(self, body: list[str]) -> None:
+        self._lines = body
+        self._lowered: list[str] = []
+        self._where: dict[str, list[int]] = {}
+        self._words: list[set[str]] = []
+
+    def _index(self) -> dict[str, list[int]]:
+        if not self._lowered and self._lines:
+            self._lowered = [line.lower() for line in self._lines]
+            self._words = [set(_WORD.findall(lowered)) for lowered in self._lowered]
+            for i, words in enumerate(self._words):
+                for word in words:
+                    self._where.setdefault(word, []).append(i)
+        return self._where
+
+    def _candidates(self, lowered: str) -> Iterator[int]:
+        """In a long story, the lines holding one of lowered's rarest inner words and half of them.
+
+        The first and last words are left out: a display line may cut a word at either end.
+        """
+        where = self._index()
+        inner = set(_WORD.findall(lowered)[1:-1])
+        if len(self._lines) < _PULL_QUOTE_INDEX_FROM or len(inner) < _PULL_QUOTE_MIN_WORDS:
+            yield from range(len(self._lines))  # every line, as before the index
+            return
+        shared = sorted((len(where[w]), w) for w in inner if len(where.get(w, ())) > 1)
+        seen: set[int] = set()
+        for _, word in shared[:_PULL_QUOTE_KEY_WORDS]:
+            for i in where[word]:
+                if i not in seen:
+                    seen.add(i)
+                    if len(inner & self._words[i]) >= _PULL_QUOTE_SHARED_WORDS * len(inner):
+                        yield i
+
+    def is_pull_quote(self, line: str) -> bool:
+        """A display line repeating words of a paragraph elsewhere in the story."""
+        if _SENTENCE_END.search(line) or len(line.split()) < 5:
+            return False
+        lowered = line.lower()
+        # Only longer lines can hold it (which also leaves the line itself out).
+        return any(
+            len(self._lines[i]) > len(line)
+            # The cutoff lets rapidfuzz give up early; the answer is the same.
+            and fuzz.partial_ratio(lowered, self._lowered[i], score_cutoff=_PULL_QUOTE_SIMILARITY)
+            >= _PULL_QUOTE_SIMILARITY
+            for i in self._candidates(lowered)
+        )
 
 
 #: What a line of furniture costs the run of prose it sits in: enough that a footer of prompts
@@ -272,8 +345,9 @@ def clean_capture(text: str) -> Cleaned:
     title = max(titles, key=len) if titles else None
     removed: list[str] = list(header)
     kept: list[str] = []
+    paragraphs = _Paragraphs(body)
     for line in body:
-        if debris[line] or _is_pull_quote(line, body) or (title is not None and line == title):
+        if debris[line] or paragraphs.is_pull_quote(line) or (title is not None and line == title):
             removed.append(line)
         else:
             kept.append(line)

@@ -6,6 +6,7 @@ Enough to tell a translation from a rewrite; not a general language identifier.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 _MARKERS = {
@@ -22,14 +23,11 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 def detect_language(texts: Iterable[str]) -> str | None:
     """The most likely language code, or None when the evidence is thin."""
-    counts = dict.fromkeys(_WORDS, 0)
-    total = 0
+    tokens: Counter[str] = Counter()
     for text in texts:
-        for token in _TOKEN.findall(text.lower()):
-            total += 1
-            for lang, words in _WORDS.items():
-                if token in words:
-                    counts[lang] += 1
+        tokens.update(_TOKEN.findall(text.lower()))
+    total = tokens.total()
+    counts = {lang: sum(tokens[word] for word in words) for lang, words in _WORDS.items()}
     if total < 20:
         return None
     best = max(sorted(counts), key=lambda lang: counts[lang])
