@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from provtrace.infer import lineage
+from provtrace.infer import calibration, lineage
 from provtrace.infer.direction import Direction, agencies, quote, relation, translated, weigh
 from provtrace.infer.judgement import TRANSLATED_COVER, Judgement, judge, sibling_translations
 from provtrace.infer.refine import refine
@@ -207,10 +207,11 @@ class _Chosen:
     related: Mapping[tuple[str, str], Related]  # the judgement on each related pair
 
     def confidence(self, d: Direction) -> float:
-        """The probability that the edge is right: that the pair is derived at all, times that of
-        its direction, lowered by rival parents and by what is left unexplained."""
+        """The probability that the edge is right: the raw score (that the pair is derived at all,
+        times that of its direction, lowered by rival parents and by what is left unexplained),
+        calibrated on real data as the last step (infer/calibration.py)."""
         judged = self.related.get((d.parent, d.child)) or self.related[d.child, d.parent]
-        return round(judged.probability * self._direction(d), 2)
+        return round(calibration.calibrate(judged.probability * self._direction(d)), 2)
 
     def _direction(self, d: Direction) -> float:
         parent, child = d.parent, d.child
