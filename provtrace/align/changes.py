@@ -220,20 +220,35 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
     return frozenset(out)
 
 
-def _tokens(text: str) -> list[_Token]:
+@dataclass(frozen=True, slots=True)
+class _Scanned:
+    """A text's words, whether each opens a sentence, and each as compared."""
+
+    words: list[str]
+    openings: list[bool]
+    keys: list[str]
+
+    def tokens(self, start: int, end: int) -> list[_Token]:
+        """The words start..end with their kinds (read only where an edit is, as it costs)."""
+        out = []
+        for n in range(start, end):
+            key, value = _forms(self.words[n])
+            out.append(_Token(key, _kinds(self.words, n, self.openings[n]), value))
+        return out
+
+
+def _scan(text: str) -> _Scanned:
     text = unicodedata.normalize("NFC", text)
     matches = list(_TOKEN.finditer(text))
-    words = [m.group(0) for m in matches]
-    out = []
+    openings = []
     previous_end = 0
-    for n, match in enumerate(matches):
+    for match in matches:
         # Only the stretch since the previous word can hold the opening (none of it is a
         # word character); searching the whole prefix each time made long texts quadratic.
-        opening = bool(_SENTENCE_OPENING.search(text, previous_end, match.start()))
+        openings.append(bool(_SENTENCE_OPENING.search(text, previous_end, match.start())))
         previous_end = match.end()
-        key, value = _forms(words[n])
-        out.append(_Token(key, _kinds(words, n, opening), value))
-    return out
+    words = [m.group(0) for m in matches]
+    return _Scanned(words, openings, [_forms(w)[0] for w in words])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -260,17 +275,18 @@ def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
     What the edits remove is weighed against what they add, over the whole
     sentence, so a name or number that only moved flags nothing.
     """
-    a, b = _tokens(old), _tokens(new)
-    matcher = difflib.SequenceMatcher(a=[t.key for t in a], b=[t.key for t in b], autojunk=False)
+    a, b = _scan(old), _scan(new)
+    matcher = difflib.SequenceMatcher(a=a.keys, b=b.keys, autojunk=False)
     removed: list[_Token] = []
     added: list[_Token] = []
     edits: list[tuple[list[_Token], list[_Token]]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal" or max(i2 - i1, j2 - j1) > LOCAL_WORDS:
             continue
-        removed += a[i1:i2]
-        added += b[j1:j2]
-        edits.append((a[i1:i2], b[j1:j2]))
+        old_words, new_words = a.tokens(i1, i2), b.tokens(j1, j2)
+        removed += old_words
+        added += new_words
+        edits.append((old_words, new_words))
     found: set[Change] = set()
     for kind in (Change.NEGATION, Change.NUMBER, Change.MODAL):
         if _values(removed, kind) != _values(added, kind):
