@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from provtrace.align.core import PairStats
-from provtrace.align.features import prepare, sentence_features, vocabulary_of
+from provtrace.align.features import prepare, vocabulary_of
+from provtrace.align.normalize import Features
 from provtrace.infer.judgement import judge
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.models import Alignment, Article
@@ -22,10 +23,10 @@ if TYPE_CHECKING:
     from provtrace.check.inputs import Story, WireArticle
 
 
-def profiles_of(articles: Sequence[Article]) -> dict[str, Profile]:
+def profiles_of(articles: Sequence[Article], feats: Mapping[str, Sequence[Features]]) -> dict[str, Profile]:
     """What the judgement compares of each article, with word rarity over these articles (a story and
-    the wire it is checked against, as trace would see them in one folder)."""
-    feats = {a.id: sentence_features(a) for a in articles}
+    the wire it is checked against, as trace would see them in one folder); feats are their sentence
+    features, by article id, computed once for alignment and judgement alike."""
     vocab = vocabulary_of(feats.values())
     return {a.id: profile_of(prepare(a, vocab, feats[a.id]), vocab) for a in articles}
 

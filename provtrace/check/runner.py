@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.align.core import align_pair
+from provtrace.align.features import sentence_features
+from provtrace.align.normalize import Features
 from provtrace.check.archive import indexed_inputs
 from provtrace.check.config import CheckConfig, FailOn, load_config
 from provtrace.check.inputs import Inputs, Story, WireArticle, load_inputs
@@ -141,11 +143,15 @@ def _align(story: Story, sources: Sequence[WireArticle]) -> list[Comparison]:
     if not sources:
         return []
     options = TraceOptions()
-    profiles = profiles_of([story.article, *(s.article for s in sources)])
+    articles = [story.article, *(s.article for s in sources)]
+    known: dict[str, Features] = {}
+    feats = {a.id: sentence_features(a, known) for a in articles}
+    profiles = profiles_of(articles, feats)
     linked = []
     for source in sources:
         # The pair alone decides its links, as in trace and diff.
-        alignment, stats = align_pair(source.article, story.article, options)
+        pair_feats = (feats[source.article.id], feats[story.article.id])
+        alignment, stats = align_pair(source.article, story.article, options, pair_feats)
         if alignment.links:
             judged = judge_source(story, source, alignment, stats, profiles)
             linked.append(Comparison(source, alignment, *judged))
