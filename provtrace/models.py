@@ -6,8 +6,12 @@ cross module boundaries.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+#: Called as progress(stage, done, total) by every long stage; the CLI draws it.
+Progress = Callable[[str, int, int], None]
 
 
 class LinkKind(StrEnum):

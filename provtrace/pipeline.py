@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import BinaryIO
 
@@ -14,13 +14,10 @@ from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.types import named_suffixes
-from provtrace.models import Alignment, Article, Edge, RawDocument, Related, Skip, Trace, Unseen
+from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.wording import plural
-
-#: Called as progress(stage, done, total); the CLI turns it into a progress bar.
-Progress = Callable[[str, int, int], None]
 
 
 def _ids(paths: Sequence[str]) -> list[str]:

@@ -14,7 +14,7 @@ are distinctive in the folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,12 +23,9 @@ from provtrace.align.components import batches, components
 from provtrace.align.core import PairResult, PairStats, align_pair
 from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
 from provtrace.align.normalize import Features
-from provtrace.models import Alignment, Article
+from provtrace.models import Alignment, Article, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
-
-#: Called as progress(stage, done, total).
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +122,7 @@ def align_components(
             yield CorpusAlignment(related, {i: prepared[i] for i in part}, vocab)
 
 
-def _offset(progress: Progress | None, before: int, total: int) -> Callable[[str, int, int], None] | None:
+def _offset(progress: Progress | None, before: int, total: int) -> Progress | None:
     """progress for one batch, counted in the run's pairs."""
     if progress is None:
         return None

@@ -12,7 +12,7 @@ folder is named by its own folder only.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -21,7 +21,7 @@ from provtrace.check.config import CheckConfig
 from provtrace.check.inputs import Inputs, WireArticle, is_ignored, read_stories, wire_agency
 from provtrace.errors import InputError
 from provtrace.ingest.furniture import is_photo_caption
-from provtrace.models import Article
+from provtrace.models import Article, Progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def indexed_inputs(
     config: CheckConfig,
     *,
     stdin: BinaryIO | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> IndexedInputs:
     """Read the stories and pick their wire copy from the index at index_path.
 

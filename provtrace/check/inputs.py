@@ -16,7 +16,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -29,7 +29,7 @@ from provtrace.ingest.extract import Extracted, build_article, credit_texts, dec
 from provtrace.ingest.load import load_documents
 from provtrace.ingest.sourcemap import SourceMap
 from provtrace.ingest.types import named_suffixes
-from provtrace.models import Article, CreditKind, RawDocument, Skip
+from provtrace.models import Article, CreditKind, Progress, RawDocument, Skip
 from provtrace.parallel import ordered_map
 
 #: "according to the agency", "the agency said": credit to the agency named just before.
@@ -97,7 +97,7 @@ def load_inputs(
     config: CheckConfig,
     *,
     stdin: BinaryIO | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
     scheduler: str | None = None,
 ) -> Inputs:
     """Read and extract every story and wire file; raise InputError listing every unusable one.

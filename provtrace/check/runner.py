@@ -29,12 +29,11 @@ from provtrace.check.model import CheckReport, Comparison, Finding, Severity, So
 from provtrace.check.rules import RULES, Rule, RuleInput, reused_sentences
 from provtrace.check.wireindex import build_index, candidates
 from provtrace.errors import InputError
+from provtrace.models import Progress
 from provtrace.options import TraceOptions
 
 __all__ = ["CheckReport", "Finding", "SourceUse", "StoryResult", "check", "check_paths"]
 
-#: Called as progress(stage, done, total), as in pipeline.trace.
-Progress = Callable[[str, int, int], None]
 
 _RULE_ORDER = {rule: k for k, rule in enumerate(RULES)}
 

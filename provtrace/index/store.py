@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,15 +26,13 @@ from provtrace.index.query import candidates
 from provtrace.index.schema import IndexFileError, open_database, schema_version
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
-from provtrace.models import Article, RawDocument, Skip
+from provtrace.models import Article, Progress, RawDocument, Skip
 from provtrace.parallel import ordered_map
 
 #: Files extracted and written per transaction: a crash loses at most one batch
 #: of work, and memory holds one batch of articles.
 BATCH = 1000
 
-#: Called as progress(stage, done, total), like the pipeline's.
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
