@@ -10,7 +10,7 @@ from provtrace.check.figures import changed_figures, find_figures
 from provtrace.check.quotes import altered_from, find_quotes
 from provtrace.check.rules import Rule
 from provtrace.check.waivers import find_waivers, strip_waivers
-from provtrace.check.wireindex import build_index, candidates, keys
+from provtrace.check.wireindex import build_index, candidates
 from provtrace.ingest.sourcemap import SourceMap
 from provtrace.models import Sentence
 
@@ -222,5 +222,3 @@ def test_the_index_keeps_only_wire_articles_sharing_a_sentence() -> None:
     assert candidates(build_index(wire), story) == [0]
 
 
-def test_index_keys_fold_case_diacritics_and_stopwords() -> None:
-    assert keys("The Rodríguez government’s Withdrawal") == frozenset({"rodrig", "govern", "withdr"})

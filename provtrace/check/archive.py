@@ -1,12 +1,13 @@
 """The wire copy of `check --index`: for each story, the archive articles the index picks.
 
 Nothing is re-read: stories are read as usual, the index answers which of its
-articles share wording with each story (ArchiveIndex.query), and only those
-are loaded, once each. Each gets its agency exactly as a wire file under
---wire would, with the index's folder playing the --wire folder: the
-configured [check.wire] folders and the folder names below the index's
-folder are matched against the file's path; a file indexed from outside that
-folder is named by its own folder only.
+articles share wording with each story (ArchiveIndex.query), only those are
+loaded, once each, and those sharing a sentence with the story are kept: the
+one rule of provtrace.index.query, as --wire applies it. Each gets its agency
+exactly as a wire file under --wire would, with the index's folder playing
+the --wire folder: the configured [check.wire] folders and the folder names
+below the index's folder are matched against the file's path; a file indexed
+from outside that folder is named by its own folder only.
 """
 
 from __future__ import annotations
@@ -18,8 +19,17 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.check.config import CheckConfig
-from provtrace.check.inputs import Inputs, WireArticle, is_ignored, read_stories, wire_agency
+from provtrace.check.inputs import (
+    Inputs,
+    Story,
+    WireArticle,
+    is_ignored,
+    read_stories,
+    wire_agency,
+    wire_id,
+)
 from provtrace.errors import InputError
+from provtrace.index.query import CHECK_RARE_WORDS, sharing_a_sentence
 from provtrace.ingest.furniture import is_photo_caption
 from provtrace.models import Article, Progress
 
@@ -43,6 +53,12 @@ def _credit_texts(article: Article) -> list[str]:
     """The stored counterpart of ingest.extract.credit_texts: story, furniture, author."""
     removed = [line for line in article.removed if not is_photo_caption(line)]
     return [" ".join(s.text for s in article.sentences), "\n".join(removed), article.author or ""]
+
+
+def _sharing(story: Story, positions: Sequence[int], articles: Sequence[Article]) -> tuple[int, ...]:
+    """The positions of the story's candidates that share a sentence with it (as --wire keeps them)."""
+    kept = sharing_a_sentence(story.article, [articles[p] for p in positions])
+    return tuple(positions[k] for k in kept)
 
 
 def indexed_inputs(
@@ -73,7 +89,7 @@ def indexed_inputs(
         indexed = len(archive.ids())
         picked: list[tuple[str, ...]] = []
         for done, story in enumerate(built, start=1):
-            ids = archive.query(story.article)
+            ids = archive.query(story.article, rare_words=CHECK_RARE_WORDS)
             picked.append(tuple(i for i in ids if not is_ignored(display_path(archive.file_path(i)), config)))
             if progress is not None:
                 progress("querying the index", done, len(built))
@@ -85,12 +101,16 @@ def indexed_inputs(
         raise InputError(f"the index {index_path} holds no article: add some with `provtrace index add`")
     table = config.agencies()
     wire: list[WireArticle] = []
-    for article, path in zip(articles, paths, strict=True):
+    for number, (article, path) in enumerate(zip(articles, paths, strict=True)):
         shown = display_path(path)
         roots = [root] if Path(path).is_relative_to(root) else [os.path.dirname(path)]
         texts = _credit_texts(article) if config.aliases else None
         agency = wire_agency(article, texts, path, roots, config, table)
-        wire.append(WireArticle(replace(article, path=shown), agency))
+        # Ids as --wire gives them, so that ties the judgement breaks by id fall the same way.
+        wire.append(WireArticle(replace(article, id=wire_id(number), path=shown), agency))
     position = {article_id: k for k, article_id in enumerate(wanted)}
-    sources = tuple(tuple(position[i] for i in ids) for ids in picked)
+    sources = tuple(
+        _sharing(story, [position[i] for i in ids], articles)
+        for story, ids in zip(built, picked, strict=True)
+    )
     return IndexedInputs(Inputs(tuple(built), tuple(wire), tuple(warnings)), sources, indexed)

@@ -91,6 +91,12 @@ class Inputs:
     warnings: tuple[str, ...]
 
 
+def wire_id(number: int) -> str:
+    """The id of the wire article numbered number: after every story id ("story:N"), as the
+    judgement breaks ties between a story and its wire by id."""
+    return f"wire:{number}"
+
+
 def load_inputs(
     stories: Sequence[str],
     wire: Sequence[str],
@@ -246,7 +252,7 @@ def _wire(
     extracted = _extract(document, problems)
     if extracted is None:
         return None
-    article = build_article(f"wire:{number}", extracted)
+    article = build_article(wire_id(number), extracted)
     texts = credit_texts(extracted) if config.aliases else None
     return WireArticle(article, wire_agency(article, texts, document.path, roots, config, table))
 

@@ -129,6 +129,11 @@ def _content_word(word: str) -> str | None:
     return word if word.isdigit() else word[:WORD_LETTERS]
 
 
+def content_words(text: str) -> frozenset[str]:
+    """The content words of a text, cut as word keys cut them (before hashing)."""
+    return frozenset(c for c in map(_content_word, tokens(text)) if c is not None)
+
+
 def sentence_keys(texts: Iterable[str]) -> ArticleKeys:
     """The keys of an article given the texts of its sentences."""
     sentences = [tokens(text) for text in texts]

@@ -1,19 +1,31 @@
-"""Which indexed articles a story may derive from or share a source with.
+"""Which wire articles a story may derive from or share a source with: the one candidate rule.
 
-An indexed article is a candidate when it shares with the story several
-shingles (copied or lightly edited wording) or several of the story's rarest
-words (a paraphrase or summary keeps the names, places and figures). Keys
-held by many articles are stock phrasing or topic words and are not looked
-up, so the cost of a query follows the story, not the size of the archive.
+An article is a candidate when it shares with the story several shingles
+(copied or lightly edited wording) or several of the story's rarest words (a
+paraphrase or summary keeps the names, places and figures). Keys held by many
+articles are stock phrasing or topic words and are not looked up, so the cost
+of a query follows the story, not the size of the archive.
+
+The rule (choose) reads the wire's keys through a KeyTable, so the same rule
+runs over an index file (SqliteKeys) and over a folder of wire copy read for
+one `check --wire` run (MemoryKeys): on the same copy both pick the same
+candidates. `check` then keeps those with a sentence sharing several content
+words with one of the story's (sharing_a_sentence), on the articles it loads
+either way, so both give the same findings. Counting by article finds a
+paraphrase; the sentence test drops an article that shares a few words
+scattered over unrelated sentences, which an archive too small to tell topic
+words from rare ones would otherwise keep.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
-from provtrace.index.keys import ArticleKeys, unpack
+from provtrace.index.keys import ArticleKeys, content_words, unpack
+from provtrace.models import Article
 
 #: A shingle in more articles than this is stock phrasing ("said in a statement on").
 SHINGLE_MAX_ARTICLES = 50
@@ -28,8 +40,105 @@ WORD_MAX_ARTICLES = 30
 RARE_WORDS = 30
 #: Shared rare words that make a candidate.
 MIN_SHARED_WORDS = 3
+#: The story's rarest words `check` looks up: more than RARE_WORDS, as the
+#: sentence test (sharing_a_sentence) then drops the articles sharing only
+#: scattered words. On the METER dev copy, 60 keeps 1,550 (story, PA item of
+#: its event) pairs where 30 keeps 1,177, and check's derived F1 where the
+#: sentence-by-sentence rule before it had it (0.828, against 0.824 with 30).
+CHECK_RARE_WORDS = 60
+#: Content words a story sentence and a wire sentence must share for the wire
+#: article to be aligned: the least a reused sentence keeps of its source.
+SENTENCE_WORDS = 3
 #: Keys sent to SQLite in one statement.
 _CHUNK = 500
+
+
+class KeyTable(Protocol):
+    """The wire's keys as the rule reads them: articles are numbers."""
+
+    def counts(self, keys: Iterable[int], cap: int) -> dict[int, int]:
+        """How many articles hold each key, exact up to cap (keys held by none left out)."""
+        ...
+
+    def holders(self, keys: Sequence[int]) -> Iterable[int]:
+        """The article numbers holding each key, one per (key, article)."""
+        ...
+
+
+def choose(
+    table: KeyTable,
+    keys: ArticleKeys,
+    skip: int | None = None,
+    own: frozenset[int] = frozenset(),
+    rare: int = RARE_WORDS,
+) -> list[int]:
+    """Numbers of the candidate articles for an article with these keys, sorted.
+
+    skip is an article of the table to leave out of the answer, and own its
+    keys, left out of the counts (the article itself, when it is indexed);
+    rare is how many of its rarest words are looked up.
+    """
+    counts = table.counts(keys.shingles, SHINGLE_MAX_ARTICLES) | table.counts(keys.words, WORD_MAX_ARTICLES)
+    df = {k: n - (k in own) for k, n in counts.items()}
+    shingles = [k for k in keys.shingles if 1 <= df.get(k, 0) <= SHINGLE_MAX_ARTICLES]
+    usable = [k for k in keys.words if 1 <= df.get(k, 0) <= WORD_MAX_ARTICLES]
+    words = sorted(usable, key=lambda k: (df[k], k))[:rare]
+    chosen = {n for n, c in _shared(table, shingles, skip).items() if c >= MIN_SHARED_SHINGLES}
+    chosen |= {n for n, c in _shared(table, words, skip).items() if c >= MIN_SHARED_WORDS}
+    return sorted(chosen)
+
+
+def _shared(table: KeyTable, keys: Sequence[int], skip: int | None) -> Counter[int]:
+    """For each article (by number), how many of keys it holds."""
+    return Counter(number for number in table.holders(keys) if number != skip)
+
+
+class MemoryKeys:
+    """The keys of a list of articles held in memory; articles are numbered in list order."""
+
+    def __init__(self, articles: Iterable[ArticleKeys]) -> None:
+        postings: dict[int, list[int]] = {}
+        for number, found in enumerate(articles):
+            for key in found.all():
+                postings.setdefault(key, []).append(number)
+        self._postings: Mapping[int, list[int]] = postings
+
+    def counts(self, keys: Iterable[int], cap: int) -> dict[int, int]:
+        """How many articles hold each key (exact)."""
+        return {k: len(self._postings[k]) for k in keys if k in self._postings}
+
+    def holders(self, keys: Sequence[int]) -> Iterable[int]:
+        """The article numbers holding each key."""
+        return (n for k in keys for n in self._postings.get(k, ()))
+
+
+class SqliteKeys:
+    """The keys table of an index file."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def counts(self, keys: Iterable[int], cap: int) -> dict[int, int]:
+        """How many indexed articles hold each key, counted up to cap + 2.
+
+        Counting stops past the cap, so a common key costs no more than a rare
+        one; the count may include an excluded article, hence the margin.
+        """
+        found: dict[int, int] = {}
+        for key in keys:
+            (n,) = self._conn.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)", (key, cap + 2)
+            ).fetchone()
+            if n:
+                found[key] = n
+        return found
+
+    def holders(self, keys: Sequence[int]) -> Iterable[int]:
+        """The article numbers holding each key."""
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(f"SELECT article FROM keys WHERE key IN ({marks})", list(chunk))
+            yield from (number for (number,) in rows)
 
 
 def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -37,50 +146,39 @@ def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
         yield values[start : start + _CHUNK]
 
 
-def _counts(conn: sqlite3.Connection, keys: Iterable[int], cap: int) -> dict[int, int]:
-    """How many indexed articles hold each key, counted up to cap + 2 (keys held by none left out).
-
-    Counting stops past the cap, so a common key costs no more than a rare
-    one; the count may include the excluded article, hence the margin.
-    """
-    found: dict[int, int] = {}
-    for key in keys:
-        (n,) = conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)", (key, cap + 2)
-        ).fetchone()
-        if n:
-            found[key] = n
-    return found
-
-
-def _shared(conn: sqlite3.Connection, keys: Sequence[int], skip: int | None) -> Counter[int]:
-    """For each indexed article (by number), how many of keys it holds."""
-    together: Counter[int] = Counter()
-    for chunk in _chunks(keys):
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(f"SELECT article FROM keys WHERE key IN ({marks})", list(chunk))
-        together.update(number for (number,) in rows if number != skip)
-    return together
-
-
-def candidates(conn: sqlite3.Connection, keys: ArticleKeys, exclude: str | None) -> tuple[str, ...]:
-    """Ids of the candidates for an article with these keys, sorted; exclude is left out."""
+def candidates(
+    conn: sqlite3.Connection, keys: ArticleKeys, exclude: str | None, rare: int = RARE_WORDS
+) -> tuple[str, ...]:
+    """Ids of the indexed candidates for an article with these keys, sorted; exclude is left out."""
     skip: int | None = None
     own: frozenset[int] = frozenset()
     if exclude is not None:
         row = conn.execute("SELECT number, keys FROM articles WHERE id = ?", (exclude,)).fetchone()
         if row is not None:
             skip, own = row[0], frozenset(unpack(row[1]))
-    counts = _counts(conn, keys.shingles, SHINGLE_MAX_ARTICLES) | _counts(conn, keys.words, WORD_MAX_ARTICLES)
-    df = {k: n - (k in own) for k, n in counts.items()}
-    shingles = [k for k in keys.shingles if 1 <= df.get(k, 0) <= SHINGLE_MAX_ARTICLES]
-    usable = [k for k in keys.words if 1 <= df.get(k, 0) <= WORD_MAX_ARTICLES]
-    words = sorted(usable, key=lambda k: (df[k], k))[:RARE_WORDS]
-    chosen = {n for n, c in _shared(conn, shingles, skip).items() if c >= MIN_SHARED_SHINGLES}
-    chosen |= {n for n, c in _shared(conn, words, skip).items() if c >= MIN_SHARED_WORDS}
-    numbers = sorted(chosen)
+    numbers = choose(SqliteKeys(conn), keys, skip, own, rare)
     ids: list[str] = []
     for chunk in _chunks(numbers):
         marks = ",".join("?" * len(chunk))
         ids.extend(r[0] for r in conn.execute(f"SELECT id FROM articles WHERE number IN ({marks})", chunk))
     return tuple(sorted(ids))
+
+
+def sharing_a_sentence(story: Article, wire: Sequence[Article]) -> list[int]:
+    """Positions (in wire) of the articles with a sentence sharing SENTENCE_WORDS content words
+    with a sentence of the story."""
+    found = (content_words(s.text) for s in story.sentences)
+    mine = [words for words in found if len(words) >= SENTENCE_WORDS]
+    return [k for k, article in enumerate(wire) if mine and _shares(mine, article)]
+
+
+def _shares(story: Sequence[frozenset[str]], article: Article) -> bool:
+    where: dict[str, list[int]] = {}
+    for number, sentence in enumerate(article.sentences):
+        for word in content_words(sentence.text):
+            where.setdefault(word, []).append(number)
+    for words in story:
+        hits = Counter(n for word in words for n in where.get(word, ()))
+        if hits and max(hits.values()) >= SENTENCE_WORDS:
+            return True
+    return False

@@ -22,7 +22,7 @@ from types import TracebackType
 from provtrace.errors import InputError
 from provtrace.index.codec import delete_article, insert_articles, read_articles
 from provtrace.index.keys import ArticleKeys, article_keys
-from provtrace.index.query import candidates
+from provtrace.index.query import RARE_WORDS, candidates
 from provtrace.index.schema import IndexFileError, open_database, schema_version
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
@@ -236,14 +236,17 @@ class ArchiveIndex:
                 raise IndexFileError(f"{article_id} is not in the index {self.path}")
         return tuple(found[i] for i in ids)
 
-    def query(self, article: Article, *, exclude: str | None = None) -> tuple[str, ...]:
+    def query(
+        self, article: Article, *, exclude: str | None = None, rare_words: int = RARE_WORDS
+    ) -> tuple[str, ...]:
         """Ids of the indexed articles sharing enough keys with article to be worth aligning.
 
         exclude names an indexed article to leave out of the answer and of the
         key counts: pass the article's own id when it is itself in the index.
+        rare_words is how many of the article's rarest words are looked up.
         """
         with self._read() as conn:
-            return candidates(conn, article_keys(article), exclude)
+            return candidates(conn, article_keys(article), exclude, rare_words)
 
 
 def _store(
