@@ -13,7 +13,7 @@ module.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -73,28 +73,46 @@ def ordered_map(
     every item then runs on that cluster, whose workers must have provtrace
     installed; the results are the same as on one core.
     """
+    results: list[R] = []
+    for chunk in ordered_chunks(fn, items, state, workers=workers, scheduler=scheduler):
+        results.extend(chunk)
+        if progress is not None:
+            progress(len(results))
+    return results
+
+
+def ordered_chunks(
+    fn: Callable[[Any, T], R],
+    items: Sequence[T],
+    state: Any,
+    *,
+    workers: int,
+    scheduler: str | None = None,
+) -> Iterator[list[R]]:
+    """ordered_map's results a chunk at a time, in input order, as they are ready.
+
+    The workers go on with later chunks while the caller uses one (writes it
+    to an index, say), so the caller's work overlaps theirs.
+    """
     if scheduler is not None:
-        return _cluster_map(fn, items, state, scheduler, progress)
+        yield from _cluster_map(fn, items, state, scheduler)
+        return
     count = worker_count(workers, len(items))
     if count == 1:
-        results: list[R] = []
-        for item in items:
-            results.append(fn(state, item))
-            if progress is not None:
-                progress(len(results))
-        return results
+        for k in range(0, len(items), CHUNK):
+            yield [fn(state, item) for item in items[k : k + CHUNK]]
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = [(fn, list(items[k : k + CHUNK])) for k in range(0, len(items), CHUNK)]
     context = multiprocessing.get_context("fork")
-    results = []
-    with ProcessPoolExecutor(count, context, initializer=_init, initargs=(state,)) as pool:
-        for chunk_results in pool.map(_run_chunk, jobs):
-            results.extend(chunk_results)
-            if progress is not None:
-                progress(len(results))
-    return results
+    pool = ProcessPoolExecutor(count, context, initializer=_init, initargs=(state,))
+    try:
+        yield from pool.map(_run_chunk, jobs)
+    finally:
+        # A caller that stops early (an error while using a chunk) must not wait for the rest.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _connect(scheduler: str) -> Any:
@@ -122,21 +140,16 @@ def _cluster_map(
     items: Sequence[T],
     state: Any,
     scheduler: str,
-    progress: Callable[[int], None] | None,
-) -> list[R]:
-    """ordered_map on a Dask cluster: the state is sent once to every worker."""
+) -> Iterator[list[R]]:
+    """ordered_chunks on a Dask cluster, a chunk at a time: the state is sent once to every worker."""
     client = _connect(scheduler)
     try:
         # Wrapped in a list so that a dict or tuple state is sent as one object.
         shared = client.scatter([state], broadcast=True, hash=False)[0]
         jobs = [(fn, list(items[k : k + CHUNK])) for k in range(0, len(items), CHUNK)]
-        results: list[R] = []
         with client.get_executor(pure=False) as executor:
             futures = [executor.submit(_run_chunk_with, shared, job) for job in jobs]
             for future in futures:
-                results.extend(future.result())
-                if progress is not None:
-                    progress(len(results))
-        return results
+                yield future.result()
     finally:
         client.close()

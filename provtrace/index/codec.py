@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from itertools import repeat
+from operator import itemgetter
 
-from provtrace.index.keys import ArticleKeys, pack, unpack
+from provtrace.index.keys import pack, unpack
 from provtrace.models import Article, Credit, CreditKind, Sentence
 
 
@@ -18,8 +20,8 @@ def _credits(text: str) -> tuple[Credit, ...]:
     return tuple(Credit(agency, body, CreditKind(kind)) for agency, body, kind in json.loads(text))
 
 
-def insert_articles(conn: sqlite3.Connection, batch: Sequence[tuple[Article, ArticleKeys]]) -> list[int]:
-    """Write articles, their sentences and their keys; return their numbers.
+def insert_articles(conn: sqlite3.Connection, batch: Sequence[tuple[Article, tuple[int, ...]]]) -> list[int]:
+    """Write articles, their sentences and their keys (ArticleKeys.all()); return their numbers.
 
     Keys are written sorted, in one statement per table, so that SQLite fills
     its key index in order rather than at random.
@@ -27,13 +29,13 @@ def insert_articles(conn: sqlite3.Connection, batch: Sequence[tuple[Article, Art
     numbers: list[int] = []
     sentences: list[tuple[int, int, str]] = []
     postings: list[tuple[int, int]] = []
-    for article, keys in batch:
-        every = keys.all()
+    for article, every in batch:
         number = _insert_row(conn, article, pack(every))
         numbers.append(number)
         sentences.extend((number, s.index, s.text) for s in article.sentences)
-        postings.extend((k, number) for k in every)
-    postings.sort()
+        postings.extend(zip(every, repeat(number)))
+    # By key alone: a stable sort keeps each key's articles in number order, as a full sort would.
+    postings.sort(key=itemgetter(0))
     conn.executemany("INSERT INTO sentences VALUES (?, ?, ?)", sentences)
     conn.executemany("INSERT INTO keys VALUES (?, ?)", postings)
     return numbers

@@ -101,25 +101,33 @@ def _mix(value: int) -> int:
     return value ^ (value >> 29)
 
 
-def _sentence_shingles(words: list[str], word_hashes: dict[str, int]) -> set[int]:
-    """Sampled shingle keys of one sentence: a rolling polynomial hash of word digests.
+def _sentence_shingles(values: list[int]) -> set[int]:
+    """Sampled shingle keys of one sentence, given its word digests: a rolling polynomial hash.
 
     Rolling costs a few integer operations a shingle instead of a digest of
-    its text, and is as stable: the word digests are BLAKE2.
+    its text, and is as stable: the word digests are BLAKE2. (_mix is
+    written out inline: this loop is most of the cost of indexing.)
     """
-    if len(words) < SHINGLE_WORDS:
+    if len(values) < SHINGLE_WORDS:
         return set()
-    values = [word_hashes[w] for w in words]
+    base, mask, mix, leading = _BASE, _MASK, _MIX, _LEADING
     rolling = 0
     for value in values[:SHINGLE_WORDS]:
-        rolling = (rolling * _BASE + value) & _MASK
-    hashes = [_mix(rolling)]
-    for k in range(SHINGLE_WORDS, len(values)):
-        rolling = ((rolling - values[k - SHINGLE_WORDS] * _LEADING) * _BASE + values[k]) & _MASK
-        hashes.append(_mix(rolling))
-    kept = {h for h in hashes if h % SAMPLE_EVERY == 0}
+        rolling = (rolling * base + value) & mask
+    kept: set[int] = set()
+    smallest = mask + 1
+    for k in range(SHINGLE_WORDS, len(values) + 1):
+        if k > SHINGLE_WORDS:
+            rolling = ((rolling - values[k - SHINGLE_WORDS - 1] * leading) * base + values[k - 1]) & mask
+        h = rolling ^ (rolling >> 31)
+        h = (h * mix) & mask
+        h ^= h >> 29
+        if h % SAMPLE_EVERY == 0:
+            kept.add(h)
+        elif h < smallest:
+            smallest = h
     if not kept:
-        kept.add(min(hashes))
+        kept.add(smallest)
     return {_signed(h) for h in kept}
 
 
@@ -134,6 +142,29 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(c for c in map(_content_word, tokens(text)) if c is not None)
 
 
+def _word_keys(vocabulary: set[str], word_hashes: dict[str, int]) -> set[int]:
+    """The keys of the content words of a vocabulary (_content_word and _mix written out inline)."""
+    words = set()
+    for word in vocabulary:
+        if word in STOPWORDS:
+            continue
+        if word.isdigit():
+            words.add(word)
+        elif len(word) >= 3:
+            words.add(word[:WORD_LETTERS])
+    mask, mix, salt = _MASK, _MIX, _WORD_SALT
+    keys = set()
+    for word in words:
+        # A word's key reuses its digest, moved by a salt away from the shingle keys.
+        digest = word_hashes.get(word)
+        value = (digest if digest is not None else _unsigned(_WORD_TAG, word)) ^ salt
+        value ^= value >> 31
+        value = (value * mix) & mask
+        value ^= value >> 29
+        keys.add(value - (1 << 64) if value >= 1 << 63 else value)
+    return keys
+
+
 def sentence_keys(texts: Iterable[str]) -> ArticleKeys:
     """The keys of an article given the texts of its sentences."""
     sentences = [tokens(text) for text in texts]
@@ -141,16 +172,10 @@ def sentence_keys(texts: Iterable[str]) -> ArticleKeys:
     word_hashes = {w: _unsigned(_SHINGLE_TAG, w) for w in vocabulary}
     shingles: set[int] = set()
     for found in sentences:
-        shingles |= _sentence_shingles(found, word_hashes)
-    words = {c for c in map(_content_word, vocabulary) if c is not None}
-    # A word's key reuses its digest, moved by a salt away from the shingle keys.
-    word_keys = {
-        _signed(_mix((word_hashes[w] if w in word_hashes else _unsigned(_WORD_TAG, w)) ^ _WORD_SALT))
-        for w in words
-    }
+        shingles |= _sentence_shingles([word_hashes[w] for w in found])
     return ArticleKeys(
         shingles=tuple(sorted(shingles)),
-        words=tuple(sorted(word_keys)),
+        words=tuple(sorted(_word_keys(vocabulary, word_hashes))),
     )
 
 
