@@ -84,7 +84,7 @@ def _child(argv: Sequence[str]) -> int:
     elif step == "check":
         result |= _check(args[0], args[1:])
     elif step in {"trace", "dask"}:
-        result |= _trace(args[0], dask=step == "dask")
+        result |= _trace(args, dask=step == "dask")
     result["step_seconds"] = time.perf_counter() - started
     out.write_text(json.dumps(result))
     return 0
@@ -109,17 +109,17 @@ def _check(index_path: str, stories: Sequence[str]) -> dict[str, Any]:
     return {"stories": len(report.stories), "aligned": report.aligned_pairs, "findings": len(report.findings)}
 
 
-def _trace(folder: str, *, dask: bool) -> dict[str, Any]:
+def _trace(folders: Sequence[str], *, dask: bool) -> dict[str, Any]:
     from provtrace.options import TraceOptions
     from provtrace.pipeline import trace
 
     if not dask:
-        result = trace([folder], TraceOptions())
+        result = trace(folders, TraceOptions())
         return {"edges": len(result.edges)}
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        result = trace([folder], TraceOptions(scheduler=cluster.scheduler_address))
+        result = trace(folders, TraceOptions(scheduler=cluster.scheduler_address))
     return {"edges": len(result.edges)}
 
 
@@ -136,11 +136,11 @@ def _measure(step: str, *args: str, timeout: float | None = None) -> dict[str, A
 # ------------------------------------------------------------------ the steps
 
 
-def build(root: Path, articles: int, seed: int, templates: Sequence[str]) -> dict[str, Any]:
-    """Write the archive in parts of PART articles, the new articles and the stories."""
+def build(root: Path, articles: int, seed: int, templates: Sequence[str], part: int = PART) -> dict[str, Any]:
+    """Write the archive in parts of part articles, the new articles and the stories."""
     parts = []
-    for k, start in enumerate(range(0, articles, PART)):
-        texts, truth = generate.generate(templates, min(PART, articles - start), seed + k)
+    for k, start in enumerate(range(0, articles, part)):
+        texts, truth = generate.generate(templates, min(part, articles - start), seed + k)
         folder = root / "archive" / f"part-{k:02d}"
         generate.write_corpus(texts, truth, folder, root / f"truth-{k:02d}.json")
         parts.append(str(folder))
@@ -160,7 +160,7 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="provtrace-archive-") as tmp:
         root = Path(tmp)
-        layout = build(root, args.articles, args.seed, templates)
+        layout = build(root, args.articles, args.seed, templates, args.part)
         index = str(root / "archive" / "wire.sqlite")
         parts, new = layout["parts"], str(root / "archive" / "new")
 
@@ -184,11 +184,12 @@ def run(args: argparse.Namespace) -> list[dict[str, Any]]:
         if "check" in steps:
             step(f"check {len(stories)} stories", stories, "check", index, *stories)
         if "trace" in steps:
-            step(f"trace {min(PART, args.articles):,} articles", parts[:1], "trace", parts[0])
+            step(f"trace {min(args.part, args.articles):,} articles", parts[:1], "trace", parts[0])
             if args.full and len(parts) > 1:
-                step(f"trace {args.articles:,} articles", parts, "trace", str(root / "archive"))
+                # The parts only: the added articles and the index file stay out.
+                step(f"trace {args.articles:,} articles", parts, "trace", *parts)
         if "dask" in steps:
-            what = f"trace {min(PART, args.articles):,} articles, Dask (2 workers)"
+            what = f"trace {min(args.part, args.articles):,} articles, Dask (2 workers)"
             step(what, parts[:1], "dask", parts[0])
     return rows
 
@@ -218,8 +219,7 @@ def report(rows: Sequence[dict[str, Any]], articles: int) -> str:
             figures = f"{r['candidates_loaded']} candidates loaded (target ≤ {TARGETS['query_1']:g} s)"
         elif "aligned" in r:
             figures = (
-                f"{r['aligned']} pairs aligned, {r['findings']} findings "
-                f"(target ≤ {TARGETS['check_50']:g} s)"
+                f"{r['aligned']} pairs aligned, {r['findings']} findings (target ≤ {TARGETS['check_50']:g} s)"
             )
         elif "edges" in r:
             figures = f"{r['edges']} edges"
@@ -246,6 +246,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=lambda text: [s.strip() for s in text.split(",") if s.strip()],
         default=list(STEPS),
         help=f"the steps to run, comma-separated (default: all of {','.join(STEPS)})",
+    )
+    parser.add_argument(
+        "--part",
+        type=int,
+        default=PART,
+        help=f"articles in one generated part, the size of the first trace (default {PART:,})",
     )
     parser.add_argument("--input", type=Path, default=HERE.parent / "examples", help="template articles")
     parser.add_argument("--seed", type=int, default=1)

@@ -220,5 +220,3 @@ def test_the_index_keeps_only_wire_articles_sharing_a_sentence() -> None:
     ]
     story = article("s", ["The blaze aboard the Alba Serena burned for nine hours, firefighters said."])
     assert candidates(build_index(wire), story) == [0]
-
-
