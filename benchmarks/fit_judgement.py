@@ -4,8 +4,9 @@ Reads ../shared/corpora in place (never copies it) and prints the fitted
 coefficients, to be written as the constants INTERCEPT, COPIED_WEIGHT and
 RARE_WEIGHT in judgement.py, with how well they separate each corpus:
 
-- METER: each newspaper story against the PA items of its event (the item it
-  shares most wording with); wholly and partially derived are derived.
+- METER: each newspaper story against the union of the PA items of its event (a
+  story is often compiled from several; judgement.union_features); wholly and
+  partially derived are derived.
 - Clough-Stevenson: each answer against its source; cut, light, heavy are derived, non is not.
 - NTREX: the two Spanish translations of each article (es, es-mx): independent siblings.
   Shown, not fitted: two translations of one text share the wording the text forces
@@ -66,11 +67,9 @@ def meter(root: Path) -> list[Example]:
         paths = [root / story, *(root / w for w in info["wire"])]
         by_path, profiles = _folder(paths)
         own = by_path[str(root / story)]
-        best = max(
-            (judgement.features(own, by_path[str(root / w)], profiles) for w in info["wire"]),
-            key=lambda f: (judgement.probability(f), f.copied),
-        )
-        out.append(("meter", story, _vector(best), info["label"] in METER_DERIVED))
+        items = [by_path[str(root / w)] for w in info["wire"] if str(root / w) in by_path]
+        union = judgement.union_features(own, items, profiles)
+        out.append(("meter", story, _vector(union), info["label"] in METER_DERIVED))
     return out
 
 
