@@ -4,8 +4,9 @@ Reads ../shared/corpora in place (never copies it) and prints the fitted
 coefficients, to be written as the constants INTERCEPT, COPIED_WEIGHT and
 RARE_WEIGHT in judgement.py, with how well they separate each corpus:
 
-- METER: each newspaper story against the PA items of its event (the item it
-  shares most wording with); wholly and partially derived are derived.
+- METER: each newspaper story against the union of the PA items of its event (a
+  story is often compiled from several; judgement.union_features); wholly and
+  partially derived are derived.
 - Clough-Stevenson: each answer against its source; cut, light, heavy are derived, non is not.
 - NTREX: the two Spanish translations of each article (es, es-mx): independent siblings.
   Shown, not fitted: two translations of one text share the wording the text forces
@@ -66,11 +67,9 @@ def meter(root: Path) -> list[Example]:
         paths = [root / story, *(root / w for w in info["wire"])]
         by_path, profiles = _folder(paths)
         own = by_path[str(root / story)]
-        best = max(
-            (judgement.features(own, by_path[str(root / w)], profiles) for w in info["wire"]),
-            key=lambda f: (judgement.probability(f), f.copied),
-        )
-        out.append(("meter", story, _vector(best), info["label"] in METER_DERIVED))
+        items = [by_path[str(root / w)] for w in info["wire"] if str(root / w) in by_path]
+        union = judgement.union_features(own, items, profiles)
+        out.append(("meter", story, _vector(union), info["label"] in METER_DERIVED))
     return out
 
 
@@ -140,7 +139,27 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return out
 
 
-def report(examples: Sequence[Example], beta: Sequence[float]) -> str:
+#: Folds of the cross-validation printed beside the in-sample figures.
+FOLDS = 5
+
+
+def cross_validated(examples: Sequence[Example], l2: float) -> list[bool]:
+    """Each fitted example's call (derived?) by the model fitted on the other folds (5-fold)."""
+    calls = [False] * len(examples)
+    for k in range(FOLDS):
+        train = [e for i, e in enumerate(examples) if i % FOLDS != k]
+        beta = fit(train, l2)
+        for i, (_, _, x, _) in enumerate(examples):
+            if i % FOLDS == k:
+                calls[i] = beta[0] + beta[1] * x[0] + beta[2] * x[1] >= 0
+    return calls
+
+
+def report(
+    examples: Sequence[Example], beta: Sequence[float], held_out: Sequence[tuple[Example, bool]] = ()
+) -> str:
+    """The coefficients, each corpus's figures in sample, and cross-validated ones (held_out: each
+    fitted example with its cross-validated call)."""
     lines = [
         f"INTERCEPT = {beta[0]:.2f}",
         f"COPIED_WEIGHT = {beta[1]:.2f}",
@@ -156,6 +175,12 @@ def report(examples: Sequence[Example], beta: Sequence[float]) -> str:
             f"{corpus:<8}{len(rows):>4}  {_prf(gold, pred, True)}  {_prf(gold, pred, False)}  "
             f"{sum(p == g for p, g in zip(pred, gold, strict=True)) / len(rows):.3f}"
         )
+    if held_out:
+        lines += ["", f"{FOLDS}-fold cross-validated (each example called by a model fitted without it):"]
+        for corpus in sorted({e[0] for e, _ in held_out}):
+            gold = [e[3] for e, _ in held_out if e[0] == corpus]
+            pred = [call for e, call in held_out if e[0] == corpus]
+            lines.append(f"{corpus:<8}{len(gold):>4}  {_prf(gold, pred, True)}  {_prf(gold, pred, False)}")
     return "\n".join(lines)
 
 
@@ -184,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         *ntrex(corpora / "ntrex-dev"),
     ]
     fitted = [e for e in examples if e[0] in FITTED]
-    print(report(examples, fit(fitted, args.l2)))
+    held_out = list(zip(fitted, cross_validated(fitted, args.l2), strict=True))
+    print(report(examples, fit(fitted, args.l2), held_out))
     return 0
 
 

@@ -8,7 +8,7 @@ import networkx as nx
 
 from provtrace.infer.calibration import calibrate
 
-from .helpers import FILLER, FULL, article, parents, run
+from .helpers import EXTRA, FILLER, FULL, article, parents, run
 
 
 def test_the_text_that_contains_the_other_is_upstream() -> None:
@@ -188,3 +188,13 @@ def test_an_agency_copy_is_upstream_of_an_uncredited_story_that_adds_background(
     assert parents(result)["story"] in {"wire", "wire-lead"}
     edge = next(e for e in result.edges if e.child == "story")
     assert any("PA’s own copy" in item for item in edge.evidence)
+
+
+def test_a_story_saying_yesterday_where_the_other_says_today_was_written_after_it() -> None:
+    """A next-morning story that condenses and adds to a same-day report still hangs under it."""
+    today = [s.replace("on Sunday", "today") for s in FULL[:5]]
+    next_day = [today[0].replace("today", "yesterday"), today[1], today[2], EXTRA[0], EXTRA[1], EXTRA[2]]
+    result = run(article("same-day", today), article("next-day", next_day))
+    assert parents(result)["next-day"] == "same-day"
+    (edge,) = result.edges
+    assert any("written the day after" in item for item in edge.evidence)

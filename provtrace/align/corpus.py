@@ -44,7 +44,7 @@ class CorpusAlignment:
         return {k: [f.stems for f in p.feats] for k, p in self.prepared.items()}
 
 
-def _related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:
+def is_related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:
     """Whether enough sentences are linked for the two articles to count as related."""
     alignment = result.alignment
     linked_b = sum(len(link.target) for link in alignment.links)
@@ -117,7 +117,7 @@ def align_components(
             related: dict[tuple[str, str], PairResult] = {}
             for a, b in pairs:
                 result = PairResult(*aligned[a, b])
-                if _related(result, prepared[a].article, prepared[b].article, options):
+                if is_related(result, prepared[a].article, prepared[b].article, options):
                     related[a, b] = result
             yield CorpusAlignment(related, {i: prepared[i] for i in part}, vocab)
 

@@ -4,7 +4,9 @@ uncredited-reuse fires only for sources a story is derived from, and each
 source in the report carries the judgement (derived, probability). The
 judgement is trace's (infer/judgement.py): copying shows as shared wording
 beyond the facts two reports of one event share, so a reporter who sat in the
-same hearing as the agency's is not taken for a copier.
+same hearing as the agency's is not taken for a copier. A story compiled from
+several wire articles (successive items on one event) is judged against all of
+them together as well (judge_union): each alone may hold too little of it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 from provtrace.align.core import PairStats
 from provtrace.align.features import prepare, vocabulary_of
 from provtrace.align.normalize import Features
-from provtrace.infer.judgement import judge
+from provtrace.infer.judgement import judge, judge_union, union_features
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.models import Alignment, Article
 
@@ -44,3 +46,33 @@ def judge_source(
     cover = max(stats.target_in_source, stats.source_in_target)
     judged = judge(wire.article, story.article, profiles, cover)
     return judged.derived, judged.probability
+
+
+def judge_together(
+    story: Story,
+    sources: Sequence[tuple[WireArticle, tuple[bool, float], bool]],
+    profiles: Mapping[str, Profile],
+) -> list[tuple[bool, float]]:
+    """The judgement of each source, given the story judged against the related ones together.
+
+    A story is compiled from several wire articles as often as from one, so where
+    two or more are related to it (enough linked sentences, as trace counts them) the
+    story's wording is measured against their union. Where the story derives from
+    them together, the related sources it shares a run of wording with (or, failing
+    any, the most probable one) are judged derived; where it does not, none is, whatever
+    one short source alone seems to show. sources: (wire, (derived, probability)
+    pairwise, related) each.
+    """
+    judged = [j for _, j, _ in sources]
+    near = [k for k, (_, _, rel) in enumerate(sources) if rel]
+    if len(near) < 2:
+        return judged
+    together = judge_union(story.article, [sources[k][0].article for k in near], profiles)
+    if not together.derived:
+        return [(False, min(p, together.probability)) for _, p in judged]
+    runs = [k for k in near if union_features(story.article, [sources[k][0].article], profiles).copied > 0]
+    takes = set(runs or [max(near, key=lambda k: (judged[k][1], -k))])
+    return [
+        (True, max(p, together.probability)) if k in takes else (derived, p)
+        for k, (derived, p) in enumerate(judged)
+    ]

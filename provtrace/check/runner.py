@@ -18,13 +18,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from provtrace.align.core import align_pair
+from provtrace.align.core import PairResult, align_pair
+from provtrace.align.corpus import is_related
 from provtrace.align.features import sentence_features
 from provtrace.align.normalize import Features
 from provtrace.check.archive import indexed_inputs
 from provtrace.check.config import CheckConfig, FailOn, load_config
 from provtrace.check.inputs import Inputs, Story, WireArticle, load_inputs
-from provtrace.check.judge import judge_source, profiles_of
+from provtrace.check.judge import judge_source, judge_together, profiles_of
 from provtrace.check.model import CheckReport, Comparison, Finding, Severity, SourceUse, StoryResult
 from provtrace.check.rules import RULES, Rule, RuleInput, reused_sentences
 from provtrace.check.wireindex import build_index, candidates
@@ -146,14 +147,18 @@ def _align(story: Story, sources: Sequence[WireArticle]) -> list[Comparison]:
     known: dict[str, Features] = {}
     feats = {a.id: sentence_features(a, known) for a in articles}
     profiles = profiles_of(articles, feats)
-    linked = []
+    found = []
     for source in sources:
         # The pair alone decides its links, as in trace and diff.
         pair_feats = (feats[source.article.id], feats[story.article.id])
+        pair = (source.article, story.article)
         alignment, stats = align_pair(source.article, story.article, options, pair_feats)
         if alignment.links:
             judged = judge_source(story, source, alignment, stats, profiles)
-            linked.append(Comparison(source, alignment, *judged))
+            near = is_related(PairResult(alignment, stats), *pair, options)
+            found.append((source, alignment, judged, near))
+    judged_all = judge_together(story, [(f[0], f[2], f[3]) for f in found], profiles)
+    linked = [Comparison(s, a, *j) for (s, a, _, _), j in zip(found, judged_all, strict=True)]
     return sorted(linked, key=lambda c: c.wire.article.path)
 
 

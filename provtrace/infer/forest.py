@@ -17,7 +17,14 @@ from typing import Any
 
 from provtrace.infer import calibration, lineage
 from provtrace.infer.direction import Direction, agencies, quote, relation, translated, weigh
-from provtrace.infer.judgement import TRANSLATED_COVER, Judgement, judge, sibling_translations
+from provtrace.infer.judgement import (
+    TRANSLATED_COVER,
+    Judgement,
+    judge,
+    judge_union,
+    sibling_translations,
+    union_features,
+)
 from provtrace.infer.refine import refine
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 from provtrace.wording import possessive
@@ -80,6 +87,7 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
         judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover)
         if translated(by_id[a_id], by_id[b_id]) and cover >= TRANSLATED_COVER:
             translations.add(frozenset((a_id, b_id)))
+    _judge_together(by_id, pairs, judged)
     for (a_id, b_id), found in sorted(judged.items()):
         a, b = by_id[a_id], by_id[b_id]
         if translated(a, b) or not found.derived:
@@ -97,6 +105,53 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
         )
         for key, j in judged.items()
     }
+
+
+def _versions(partners: Sequence[str], judged: Mapping[tuple[str, str], Judgement]) -> list[list[str]]:
+    """The partners grouped into versions of one story: joined by pairs judged derived."""
+    group = {m: m for m in partners}
+
+    def root(m: str) -> str:
+        while group[m] != m:
+            m = group[m]
+        return m
+
+    for (u, v), j in sorted(judged.items()):
+        if j.derived and u in group and v in group:
+            group[root(u)] = root(v)
+    out: dict[str, list[str]] = {}
+    for m in partners:
+        out.setdefault(root(m), []).append(m)
+    return [sorted(g) for _, g in sorted(out.items())]
+
+
+def _judge_together(
+    by_id: Mapping[str, Article], pairs: lineage.Pairs, judged: dict[tuple[str, str], Judgement]
+) -> None:
+    """Judge a text against several versions of one story together, where it derives from none alone.
+
+    A paper's report compiled from successive agency items of an event shares a
+    little with each and a lot with all: taken together (same language only) they
+    may show the copying no one of them does. The versions it shares a run of
+    wording with (or, failing any, the closest) are then judged its sources.
+    """
+    partners: dict[str, list[str]] = {}
+    for a_id, b_id in sorted(pairs.results):
+        if not translated(by_id[a_id], by_id[b_id]):
+            partners.setdefault(a_id, []).append(b_id)
+            partners.setdefault(b_id, []).append(a_id)
+    key = {(x, m): (x, m) if (x, m) in judged else (m, x) for x, ms in partners.items() for m in ms}
+    for x, ms in sorted(partners.items()):
+        for versions in _versions(ms, judged):
+            if len(versions) < 2 or any(judged[key[x, m]].derived for m in versions):
+                continue
+            together = judge_union(by_id[x], [by_id[m] for m in versions], pairs.profiles)
+            if not together.derived:
+                continue
+            runs = [m for m in versions if union_features(by_id[x], [by_id[m]], pairs.profiles).copied > 0]
+            closest = max(versions, key=lambda m: (judged[key[x, m]].probability, m))
+            for m in runs or [closest]:
+                judged[key[x, m]] = together
 
 
 def _common_sources(
@@ -130,7 +185,8 @@ def _candidates(
     for a_id, b_id in sorted(pairs.results):
         a, b = by_id[a_id], by_id[b_id]
         own = (pairs.own_share(a_id, b_id, len(a.sentences)), pairs.own_share(b_id, a_id, len(b.sentences)))
-        d = weigh(a, b, pairs.results[a_id, b_id].stats, own, common.get(frozenset((a_id, b_id))))
+        result = pairs.results[a_id, b_id]
+        d = weigh(a, b, result.stats, own, common.get(frozenset((a_id, b_id))), result.alignment)
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:

@@ -16,6 +16,12 @@ A small logistic regression turns them into a probability; its coefficients
 are fitted by ``benchmarks/fit_judgement.py`` on the real dev corpora
 (METER, Clough-Stevenson, NTREX) and written here as constants.
 
+A text compiled from several versions of one story (a paper's report drawing
+on successive agency items of one event) shares with each a little, with all
+of them together a lot: it is judged against their union too
+(``union_features``, ``judge_union``); the model is the same, a single text
+being a union of one.
+
 Two kinds of evidence overrule the wording: a text that cites an agency
 whose own copy is the other text says it used that copy; two texts in
 different languages are compared by their aligned sentences instead (they
@@ -27,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from provtrace.align.normalize import split_unspaced, stem
@@ -37,11 +43,11 @@ from provtrace.models import Article, CreditKind
 
 # --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
 #: Intercept: with no shared wording and no shared word choices, independence is likely.
-INTERCEPT = -1.97
+INTERCEPT = -2.35
 #: Per unit of `copied`: runs of five identical words outside quotations.
-COPIED_WEIGHT = 3.38
+COPIED_WEIGHT = 3.30
 #: Per unit of `rare`: shared uncommon word choices (names, figures and quotations left out).
-RARE_WEIGHT = 4.02
+RARE_WEIGHT = 4.84
 
 #: A run of this many identical words outside quotations is wording, not a shared fact.
 RUN = 5
@@ -106,7 +112,7 @@ def _covered(words: list[str], other: set[tuple[str, ...]]) -> float:
     return sum(covered) / len(words)
 
 
-def _rare(words: list[str], short: Profile, other: Profile) -> float:
+def _rare(words: list[str], short: Profile, other: Collection[str]) -> float:
     """Rarity-weighted share of the shorter text's uncommon word choices the other uses too."""
     content = _content(words)
     stems = {s: w for s, w in short.items() if not s.startswith(MARK) and s in content}
@@ -173,3 +179,27 @@ def sibling_translations(a: Article, b: Article, profiles: Mapping[str, Profile]
         + " translating one text forces"
     )
     return Judgement(derived, 0.9 if derived else 0.1, (said,))
+
+
+def union_features(text: Article, others: Sequence[Article], profiles: Mapping[str, Profile]) -> Features:
+    """The wording features of text measured against the union of others (versions of one story)."""
+    words = _words_outside_quotes(text)
+    runs: set[tuple[str, ...]] = set()
+    for other in others:
+        runs |= _runs([w.lower() for w in _words_outside_quotes(other)])
+    used = {s for other in others for s in profiles[other.id]}
+    copied = _covered([w.lower() for w in words], runs)
+    return Features(round(copied, 6), round(_rare(words, profiles[text.id], used), 6))
+
+
+def judge_union(text: Article, others: Sequence[Article], profiles: Mapping[str, Profile]) -> Judgement:
+    """Whether text is derived from several versions of one story taken together."""
+    f = union_features(text, others, profiles)
+    p = round(probability(f), 2)
+    names = ", ".join(o.id for o in others)
+    said = (
+        f"taken together with the other versions of its story ({names}): {_pct(f.copied)} of "
+        f"{text.id}'s words (outside quotations) are in runs of {RUN} or more words they have too; "
+        f"it shares {_pct(f.rare)} of its uncommon words"
+    )
+    return Judgement(p >= 0.5, p, (said,))

@@ -18,6 +18,12 @@ _MARKERS = {
     "it": "il lo la gli le di del della che e è per con una un non sono ha nel alla secondo",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in _MARKERS.items()}
+#: The markers of one language alone: Spanish "de", "que", "a", "para" are Portuguese words too,
+#: so only words no other listed language shares tell two related languages apart.
+_OWN = {
+    lang: frozenset(w for w in words if not any(w in other for k, other in _WORDS.items() if k != lang))
+    for lang, words in _WORDS.items()
+}
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -28,10 +34,11 @@ def detect_language(texts: Iterable[str]) -> str | None:
         tokens.update(_TOKEN.findall(text.lower()))
     total = tokens.total()
     counts = {lang: sum(tokens[word] for word in words) for lang, words in _WORDS.items()}
-    if total < 20:
+    if total < 20 or max(counts.values()) < 0.1 * total:
         return None
-    best = max(sorted(counts), key=lambda lang: counts[lang])
-    ranked = sorted(counts.values(), reverse=True)
-    if ranked[0] < 0.1 * total or ranked[0] < 1.3 * ranked[1]:
+    own = {lang: sum(tokens[word] for word in words) for lang, words in _OWN.items()}
+    best = max(sorted(own), key=lambda lang: own[lang])
+    ranked = sorted(own.values(), reverse=True)
+    if ranked[0] < 1.3 * ranked[1]:
         return None
     return best
