@@ -212,6 +212,7 @@ def _fill_gaps(
     (as a merge or split must): otherwise an excerpt's verbatim sentence would
     absorb whatever later sentence shares a few of its words.
     """
+    usable = sorted((pair, score) for pair, score in weak.items() if score >= _GAP_COVER)
     for flip in (False, True):
         this, other = (src, tgt) if flip else (tgt, src)
         used, other_used = (src_used, tgt_used) if flip else (tgt_used, src_used)
@@ -220,10 +221,9 @@ def _fill_gaps(
         for i, j in sorted(pairs):
             x, o = (i, j) if flip else (j, i)
             links.setdefault(x, []).append(o)
-        for (i, j), score in sorted(weak.items()):
-            if score >= _GAP_COVER:
-                x, o = (i, j) if flip else (j, i)
-                candidates.setdefault(x, []).append((o, score))
+        for (i, j), score in usable:
+            x, o = (i, j) if flip else (j, i)
+            candidates.setdefault(x, []).append((o, score))
         after = _suffix_min(links, len(this.feats), len(other.feats) - 1)
         lo_so_far = 0
         for k in range(len(this.feats)):

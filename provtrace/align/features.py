@@ -95,7 +95,8 @@ def prepare(
 ) -> Prepared:
     """Compute what the aligner needs of one article, once."""
     feats = tuple(feats) if feats is not None else sentence_features(article)
-    bags = tuple({s: vocab.weight(s) for s in f.stems} for f in feats)
+    weights, default = vocab.weights, vocab.default
+    bags = tuple({s: weights.get(s, default) for s in f.stems} for f in feats)
     return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 
 
@@ -111,7 +112,8 @@ def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
     """The weight of the stems two bags have in common."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w for s, w in a.items() if s in b)
+    # In a's order, as a generator over a.items() would sum them, but without a Python-level loop.
+    return sum(map(a.__getitem__, filter(b.__contains__, a)))
 
 
 def union(bags: Iterable[dict[str, float]]) -> dict[str, float]:
