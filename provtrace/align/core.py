@@ -26,11 +26,13 @@ from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import union as _union
 from provtrace.align.kinds import classify_link
 from provtrace.align.normalize import Features
+from provtrace.align.progress import SentenceCount
 from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
-from provtrace.models import Alignment, Article, Link
+from provtrace.models import Alignment, Article, Link, Progress
 from provtrace.options import TraceOptions
 
 __all__ = [
+    "ALIGNING_SENTENCES",
     "PairResult",
     "PairStats",
     "Prepared",
@@ -44,6 +46,8 @@ __all__ = [
     "sentence_features",
 ]
 
+#: The stage name align_prepared reports its progress under.
+ALIGNING_SENTENCES = "aligning sentences"
 #: A sentence joins a merge or split when this share of it is in the other side ...
 _MERGE_CONTAINMENT = 0.5
 #: ... and it raises the coverage of the other side by at least this much.
@@ -101,6 +105,7 @@ def align_pair(
     options: TraceOptions,
     feats: tuple[Sequence[Features], Sequence[Features]] | None = None,
     vectors: tuple[Any, Any] = (None, None),
+    progress: Progress | None = None,
 ) -> tuple[Alignment, PairStats]:
     """Link the sentences of target to those of source, weighing words by their rarity in the pair.
 
@@ -116,26 +121,34 @@ def align_pair(
     vocab = vocabulary_of((s_feats, t_feats))
     src = prepare(source, vocab, s_feats, vectors[0])
     tgt = prepare(target, vocab, t_feats, vectors[1])
-    return align_prepared(src, tgt, options)
+    return align_prepared(src, tgt, options, progress)
 
 
-def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple[Alignment, PairStats]:
-    """Link the sentences of tgt to those of src (the upstream side)."""
+def align_prepared(
+    src: Prepared, tgt: Prepared, options: TraceOptions, progress: Progress | None = None
+) -> tuple[Alignment, PairStats]:
+    """Link the sentences of tgt to those of src (the upstream side).
+
+    progress, if given, is called as progress(ALIGNING_SENTENCES, done, total)
+    with total the sentences of both sides: the source sentences scored, then
+    the target sentences whose links are classified (a long pair reports as it goes).
+    """
     m, n = len(src.feats), len(tgt.feats)
+    report = SentenceCount(progress, ALIGNING_SENTENCES, m + n)
     semantic = semantic_matrix(src, tgt)
-    found = score_candidates(src, tgt, semantic, options)
+    found = score_candidates(src, tgt, semantic, options, None if progress is None else report.step)
     pairs = _one_to_one(found)
     src_used = {i for i, _ in pairs}
     tgt_used = {j for _, j in pairs}
     _add_merges(pairs, src_used, tgt_used, src, tgt, found)
     _add_splits(pairs, src_used, tgt_used, src, tgt, found)
     _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
-    links = tuple(
-        sorted(
-            (classify_link(src, tgt, s, t, options) for s, t in _components(pairs)),
-            key=lambda l: (l.source, l.target),
-        )
-    )
+    classified = []
+    for s, t in _components(pairs):
+        classified.append(classify_link(src, tgt, s, t, options))
+        report.step(len(t))
+    links = tuple(sorted(classified, key=lambda l: (l.source, l.target)))
+    report.finish()
     added = tuple(j for j in range(n) if j not in tgt_used)
     dropped = tuple(i for i in range(m) if i not in src_used)
     alignment = Alignment(src.article.id, tgt.article.id, links, added, dropped)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from provtrace.align.normalize import Features, features
-from provtrace.models import Article
+from provtrace.models import PROGRESS_EVERY, Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +34,14 @@ class Vocabulary:
         return self.default - math.log(sentences + 1)
 
 
-def sentence_features(article: Article, known: dict[str, Features] | None = None) -> tuple[Features, ...]:
+def sentence_features(
+    article: Article, known: dict[str, Features] | None = None, step: Callable[[int], None] | None = None
+) -> tuple[Features, ...]:
     """The comparison features of each sentence of an article.
 
     known maps sentence texts to features already computed (it is filled in):
-    the copies of a story repeat most of its sentences word for word.
+    the copies of a story repeat most of its sentences word for word. step,
+    if given, is called with the sentences done so far every PROGRESS_EVERY sentences.
     """
     known = {} if known is None else known
     out = []
@@ -47,6 +50,8 @@ def sentence_features(article: Article, known: dict[str, Features] | None = None
         if found is None:
             found = known[sentence.text] = features(sentence.text)
         out.append(found)
+        if step is not None and len(out) % PROGRESS_EVERY == 0:
+            step(len(out))
     return tuple(out)
 
 
