@@ -7,7 +7,7 @@ from provtrace.align.corpus import align_corpus
 from provtrace.models import Alignment, LinkKind
 from provtrace.options import TraceOptions
 
-from .helpers import FILLER, WIRE, article
+from .helpers import FILLER, FULL, WIRE, article
 
 
 def align(source: list[str], target: list[str]) -> Alignment:
@@ -164,3 +164,17 @@ def test_a_long_pair_reports_its_progress_as_it_goes_up_to_every_sentence_of_bot
     assert done == sorted(done) and done[-1] == total
     assert len(calls) >= total // PROGRESS_EVERY  # it moved on the way, not only at the end
     assert alignment == align_pair(a, b, TraceOptions())[0]  # reporting changes nothing
+
+
+def test_a_pair_gets_the_same_links_whichever_side_is_asked_as_the_source() -> None:
+    """Aligning b from a is aligning a from b turned round: trace (smaller id first), diff and
+    check (wire first) agree on a pair."""
+    from provtrace.align.core import align_pair
+
+    a = article("a", FULL)
+    b = article("b", [WIRE[0], WIRE[2] + " " + WIRE[3], "A brand new closing line about the harbour."])
+    forward, stats = align_pair(a, b, TraceOptions())
+    backward, back_stats = align_pair(b, a, TraceOptions())
+    assert backward.reversed() == forward
+    assert back_stats.flipped() == stats
+

@@ -116,3 +116,11 @@ def test_a_superscript_digit_is_no_crash() -> None:
     from provtrace.align.changes import meaning_changes
 
     assert isinstance(meaning_changes("It cost 3 pesos.", "It cost ³ pesos."), tuple)
+
+
+def test_a_figure_moved_into_a_reworded_clause_is_no_number_change() -> None:
+    """A short edit drops "$4.5 million"; a long one (a clause reworded) brings it back elsewhere."""
+    old = "The authority says the strike is costing the economy about $4.5 million a day in lost fees."
+    new = "Officials estimate that the shutdown is draining around $4.5 million from the economy every day."
+    assert meaning_changes(old, new) == meaning_changes(new, old) == ()
+    assert meaning_changes(old, new.replace("4.5", "5.4")) == (Change.NUMBER,)

@@ -291,6 +291,13 @@ def _figures(edits: Sequence[tuple[list[_Token], list[_Token]]]) -> tuple[Counte
     return gone, came
 
 
+def _same_figures(a: _Scanned, b: _Scanned) -> bool:
+    """Whether two sentences hold the same figures, wherever they stand: a figure that a short
+    edit removes may come back inside a long one (moved with a reworded clause), which is no change."""
+    gone, came = _figures([(a.tokens(0, len(a.words)), b.tokens(0, len(b.words)))])
+    return gone == came
+
+
 def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
     """The meaning flips between two versions of a sentence, in Change order.
 
@@ -314,7 +321,7 @@ def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
         if _values(removed, kind) != _values(added, kind):
             found.add(kind)
     gone_figures, new_figures = _figures(edits)
-    if gone_figures != new_figures:
+    if gone_figures != new_figures and not _same_figures(a, b):
         found.add(Change.NUMBER)
     gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
     if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing

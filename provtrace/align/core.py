@@ -121,7 +121,25 @@ def align_pair(
     vocab = vocabulary_of((s_feats, t_feats))
     src = prepare(source, vocab, s_feats, vectors[0])
     tgt = prepare(target, vocab, t_feats, vectors[1])
+    if _aligned_first(target, source):
+        alignment, stats = align_prepared(tgt, src, options, progress)
+        return alignment.reversed(), stats.flipped()
     return align_prepared(src, tgt, options, progress)
+
+
+def _aligned_first(a: Article, b: Article) -> bool:
+    """Whether a pair is aligned from a rather than from b, whichever is asked as the source.
+
+    Joining leftovers (merges before splits, gaps in story order) is not symmetric, so a
+    pair is always aligned the same way round, decided by the texts alone, and the result
+    turned to face the way asked: trace, diff and check then give a pair the same links.
+    The longer text goes first (an excerpt, a summary or a rewrite is most often the shorter).
+    """
+    def key(article: Article) -> tuple[int, int, tuple[str, ...]]:
+        texts = tuple(s.text for s in article.sentences)
+        return len(texts), sum(map(len, texts)), texts
+
+    return key(a) > key(b)
 
 
 def align_prepared(
