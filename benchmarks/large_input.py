@@ -1,18 +1,21 @@
-"""How long sentence splitting and alignment take on a ~5 MB story and its copy.
+"""How long sentence splitting, alignment and reading take on a ~5 MB story.
 
 Builds a text of about --mb megabytes from the sentences of examples/, each
 repeat varied (a serial number and a rotating word) so that sentences do not
 repeat exactly, then a copy of it with every tenth sentence reworded. Prints
 the median time of splitting the text and of aligning the two, over --runs
-runs. Target: both under 10 s for 5 MB. Then the splitting of one megabyte of
-prose and of each pathological punctuation unit repeated to one megabyte
-(formerly timed unit tests): each should stay well under a second for prose
-and grow linearly (the 4 MB column about 4 times the 1 MB one).
-runs. Target: both under 10 s for 5 MB. Then the "reading" figure: the median
-time of provtrace.pipeline.load_articles (decoding, furniture, credits,
-language, sentences) on a file of about --mb megabytes built from the story
-paragraphs of examples/wire-original.txt, varied, every third one without its
-final full stop (those lines are checked as possible pull quotes).
+runs. Target: both under 10 s for 5 MB.
+
+Then the splitting of one megabyte of prose and of each pathological
+punctuation unit repeated to one megabyte (formerly timed unit tests): each
+should stay well under a second for prose and grow linearly (the 4 MB column
+about 4 times the 1 MB one).
+
+Then the "reading" figure: the median time of provtrace.pipeline.load_articles
+(decoding, furniture, credits, language, sentences) on a file of about --mb
+megabytes built from the story paragraphs of examples/wire-original.txt,
+varied, every third one without its final full stop (those lines are checked
+as possible pull quotes).
 
     python benchmarks/large_input.py [--mb 5] [--runs 3]
 """

@@ -11,15 +11,15 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from provtrace.errors import InputError
-from provtrace.models import Article, Trace
+from provtrace.models import Article, Progress, Trace
 from provtrace.options import TraceOptions
 
 
-def _load_one(path: str, stdin: BinaryIO | None) -> Article:
+def _load_one(path: str, stdin: BinaryIO | None, progress: Progress | None = None) -> Article:
     from provtrace.pipeline import load_articles
 
     try:
-        articles, _ = load_articles([path], stdin)
+        articles, _ = load_articles([path], stdin, progress)
     except InputError as exc:
         first = exc.skipped[0] if exc.skipped else None
         reason = f"{first.path}: {first.reason}" if first else str(exc)
@@ -48,6 +48,7 @@ def diff_articles(
     *,
     source: str | None = None,
     stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> Trace:
     """A Trace of two articles whose single alignment is the pair to show side by side.
 
@@ -55,7 +56,8 @@ def diff_articles(
     finds no direct derivation, first is shown as the source. With source
     (one of the two paths), that article is the source of the alignment.
     The edges are the pipeline's own inference, so a report can say when it
-    disagrees with the side chosen.
+    disagrees with the side chosen. progress, if given, is called as in
+    provtrace.pipeline.trace (each stage with its done and total).
     """
     from provtrace.align.core import align_pair
     from provtrace.pipeline import trace_articles
@@ -63,8 +65,8 @@ def diff_articles(
     options = options or TraceOptions()
     if _same_path(first, second) and first != "-":
         raise InputError(f"{first} is given twice: name two different articles to compare")
-    a = _load_one(first, stdin)
-    b = _load_one(second, stdin)
+    a = _load_one(first, stdin, progress)
+    b = _load_one(second, stdin, progress)
     if source is not None:
         if _names(source, first, a.id):
             source = first
@@ -77,7 +79,7 @@ def diff_articles(
             )
     if b.id == a.id:
         b = replace(b, id=f"{b.id}-2")
-    inferred = trace_articles([a, b], replace(options, all_pairs=True))
+    inferred = trace_articles([a, b], replace(options, all_pairs=True), progress=progress)
     if source is not None:
         up, down = (b, a) if _same_path(source, second) and not _same_path(source, first) else (a, b)
     else:
@@ -89,5 +91,5 @@ def diff_articles(
         alignment = reverse.reversed()
     if alignment is None:
         # --source decides the side the alignment starts from, as trace would.
-        alignment, _ = align_pair(up, down, options)
+        alignment, _ = align_pair(up, down, options, progress=progress)
     return replace(inferred, alignments=(alignment,))

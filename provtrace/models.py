@@ -12,6 +12,9 @@ from enum import StrEnum
 
 #: Called as progress(stage, done, total) by every long stage; the CLI draws it.
 Progress = Callable[[str, int, int], None]
+#: A stage that works through many items of one input (the sentences of a long
+#: text) reports once per this many: often enough to move, rarely enough to cost nothing.
+PROGRESS_EVERY = 1000
 
 
 class LinkKind(StrEnum):

@@ -7,7 +7,7 @@ from provtrace.align.corpus import align_corpus
 from provtrace.models import Alignment, LinkKind
 from provtrace.options import TraceOptions
 
-from .helpers import FILLER, WIRE, article
+from .helpers import FILLER, FULL, WIRE, article
 
 
 def align(source: list[str], target: list[str]) -> Alignment:
@@ -141,3 +141,40 @@ def test_a_pairs_links_do_not_depend_on_the_rest_of_the_folder() -> None:
     others = [article(f"c{n}", [*FILLER, WIRE[n], LATER[n % 3]]) for n in range(4)]
     among = align_corpus([a, b, *others], TraceOptions())
     assert among.pairs["a", "b"] == alone.pairs["a", "b"]
+
+
+def _long_story(repeats: int) -> list[str]:
+    """The wire story repeated, each repeat's sentences made distinct by a serial number."""
+    return [f"{s[:-1]} in report {n * 10 + k}." for n in range(repeats) for k, s in enumerate(WIRE)]
+
+
+def test_a_long_pair_reports_its_progress_as_it_goes_up_to_every_sentence_of_both_sides() -> None:
+    """The callback advances monotonically, more than once, and ends at the total (both sides' sentences)."""
+    from provtrace.align.core import ALIGNING_SENTENCES, align_pair
+    from provtrace.models import PROGRESS_EVERY
+
+    source = _long_story(400)  # 2,400 sentences: several reports per side
+    a, b = article("a", source), article("b", [s.replace(" the ", " a ", 1) for s in source])
+    calls: list[tuple[str, int, int]] = []
+    alignment, _ = align_pair(a, b, TraceOptions(), progress=lambda *call: calls.append(call))
+    total = len(a.sentences) + len(b.sentences)
+    assert {stage for stage, _, _ in calls} == {ALIGNING_SENTENCES}
+    assert {t for _, _, t in calls} == {total}
+    done = [d for _, d, _ in calls]
+    assert done == sorted(done) and done[-1] == total
+    assert len(calls) >= total // PROGRESS_EVERY  # it moved on the way, not only at the end
+    assert alignment == align_pair(a, b, TraceOptions())[0]  # reporting changes nothing
+
+
+def test_a_pair_gets_the_same_links_whichever_side_is_asked_as_the_source() -> None:
+    """Aligning b from a is aligning a from b turned round: trace (smaller id first), diff and
+    check (wire first) agree on a pair."""
+    from provtrace.align.core import align_pair
+
+    a = article("a", FULL)
+    b = article("b", [WIRE[0], WIRE[2] + " " + WIRE[3], "A brand new closing line about the harbour."])
+    forward, stats = align_pair(a, b, TraceOptions())
+    backward, back_stats = align_pair(b, a, TraceOptions())
+    assert backward.reversed() == forward
+    assert back_stats.flipped() == stats
+

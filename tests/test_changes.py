@@ -58,6 +58,25 @@ def test_a_change_that_keeps_the_meaning_flags_nothing(new: str) -> None:
     assert meaning_changes(old, new) == ()
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("One source said the talks had failed.", "A source said the talks had failed."),
+        ("A source said the talks had failed.", "One source said the talks had failed."),
+        ("One official, one minister and 32 delegates came.", "An official, a minister and 32 delegates came."),
+        ("Uno de ellos dijo que no habrá acuerdo.", "Un portavoz dijo que no habrá acuerdo."),
+    ],
+)
+def test_an_indefinite_article_in_place_of_one_is_the_same_figure(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == ()
+
+
+def test_one_replaced_by_another_figure_or_an_article_beside_a_new_figure_is_still_a_number_change() -> None:
+    assert meaning_changes("One source said so.", "Two sources said so.") == (Change.NUMBER,)
+    assert meaning_changes("One source said so.", "A source said 3 times so.") == (Change.NUMBER,)
+    assert meaning_changes("A source said so.", "A source said so 2 times.") == (Change.NUMBER,)
+
+
 def test_a_name_in_other_spelling_and_a_dropped_dateline_flag_nothing() -> None:
     old = "HAVANA, Jan 5 (Reuters) - Rodriguez met Cubans in Caracas."
     assert meaning_changes(old, "HAVANA/ Rodríguez met Cuban officials in Caracas.") == ()
@@ -97,3 +116,11 @@ def test_a_superscript_digit_is_no_crash() -> None:
     from provtrace.align.changes import meaning_changes
 
     assert isinstance(meaning_changes("It cost 3 pesos.", "It cost ³ pesos."), tuple)
+
+
+def test_a_figure_moved_into_a_reworded_clause_is_no_number_change() -> None:
+    """A short edit drops "$4.5 million"; a long one (a clause reworded) brings it back elsewhere."""
+    old = "The authority says the strike is costing the economy about $4.5 million a day in lost fees."
+    new = "Officials estimate that the shutdown is draining around $4.5 million from the economy every day."
+    assert meaning_changes(old, new) == meaning_changes(new, old) == ()
+    assert meaning_changes(old, new.replace("4.5", "5.4")) == (Change.NUMBER,)

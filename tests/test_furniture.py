@@ -164,3 +164,18 @@ def test_pull_quote_is_found_in_a_long_story() -> None:
 def test_paragraphs_without_full_stop_are_kept_in_a_long_story() -> None:
     cleaned = clean_capture("\n".join(_long_story(3000)))
     assert cleaned.removed == ()
+
+
+@pytest.mark.parametrize("lines", [40, 400])
+def test_a_pull_quote_without_its_paragraphs_accents_is_removed_in_a_short_and_a_long_story(lines: int) -> None:
+    """Stories of 300+ lines find pull quotes through a word index: it must forgive what the
+    comparison forgives (here dropped accents), so both sizes give the same result."""
+    paragraph = (
+        "Según el ministro García, la situación económica está mejorando rápidamente en las regiones "
+        "más pobres del país según los últimos datos oficiales."
+    )
+    quote = "la situacion economica esta mejorando rapidamente en"
+    filler = [f"Línea número {n} con palabras distintas sobre el puerto {n * 7} y la grúa {n * 3}." for n in range(lines)]
+    cleaned = clean_capture("\n".join([*filler[: lines // 2], paragraph, quote, *filler[lines // 2 :]]))
+    assert quote in cleaned.removed
+    assert paragraph in cleaned.text

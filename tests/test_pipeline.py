@@ -54,3 +54,25 @@ def test_progress_is_reported_in_every_stage(examples: Path) -> None:
     assert list(seen) == ["reading", "comparing sentences", "aligning", "inferring"]
     for calls in seen.values():
         assert calls[-1][0] == calls[-1][1] > 0
+
+
+def test_a_long_text_moves_the_progress_within_comparing_and_aligning(tmp_path: Path, examples: Path) -> None:
+    """With one long story in a folder, comparing sentences and aligning report more often than
+    once per article or pair, never go back, and end at their totals."""
+    from provtrace.diff import diff_articles
+
+    paragraph = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    story = "\n\n".join(paragraph.replace("Port", f"Port{n}") for n in range(120))
+    (tmp_path / "long.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(story.replace(" the ", " a "), encoding="utf-8")
+    for run in (
+        lambda report: trace([str(tmp_path)], TraceOptions(workers=1), progress=report),
+        lambda report: diff_articles(str(tmp_path / "long.txt"), str(tmp_path / "copy.txt"), progress=report),
+    ):
+        seen: dict[str, list[tuple[int, int]]] = {}
+        run(lambda s, d, t, seen=seen: seen.setdefault(s, []).append((d, t)))
+        for stage in ("comparing sentences", "aligning"):
+            calls = seen[stage]
+            done = [d for d, _ in calls]
+            assert len(calls) > 3 and done == sorted(done), stage
+            assert calls[-1][0] == calls[-1][1] == calls[0][1], stage

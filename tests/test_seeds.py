@@ -82,3 +82,19 @@ def test_an_exact_excerpt_aligns_one_to_one(seeds: Path, tmp_path: Path) -> None
     (alignment,) = shown.alignments
     assert all(len(link.source) == len(link.target) == 1 for link in alignment.links)
     assert all(link.kind is LinkKind.VERBATIM for link in alignment.links)
+
+
+def test_trace_diff_and_check_give_the_translation_pair_the_same_links(seeds: Path) -> None:
+    """trace aligns 000 with 001 (smaller id first), check aligns the wire (001) first and diff
+    the side given: the links are the same (the pair is always aligned the same way round)."""
+    from provtrace.align.core import align_pair
+
+    result = trace([str(seeds)], TraceOptions(all_pairs=True))
+    traced = result.alignment(NEWSMAX, TRANSLATION)
+    assert traced is not None
+    shown = diff_articles(str(seeds / f"{TRANSLATION}.txt"), str(seeds / f"{NEWSMAX}.txt"), source=NEWSMAX)
+    assert shown.alignments[0].links == traced.links
+    by_id = {a.id: a for a in result.articles}
+    checked, _ = align_pair(by_id[NEWSMAX], by_id[TRANSLATION], TraceOptions())  # as check aligns
+    from_story, _ = align_pair(by_id[TRANSLATION], by_id[NEWSMAX], TraceOptions())
+    assert checked.links == traced.links == from_story.reversed().links

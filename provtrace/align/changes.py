@@ -167,6 +167,8 @@ CALENDAR = MONTHS | frozenset(
         "domingo",
     ]
 )
+#: Indefinite articles, English and Spanish: one put in place of "one" ("uno") is the same figure.
+INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "una"])
 #: Years written as four digits in this range are dates, not counts.
 YEARS = range(1800, 2101)
 #: An edit touching more words than this on either side is a clause gained or lost, or a
@@ -269,6 +271,33 @@ def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
     return Counter(picked)
 
 
+def _articles(tokens: Sequence[_Token]) -> int:
+    return sum(t.value in INDEFINITE_ARTICLES for t in tokens)
+
+
+def _figures(edits: Sequence[tuple[list[_Token], list[_Token]]]) -> tuple[Counter[str], Counter[str]]:
+    """The figures the edits remove and add, read edit by edit (the words of two edits never
+    make one figure), where an indefinite article put in place of "one" within an edit
+    counts as the 1 it replaced ("one source" and "a source" say the same)."""
+    gone: Counter[str] = Counter()
+    came: Counter[str] = Counter()
+    for old, new in edits:
+        before, after = _values(old, Change.NUMBER), _values(new, Change.NUMBER)
+        ones, articles = before["1"] - after["1"], _articles(new) - _articles(old)
+        if ones * articles > 0:  # a "one" gone where an article came, or the reverse
+            (after if ones > 0 else before)["1"] += min(abs(ones), abs(articles))
+        gone += before
+        came += after
+    return gone, came
+
+
+def _same_figures(a: _Scanned, b: _Scanned) -> bool:
+    """Whether two sentences hold the same figures, wherever they stand: a figure that a short
+    edit removes may come back inside a long one (moved with a reworded clause), which is no change."""
+    gone, came = _figures([(a.tokens(0, len(a.words)), b.tokens(0, len(b.words)))])
+    return gone == came
+
+
 def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
     """The meaning flips between two versions of a sentence, in Change order.
 
@@ -288,9 +317,12 @@ def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
         added += new_words
         edits.append((old_words, new_words))
     found: set[Change] = set()
-    for kind in (Change.NEGATION, Change.NUMBER, Change.MODAL):
+    for kind in (Change.NEGATION, Change.MODAL):
         if _values(removed, kind) != _values(added, kind):
             found.add(kind)
+    gone_figures, new_figures = _figures(edits)
+    if gone_figures != new_figures and not _same_figures(a, b):
+        found.add(Change.NUMBER)
     gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
     if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
         found.add(Change.DATE)

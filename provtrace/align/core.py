@@ -26,11 +26,13 @@ from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import union as _union
 from provtrace.align.kinds import classify_link
 from provtrace.align.normalize import Features
+from provtrace.align.progress import SentenceCount
 from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
-from provtrace.models import Alignment, Article, Link
+from provtrace.models import Alignment, Article, Link, Progress
 from provtrace.options import TraceOptions
 
 __all__ = [
+    "ALIGNING_SENTENCES",
     "PairResult",
     "PairStats",
     "Prepared",
@@ -44,6 +46,8 @@ __all__ = [
     "sentence_features",
 ]
 
+#: The stage name align_prepared reports its progress under.
+ALIGNING_SENTENCES = "aligning sentences"
 #: A sentence joins a merge or split when this share of it is in the other side ...
 _MERGE_CONTAINMENT = 0.5
 #: ... and it raises the coverage of the other side by at least this much.
@@ -101,6 +105,7 @@ def align_pair(
     options: TraceOptions,
     feats: tuple[Sequence[Features], Sequence[Features]] | None = None,
     vectors: tuple[Any, Any] = (None, None),
+    progress: Progress | None = None,
 ) -> tuple[Alignment, PairStats]:
     """Link the sentences of target to those of source, weighing words by their rarity in the pair.
 
@@ -116,26 +121,52 @@ def align_pair(
     vocab = vocabulary_of((s_feats, t_feats))
     src = prepare(source, vocab, s_feats, vectors[0])
     tgt = prepare(target, vocab, t_feats, vectors[1])
-    return align_prepared(src, tgt, options)
+    if _aligned_first(target, source):
+        alignment, stats = align_prepared(tgt, src, options, progress)
+        return alignment.reversed(), stats.flipped()
+    return align_prepared(src, tgt, options, progress)
 
 
-def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple[Alignment, PairStats]:
-    """Link the sentences of tgt to those of src (the upstream side)."""
+def _aligned_first(a: Article, b: Article) -> bool:
+    """Whether a pair is aligned from a rather than from b, whichever is asked as the source.
+
+    Joining leftovers (merges before splits, gaps in story order) is not symmetric, so a
+    pair is always aligned the same way round, decided by the texts alone, and the result
+    turned to face the way asked: trace, diff and check then give a pair the same links.
+    The longer text goes first (an excerpt, a summary or a rewrite is most often the shorter).
+    """
+    def key(article: Article) -> tuple[int, int, tuple[str, ...]]:
+        texts = tuple(s.text for s in article.sentences)
+        return len(texts), sum(map(len, texts)), texts
+
+    return key(a) > key(b)
+
+
+def align_prepared(
+    src: Prepared, tgt: Prepared, options: TraceOptions, progress: Progress | None = None
+) -> tuple[Alignment, PairStats]:
+    """Link the sentences of tgt to those of src (the upstream side).
+
+    progress, if given, is called as progress(ALIGNING_SENTENCES, done, total)
+    with total the sentences of both sides: the source sentences scored, then
+    the target sentences whose links are classified (a long pair reports as it goes).
+    """
     m, n = len(src.feats), len(tgt.feats)
+    report = SentenceCount(progress, ALIGNING_SENTENCES, m + n)
     semantic = semantic_matrix(src, tgt)
-    found = score_candidates(src, tgt, semantic, options)
+    found = score_candidates(src, tgt, semantic, options, None if progress is None else report.step)
     pairs = _one_to_one(found)
     src_used = {i for i, _ in pairs}
     tgt_used = {j for _, j in pairs}
     _add_merges(pairs, src_used, tgt_used, src, tgt, found)
     _add_splits(pairs, src_used, tgt_used, src, tgt, found)
     _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
-    links = tuple(
-        sorted(
-            (classify_link(src, tgt, s, t, options) for s, t in _components(pairs)),
-            key=lambda l: (l.source, l.target),
-        )
-    )
+    classified = []
+    for s, t in _components(pairs):
+        classified.append(classify_link(src, tgt, s, t, options))
+        report.step(len(t))
+    links = tuple(sorted(classified, key=lambda l: (l.source, l.target)))
+    report.finish()
     added = tuple(j for j in range(n) if j not in tgt_used)
     dropped = tuple(i for i in range(m) if i not in src_used)
     alignment = Alignment(src.article.id, tgt.article.id, links, added, dropped)
@@ -212,6 +243,7 @@ def _fill_gaps(
     (as a merge or split must): otherwise an excerpt's verbatim sentence would
     absorb whatever later sentence shares a few of its words.
     """
+    usable = sorted((pair, score) for pair, score in weak.items() if score >= _GAP_COVER)
     for flip in (False, True):
         this, other = (src, tgt) if flip else (tgt, src)
         used, other_used = (src_used, tgt_used) if flip else (tgt_used, src_used)
@@ -220,10 +252,9 @@ def _fill_gaps(
         for i, j in sorted(pairs):
             x, o = (i, j) if flip else (j, i)
             links.setdefault(x, []).append(o)
-        for (i, j), score in sorted(weak.items()):
-            if score >= _GAP_COVER:
-                x, o = (i, j) if flip else (j, i)
-                candidates.setdefault(x, []).append((o, score))
+        for (i, j), score in usable:
+            x, o = (i, j) if flip else (j, i)
+            candidates.setdefault(x, []).append((o, score))
         after = _suffix_min(links, len(this.feats), len(other.feats) - 1)
         lo_so_far = 0
         for k in range(len(this.feats)):

@@ -14,8 +14,9 @@ are distinctive in the folder.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from provtrace.align.candidates import candidate_pairs
@@ -25,7 +26,11 @@ from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, pre
 from provtrace.align.normalize import Features
 from provtrace.models import Alignment, Article, Progress
 from provtrace.options import TraceOptions
-from provtrace.parallel import ordered_map
+from provtrace.parallel import ordered_map, worker_count
+
+#: The stage names under which sentence features are computed and pairs aligned.
+COMPARING = "comparing sentences"
+ALIGNING = "aligning"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +92,15 @@ def align_components(
     """
     feats: dict[str, tuple[Features, ...]] = {}
     known: dict[str, Features] = {}  # a sentence repeated across copies is read once
-    for done, article in enumerate(articles):
+    # Counted in sentences: one long text moves the bar as it goes.
+    sentences = sum(len(a.sentences) for a in articles)
+    read = 0
+    for article in articles:
+        step = None if progress is None else _counter(progress, COMPARING, read, sentences)
+        feats[article.id] = sentence_features(article, known, step)
+        read += len(article.sentences)
         if progress is not None:
-            progress("comparing sentences", done, len(articles))
-        feats[article.id] = sentence_features(article, known)
-    if progress is not None:
-        progress("comparing sentences", len(articles), len(articles))
+            progress(COMPARING, read, sentences)
     vocab = build_vocabulary(articles, feats)
     by_id = {a.id: a for a in articles}
     if options.semantic:
@@ -100,6 +108,8 @@ def align_components(
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
     else:
         todo = candidate_pairs(articles, feats)
+    # Aligning is counted in sentences (both sides of each pair): one long text moves the bar as it goes.
+    total = sum(_size(by_id, pair) for pair in todo)
     done = 0
     for batch in batches(components(sorted(by_id), todo, together)):
         members = [i for part, _ in batch for i in part]
@@ -110,8 +120,8 @@ def align_components(
             vectors = Embedder().embed([by_id[i] for i in members])
         prepared = {i: prepare(by_id[i], vocab, feats[i], vectors.get(i)) for i in members}
         batch_todo = [pair for _, pairs in batch for pair in pairs]
-        results = _align_all(prepared, batch_todo, options, _offset(progress, done, len(todo)))
-        done += len(batch_todo)
+        results = _align_all(prepared, batch_todo, options, _offset(progress, done, total))
+        done += sum(_size(by_id, pair) for pair in batch_todo)
         aligned = dict(zip(batch_todo, results, strict=True))
         for part, pairs in batch:
             related: dict[tuple[str, str], PairResult] = {}
@@ -122,19 +132,26 @@ def align_components(
             yield CorpusAlignment(related, {i: prepared[i] for i in part}, vocab)
 
 
+def _size(by_id: Mapping[str, Article], pair: tuple[str, str]) -> int:
+    """The work of aligning a pair, in sentences (both sides)."""
+    return len(by_id[pair[0]].sentences) + len(by_id[pair[1]].sentences)
+
+
 def _offset(progress: Progress | None, before: int, total: int) -> Progress | None:
-    """progress for one batch, counted in the run's pairs."""
+    """progress for one batch, counted in the run's sentences to align."""
     if progress is None:
         return None
     return lambda stage, done, _: progress(stage, before + done, total)
 
 
 def _align_one(
-    state: tuple[Mapping[str, Prepared], TraceOptions], pair: tuple[str, str]
+    state: tuple[Mapping[str, Prepared], TraceOptions],
+    pair: tuple[str, str],
+    progress: Progress | None = None,
 ) -> tuple[Alignment, PairStats]:
     prepared, options = state
     a, b = prepared[pair[0]], prepared[pair[1]]
-    return align_pair(a.article, b.article, options, (a.feats, b.feats), (a.vectors, b.vectors))
+    return align_pair(a.article, b.article, options, (a.feats, b.feats), (a.vectors, b.vectors), progress)
 
 
 def _align_all(
@@ -143,15 +160,43 @@ def _align_all(
     options: TraceOptions,
     progress: Progress | None,
 ) -> list[tuple[Alignment, PairStats]]:
-    """Align every pair in todo, in order, on one core or several."""
-    report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
+    """Align every pair in todo, in order, on one core or several.
+
+    progress counts sentences: on one core, also those within each pair, as
+    they are done; on several, a chunk of pairs at a time.
+    """
     if not todo:
         return []
-    return ordered_map(
-        _align_one,
-        todo,
-        (prepared, options),
-        workers=options.workers,
-        progress=report,
-        scheduler=options.scheduler,
-    )
+    sizes = [len(prepared[a].feats) + len(prepared[b].feats) for a, b in todo]
+    before = list(accumulate(sizes, initial=0))
+    total = before[-1]
+    if progress is None or options.scheduler is not None or worker_count(options.workers, len(todo)) > 1:
+        report = None if progress is None else (lambda done: progress(ALIGNING, before[done], total))
+        return ordered_map(
+            _align_one,
+            todo,
+            (prepared, options),
+            workers=options.workers,
+            progress=report,
+            scheduler=options.scheduler,
+        )
+    results = []
+    for k, pair in enumerate(todo):
+        results.append(_align_one((prepared, options), pair, _within(progress, ALIGNING, before[k], total)))
+        progress(ALIGNING, before[k + 1], total)
+    return results
+
+
+def _counter(progress: Progress, stage: str, before: int, total: int) -> Callable[[int], None]:
+    """Reports the items done in one part (an article, a pair) as the run's stage, after before of total."""
+
+    def count(done: int) -> None:
+        progress(stage, before + done, total)
+
+    return count
+
+
+def _within(progress: Progress, stage: str, before: int, total: int) -> Progress:
+    """One pair's own progress callback, reported as the run's stage (see _counter)."""
+    count = _counter(progress, stage, before, total)
+    return lambda _stage, done, _total: count(done)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from provtrace.align.normalize import Features, features
-from provtrace.models import Article
+from provtrace.models import PROGRESS_EVERY, Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +34,14 @@ class Vocabulary:
         return self.default - math.log(sentences + 1)
 
 
-def sentence_features(article: Article, known: dict[str, Features] | None = None) -> tuple[Features, ...]:
+def sentence_features(
+    article: Article, known: dict[str, Features] | None = None, step: Callable[[int], None] | None = None
+) -> tuple[Features, ...]:
     """The comparison features of each sentence of an article.
 
     known maps sentence texts to features already computed (it is filled in):
-    the copies of a story repeat most of its sentences word for word.
+    the copies of a story repeat most of its sentences word for word. step,
+    if given, is called with the sentences done so far every PROGRESS_EVERY sentences.
     """
     known = {} if known is None else known
     out = []
@@ -47,6 +50,8 @@ def sentence_features(article: Article, known: dict[str, Features] | None = None
         if found is None:
             found = known[sentence.text] = features(sentence.text)
         out.append(found)
+        if step is not None and len(out) % PROGRESS_EVERY == 0:
+            step(len(out))
     return tuple(out)
 
 
@@ -95,7 +100,8 @@ def prepare(
 ) -> Prepared:
     """Compute what the aligner needs of one article, once."""
     feats = tuple(feats) if feats is not None else sentence_features(article)
-    bags = tuple({s: vocab.weight(s) for s in f.stems} for f in feats)
+    weights, default = vocab.weights, vocab.default
+    bags = tuple({s: weights.get(s, default) for s in f.stems} for f in feats)
     return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 
 
@@ -111,7 +117,8 @@ def shared_weight(a: dict[str, float], b: dict[str, float]) -> float:
     """The weight of the stems two bags have in common."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w for s, w in a.items() if s in b)
+    # In a's order, as a generator over a.items() would sum them, but without a Python-level loop.
+    return sum(map(a.__getitem__, filter(b.__contains__, a)))
 
 
 def union(bags: Iterable[dict[str, float]]) -> dict[str, float]:

@@ -9,6 +9,7 @@ are scored; weaker pairs are kept aside for filling gaps in story order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -64,8 +65,8 @@ def meaning_strength(by_meaning: float) -> float:
     return _MEANING_BASE + (1.0 - _MEANING_BASE) * by_meaning
 
 
-def _overlaps(src: Prepared, tgt: Prepared) -> list[dict[int, float]]:
-    """For each source sentence, its shared weight with the target sentences it may link to.
+def _overlaps(src: Prepared, tgt: Prepared) -> Iterator[dict[int, float]]:
+    """For each source sentence in turn, its shared weight with the target sentences it may link to.
 
     The candidates are found through the stems they share, except stems used in
     so many target sentences that they cannot tell one from another (their
@@ -76,15 +77,14 @@ def _overlaps(src: Prepared, tgt: Prepared) -> list[dict[int, float]]:
     for j, bag in enumerate(tgt.bags):
         for stem in bag:
             postings.setdefault(stem, []).append(j)
-    out: list[dict[int, float]] = []
     for bag in src.bags:
         found: set[int] = set()
         for stem in bag:
             holders = postings.get(stem, ())
             if len(holders) <= _FINDING_POSTINGS:
                 found.update(holders)
-        out.append({j: sum(w for s, w in bag.items() if s in tgt.bags[j]) for j in found})
-    return out
+        weight = bag.__getitem__  # summed in the bag's order, as a loop over bag.items() would
+        yield {j: sum(map(weight, filter(tgt.bags[j].__contains__, bag))) for j in found}
 
 
 def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) -> float:
@@ -106,12 +106,21 @@ def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) 
 
 
 def score_candidates(
-    src: Prepared, tgt: Prepared, semantic: list[list[float]] | None, options: TraceOptions
+    src: Prepared,
+    tgt: Prepared,
+    semantic: list[list[float]] | None,
+    options: TraceOptions,
+    step: Callable[[], None] | None = None,
 ) -> Candidates:
-    """Score the pairs that share enough rare content (or, with embeddings, meaning)."""
+    """Score the pairs that share enough rare content (or, with embeddings, meaning).
+
+    step, if given, is called once per source sentence scored.
+    """
     found = Candidates()
     n = len(tgt.feats)
     for i, overlap in enumerate(_overlaps(src, tgt)):
+        if step is not None:
+            step()
         for j in range(n) if semantic is not None else sorted(overlap):
             cos = semantic[i][j] if semantic is not None else 0.0
             # Embeddings can link sentences that share no words (a translation).

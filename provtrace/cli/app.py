@@ -339,7 +339,11 @@ def diff_command(
 
     chosen = fmt or _format_for(output, DIFF_FORMATS) or DiffFormat.TEXT
     stdin = sys.stdin.buffer
-    result = _guard(show_traceback, lambda: diff_articles(first, second, source=source, stdin=stdin))
+    with _progress_bar(sys.stderr.isatty()) as progress:
+        result = _guard(
+            show_traceback,
+            lambda: diff_articles(first, second, source=source, stdin=stdin, progress=progress),
+        )
     _warn(result.warnings, quiet)
     render = DIFF_FORMATS.renderer(chosen)
     _guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color)), output))

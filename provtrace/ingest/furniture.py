@@ -10,6 +10,7 @@ removed is kept so the JSON and explanations can show it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -196,6 +197,23 @@ _PULL_QUOTE_SHARED_WORDS = 0.5
 _PULL_QUOTE_SIMILARITY = 85
 
 
+#: Combining marks (the diacritics NFKD decomposition separates from their letters).
+_COMBINING_MARK = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def _unaccented(text: str) -> str:
+    """text without diacritics: a display line may drop the accents its paragraph has, and the
+    comparison (character similarity) forgives that, so the word index must too."""
+    if text.isascii():
+        return text
+    return _COMBINING_MARK.sub("", unicodedata.normalize("NFKD", text))
+
+
+def _index_words(lowered: str) -> set[str]:
+    """The words a line is indexed by (lower-case, without diacritics)."""
+    return set(_WORD.findall(_unaccented(lowered)))
+
+
 class _Paragraphs:
     """The lines of a story indexed by their words, to find the lines a display line may repeat.
 
@@ -213,7 +231,7 @@ class _Paragraphs:
     def _index(self) -> dict[str, list[int]]:
         if not self._lowered and self._lines:
             self._lowered = [line.lower() for line in self._lines]
-            self._words = [set(_WORD.findall(lowered)) for lowered in self._lowered]
+            self._words = [_index_words(lowered) for lowered in self._lowered]
             for i, words in enumerate(self._words):
                 for word in words:
                     self._where.setdefault(word, []).append(i)
@@ -225,7 +243,7 @@ class _Paragraphs:
         The first and last words are left out: a display line may cut a word at either end.
         """
         where = self._index()
-        inner = set(_WORD.findall(lowered)[1:-1])
+        inner = set(_WORD.findall(_unaccented(lowered))[1:-1])
         if len(self._lines) < _PULL_QUOTE_INDEX_FROM or len(inner) < _PULL_QUOTE_MIN_WORDS:
             yield from range(len(self._lines))  # every line, as before the index
             return
