@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,8 @@ PARTIAL_COVER = 0.6
 #: The highest score of a link that is not verbatim: content words alone can all
 #: match ("not" is a stopword), but a changed text never reads as identical.
 _NOT_IDENTICAL = 0.999
+#: Texts (and pairs of texts) whose reading is kept: a story's sentences recur in many links.
+_TEXTS_KEPT = 1 << 14
 
 
 def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
@@ -34,6 +37,13 @@ def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
     return " ".join(prepared.article.sentences[i].text for i in indices)
 
 
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _surface(text: str) -> str:
+    """surface(), read once for a text in many links."""
+    return surface(text)
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _words_kept_in_order(s_norm: str, t_norm: str) -> bool:
     """Whether one side is the other with words only added or only removed (a clause dropped)."""
     a, b = s_norm.split(), t_norm.split()
@@ -49,7 +59,7 @@ def _kind(
     of one side is kept in order by the other, else a paraphrase."""
     if s_words == t_words:  # the common case in a copy, and the cheapest to tell
         return LinkKind.VERBATIM
-    s_surface, t_surface = surface(s_words), surface(t_words)
+    s_surface, t_surface = _surface(s_words), _surface(t_words)
     shorter, longer = sorted((s_surface, t_surface), key=len)
     if s_surface == t_surface or (partial and shorter in longer):
         return LinkKind.VERBATIM

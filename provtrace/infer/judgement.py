@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provtrace.align.normalize import split_unspaced, stem
 from provtrace.infer.direction import agencies, translated
@@ -79,23 +80,47 @@ class Judgement:
     evidence: tuple[str, ...]
 
 
-def _words_outside_quotes(article: Article) -> list[str]:
-    """The article's words outside quotations, as written (case kept)."""
-    text = "\n".join(s.text for s in article.sentences)
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """One text's words outside quotations, read once however many pairs it is in."""
+
+    words: tuple[str, ...]  # as written (case kept)
+    lower: tuple[str, ...]
+    content: frozenset[str]  # stems of its word choices
+    runs: frozenset[tuple[str, ...]]  # every RUN consecutive words, lower-cased
+
+
+#: Texts whose wording is kept: a judged pair's texts recur in the pairs of one story's family.
+_TEXTS_KEPT = 512
+
+
+def _wording(article: Article) -> _Wording:
+    return _wording_of("\n".join(s.text for s in article.sentences))
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _wording_of(text: str) -> _Wording:
+    words = _words_outside_quotes(text)
+    lower = [w.lower() for w in words]
+    return _Wording(tuple(words), tuple(lower), frozenset(_content(words)), frozenset(_runs(lower)))
+
+
+def _words_outside_quotes(text: str) -> list[str]:
+    """The text's words outside quotations, as written (case kept)."""
     # Chinese and Japanese write no spaces: each character counts as a word of a run.
     return [unit for word in _WORD.findall(_QUOTATION.sub(" | ", text)) for unit in split_unspaced(word)]
 
 
-def _content(words: list[str]) -> set[str]:
+def _content(words: Sequence[str]) -> set[str]:
     """Stems of the words that are neither names (capitalised) nor figures: word choices."""
     return {stem(w.lower()) for w in words if not w[0].isupper() and not any(c.isdigit() for c in w)}
 
 
-def _runs(words: list[str]) -> set[tuple[str, ...]]:
+def _runs(words: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1)}
 
 
-def _covered(words: list[str], other: set[tuple[str, ...]]) -> float:
+def _covered(words: Sequence[str], other: frozenset[tuple[str, ...]]) -> float:
     """Share of words covered by a run of RUN words that is in other."""
     if len(words) < RUN:
         return 0.0
@@ -106,9 +131,8 @@ def _covered(words: list[str], other: set[tuple[str, ...]]) -> float:
     return sum(covered) / len(words)
 
 
-def _rare(words: list[str], short: Profile, other: Profile) -> float:
+def _rare(content: frozenset[str], short: Profile, other: Profile) -> float:
     """Rarity-weighted share of the shorter text's uncommon word choices the other uses too."""
-    content = _content(words)
     stems = {s: w for s, w in short.items() if not s.startswith(MARK) and s in content}
     total = math.fsum(stems.values())
     return math.fsum(w for s, w in stems.items() if s in other) / total if total else 0.0
@@ -116,11 +140,10 @@ def _rare(words: list[str], short: Profile, other: Profile) -> float:
 
 def features(a: Article, b: Article, profiles: Mapping[str, Profile]) -> Features:
     """The wording features of a pair, measured on the shorter text."""
-    wa, wb = _words_outside_quotes(a), _words_outside_quotes(b)
-    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (len(item[1]), item[0].id))
-    lower_s, lower_l = [w.lower() for w in ws], [w.lower() for w in wl]
-    copied = _covered(lower_s, _runs(lower_l))
-    return Features(round(copied, 6), round(_rare(ws, profiles[short.id], profiles[long_.id]), 6))
+    wa, wb = _wording(a), _wording(b)
+    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (len(item[1].words), item[0].id))
+    copied = _covered(ws.lower, wl.runs)
+    return Features(round(copied, 6), round(_rare(ws.content, profiles[short.id], profiles[long_.id]), 6))
 
 
 def probability(f: Features) -> float:
