@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from provtrace.align.normalize import split_unspaced, stem
+from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.direction import agencies, translated
 from provtrace.infer.lineage import MARK, Profile
 from provtrace.models import Article, CreditKind
@@ -85,9 +85,9 @@ class _Wording:
     """One text's words outside quotations, read once however many pairs it is in."""
 
     words: tuple[str, ...]  # as written (case kept)
-    lower: tuple[str, ...]
     content: frozenset[str]  # stems of its word choices
-    runs: frozenset[tuple[str, ...]]  # every RUN consecutive words, lower-cased
+    runs: tuple[tuple[str, ...], ...]  # every RUN consecutive words, lower-cased, in order
+    run_set: frozenset[tuple[str, ...]]
 
 
 #: Texts whose wording is kept: a judged pair's texts recur in the pairs of one story's family.
@@ -102,33 +102,42 @@ def _wording(article: Article) -> _Wording:
 def _wording_of(text: str) -> _Wording:
     words = _words_outside_quotes(text)
     lower = [w.lower() for w in words]
-    return _Wording(tuple(words), tuple(lower), frozenset(_content(words)), frozenset(_runs(lower)))
+    runs = _runs(lower)
+    return _Wording(tuple(words), frozenset(_content(words)), runs, frozenset(runs))
 
 
 def _words_outside_quotes(text: str) -> list[str]:
     """The text's words outside quotations, as written (case kept)."""
+    words: list[str] = _WORD.findall(_QUOTATION.sub(" | ", text))
+    if not has_unspaced(text):
+        return words
     # Chinese and Japanese write no spaces: each character counts as a word of a run.
-    return [unit for word in _WORD.findall(_QUOTATION.sub(" | ", text)) for unit in split_unspaced(word)]
+    return [unit for word in words for unit in split_unspaced(word)]
 
 
 def _content(words: Sequence[str]) -> set[str]:
     """Stems of the words that are neither names (capitalised) nor figures: word choices."""
-    return {stem(w.lower()) for w in words if not w[0].isupper() and not any(c.isdigit() for c in w)}
+    # A letter is never a digit: most words are told by isalpha() without looking at each character.
+    return {
+        stem(w.lower())
+        for w in set(words)
+        if not w[0].isupper() and (w.isalpha() or not any(c.isdigit() for c in w))
+    }
 
 
-def _runs(words: Sequence[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1)}
+def _runs(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
 
 
-def _covered(words: Sequence[str], other: frozenset[tuple[str, ...]]) -> float:
-    """Share of words covered by a run of RUN words that is in other."""
-    if len(words) < RUN:
+def _covered(text: _Wording, other: frozenset[tuple[str, ...]]) -> float:
+    """Share of the text's words covered by a run of RUN words that is in other."""
+    if len(text.words) < RUN:
         return 0.0
-    covered = [False] * len(words)
-    for k in range(len(words) - RUN + 1):
-        if tuple(words[k : k + RUN]) in other:
+    covered = [False] * len(text.words)
+    for k, run in enumerate(text.runs):
+        if run in other:
             covered[k : k + RUN] = [True] * RUN
-    return sum(covered) / len(words)
+    return sum(covered) / len(text.words)
 
 
 def _rare(content: frozenset[str], short: Profile, other: Profile) -> float:
@@ -142,7 +151,7 @@ def features(a: Article, b: Article, profiles: Mapping[str, Profile]) -> Feature
     """The wording features of a pair, measured on the shorter text."""
     wa, wb = _wording(a), _wording(b)
     (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (len(item[1].words), item[0].id))
-    copied = _covered(ws.lower, wl.runs)
+    copied = _covered(ws, wl.run_set)
     return Features(round(copied, 6), round(_rare(ws.content, profiles[short.id], profiles[long_.id]), 6))
 
 
