@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -19,7 +20,7 @@ from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
 from provtrace.align.normalize import surface
-from provtrace.models import Link, LinkKind
+from provtrace.models import Alignment, Article, Link, LinkKind
 from provtrace.options import TraceOptions
 
 #: One side is reused only in part (a clause) when less than this share of its content
@@ -69,9 +70,18 @@ def _kind(
 
 
 def classify_link(
-    src: Prepared, tgt: Prepared, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
+    src: Prepared,
+    tgt: Prepared,
+    sources: Sequence[int],
+    targets: Sequence[int],
+    options: TraceOptions,
+    flips: bool = True,
 ) -> Link:
-    """The link joining these source and target sentences: its kind, score, partial flag and meaning flips."""
+    """The link joining these source and target sentences: its kind, score, partial flag and meaning flips.
+
+    With flips false the meaning flips of a link with one sentence on a side are
+    left to with_flips (which reads them the same way), for the alignments kept.
+    """
     s_bag = _union(src.bags[i] for i in sources)
     t_bag = _union(tgt.bags[j] for j in targets)
     s_text = " ".join(src.feats[i].norm for i in sources)
@@ -82,9 +92,31 @@ def classify_link(
     char = scorer(s_text, t_text) / 100
     s_words, t_words = _wording(src, sources), _wording(tgt, targets)
     kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
-    changes = meaning_changes(s_words, t_words) if kind is not LinkKind.VERBATIM else ()
+    read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
+    changes = meaning_changes(s_words, t_words) if read else ()
     dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:
         score = min(score, _NOT_IDENTICAL)
     return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
+
+
+def _one_sided(sources: Sequence[int], targets: Sequence[int]) -> bool:
+    """A link with one sentence on a side: its other side comes in index order (see core._components)."""
+    return len(sources) == 1 or len(targets) == 1
+
+
+def with_flips(alignment: Alignment, source: Article, target: Article) -> Alignment:
+    """The alignment of source and target made without flips (classify_link), with them read."""
+    links = tuple(
+        replace(link, changes=meaning_changes(_text(source, link.source), _text(target, link.target)))
+        if link.kind is not LinkKind.VERBATIM and _one_sided(link.source, link.target)
+        else link
+        for link in alignment.links
+    )
+    return replace(alignment, links=links)
+
+
+def _text(article: Article, indices: Sequence[int]) -> str:
+    """The sentences' text as classify_link joins it."""
+    return " ".join(article.sentences[i].text for i in indices)
