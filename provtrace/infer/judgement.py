@@ -86,8 +86,8 @@ class _Wording:
 
     words: tuple[str, ...]  # as written (case kept)
     content: frozenset[str]  # stems of its word choices
-    runs: tuple[tuple[str, ...], ...]  # every RUN consecutive words, lower-cased, in order
-    run_set: frozenset[tuple[str, ...]]
+    runs: tuple[str, ...]  # every RUN consecutive words, lower-cased, in order, joined by spaces
+    run_set: frozenset[str]
 
 
 #: Texts whose wording is kept: a judged pair's texts recur in the pairs of one story's family.
@@ -125,19 +125,22 @@ def _content(words: Sequence[str]) -> set[str]:
     }
 
 
-def _runs(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
+def _runs(words: Sequence[str]) -> tuple[str, ...]:
+    # Joined by a space no word holds: a string keeps its hash, so looking runs up is cheap.
+    return tuple(" ".join(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
 
 
-def _covered(text: _Wording, other: frozenset[tuple[str, ...]]) -> float:
+def _covered(text: _Wording, other: frozenset[str]) -> float:
     """Share of the text's words covered by a run of RUN words that is in other."""
     if len(text.words) < RUN:
         return 0.0
-    covered = [False] * len(text.words)
+    covered = 0
+    end = 0  # the end of the words covered so far
     for k, run in enumerate(text.runs):
         if run in other:
-            covered[k : k + RUN] = [True] * RUN
-    return sum(covered) / len(text.words)
+            covered += k + RUN - max(k, end)
+            end = k + RUN
+    return covered / len(text.words)
 
 
 def _rare(content: frozenset[str], short: Profile, other: Profile) -> float:

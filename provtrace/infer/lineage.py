@@ -91,6 +91,7 @@ class Pairs:
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
         self._related: dict[str, list[str]] | None = None
+        self._linked_of: dict[str, set[int]] = {}
 
     def own_share(self, x: str, y: str, n_sentences: int) -> float:
         """Share of x's sentences linked to no other text: x's own material, as far as can be told.
@@ -102,12 +103,19 @@ class Pairs:
         others = [o for o in self.related_to(x) if o != y]
         if not n_sentences or not others:
             return 0.0
-        linked: set[int] = set()
-        for other in [y, *others]:
-            alignment = self.oriented(x, other)
-            if alignment is not None:
-                linked.update(i for link in alignment.links for i in link.source)
-        return 1 - len(linked) / n_sentences
+        # y and the others are every text related to x (y adds nothing when it is not).
+        return 1 - len(self._linked(x)) / n_sentences
+
+    def _linked(self, x: str) -> set[int]:
+        """x's sentences linked to some related text (worked out once for x)."""
+        if x not in self._linked_of:
+            linked: set[int] = set()
+            for other in self.related_to(x):
+                alignment = self.oriented(x, other)
+                if alignment is not None:
+                    linked.update(i for link in alignment.links for i in link.source)
+            self._linked_of[x] = linked
+        return self._linked_of[x]
 
     def related_to(self, x: str) -> Sequence[str]:
         """The articles in a related pair with x (looked up once for all)."""
