@@ -84,7 +84,7 @@ class Judgement:
 class _Wording:
     """One text's words outside quotations, read once however many pairs it is in."""
 
-    words: tuple[str, ...]  # as written (case kept)
+    size: int  # how many words
     content: frozenset[str]  # stems of its word choices
     runs: tuple[str, ...]  # every RUN consecutive words, lower-cased, in order, joined by spaces
     run_set: frozenset[str]
@@ -103,7 +103,7 @@ def _wording_of(text: str) -> _Wording:
     words = _words_outside_quotes(text)
     lower = [w.lower() for w in words]
     runs = _runs(lower)
-    return _Wording(tuple(words), frozenset(_content(words)), runs, frozenset(runs))
+    return _Wording(len(words), frozenset(_content(words)), runs, frozenset(runs))
 
 
 def _words_outside_quotes(text: str) -> list[str]:
@@ -132,7 +132,7 @@ def _runs(words: Sequence[str]) -> tuple[str, ...]:
 
 def _covered(text: _Wording, other: frozenset[str]) -> float:
     """Share of the text's words covered by a run of RUN words that is in other."""
-    if len(text.words) < RUN:
+    if text.size < RUN:
         return 0.0
     covered = 0
     end = 0  # the end of the words covered so far
@@ -140,7 +140,7 @@ def _covered(text: _Wording, other: frozenset[str]) -> float:
         if run in other:
             covered += k + RUN - max(k, end)
             end = k + RUN
-    return covered / len(text.words)
+    return covered / text.size
 
 
 def _rare(content: frozenset[str], short: Profile, other: Profile) -> float:
@@ -153,7 +153,7 @@ def _rare(content: frozenset[str], short: Profile, other: Profile) -> float:
 def features(a: Article, b: Article, profiles: Mapping[str, Profile]) -> Features:
     """The wording features of a pair, measured on the shorter text."""
     wa, wb = _wording(a), _wording(b)
-    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (len(item[1].words), item[0].id))
+    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (item[1].size, item[0].id))
     copied = _covered(ws, wl.run_set)
     return Features(round(copied, 6), round(_rare(ws.content, profiles[short.id], profiles[long_.id]), 6))
 
