@@ -101,6 +101,7 @@ def align_pair(
     options: TraceOptions,
     feats: tuple[Sequence[Features], Sequence[Features]] | None = None,
     vectors: tuple[Any, Any] = (None, None),
+    flips: bool = True,
 ) -> tuple[Alignment, PairStats]:
     """Link the sentences of target to those of source, weighing words by their rarity in the pair.
 
@@ -108,6 +109,7 @@ def align_pair(
     the pair is traced in a folder of a hundred stories or compared on its
     own with `provtrace diff`. feats (each side's sentence features) and
     vectors (each side's embeddings) are computed here when not given.
+    With flips false, most links' meaning flips are left to kinds.with_flips.
     """
     if feats is None:
         known: dict[str, Features] = {}
@@ -116,10 +118,12 @@ def align_pair(
     vocab = vocabulary_of((s_feats, t_feats))
     src = prepare(source, vocab, s_feats, vectors[0])
     tgt = prepare(target, vocab, t_feats, vectors[1])
-    return align_prepared(src, tgt, options)
+    return align_prepared(src, tgt, options, flips)
 
 
-def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple[Alignment, PairStats]:
+def align_prepared(
+    src: Prepared, tgt: Prepared, options: TraceOptions, flips: bool = True
+) -> tuple[Alignment, PairStats]:
     """Link the sentences of tgt to those of src (the upstream side)."""
     m, n = len(src.feats), len(tgt.feats)
     semantic = semantic_matrix(src, tgt)
@@ -132,7 +136,7 @@ def align_prepared(src: Prepared, tgt: Prepared, options: TraceOptions) -> tuple
     _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
     links = tuple(
         sorted(
-            (classify_link(src, tgt, s, t, options) for s, t in _components(pairs)),
+            (classify_link(src, tgt, s, t, options, flips) for s, t in _components(pairs)),
             key=lambda l: (l.source, l.target),
         )
     )

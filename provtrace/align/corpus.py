@@ -76,6 +76,7 @@ def align_components(
     options: TraceOptions,
     progress: Progress | None = None,
     together: Sequence[Sequence[str]] = (),
+    flips: bool = True,
 ) -> Iterator[CorpusAlignment]:
     """align_corpus one connected component of the candidate graph at a time.
 
@@ -84,6 +85,8 @@ def align_components(
     lists groups of ids that must share a component whatever their candidates
     (what inference decides over several at once). Pairs are aligned a batch
     of components at a time, so a process pool starts once per batch.
+    With flips false, most links' meaning flips are left to align.kinds.with_flips
+    (for the alignments the caller keeps).
     """
     feats: dict[str, tuple[Features, ...]] = {}
     known: dict[str, Features] = {}  # a sentence repeated across copies is read once
@@ -110,7 +113,7 @@ def align_components(
             vectors = Embedder().embed([by_id[i] for i in members])
         prepared = {i: prepare(by_id[i], vocab, feats[i], vectors.get(i)) for i in members}
         batch_todo = [pair for _, pairs in batch for pair in pairs]
-        results = _align_all(prepared, batch_todo, options, _offset(progress, done, len(todo)))
+        results = _align_all(prepared, batch_todo, options, _offset(progress, done, len(todo)), flips)
         done += len(batch_todo)
         aligned = dict(zip(batch_todo, results, strict=True))
         for part, pairs in batch:
@@ -130,11 +133,11 @@ def _offset(progress: Progress | None, before: int, total: int) -> Progress | No
 
 
 def _align_one(
-    state: tuple[Mapping[str, Prepared], TraceOptions], pair: tuple[str, str]
+    state: tuple[Mapping[str, Prepared], TraceOptions, bool], pair: tuple[str, str]
 ) -> tuple[Alignment, PairStats]:
-    prepared, options = state
+    prepared, options, flips = state
     a, b = prepared[pair[0]], prepared[pair[1]]
-    return align_pair(a.article, b.article, options, (a.feats, b.feats), (a.vectors, b.vectors))
+    return align_pair(a.article, b.article, options, (a.feats, b.feats), (a.vectors, b.vectors), flips)
 
 
 def _align_all(
@@ -142,6 +145,7 @@ def _align_all(
     todo: list[tuple[str, str]],
     options: TraceOptions,
     progress: Progress | None,
+    flips: bool = True,
 ) -> list[tuple[Alignment, PairStats]]:
     """Align every pair in todo, in order, on one core or several."""
     report = None if progress is None else (lambda done: progress("aligning", done, len(todo)))
@@ -150,7 +154,7 @@ def _align_all(
     return ordered_map(
         _align_one,
         todo,
-        (prepared, options),
+        (prepared, options, flips),
         workers=options.workers,
         progress=report,
         scheduler=options.scheduler,

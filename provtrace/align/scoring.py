@@ -83,7 +83,16 @@ def _overlaps(src: Prepared, tgt: Prepared) -> list[dict[int, float]]:
             holders = postings.get(stem, ())
             if len(holders) <= _FINDING_POSTINGS:
                 found.update(holders)
-        out.append({j: sum(w for s, w in bag.items() if s in tgt.bags[j]) for j in found})
+        # The weights each found sentence shares, in the bag's order (so summed as ever),
+        # gathered through the postings rather than by testing every stem against every sentence.
+        shared: dict[int, list[float]] = {}
+        for stem, w in bag.items():
+            holders = postings.get(stem, ())
+            if len(holders) > _FINDING_POSTINGS:
+                holders = [j for j in found if stem in tgt.bags[j]]
+            for j in holders:
+                shared.setdefault(j, []).append(w)
+        out.append({j: sum(shared[j]) for j in found})
     return out
 
 
