@@ -90,7 +90,7 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     _judge_together(by_id, pairs, judged)
     for (a_id, b_id), found in sorted(judged.items()):
         a, b = by_id[a_id], by_id[b_id]
-        if translated(a, b) or not found.derived:
+        if not translations or translated(a, b) or not found.derived:
             continue
         originals = [
             z
