@@ -16,7 +16,7 @@ import fit_calibration  # noqa: E402
 
 def test_calibration_keeps_the_order_of_raw_confidences() -> None:
     raws = [k / 100 for k in range(101)]
-    mapped = [calibration.calibrate(r) for r in raws]
+    mapped = [calibration.platt(r) for r in raws]
     assert all(0.0 < m < 1.0 for m in mapped)
     assert mapped == sorted(mapped)
 
