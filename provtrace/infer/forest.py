@@ -260,11 +260,11 @@ class _Chosen:
     moved: Mapping[str, tuple[str, bool]]  # lineage's evidence, and whether it rests on inheritance
     related: Mapping[tuple[str, str], Related]  # the judgement on each related pair
 
-    def confidence(self, d: Direction) -> float:
+    def confidence(self, d: Direction, translation: bool) -> float:
         """The probability that the edge is right, estimated from its signals (infer/calibration.py)."""
-        return round(calibration.calibrate(self.signals(d)), 2)
+        return round(calibration.calibrate(self.signals(d, translation)), 2)
 
-    def signals(self, d: Direction) -> calibration.EdgeSignals:
+    def signals(self, d: Direction, translation: bool) -> calibration.EdgeSignals:
         """What the edge's confidence rests on: that the pair is derived at all, that of its
         direction, and how far rival parents and what is left unexplained weaken it."""
         judged = self.related.get((d.parent, d.child)) or self.related[d.child, d.parent]
@@ -288,7 +288,7 @@ class _Chosen:
             probability = d.probability
         undecided = not inherited and abs(d.probability - 0.5) < _UNDECIDED
         return calibration.EdgeSignals(
-            judged.probability, probability, margin, d.explained, undecided, inherited
+            judged.probability, probability, margin, d.explained, undecided, inherited, translation
         )
 
 
@@ -335,15 +335,9 @@ def _edges(
             continue
         d = _undecided(directions[parent, child], chosen.moved)
         alignment, stats = pairs.oriented_result(parent, child)
-        edges.append(
-            Edge(
-                parent,
-                child,
-                relation(alignment, by_id[parent], by_id[child], stats),
-                chosen.confidence(d),
-                d.evidence,
-            )
-        )
+        kind = relation(alignment, by_id[parent], by_id[child], stats)
+        confidence = chosen.confidence(d, kind is Relation.TRANSLATION)
+        edges.append(Edge(parent, child, kind, confidence, d.evidence))
         alignments[parent, child] = alignment
     return edges, alignments
 
