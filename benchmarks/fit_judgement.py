@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from logistic import fit_logistic  # noqa: E402
 
 from provtrace.align.core import build_vocabulary, prepare, sentence_features  # noqa: E402
 from provtrace.infer import judgement  # noqa: E402
@@ -101,42 +103,7 @@ def fit(examples: Sequence[Example], l2: float, steps: int = 200) -> list[float]
         counts[corpus] = counts.get(corpus, 0) + 1
     total = len(examples)
     weights = [total / (len(counts) * counts[c]) for c, *_ in examples]
-    rows = [(1.0, *x) for _, _, x, _ in examples]
-    ys = [1.0 if y else 0.0 for *_, y in examples]
-    beta = [0.0, 0.0, 0.0]
-    for _ in range(steps):
-        grad = [0.0, 0.0, 0.0]
-        hess = [[0.0] * 3 for _ in range(3)]
-        for w, x, y in zip(weights, rows, ys, strict=True):
-            p = 1 / (1 + math.exp(-sum(b * v for b, v in zip(beta, x, strict=True))))
-            for i in range(3):
-                grad[i] += w * (p - y) * x[i]
-                for j in range(3):
-                    hess[i][j] += w * p * (1 - p) * x[i] * x[j]
-        for i in (1, 2):
-            grad[i] += l2 * beta[i]
-            hess[i][i] += l2
-        step = _solve(hess, grad)
-        beta = [b - s for b, s in zip(beta, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-9:
-            break
-    return beta
-
-
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Gaussian elimination for a small symmetric positive definite system."""
-    n = len(b)
-    m = [[*row, b[i]] for i, row in enumerate(a)]
-    for i in range(n):
-        pivot = max(range(i, n), key=lambda r: abs(m[r][i]))
-        m[i], m[pivot] = m[pivot], m[i]
-        for r in range(i + 1, n):
-            factor = m[r][i] / m[i][i]
-            m[r] = [x - factor * y for x, y in zip(m[r], m[i], strict=True)]
-    out = [0.0] * n
-    for i in reversed(range(n)):
-        out[i] = (m[i][n] - sum(m[i][j] * out[j] for j in range(i + 1, n))) / m[i][i]
-    return out
+    return fit_logistic([x for _, _, x, _ in examples], [y for *_, y in examples], weights, l2, steps)
 
 
 #: Folds of the cross-validation printed beside the in-sample figures.
