@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import BinaryIO
 
+from provtrace.align.core import PairResult
 from provtrace.align.corpus import align_components
+from provtrace.align.kinds import with_flips
 from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
@@ -80,6 +82,21 @@ def _nothing_usable(paths: Sequence[str], skipped: list[Skip]) -> str:
         "no usable article found in the given paths "
         f"(no files there: provtrace reads {named_suffixes('and')})"
     )
+
+
+def _with_flips(
+    kept: Mapping[tuple[str, str], Alignment],
+    pairs: Mapping[tuple[str, str], PairResult],
+    by_id: Mapping[str, Article],
+) -> dict[tuple[str, str], Alignment]:
+    """The kept alignments with their meaning flips, read on each pair as it was aligned."""
+    out: dict[tuple[str, str], Alignment] = {}
+    for (up, down), alignment in kept.items():
+        if (up, down) in pairs:
+            out[up, down] = with_flips(alignment, by_id[up], by_id[down])
+        else:  # the reversal of the aligned pair (down, up)
+            out[up, down] = with_flips(pairs[down, up].alignment, by_id[down], by_id[up]).reversed()
+    return out
 
 
 def _read_one(state: None, document: RawDocument) -> Article | Skip:
@@ -174,7 +191,8 @@ def trace_articles(
     related: list[Related] = []
     alignments: dict[tuple[str, str], Alignment] = {}
     inferred = 0
-    for part in align_components(articles, options, progress, unseen_groups(articles, owners)):
+    # Meaning flips are only shown: they are read for the alignments the trace keeps.
+    for part in align_components(articles, options, progress, unseen_groups(articles, owners), flips=False):
         ids = sorted(part.prepared)
         profiles = {k: profile_of(part.prepared[k], part.vocabulary) for k in ids}
         forest, edge_alignments = infer_forest(
@@ -184,11 +202,12 @@ def trace_articles(
         unseen += forest.unseen
         unrelated += forest.unrelated
         related += forest.related
-        alignments.update(edge_alignments)
+        kept = dict(edge_alignments)
         if options.all_pairs:
             for (a, b), result in part.pairs.items():
-                if (a, b) not in alignments and (b, a) not in alignments:
-                    alignments[a, b] = result.alignment
+                if not any(k in alignments or k in kept for k in ((a, b), (b, a))):
+                    kept[a, b] = result.alignment
+        alignments.update(_with_flips(kept, part.pairs, by_id))
         inferred += len(ids)
         if progress is not None:
             progress("inferring", inferred, len(articles))

@@ -4,38 +4,59 @@ from __future__ import annotations
 
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from provtrace.infer import calibration
+from provtrace.infer.calibration import EdgeSignals
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import fit_calibration  # noqa: E402
 
-
-def test_calibration_keeps_the_order_of_raw_confidences() -> None:
-    raws = [k / 100 for k in range(101)]
-    mapped = [calibration.calibrate(r) for r in raws]
-    assert all(0.0 < m < 1.0 for m in mapped)
-    assert mapped == sorted(mapped)
+SURE = EdgeSignals(derived=0.9, direction=0.99, margin=1.0, explained=0.8, undecided=False, inherited=False)
 
 
-def test_fit_recovers_a_known_logistic_map() -> None:
-    # Points whose chance of being right is exactly sigmoid(2 * logit(raw) - 1), in expectation.
-    points = []
+def test_a_surer_direction_gives_a_higher_confidence() -> None:
+    confidences = [calibration.calibrate(replace(SURE, direction=k / 20)) for k in range(10, 21)]
+    assert all(0.0 < c < 1.0 for c in confidences)
+    assert confidences == sorted(confidences) and confidences[0] < confidences[-1]
+
+
+def test_an_undecided_direction_is_no_better_than_a_coin_toss() -> None:
+    undecided = replace(SURE, direction=0.55, undecided=True)
+    assert calibration.calibrate(undecided) < 0.5 < calibration.calibrate(SURE)
+
+
+def test_copying_evidence_raises_confidence_within_one_language_only() -> None:
+    low, high = replace(SURE, derived=0.55), replace(SURE, derived=0.99)
+    assert calibration.calibrate(low) < calibration.calibrate(high)
+    translated = [replace(s, translation=True) for s in (low, high)]
+    assert calibration.calibrate(translated[0]) == calibration.calibrate(translated[1])
+
+
+def test_every_coefficient_is_a_named_constant_in_feature_order() -> None:
+    assert len(calibration.COEFFICIENTS) == len(calibration.features(SURE))
+    assert all(isinstance(getattr(calibration, name), float) for name in calibration.COEFFICIENTS)
+
+
+def test_fit_recovers_a_known_logistic_model() -> None:
+    # Rows whose chance of being right is exactly sigmoid(-1 + 2 x - 0.5 u), in expectation.
+    rows, ys = [], []
     for k in range(1, 20):
-        raw = k / 20
-        p = 1 / (1 + math.exp(-(2 * math.log(raw / (1 - raw)) - 1)))
-        right = round(p * 1000)
-        points += [("a", raw, True)] * right + [("a", raw, False)] * (1000 - right)
-    slope, intercept = fit_calibration.fit(points)
-    assert abs(slope - 2) < 0.05 and abs(intercept + 1) < 0.05
+        for u in (0.0, 1.0):
+            x = math.log(k / (20 - k))
+            p = 1 / (1 + math.exp(-(-1 + 2 * x - 0.5 * u)))
+            right = round(p * 1000)
+            rows += [(x, u)] * 1000
+            ys += [True] * right + [False] * (1000 - right)
+    beta = fit_calibration.fit_rows(rows, ys, [1.0] * len(rows))
+    assert all(abs(b - want) < 0.05 for b, want in zip(beta, (-1.0, 2.0, -0.5), strict=True))
 
 
-def test_each_corpus_weighs_the_same_in_the_fit() -> None:
-    points = [("big", 0.5, True)] * 90 + [("small", 0.5, False)] * 10
-    weights = fit_calibration.weights(points)
-    assert math.isclose(sum(weights[:90]), sum(weights[90:]))
-    _, intercept = fit_calibration.fit(points)
-    assert abs(1 / (1 + math.exp(-intercept)) - 0.5) < 0.01
+def test_every_scored_edge_weighs_the_same_in_the_fit() -> None:
+    points = [("big", SURE, True)] * 90 + [("small", SURE, False)] * 10
+    assert fit_calibration.weights(points) == [1.0] * 100
+    beta = fit_calibration.fit(points)
+    assert abs(fit_calibration.predict(beta, SURE) - 0.9) < 0.02

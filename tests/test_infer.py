@@ -6,8 +6,6 @@ import itertools
 
 import networkx as nx
 
-from provtrace.infer.calibration import calibrate
-
 from .helpers import EXTRA, FILLER, FULL, article, parents, run
 
 
@@ -143,8 +141,8 @@ def test_a_copy_that_adds_a_sentence_of_its_own_is_not_taken_for_the_source() ->
     assert tree["wire"] == "gazette"
     assert tree.get("gazette") == "original" or tree.get("original") == "gazette"
     edge = next(e for e in result.edges if {e.parent, e.child} == {"original", "gazette"})
-    # Raw score below 0.6, as printed after the (monotonic) calibration of infer/calibration.py.
-    assert edge.confidence < round(calibrate(0.6), 2)
+    # Not printed as a coin toss taken for a fact: the edge is more likely wrong than right.
+    assert edge.confidence < 0.5
     assert "cannot be told" in edge.evidence[0]
 
 

@@ -76,3 +76,16 @@ def test_a_long_text_moves_the_progress_within_comparing_and_aligning(tmp_path: 
             done = [d for d, _ in calls]
             assert len(calls) > 3 and done == sorted(done), stage
             assert calls[-1][0] == calls[-1][1] == calls[0][1], stage
+
+
+def test_every_shown_alignment_is_the_pairs_own_with_its_meaning_flips(examples: Path) -> None:
+    """trace reads meaning flips only for the alignments it keeps: they are those of the pair aligned alone."""
+    from provtrace.align.core import align_pair
+
+    result = trace([str(examples)], TraceOptions(workers=1, all_pairs=True))
+    by_id = {a.id: a for a in result.articles}
+    assert any(link.changes for al in result.alignments for link in al.links)
+    for shown in result.alignments:
+        up, down = sorted((shown.source, shown.target))
+        alone, _ = align_pair(by_id[up], by_id[down], TraceOptions(workers=1))
+        assert shown == (alone if shown.source == up else alone.reversed())

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
@@ -174,6 +174,8 @@ YEARS = range(1800, 2101)
 #: An edit touching more words than this on either side is a clause gained or lost, or a
 #: stretch reworded: what it says is new or gone, and no single word in it can be said to flip.
 LOCAL_WORDS = 4
+#: Texts (and pairs of texts) whose reading is kept: a story's sentences recur in many links.
+_TEXTS_KEPT = 1 << 14
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"'s?$")
@@ -226,20 +228,27 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
 class _Scanned:
     """A text's words, whether each opens a sentence, and each as compared."""
 
-    words: list[str]
-    openings: list[bool]
-    keys: list[str]
+    words: tuple[str, ...]
+    openings: tuple[bool, ...]
+    keys: tuple[str, ...]
+    #: The tokens read so far, by position: a scanned text is shared by every link it is in.
+    read: dict[int, _Token] = field(default_factory=dict, compare=False)
 
     def tokens(self, start: int, end: int) -> list[_Token]:
         """The words start..end with their kinds (read only where an edit is, as it costs)."""
         out = []
         for n in range(start, end):
-            key, value = _forms(self.words[n])
-            out.append(_Token(key, _kinds(self.words, n, self.openings[n]), value))
+            token = self.read.get(n)
+            if token is None:
+                key, value = _forms(self.words[n])
+                token = self.read[n] = _Token(key, _kinds(self.words, n, self.openings[n]), value)
+            out.append(token)
         return out
 
 
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _scan(text: str) -> _Scanned:
+    """The text's words (a sentence is in many links: it is read once)."""
     text = unicodedata.normalize("NFC", text)
     matches = list(_TOKEN.finditer(text))
     openings = []
@@ -249,8 +258,8 @@ def _scan(text: str) -> _Scanned:
         # word character); searching the whole prefix each time made long texts quadratic.
         openings.append(bool(_SENTENCE_OPENING.search(text, previous_end, match.start())))
         previous_end = match.end()
-    words = [m.group(0) for m in matches]
-    return _Scanned(words, openings, [_forms(w)[0] for w in words])
+    words = tuple(m.group(0) for m in matches)
+    return _Scanned(words, tuple(openings), tuple(_forms(w)[0] for w in words))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -304,7 +313,15 @@ def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
     What the edits remove is weighed against what they add, over the whole
     sentence, so a name or number that only moved flags nothing.
     """
+    return _changes(old, new)
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _changes(old: str, new: str) -> tuple[Change, ...]:
+    """meaning_changes, read once for each pair of texts (a pair recurs across versions of a story)."""
     a, b = _scan(old), _scan(new)
+    if a.keys == b.keys:  # only case, quotes or punctuation differ
+        return ()
     matcher = difflib.SequenceMatcher(a=a.keys, b=b.keys, autojunk=False)
     removed: list[_Token] = []
     added: list[_Token] = []
@@ -316,17 +333,23 @@ def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
         removed += old_words
         added += new_words
         edits.append((old_words, new_words))
+    touched = {kind for token in removed + added for kind in token.kinds}
+    if not touched:  # the common case: the edits touch plain words only
+        return ()
     found: set[Change] = set()
     for kind in (Change.NEGATION, Change.MODAL):
-        if _values(removed, kind) != _values(added, kind):
+        if kind in touched and _values(removed, kind) != _values(added, kind):
             found.add(kind)
-    gone_figures, new_figures = _figures(edits)
-    if gone_figures != new_figures and not _same_figures(a, b):
-        found.add(Change.NUMBER)
-    gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
-    if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
-        found.add(Change.DATE)
-    if _name_swapped(edits, _values(removed, Change.NAME), _values(added, Change.NAME)):
+    if Change.NUMBER in touched:
+        gone_figures, new_figures = _figures(edits)
+        if gone_figures != new_figures and not _same_figures(a, b):
+            found.add(Change.NUMBER)
+    if Change.DATE in touched:
+        gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
+        if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
+            found.add(Change.DATE)
+    names = Change.NAME in touched
+    if names and _name_swapped(edits, _values(removed, Change.NAME), _values(added, Change.NAME)):
         found.add(Change.NAME)
     return tuple(kind for kind in Change if kind in found)
 

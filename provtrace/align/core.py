@@ -25,7 +25,7 @@ from provtrace.align.features import (
 )
 from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import union as _union
-from provtrace.align.kinds import classify_link
+from provtrace.align.kinds import aligned_first, classify_link
 from provtrace.align.moved import link_moved
 from provtrace.align.normalize import Features
 from provtrace.align.progress import SentenceCount
@@ -108,6 +108,7 @@ def align_pair(
     feats: tuple[Sequence[Features], Sequence[Features]] | None = None,
     vectors: tuple[Any, Any] = (None, None),
     progress: Progress | None = None,
+    flips: bool = True,
 ) -> tuple[Alignment, PairStats]:
     """Link the sentences of target to those of source, weighing words by their rarity in the pair.
 
@@ -115,6 +116,7 @@ def align_pair(
     the pair is traced in a folder of a hundred stories or compared on its
     own with `provtrace diff`. feats (each side's sentence features) and
     vectors (each side's embeddings) are computed here when not given.
+    With flips false, most links' meaning flips are left to kinds.with_flips.
     """
     if feats is None:
         known: dict[str, Features] = {}
@@ -123,35 +125,25 @@ def align_pair(
     vocab = vocabulary_of((s_feats, t_feats))
     src = prepare(source, vocab, s_feats, vectors[0])
     tgt = prepare(target, vocab, t_feats, vectors[1])
-    if _aligned_first(target, source):
-        alignment, stats = align_prepared(tgt, src, options, progress)
+    if aligned_first(target, source):
+        alignment, stats = align_prepared(tgt, src, options, progress, flips)
         return alignment.reversed(), stats.flipped()
-    return align_prepared(src, tgt, options, progress)
-
-
-def _aligned_first(a: Article, b: Article) -> bool:
-    """Whether a pair is aligned from a rather than from b, whichever is asked as the source.
-
-    Joining leftovers (merges before splits, gaps in story order) is not symmetric, so a
-    pair is always aligned the same way round, decided by the texts alone, and the result
-    turned to face the way asked: trace, diff and check then give a pair the same links.
-    The longer text goes first (an excerpt, a summary or a rewrite is most often the shorter).
-    """
-    def key(article: Article) -> tuple[int, int, tuple[str, ...]]:
-        texts = tuple(s.text for s in article.sentences)
-        return len(texts), sum(map(len, texts)), texts
-
-    return key(a) > key(b)
+    return align_prepared(src, tgt, options, progress, flips)
 
 
 def align_prepared(
-    src: Prepared, tgt: Prepared, options: TraceOptions, progress: Progress | None = None
+    src: Prepared,
+    tgt: Prepared,
+    options: TraceOptions,
+    progress: Progress | None = None,
+    flips: bool = True,
 ) -> tuple[Alignment, PairStats]:
     """Link the sentences of tgt to those of src (the upstream side).
 
     progress, if given, is called as progress(ALIGNING_SENTENCES, done, total)
     with total the sentences of both sides: the source sentences scored, then
     the target sentences whose links are classified (a long pair reports as it goes).
+    flips=False leaves each link's meaning flips empty, for kinds.with_flips to fill in later.
     """
     m, n = len(src.feats), len(tgt.feats)
     report = SentenceCount(progress, ALIGNING_SENTENCES, m + n)
@@ -166,7 +158,7 @@ def align_prepared(
     _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
     classified = []
     for s, t in _components(pairs):
-        classified.append(classify_link(src, tgt, s, t, options))
+        classified.append(classify_link(src, tgt, s, t, options, flips))
         report.step(len(t))
     links = tuple(sorted(classified, key=lambda l: (l.source, l.target)))
     report.finish()

@@ -81,6 +81,7 @@ def align_components(
     options: TraceOptions,
     progress: Progress | None = None,
     together: Sequence[Sequence[str]] = (),
+    flips: bool = True,
 ) -> Iterator[CorpusAlignment]:
     """align_corpus one connected component of the candidate graph at a time.
 
@@ -89,6 +90,8 @@ def align_components(
     lists groups of ids that must share a component whatever their candidates
     (what inference decides over several at once). Pairs are aligned a batch
     of components at a time, so a process pool starts once per batch.
+    With flips false, most links' meaning flips are left to align.kinds.with_flips
+    (for the alignments the caller keeps).
     """
     feats: dict[str, tuple[Features, ...]] = {}
     known: dict[str, Features] = {}  # a sentence repeated across copies is read once
@@ -120,7 +123,7 @@ def align_components(
             vectors = Embedder().embed([by_id[i] for i in members])
         prepared = {i: prepare(by_id[i], vocab, feats[i], vectors.get(i)) for i in members}
         batch_todo = [pair for _, pairs in batch for pair in pairs]
-        results = _align_all(prepared, batch_todo, options, _offset(progress, done, total))
+        results = _align_all(prepared, batch_todo, options, _offset(progress, done, total), flips)
         done += sum(_size(by_id, pair) for pair in batch_todo)
         aligned = dict(zip(batch_todo, results, strict=True))
         for part, pairs in batch:
@@ -145,13 +148,14 @@ def _offset(progress: Progress | None, before: int, total: int) -> Progress | No
 
 
 def _align_one(
-    state: tuple[Mapping[str, Prepared], TraceOptions],
+    state: tuple[Mapping[str, Prepared], TraceOptions, bool],
     pair: tuple[str, str],
     progress: Progress | None = None,
 ) -> tuple[Alignment, PairStats]:
-    prepared, options = state
+    prepared, options, flips = state
     a, b = prepared[pair[0]], prepared[pair[1]]
-    return align_pair(a.article, b.article, options, (a.feats, b.feats), (a.vectors, b.vectors), progress)
+    feats, vectors = (a.feats, b.feats), (a.vectors, b.vectors)
+    return align_pair(a.article, b.article, options, feats, vectors, progress, flips)
 
 
 def _align_all(
@@ -159,6 +163,7 @@ def _align_all(
     todo: list[tuple[str, str]],
     options: TraceOptions,
     progress: Progress | None,
+    flips: bool = True,
 ) -> list[tuple[Alignment, PairStats]]:
     """Align every pair in todo, in order, on one core or several.
 
@@ -175,14 +180,15 @@ def _align_all(
         return ordered_map(
             _align_one,
             todo,
-            (prepared, options),
+            (prepared, options, flips),
             workers=options.workers,
             progress=report,
             scheduler=options.scheduler,
         )
     results = []
     for k, pair in enumerate(todo):
-        results.append(_align_one((prepared, options), pair, _within(progress, ALIGNING, before[k], total)))
+        within = _within(progress, ALIGNING, before[k], total)
+        results.append(_align_one((prepared, options, flips), pair, within))
         progress(ALIGNING, before[k + 1], total)
     return results
 

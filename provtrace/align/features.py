@@ -73,7 +73,9 @@ def vocabulary_of(texts: Iterable[Sequence[Features]]) -> Vocabulary:
         for f in text:
             df.update(set(f.stems))
             total += 1
-    weights = {s: 1.0 + math.log((total + 1) / (n + 1)) for s, n in df.items()}
+    # Few distinct counts: each weight is worked out once and shared by the stems with that count.
+    by_count = {n: 1.0 + math.log((total + 1) / (n + 1)) for n in set(df.values())}
+    weights = {s: by_count[n] for s, n in df.items()}
     return Vocabulary(weights, 1.0 + math.log(total + 1))
 
 
@@ -100,7 +102,7 @@ def prepare(
 ) -> Prepared:
     """Compute what the aligner needs of one article, once."""
     feats = tuple(feats) if feats is not None else sentence_features(article)
-    weights, default = vocab.weights, vocab.default
+    weights, default = vocab.weights, vocab.default  # Vocabulary.weight, without a call per stem
     bags = tuple({s: weights.get(s, default) for s in f.stems} for f in feats)
     return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,7 +20,7 @@ from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
 from provtrace.align.normalize import surface
-from provtrace.models import Link, LinkKind
+from provtrace.models import Alignment, Article, Change, Link, LinkKind
 from provtrace.options import TraceOptions
 
 #: One side is reused only in part (a clause) when less than this share of its content
@@ -27,6 +29,8 @@ PARTIAL_COVER = 0.6
 #: The highest score of a link that is not verbatim: content words alone can all
 #: match ("not" is a stopword), but a changed text never reads as identical.
 _NOT_IDENTICAL = 0.999
+#: Texts (and pairs of texts) whose reading is kept: a story's sentences recur in many links.
+_TEXTS_KEPT = 1 << 14
 
 
 def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
@@ -34,6 +38,13 @@ def _wording(prepared: Prepared, indices: Sequence[int]) -> str:
     return " ".join(prepared.article.sentences[i].text for i in indices)
 
 
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _surface(text: str) -> str:
+    """surface(), read once for a text in many links."""
+    return surface(text)
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _words_kept_in_order(s_norm: str, t_norm: str) -> bool:
     """Whether one side is the other with words only added or only removed (a clause dropped)."""
     a, b = s_norm.split(), t_norm.split()
@@ -49,7 +60,7 @@ def _kind(
     of one side is kept in order by the other, else a paraphrase."""
     if s_words == t_words:  # the common case in a copy, and the cheapest to tell
         return LinkKind.VERBATIM
-    s_surface, t_surface = surface(s_words), surface(t_words)
+    s_surface, t_surface = _surface(s_words), _surface(t_words)
     shorter, longer = sorted((s_surface, t_surface), key=len)
     if s_surface == t_surface or (partial and shorter in longer):
         return LinkKind.VERBATIM
@@ -59,9 +70,18 @@ def _kind(
 
 
 def classify_link(
-    src: Prepared, tgt: Prepared, sources: Sequence[int], targets: Sequence[int], options: TraceOptions
+    src: Prepared,
+    tgt: Prepared,
+    sources: Sequence[int],
+    targets: Sequence[int],
+    options: TraceOptions,
+    flips: bool = True,
 ) -> Link:
-    """The link joining these source and target sentences: its kind, score, partial flag and meaning flips."""
+    """The link joining these source and target sentences: its kind, score, partial flag and meaning flips.
+
+    With flips false the meaning flips of a link with one sentence on a side are
+    left to with_flips (which reads them the same way), for the alignments kept.
+    """
     s_bag = _union(src.bags[i] for i in sources)
     t_bag = _union(tgt.bags[j] for j in targets)
     s_text = " ".join(src.feats[i].norm for i in sources)
@@ -72,9 +92,56 @@ def classify_link(
     char = scorer(s_text, t_text) / 100
     s_words, t_words = _wording(src, sources), _wording(tgt, targets)
     kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
-    changes = meaning_changes(s_words, t_words) if kind is not LinkKind.VERBATIM else ()
+    read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
+    changes = meaning_changes(s_words, t_words) if read else ()
     dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:
         score = min(score, _NOT_IDENTICAL)
     return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
+
+
+def _one_sided(sources: Sequence[int], targets: Sequence[int]) -> bool:
+    """A link with one sentence on a side: its other side comes in index order (see core._components)."""
+    return len(sources) == 1 or len(targets) == 1
+
+
+def aligned_first(a: Article, b: Article) -> bool:
+    """Whether a pair is aligned from a rather than from b, whichever is asked as the source.
+
+    Joining leftovers (merges before splits, gaps in story order) is not symmetric, so a
+    pair is always aligned the same way round, decided by the texts alone, and the result
+    turned to face the way asked: trace, diff and check then give a pair the same links.
+    The longer text goes first (an excerpt, a summary or a rewrite is most often the shorter).
+    """
+    def key(article: Article) -> tuple[int, int, tuple[str, ...]]:
+        texts = tuple(s.text for s in article.sentences)
+        return len(texts), sum(map(len, texts)), texts
+
+    return key(a) > key(b)
+
+
+def with_flips(alignment: Alignment, source: Article, target: Article) -> Alignment:
+    """The alignment of source and target made without flips (classify_link), with them read.
+
+    They are read the way round the pair was aligned (aligned_first), as classify_link reads
+    them: the edits of two versions need not be the same read from either side.
+    """
+    first, second = (target, source) if aligned_first(target, source) else (source, target)
+
+    def flips(link: Link) -> tuple[Change, ...]:
+        a, b = (link.target, link.source) if first is target else (link.source, link.target)
+        return meaning_changes(_text(first, a), _text(second, b))
+
+    links = tuple(
+        replace(link, changes=flips(link))
+        if link.kind is not LinkKind.VERBATIM and _one_sided(link.source, link.target)
+        else link
+        for link in alignment.links
+    )
+    return replace(alignment, links=links)
+
+
+def _text(article: Article, indices: Sequence[int]) -> str:
+    """The sentences' text as classify_link joins it."""
+    return " ".join(article.sentences[i].text for i in indices)

@@ -371,6 +371,11 @@ def tokens(folded: str) -> list[str]:
     return out
 
 
+def has_unspaced(text: str) -> bool:
+    """Whether the text holds any CJK or kana (scripts written without spaces)."""
+    return _UNSPACED.search(text) is not None
+
+
 def split_unspaced(word: str) -> list[str]:
     """A word as units of wording: each character of a CJK or kana run is one unit."""
     if _UNSPACED.search(word) is None:

@@ -83,8 +83,16 @@ def _overlaps(src: Prepared, tgt: Prepared) -> Iterator[dict[int, float]]:
             holders = postings.get(stem, ())
             if len(holders) <= _FINDING_POSTINGS:
                 found.update(holders)
-        weight = bag.__getitem__  # summed in the bag's order, as a loop over bag.items() would
-        yield {j: sum(map(weight, filter(tgt.bags[j].__contains__, bag))) for j in found}
+        # The weights each found sentence shares, in the bag's order (so summed as ever),
+        # gathered through the postings rather than by testing every stem against every sentence.
+        shared: dict[int, list[float]] = {}
+        for stem, w in bag.items():
+            holders = postings.get(stem, ())
+            if len(holders) > _FINDING_POSTINGS:
+                holders = [j for j in found if stem in tgt.bags[j]]
+            for j in holders:
+                shared.setdefault(j, []).append(w)
+        yield {j: sum(shared[j]) for j in found}
 
 
 def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) -> float:

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 import io
 import sys
-import time
-import traceback as tb
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import Annotated
 
 import typer
 import typer.core
 
 from provtrace.check.config import FailOn
 from provtrace.check.formats import CHECK_FORMATS, CheckFormat, FindingsOptions
-from provtrace.errors import ExitCode, ProvtraceError
+from provtrace.cli.common import (
+    OutputOption,
+    QuietOption,
+    ReadIndexOption,
+    SchedulerOption,
+    TracebackOption,
+    format_for,
+    guard,
+    progress_bar,
+    warn,
+)
+from provtrace.errors import ExitCode
 from provtrace.ingest.types import named_suffixes
 from provtrace.render import DIFF_FORMATS, TRACE_FORMATS, DiffFormat, OutputFormat, RenderOptions
-from provtrace.render.registry import Formats
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.progress import Progress, TaskID
 
 app = typer.Typer(
     name="provtrace",
@@ -49,148 +50,6 @@ def _argument_name(self: typer.core.TyperArgument) -> str:
 # typer lists an argument as "PATH <list[str]>"; a user needs "PATH...", not a Python type.
 typer.core.TyperArgument._rich_display_name = _argument_name  # type: ignore[method-assign]
 typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
-
-T = TypeVar("T")
-F = TypeVar("F", bound=StrEnum)
-
-# Options every command shares, declared once.
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file instead of standard output. Written atomically: "
-        "an interrupted run never leaves a half-written file.",
-        dir_okay=False,
-    ),
-]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Do not print warnings (skipped files and the like).")
-]
-TracebackOption = Annotated[
-    bool, typer.Option("--traceback", help="On an error, print the Python traceback (for bug reports).")
-]
-#: The index file of the `index` commands (the default is documented in the README).
-IndexOption = Annotated[
-    Path,
-    typer.Option(
-        "--index",
-        "-i",
-        help="The index file (SQLite). Files are known by their path relative to its folder.",
-        dir_okay=False,
-    ),
-]
-#: An index to read wire copy from, in `check` and `trace`.
-ReadIndexOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--index",
-        "-i",
-        help="A wire index built with `provtrace index add`: only the indexed articles that share "
-        "wording with the given stories are read from it.",
-        dir_okay=False,
-        show_default=False,
-    ),
-]
-SchedulerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--scheduler",
-        envvar="PROVTRACE_SCHEDULER",
-        help="Address of a Dask scheduler (tcp://host:8786) to run the work on a cluster; "
-        "needs provtrace[distributed]. The output is identical to a local run. "
-        "Default: the PROVTRACE_SCHEDULER environment variable, else local.",
-        show_default=False,
-        metavar="ADDRESS",
-    ),
-]
-
-
-def _stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: ExitCode) -> NoReturn:
-    _stderr_console().print(f"error: {message}", markup=False)
-    raise typer.Exit(int(code))
-
-
-def _warn(warnings: tuple[str, ...], quiet: bool) -> None:
-    if not quiet:
-        console = _stderr_console()
-        for warning in warnings:
-            console.print(f"warning: {warning}", markup=False)
-
-
-def _guard(show_traceback: bool, work: Callable[[], T], quiet: bool = False) -> T:
-    """The one error boundary: library errors become one line and an exit code."""
-    try:
-        return work()
-    except ProvtraceError as exc:
-        if show_traceback:
-            tb.print_exc()
-        _warn(exc.warnings, quiet)
-        _fail(str(exc), exc.exit_code)
-    except KeyboardInterrupt:
-        _fail("interrupted", ExitCode.INTERRUPTED)
-    except Exception as exc:
-        if show_traceback:
-            tb.print_exc()
-        _fail(
-            f"internal error: {type(exc).__name__}: {exc} (rerun with --traceback and report it)",
-            ExitCode.INTERNAL,
-        )
-
-
-class _ProgressBar:
-    """A progress callback that shows a bar on stderr once a run passes one second."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.started = time.monotonic()
-        self.bar: Progress | None = None
-        self.task: TaskID | None = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled or time.monotonic() - self.started < 1.0:
-            return
-        if self.bar is None or self.task is None:
-            from rich.progress import Progress
-
-            self.bar = Progress(console=_stderr_console(), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(stage, total=total)
-        self.bar.update(self.task, completed=done, total=total, description=stage)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[_ProgressBar]:
-    bar = _ProgressBar(enabled)
-    try:
-        yield bar
-    finally:
-        bar.close()
-
-
-def _format_for(output: Path | None, formats: Formats[F, Any]) -> F | None:
-    """The format an --output file's extension names; an unknown extension is a usage error."""
-    if output is None:
-        return None
-    chosen = formats.for_suffix(output.suffix)
-    if chosen is None:
-        known = ", ".join(sorted(formats.suffixes))
-        _fail(
-            f"cannot tell the format from the file name {output.name!r}: give --format, "
-            f"or end it with one of {known}",
-            ExitCode.USAGE,
-        )
-    return chosen
 
 
 def _version(value: bool) -> None:
@@ -286,20 +145,22 @@ def trace_command(
     from provtrace.options import TraceOptions
     from provtrace.pipeline import trace, trace_with_index
 
-    chosen = fmt or _format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
+    chosen = fmt or format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
     options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers, scheduler=scheduler)
     stdin = sys.stdin.buffer
-    with _progress_bar(sys.stderr.isatty()) as progress:
-        result = _guard(
+    with progress_bar(sys.stderr.isatty()) as progress:
+        result = guard(
             show_traceback,
-            lambda: trace(paths, options, stdin=stdin, progress=progress)
-            if index is None
-            else trace_with_index(paths, index, options, stdin=stdin, progress=progress),
+            lambda: (
+                trace(paths, options, stdin=stdin, progress=progress)
+                if index is None
+                else trace_with_index(paths, index, options, stdin=stdin, progress=progress)
+            ),
             quiet,
         )
-    _warn(result.warnings, quiet)
+    warn(result.warnings, quiet)
     render = TRACE_FORMATS.renderer(chosen)
-    _guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color, brief)), output))
+    guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color, brief)), output))
 
 
 @app.command("diff")
@@ -337,16 +198,16 @@ def diff_command(
     from provtrace.cli.output import emit
     from provtrace.diff import diff_articles
 
-    chosen = fmt or _format_for(output, DIFF_FORMATS) or DiffFormat.TEXT
+    chosen = fmt or format_for(output, DIFF_FORMATS) or DiffFormat.TEXT
     stdin = sys.stdin.buffer
-    with _progress_bar(sys.stderr.isatty()) as progress:
-        result = _guard(
+    with progress_bar(sys.stderr.isatty()) as progress:
+        result = guard(
             show_traceback,
             lambda: diff_articles(first, second, source=source, stdin=stdin, progress=progress),
         )
-    _warn(result.warnings, quiet)
+    warn(result.warnings, quiet)
     render = DIFF_FORMATS.renderer(chosen)
-    _guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color)), output))
+    guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color)), output))
 
 
 @app.command("check")
@@ -422,10 +283,10 @@ def check_command(
             "give the wire copy with --wire PATH or an index with --index FILE, not both",
             param_hint="'--wire' / '--index'",
         )
-    chosen = fmt or _format_for(output, CHECK_FORMATS) or CheckFormat.TEXT
+    chosen = fmt or format_for(output, CHECK_FORMATS) or CheckFormat.TEXT
     stdin = sys.stdin.buffer
-    with _progress_bar(sys.stderr.isatty()) as progress:
-        report = _guard(
+    with progress_bar(sys.stderr.isatty()) as progress:
+        report = guard(
             show_traceback,
             lambda: check_paths(
                 stories,
@@ -439,9 +300,9 @@ def check_command(
             ),
             quiet,
         )
-    _warn(report.warnings, quiet)
+    warn(report.warnings, quiet)
     render = CHECK_FORMATS.renderer(chosen)
-    _guard(show_traceback, lambda: emit(lambda color: render(report, FindingsOptions(color)), output))
+    guard(show_traceback, lambda: emit(lambda color: render(report, FindingsOptions(color)), output))
     if output is not None:  # the report went to a file: still say what it found, for the CI log
         sys.stderr.write(f"{summary(report)} (report written to {output})\n")
     if report.exit_code:

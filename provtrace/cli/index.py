@@ -9,14 +9,14 @@ from typing import Annotated
 
 import typer
 
-from provtrace.cli.app import (
+from provtrace.cli.common import (
     IndexOption,
     QuietOption,
     SchedulerOption,
     TracebackOption,
-    _guard,
-    _progress_bar,
-    _warn,
+    guard,
+    progress_bar,
+    warn,
 )
 from provtrace.errors import ExitCode
 
@@ -67,12 +67,12 @@ def add_command(
     from provtrace.index.report import add_summary, add_warnings
 
     def work() -> str:
-        with ArchiveIndex(index, create=True) as archive, _progress_bar(sys.stderr.isatty()) as bar:
+        with ArchiveIndex(index, create=True) as archive, progress_bar(sys.stderr.isatty()) as bar:
             report = archive.add(paths, workers=workers, scheduler=scheduler, progress=bar)
-        _warn(add_warnings(report), quiet)
+        warn(add_warnings(report), quiet)
         return add_summary(report)
 
-    typer.echo(_guard(show_traceback, work), err=True)
+    typer.echo(guard(show_traceback, work), err=True)
 
 
 @index_app.command("remove")
@@ -100,10 +100,10 @@ def remove_command(
     def work() -> tuple[str, bool]:
         with ArchiveIndex(index) as archive:
             report = archive.remove(paths)
-        _warn(remove_warnings(report), quiet)
+        warn(remove_warnings(report), quiet)
         return remove_summary(report), bool(report.removed)
 
-    summary, removed = _guard(show_traceback, work)
+    summary, removed = guard(show_traceback, work)
     if not removed:
         typer.echo(f"error: nothing in {index} matches the given paths", err=True)
         raise typer.Exit(int(ExitCode.USAGE))
@@ -132,4 +132,4 @@ def stats_command(
         render = stats_json if fmt is StatsFormat.JSON else stats_text
         return render(stats, str(index))
 
-    sys.stdout.write(_guard(show_traceback, work))
+    sys.stdout.write(guard(show_traceback, work))

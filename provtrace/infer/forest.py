@@ -43,8 +43,6 @@ _INHERITED_PROBABILITY = 0.75
 _RIVAL_PENALTY = 0.5
 #: A direction whose probability is within this of a coin toss is said to be undecided.
 _UNDECIDED = 0.1
-#: A parent explaining half the child or more is not penalised for what it leaves unexplained.
-_EXPLAINED_FULL = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +88,7 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     _judge_together(by_id, pairs, judged)
     for (a_id, b_id), found in sorted(judged.items()):
         a, b = by_id[a_id], by_id[b_id]
-        if translated(a, b) or not found.derived:
+        if not translations or translated(a, b) or not found.derived:
             continue
         originals = [
             z
@@ -262,16 +260,17 @@ class _Chosen:
     moved: Mapping[str, tuple[str, bool]]  # lineage's evidence, and whether it rests on inheritance
     related: Mapping[tuple[str, str], Related]  # the judgement on each related pair
 
-    def confidence(self, d: Direction) -> float:
-        """The probability that the edge is right: the raw score (that the pair is derived at all,
-        times that of its direction, lowered by rival parents and by what is left unexplained),
-        calibrated on real data as the last step (infer/calibration.py)."""
-        judged = self.related.get((d.parent, d.child)) or self.related[d.child, d.parent]
-        return round(calibration.calibrate(judged.probability * self._direction(d)), 2)
+    def confidence(self, d: Direction, translation: bool) -> float:
+        """The probability that the edge is right, estimated from its signals (infer/calibration.py)."""
+        return round(calibration.calibrate(self.signals(d, translation)), 2)
 
-    def _direction(self, d: Direction) -> float:
+    def signals(self, d: Direction, translation: bool) -> calibration.EdgeSignals:
+        """What the edge's confidence rests on: that the pair is derived at all, that of its
+        direction, and how far rival parents and what is left unexplained weaken it."""
+        judged = self.related.get((d.parent, d.child)) or self.related[d.child, d.parent]
         parent, child = d.parent, d.child
-        if child in self.moved and self.moved[child][1]:
+        inherited = child in self.moved and self.moved[child][1]
+        if inherited:
             # Inherited changes overrule a closer-looking grandparent; they are strong evidence.
             margin = 1.0
             probability = max(d.probability, _INHERITED_PROBABILITY)
@@ -287,7 +286,10 @@ class _Chosen:
             )
             margin = max(0.0, 1.0 - _RIVAL_PENALTY * (max(rivals) / best if rivals else 0.0))
             probability = d.probability
-        return min(1.0, probability * margin * min(1.0, _EXPLAINED_FULL + d.explained))
+        undecided = not inherited and abs(d.probability - 0.5) < _UNDECIDED
+        return calibration.EdgeSignals(
+            judged.probability, probability, margin, d.explained, undecided, inherited, translation
+        )
 
 
 def _apply_lineage(
@@ -333,15 +335,9 @@ def _edges(
             continue
         d = _undecided(directions[parent, child], chosen.moved)
         alignment, stats = pairs.oriented_result(parent, child)
-        edges.append(
-            Edge(
-                parent,
-                child,
-                relation(alignment, by_id[parent], by_id[child], stats),
-                chosen.confidence(d),
-                d.evidence,
-            )
-        )
+        kind = relation(alignment, by_id[parent], by_id[child], stats)
+        confidence = chosen.confidence(d, kind is Relation.TRANSLATION)
+        edges.append(Edge(parent, child, kind, confidence, d.evidence))
         alignments[parent, child] = alignment
     return edges, alignments
 

@@ -35,8 +35,9 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from provtrace.align.normalize import split_unspaced, stem
+from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.direction import agencies, translated
 from provtrace.infer.lineage import MARK, Profile
 from provtrace.models import Article, CreditKind
@@ -85,36 +86,71 @@ class Judgement:
     evidence: tuple[str, ...]
 
 
-def _words_outside_quotes(article: Article) -> list[str]:
-    """The article's words outside quotations, as written (case kept)."""
-    text = "\n".join(s.text for s in article.sentences)
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """One text's words outside quotations, read once however many pairs it is in."""
+
+    size: int  # how many words
+    content: frozenset[str]  # stems of its word choices
+    runs: tuple[str, ...]  # every RUN consecutive words, lower-cased, in order, joined by spaces
+    run_set: frozenset[str]
+
+
+#: Texts whose wording is kept: a judged pair's texts recur in the pairs of one story's family.
+_TEXTS_KEPT = 512
+
+
+def _wording(article: Article) -> _Wording:
+    return _wording_of("\n".join(s.text for s in article.sentences))
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _wording_of(text: str) -> _Wording:
+    words = _words_outside_quotes(text)
+    lower = [w.lower() for w in words]
+    runs = _runs(lower)
+    return _Wording(len(words), frozenset(_content(words)), runs, frozenset(runs))
+
+
+def _words_outside_quotes(text: str) -> list[str]:
+    """The text's words outside quotations, as written (case kept)."""
+    words: list[str] = _WORD.findall(_QUOTATION.sub(" | ", text))
+    if not has_unspaced(text):
+        return words
     # Chinese and Japanese write no spaces: each character counts as a word of a run.
-    return [unit for word in _WORD.findall(_QUOTATION.sub(" | ", text)) for unit in split_unspaced(word)]
+    return [unit for word in words for unit in split_unspaced(word)]
 
 
-def _content(words: list[str]) -> set[str]:
+def _content(words: Sequence[str]) -> set[str]:
     """Stems of the words that are neither names (capitalised) nor figures: word choices."""
-    return {stem(w.lower()) for w in words if not w[0].isupper() and not any(c.isdigit() for c in w)}
+    # A letter is never a digit: most words are told by isalpha() without looking at each character.
+    return {
+        stem(w.lower())
+        for w in set(words)
+        if not w[0].isupper() and (w.isalpha() or not any(c.isdigit() for c in w))
+    }
 
 
-def _runs(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[k : k + RUN]) for k in range(len(words) - RUN + 1)}
+def _runs(words: Sequence[str]) -> tuple[str, ...]:
+    # Joined by a space no word holds: a string keeps its hash, so looking runs up is cheap.
+    return tuple(" ".join(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
 
 
-def _covered(words: list[str], other: set[tuple[str, ...]]) -> float:
-    """Share of words covered by a run of RUN words that is in other."""
-    if len(words) < RUN:
+def _covered(text: _Wording, other: Collection[str]) -> float:
+    """Share of the text's words covered by a run of RUN words that is in other."""
+    if text.size < RUN:
         return 0.0
-    covered = [False] * len(words)
-    for k in range(len(words) - RUN + 1):
-        if tuple(words[k : k + RUN]) in other:
-            covered[k : k + RUN] = [True] * RUN
-    return sum(covered) / len(words)
+    covered = 0
+    end = 0  # the end of the words covered so far
+    for k, run in enumerate(text.runs):
+        if run in other:
+            covered += k + RUN - max(k, end)
+            end = k + RUN
+    return covered / text.size
 
 
-def _rare(words: list[str], short: Profile, other: Collection[str]) -> float:
+def _rare(content: frozenset[str], short: Profile, other: Collection[str]) -> float:
     """Rarity-weighted share of the shorter text's uncommon word choices the other uses too."""
-    content = _content(words)
     stems = {s: w for s, w in short.items() if not s.startswith(MARK) and s in content}
     total = math.fsum(stems.values())
     return math.fsum(w for s, w in stems.items() if s in other) / total if total else 0.0
@@ -122,11 +158,10 @@ def _rare(words: list[str], short: Profile, other: Collection[str]) -> float:
 
 def features(a: Article, b: Article, profiles: Mapping[str, Profile]) -> Features:
     """The wording features of a pair, measured on the shorter text."""
-    wa, wb = _words_outside_quotes(a), _words_outside_quotes(b)
-    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (len(item[1]), item[0].id))
-    lower_s, lower_l = [w.lower() for w in ws], [w.lower() for w in wl]
-    copied = _covered(lower_s, _runs(lower_l))
-    return Features(round(copied, 6), round(_rare(ws, profiles[short.id], profiles[long_.id]), 6))
+    wa, wb = _wording(a), _wording(b)
+    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (item[1].size, item[0].id))
+    copied = _covered(ws, wl.run_set)
+    return Features(round(copied, 6), round(_rare(ws.content, profiles[short.id], profiles[long_.id]), 6))
 
 
 def probability(f: Features) -> float:
@@ -183,13 +218,13 @@ def sibling_translations(a: Article, b: Article, profiles: Mapping[str, Profile]
 
 def union_features(text: Article, others: Sequence[Article], profiles: Mapping[str, Profile]) -> Features:
     """The wording features of text measured against the union of others (versions of one story)."""
-    words = _words_outside_quotes(text)
-    runs: set[tuple[str, ...]] = set()
+    own = _wording(text)
+    runs: set[str] = set()
     for other in others:
-        runs |= _runs([w.lower() for w in _words_outside_quotes(other)])
+        runs |= _wording(other).run_set
     used = {s for other in others for s in profiles[other.id]}
-    copied = _covered([w.lower() for w in words], runs)
-    return Features(round(copied, 6), round(_rare(words, profiles[text.id], used), 6))
+    copied = _covered(own, runs)
+    return Features(round(copied, 6), round(_rare(own.content, profiles[text.id], used), 6))
 
 
 def judge_union(text: Article, others: Sequence[Article], profiles: Mapping[str, Profile]) -> Judgement:

@@ -90,6 +90,8 @@ class Pairs:
         self._stems = stems
         self._reversed: dict[tuple[str, str], Alignment] = {}
         self._words: dict[str, tuple[frozenset[str], ...]] = {}
+        self._related: dict[str, list[str]] | None = None
+        self._linked_of: dict[str, set[int]] = {}
 
     def own_share(self, x: str, y: str, n_sentences: int) -> float:
         """Share of x's sentences linked to no other text: x's own material, as far as can be told.
@@ -98,15 +100,31 @@ class Pairs:
         related to x could have had it and does not either; with y as x's only
         related text nothing tells an addition by x from a cut by y (0).
         """
-        others = [o for pair in self.results if x in pair for o in pair if o not in (x, y)]
+        others = [o for o in self.related_to(x) if o != y]
         if not n_sentences or not others:
             return 0.0
-        linked: set[int] = set()
-        for other in [y, *others]:
-            alignment = self.oriented(x, other)
-            if alignment is not None:
-                linked.update(i for link in alignment.links for i in link.source)
-        return 1 - len(linked) / n_sentences
+        # y and the others are every text related to x (y adds nothing when it is not).
+        return 1 - len(self._linked(x)) / n_sentences
+
+    def _linked(self, x: str) -> set[int]:
+        """x's sentences linked to some related text (worked out once for x)."""
+        if x not in self._linked_of:
+            linked: set[int] = set()
+            for other in self.related_to(x):
+                alignment = self.oriented(x, other)
+                if alignment is not None:
+                    linked.update(i for link in alignment.links for i in link.source)
+            self._linked_of[x] = linked
+        return self._linked_of[x]
+
+    def related_to(self, x: str) -> Sequence[str]:
+        """The articles in a related pair with x (looked up once for all)."""
+        if self._related is None:
+            self._related = {}
+            for a, b in self.results:
+                self._related.setdefault(a, []).append(b)
+                self._related.setdefault(b, []).append(a)
+        return self._related.get(x, ())
 
     def only(self, keep: Callable[[tuple[str, str]], bool]) -> Pairs:
         """The same, with only the pairs that keep accepts."""
