@@ -3,8 +3,9 @@
 The aligner scores candidate sentence pairs (see scoring), then decides the
 links for the pair jointly: a one-to-one core taken best first, extended
 with merges (one target sentence covering several source sentences) and
-splits (one source sentence spread over several targets), and finally gaps
-filled where the story order supports a weaker link.
+splits (one source sentence spread over several targets), then a sentence
+moved out of story order linked where a figure pins it down (see moved), and
+finally gaps filled where the story order supports a weaker link.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from provtrace.align.features import (
 from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import union as _union
 from provtrace.align.kinds import aligned_first, classify_link
+from provtrace.align.moved import link_moved
 from provtrace.align.normalize import Features
 from provtrace.align.progress import SentenceCount
 from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
@@ -152,6 +154,7 @@ def align_prepared(
     tgt_used = {j for _, j in pairs}
     _add_merges(pairs, src_used, tgt_used, src, tgt, found)
     _add_splits(pairs, src_used, tgt_used, src, tgt, found)
+    link_moved(pairs, src_used, tgt_used, src, tgt, found.weak)
     _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
     classified = []
     for s, t in _components(pairs):
