@@ -17,7 +17,6 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +28,6 @@ from provtrace.errors import ProvtraceError
 
 class ConfigError(ProvtraceError):
     """The configuration (a file or a waiver in a story) is invalid."""
-
-
-class FailOn(StrEnum):
-    """The severities --fail-on accepts: the least severity that fails the check."""
-
-    ERROR = "error"
-    WARNING = "warning"
 
 
 #: Each rule's severity when the configuration does not set one (from the rule registry).

@@ -27,6 +27,13 @@ class Severity(StrEnum):
     OFF = "off"
 
 
+class FailOn(StrEnum):
+    """The severities --fail-on accepts: the least severity that fails the check."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem in one story, at one line."""

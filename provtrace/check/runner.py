@@ -23,10 +23,10 @@ from provtrace.align.corpus import is_related
 from provtrace.align.features import sentence_features
 from provtrace.align.normalize import Features
 from provtrace.check.archive import indexed_inputs
-from provtrace.check.config import CheckConfig, FailOn, load_config
+from provtrace.check.config import CheckConfig, load_config
 from provtrace.check.inputs import Inputs, Story, WireArticle, load_inputs
 from provtrace.check.judge import judge_source, judge_together, profiles_of
-from provtrace.check.model import CheckReport, Comparison, Finding, Severity, SourceUse, StoryResult
+from provtrace.check.model import CheckReport, Comparison, FailOn, Finding, Severity, SourceUse, StoryResult
 from provtrace.check.rules import RULES, Rule, RuleInput, reused_sentences
 from provtrace.check.wireindex import build_index, candidates
 from provtrace.errors import InputError

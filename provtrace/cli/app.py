@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 import typer.core
 
-from provtrace.check.config import FailOn
 from provtrace.check.formats import CHECK_FORMATS, CheckFormat, FindingsOptions
+from provtrace.check.model import FailOn
 from provtrace.cli.common import (
     OutputOption,
     QuietOption,
