@@ -73,3 +73,27 @@ def test_check_with_an_index_of_meter_wire_gives_the_findings_of_the_folder(
     monkeypatch.chdir(tmp_path)
     report, _ = _both([str(corpus / s) for s in chosen], "wire", "wire.sqlite")
     assert report["findings"]
+
+
+def test_ignored_wire_files_count_for_neither_index_nor_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With `ignore` globs, the index leaves the ignored articles out of its word counts as --wire
+    leaves them unread, so the candidates and findings stay the same."""
+    templates = generate.read_templates(ROOT / "examples")
+    files, truth = generate.generate(templates, 80, seed=11)
+    wire, stories = tmp_path / "wire" / "reuters", tmp_path / "stories"
+    (wire / "held").mkdir(parents=True)
+    stories.mkdir()
+    story_names = sorted(n for n, t in truth.items() if int(str(t.get("depth", 0))) >= 2)[:12]
+    wire_names = sorted(n for n in files if n not in story_names)
+    held = set(wire_names[::3])  # a third of the wire is ignored: enough to move word counts
+    for name, text in files.items():
+        folder = stories if name in story_names else wire / "held" if name in held else wire
+        folder.joinpath(f"{name}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "provtrace.toml").write_text('[check]\nignore = ["wire/reuters/held/*"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    report, _ = _both(["stories"], "wire", "wire.sqlite")
+    assert report["findings"]
+    stories_seen = report["stories"]
+    assert isinstance(stories_seen, list)
+    paths = [source["path"] for story in stories_seen for source in story["sources"]]
+    assert paths and not any("/held/" in path for path in paths)

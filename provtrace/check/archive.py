@@ -40,7 +40,7 @@ class IndexedInputs:
 
     inputs: Inputs
     sources: tuple[tuple[int, ...], ...]  # per story, positions in inputs.wire
-    indexed: int  # articles in the index
+    indexed: int  # articles in the index, less those the ignore globs leave out
 
 
 def display_path(path: str) -> str:
@@ -86,11 +86,14 @@ def indexed_inputs(
             tuple(warnings + problems),
         )
     with ArchiveIndex(index_path) as archive:
-        indexed = len(archive.ids())
+        every = archive.ids()
+        # Ignored files are left out of the key counts and the wire count, as --wire never reads them.
+        paths_of = {i: display_path(archive.file_path(i)) for i in every} if config.ignore else {}
+        ignored = [i for i in every if i in paths_of and is_ignored(paths_of[i], config)]
+        indexed = len(every) - len(ignored)
         picked: list[tuple[str, ...]] = []
         for done, story in enumerate(built, start=1):
-            ids = archive.query(story.article, rare_words=CHECK_RARE_WORDS)
-            picked.append(tuple(i for i in ids if not is_ignored(display_path(archive.file_path(i)), config)))
+            picked.append(archive.query(story.article, exclude=ignored, rare_words=CHECK_RARE_WORDS))
             if progress is not None:
                 progress("querying the index", done, len(built))
         wanted = sorted({i for ids in picked for i in ids})

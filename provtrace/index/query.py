@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from provtrace.index.keys import ArticleKeys, content_words, unpack
 from provtrace.models import Article
@@ -49,6 +49,8 @@ CHECK_RARE_WORDS = 60
 #: Content words a story sentence and a wire sentence must share for the wire
 #: article to be aligned: the least a reused sentence keeps of its source.
 SENTENCE_WORDS = 3
+T = TypeVar("T")
+
 #: Keys sent to SQLite in one statement.
 _CHUNK = 500
 
@@ -56,8 +58,9 @@ _CHUNK = 500
 class KeyTable(Protocol):
     """The wire's keys as the rule reads them: articles are numbers."""
 
-    def counts(self, keys: Iterable[int], cap: int) -> dict[int, int]:
-        """How many articles hold each key, exact up to cap (keys held by none left out)."""
+    def counts(self, keys: Iterable[int], cap: int, left_out: Counter[int]) -> dict[int, int]:
+        """How many articles hold each key, exact up to cap once left_out[key] of them are
+        taken away (keys held by none left out)."""
         ...
 
     def holders(self, keys: Sequence[int]) -> Iterable[int]:
@@ -68,18 +71,22 @@ class KeyTable(Protocol):
 def choose(
     table: KeyTable,
     keys: ArticleKeys,
-    skip: int | None = None,
-    own: frozenset[int] = frozenset(),
+    skip: frozenset[int] = frozenset(),
+    own: Counter[int] | None = None,
     rare: int = RARE_WORDS,
 ) -> list[int]:
     """Numbers of the candidate articles for an article with these keys, sorted.
 
-    skip is an article of the table to leave out of the answer, and own its
-    keys, left out of the counts (the article itself, when it is indexed);
+    skip are articles of the table to leave out of the answer, and own how many
+    of them hold each key, left out of the counts (the article itself when it is
+    indexed; the articles a check's ignore globs leave out, which --wire never reads);
     rare is how many of its rarest words are looked up.
     """
-    counts = table.counts(keys.shingles, SHINGLE_MAX_ARTICLES) | table.counts(keys.words, WORD_MAX_ARTICLES)
-    df = {k: n - (k in own) for k, n in counts.items()}
+    left_out: Counter[int] = own if own is not None else Counter()
+    counts = table.counts(keys.shingles, SHINGLE_MAX_ARTICLES, left_out) | table.counts(
+        keys.words, WORD_MAX_ARTICLES, left_out
+    )
+    df = {k: n - left_out[k] for k, n in counts.items()}
     shingles = [k for k in keys.shingles if 1 <= df.get(k, 0) <= SHINGLE_MAX_ARTICLES]
     usable = [k for k in keys.words if 1 <= df.get(k, 0) <= WORD_MAX_ARTICLES]
     words = sorted(usable, key=lambda k: (df[k], k))[:rare]
@@ -88,9 +95,9 @@ def choose(
     return sorted(chosen)
 
 
-def _shared(table: KeyTable, keys: Sequence[int], skip: int | None) -> Counter[int]:
+def _shared(table: KeyTable, keys: Sequence[int], skip: frozenset[int]) -> Counter[int]:
     """For each article (by number), how many of keys it holds."""
-    return Counter(number for number in table.holders(keys) if number != skip)
+    return Counter(number for number in table.holders(keys) if number not in skip)
 
 
 class MemoryKeys:
@@ -103,8 +110,8 @@ class MemoryKeys:
                 postings.setdefault(key, []).append(number)
         self._postings: Mapping[int, list[int]] = postings
 
-    def counts(self, keys: Iterable[int], cap: int) -> dict[int, int]:
-        """How many articles hold each key (exact)."""
+    def counts(self, keys: Iterable[int], cap: int, left_out: Counter[int]) -> dict[int, int]:
+        """How many articles hold each key (exact, whatever the cap)."""
         return {k: len(self._postings[k]) for k in keys if k in self._postings}
 
     def holders(self, keys: Sequence[int]) -> Iterable[int]:
@@ -118,16 +125,18 @@ class SqliteKeys:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
-    def counts(self, keys: Iterable[int], cap: int) -> dict[int, int]:
-        """How many indexed articles hold each key, counted up to cap + 2.
+    def counts(self, keys: Iterable[int], cap: int, left_out: Counter[int]) -> dict[int, int]:
+        """How many indexed articles hold each key, counted up to cap + 2 + left_out[key].
 
         Counting stops past the cap, so a common key costs no more than a rare
-        one; the count may include an excluded article, hence the margin.
+        one; the count includes the articles left out (the caller takes them
+        away), hence the margin.
         """
         found: dict[int, int] = {}
         for key in keys:
+            limit = cap + 2 + left_out[key]
             (n,) = self._conn.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)", (key, cap + 2)
+                "SELECT count(*) FROM (SELECT 1 FROM keys WHERE key = ? LIMIT ?)", (key, limit)
             ).fetchone()
             if n:
                 found[key] = n
@@ -141,22 +150,26 @@ class SqliteKeys:
             yield from (number for (number,) in rows)
 
 
-def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
+def _chunks(values: Sequence[T]) -> Iterable[Sequence[T]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
 
 
 def candidates(
-    conn: sqlite3.Connection, keys: ArticleKeys, exclude: str | None, rare: int = RARE_WORDS
+    conn: sqlite3.Connection, keys: ArticleKeys, exclude: Collection[str], rare: int = RARE_WORDS
 ) -> tuple[str, ...]:
-    """Ids of the indexed candidates for an article with these keys, sorted; exclude is left out."""
-    skip: int | None = None
-    own: frozenset[int] = frozenset()
-    if exclude is not None:
-        row = conn.execute("SELECT number, keys FROM articles WHERE id = ?", (exclude,)).fetchone()
-        if row is not None:
-            skip, own = row[0], frozenset(unpack(row[1]))
-    numbers = choose(SqliteKeys(conn), keys, skip, own, rare)
+    """Ids of the indexed candidates for an article with these keys, sorted.
+
+    The indexed articles named in exclude are left out of the answer and of the key counts.
+    """
+    skip: set[int] = set()
+    own: Counter[int] = Counter()
+    for names in _chunks(sorted(exclude)):
+        marks = ",".join("?" * len(names))
+        for number, packed in conn.execute(f"SELECT number, keys FROM articles WHERE id IN ({marks})", names):
+            skip.add(number)
+            own.update(frozenset(unpack(packed)))
+    numbers = choose(SqliteKeys(conn), keys, frozenset(skip), own, rare)
     ids: list[str] = []
     for chunk in _chunks(numbers):
         marks = ",".join("?" * len(chunk))

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -250,16 +250,18 @@ class ArchiveIndex:
         return tuple(found[i] for i in ids)
 
     def query(
-        self, article: Article, *, exclude: str | None = None, rare_words: int = RARE_WORDS
+        self, article: Article, *, exclude: str | Collection[str] = (), rare_words: int = RARE_WORDS
     ) -> tuple[str, ...]:
         """Ids of the indexed articles sharing enough keys with article to be worth aligning.
 
-        exclude names an indexed article to leave out of the answer and of the
-        key counts: pass the article's own id when it is itself in the index.
+        exclude names indexed articles (one id, or several) to leave out of the answer and of
+        the key counts: the article's own id when it is itself in the index, or the articles
+        a check's ignore globs leave out.
         rare_words is how many of the article's rarest words are looked up.
         """
         with self._read() as conn:
-            return candidates(conn, article_keys(article), exclude, rare_words)
+            left_out = (exclude,) if isinstance(exclude, str) else exclude
+            return candidates(conn, article_keys(article), left_out, rare_words)
 
 
 def _store(
