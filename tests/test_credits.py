@@ -25,6 +25,13 @@ def test_copyright_line_marks_the_agency_copy() -> None:
     assert ("AP", "owner") in kinds("Copyright 2025 The Associated Press. All rights reserved.")
 
 
+def test_a_name_glued_to_a_digit_or_to_another_agency_name_is_still_found() -> None:
+    """The quick pass skips places inside a word; a name right after a digit or a slash is read."""
+    assert ("Reuters", "owner") in kinds("© 2026Reuters. All rights reserved.")
+    assert ("Reuters", "cites") in kinds("ThomsonReuters said the talks had stalled.")
+    assert kinds("The Xreuters band played.") == set()
+
+
 def test_attribution_phrases_cite_the_agency() -> None:
     assert kinds("Two officials told Reuters the plan was dropped.") == {("Reuters", "cites")}
     assert kinds("The port was closed, according to AP.") == {("AP", "cites")}

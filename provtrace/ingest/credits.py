@@ -95,6 +95,10 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return head + " ".join(text[lo:hi].split()) + tail
 
 
+#: Where no agency's name can start: right after a Latin letter (inside a word).
+_NOT_AFTER_A_LETTER = r"(?<![A-Za-z])"
+
+
 @lru_cache(maxsize=16)
 def _mentions(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     """One pattern that finds which agencies a text mentions at all (a cheap first pass).
@@ -114,7 +118,10 @@ def _mentions(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
             return re.compile("|".join(parts), re.IGNORECASE)
         starts |= first
     guard = "".join(sorted(re.escape(c) for c in starts))
-    return re.compile(f"(?=[{guard}])(?:{'|'.join(parts)})", re.IGNORECASE)
+    # Every name starts a word (or follows a digit, as in a capture's "© 2026Reuters"): a place
+    # just after a Latin letter is passed over at once, which makes the pass about four times
+    # faster; not a word boundary, which a CJK character before the name would defeat.
+    return re.compile(f"{_NOT_AFTER_A_LETTER}(?=[{guard}])(?:{'|'.join(parts)})", re.IGNORECASE)
 
 
 def _credits_of(name: str, alias: str, text: str) -> list[Credit]:
