@@ -179,3 +179,23 @@ def test_a_pull_quote_without_its_paragraphs_accents_is_removed_in_a_short_and_a
     cleaned = clean_capture("\n".join([*filler[: lines // 2], paragraph, quote, *filler[lines // 2 :]]))
     assert quote in cleaned.removed
     assert paragraph in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(corrected repetition, correcting name of police operation in 10th par to `Flight')",
+        "(ADVISORY: Note correct spelling of Khattab throughout)",
+        "[Eds: adds quotes from the minister in paragraphs 5-6]",
+    ],
+)
+def test_a_wire_desks_note_above_the_story_is_never_its_headline(note: str) -> None:
+    """A note to editors in brackets, often longer than the headline, is left out of the title."""
+    capture = (
+        f"{note}\n\nCARE WORKERS JAILED FOR CHILD ABUSE\n\nBy Jane Doe, PA News\n\n"
+        "Two care workers were jailed today for abusing children at a home in the north.\n\n"
+        "The judge said the pair had betrayed the trust placed in them by the families.\n"
+    )
+    cleaned = clean_capture(capture)
+    assert cleaned.title == "CARE WORKERS JAILED FOR CHILD ABUSE"
+    assert note not in cleaned.text

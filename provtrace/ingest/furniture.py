@@ -127,6 +127,10 @@ _PLACEHOLDER = frozenset(
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
 _WORD = re.compile(r"\w+")
+#: A wire desk's note to editors above the story, wholly in brackets: "(corrected repetition,
+#: correcting name of police operation in 10th par)", "(ADVISORY: Note correct spelling …)",
+#: "[Eds: adds quotes]". It is never the headline.
+_EDITORS_NOTE = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})$")
 
 
@@ -350,13 +354,14 @@ def clean_capture(text: str) -> Cleaned:
     header, body, trailer = lines[:start], lines[start : end + 1], lines[end + 1 :]
     date_line = next((line for line in header if _DATE_LINE.match(line)), None)
     author = next((m[1] for line in header if (m := _BYLINE.match(line))), None)
-    # The headline: the longest remaining header line of four words or more.
+    # The headline: the longest remaining header line of four words or more, not an editor's note.
     titles = [
         line
         for line in header
         if not debris[line]
         and not _DATE_LINE.match(line)
         and not _BYLINE.match(line)
+        and not _EDITORS_NOTE.match(line)
         and len(line.split()) >= 4
         and not _SENTENCE_END.search(line)
     ]
