@@ -164,3 +164,17 @@ def test_check_with_a_missing_index_is_exit_2_with_one_line(check_copy: Path) ->
     result = runner.invoke(app, ["check", "stories", "--index", "none.sqlite"])
     assert result.exit_code == 2
     assert result.stderr == "error: no index at none.sqlite: build one with `provtrace index add`\n"
+
+
+def test_check_with_an_index_whose_every_article_is_ignored_says_so(check_copy: Path) -> None:
+    """As with --wire, no wire left to check against is an input error (exit 2) naming the cause."""
+    config = (check_copy / "provtrace.toml").read_text(encoding="utf-8")
+    config = config.replace("[check]\n", '[check]\nignore = ["wire/*"]\n', 1)
+    (check_copy / "provtrace.toml").write_text(config, encoding="utf-8")
+    assert runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"]).exit_code == 0
+    by_wire = runner.invoke(app, ["check", "stories", "--wire", "wire"])
+    by_index = runner.invoke(app, ["check", "stories", "--index", "idx.sqlite"])
+    assert by_wire.exit_code == by_index.exit_code == 2
+    for result in (by_wire, by_index):
+        assert "ignore globs leave out every one" in result.stderr
+        assert len(result.stderr.splitlines()) == 1

@@ -100,8 +100,14 @@ def indexed_inputs(
         articles = archive.load(wanted)
         paths = [archive.file_path(i) for i in wanted]
         root = str(archive.root)
-    if indexed == 0:
+    if not every:
         raise InputError(f"the index {index_path} holds no article: add some with `provtrace index add`")
+    if indexed == 0:
+        raise InputError(
+            f"the index {index_path} holds {len(every)} article{'s' if len(every) > 1 else ''}, and the "
+            "configured ignore globs leave out every one: nothing is left to check against "
+            "(see [check] ignore)"
+        )
     table = config.agencies()
     wire: list[WireArticle] = []
     for number, (article, path) in enumerate(zip(articles, paths, strict=True)):

@@ -120,7 +120,7 @@ def load_inputs(
     problems: list[str] = []
     warnings: list[str] = []
     story_docs = _documents(stories, config, problems, warnings, stdin)
-    wire_docs, _ = _documents(wire, config, problems, warnings, None)
+    wire_docs, wire_ignored = _documents(wire, config, problems, warnings, None)
     table = config.agencies()
     built_stories = _build_stories(story_docs, config, problems, wire_docs)
     report = None if progress is None else (lambda done: progress("reading wire copy", done, len(wire_docs)))
@@ -139,6 +139,13 @@ def load_inputs(
         listed = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
         raise InputError(
             f"{count} could not be used, so nothing was checked: {listed}", tuple(warnings + problems)
+        )
+    if not built_wire and wire_ignored:
+        raise InputError(
+            f"the --wire paths hold {wire_ignored} wire file{'s' if wire_ignored > 1 else ''}, and the "
+            "configured ignore globs leave out every one: nothing is left to check against "
+            "(see [check] ignore)",
+            tuple(warnings),
         )
     if not built_wire:
         raise InputError("no wire article found under the --wire paths", tuple(warnings))
