@@ -152,8 +152,8 @@ def align_prepared(
     pairs = _one_to_one(found)
     src_used = {i for i, _ in pairs}
     tgt_used = {j for _, j in pairs}
-    _add_merges(pairs, src_used, tgt_used, src, tgt, found)
-    _add_splits(pairs, src_used, tgt_used, src, tgt, found)
+    _add_extensions(pairs, src_used, tgt_used, src, tgt, found, merge=True)
+    _add_extensions(pairs, src_used, tgt_used, src, tgt, found, merge=False)
     link_moved(pairs, src_used, tgt_used, src, tgt, found.weak)
     _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
     classified = []
@@ -181,44 +181,28 @@ def _one_to_one(found: Candidates) -> set[tuple[int, int]]:
     return pairs
 
 
-def _add_merges(
+def _add_extensions(
     pairs: set[tuple[int, int]],
     src_used: set[int],
     tgt_used: set[int],
     src: Prepared,
     tgt: Prepared,
     found: Candidates,
+    merge: bool,
 ) -> None:
-    """Merges: an unlinked source sentence largely contained in a linked target."""
-    reach = _reach(found.cover_source, by_first=True)
-    for i in range(len(src.feats)):
-        if i in src_used:
+    """Merges (merge=True): an unlinked source sentence largely contained in a linked target;
+    splits (merge=False): an unlinked target sentence largely contained in a linked source."""
+    cover = found.cover_source if merge else found.cover_target
+    reach = _reach(cover, by_first=merge)
+    own_used, other_used = (src_used, tgt_used) if merge else (tgt_used, src_used)
+    for k in range(len(src.feats if merge else tgt.feats)):
+        if k in own_used:
             continue
-        linked = [o for o in reach.get(i, ()) if o in tgt_used]
-        best = _best_extension(i, linked, pairs, src, tgt, found.cover_source, merge=True)
+        linked = [o for o in reach.get(k, ()) if o in other_used]
+        best = _best_extension(k, linked, pairs, src, tgt, cover, merge=merge)
         if best is not None:
-            pairs.add((i, best))
-            src_used.add(i)
-
-
-def _add_splits(
-    pairs: set[tuple[int, int]],
-    src_used: set[int],
-    tgt_used: set[int],
-    src: Prepared,
-    tgt: Prepared,
-    found: Candidates,
-) -> None:
-    """Splits: an unlinked target sentence largely contained in a linked source."""
-    reach = _reach(found.cover_target, by_first=False)
-    for j in range(len(tgt.feats)):
-        if j in tgt_used:
-            continue
-        linked = [o for o in reach.get(j, ()) if o in src_used]
-        best = _best_extension(j, linked, pairs, src, tgt, found.cover_target, merge=False)
-        if best is not None:
-            pairs.add((best, j))
-            tgt_used.add(j)
+            pairs.add((k, best) if merge else (best, k))
+            own_used.add(k)
 
 
 def _fill_gaps(
