@@ -91,23 +91,24 @@ def indexed_inputs(
         paths_of = {i: display_path(archive.file_path(i)) for i in every} if config.ignore else {}
         ignored = [i for i in every if i in paths_of and is_ignored(paths_of[i], config)]
         indexed = len(every) - len(ignored)
+        if not every:
+            raise InputError(f"the index {index_path} holds no article: add some with `provtrace index add`")
+        if indexed == 0:
+            raise InputError(
+                f"the index {index_path} holds {len(every)} article{'s' if len(every) > 1 else ''}, and the "
+                "configured ignore globs leave out every one: nothing is left to check against "
+                "(see [check] ignore)"
+            )
+        left_out = archive.leave_out(ignored)
         picked: list[tuple[str, ...]] = []
         for done, story in enumerate(built, start=1):
-            picked.append(archive.query(story.article, exclude=ignored, rare_words=CHECK_RARE_WORDS))
+            picked.append(archive.query(story.article, exclude=left_out, rare_words=CHECK_RARE_WORDS))
             if progress is not None:
                 progress("querying the index", done, len(built))
         wanted = sorted({i for ids in picked for i in ids})
         articles = archive.load(wanted)
         paths = [archive.file_path(i) for i in wanted]
         root = str(archive.root)
-    if not every:
-        raise InputError(f"the index {index_path} holds no article: add some with `provtrace index add`")
-    if indexed == 0:
-        raise InputError(
-            f"the index {index_path} holds {len(every)} article{'s' if len(every) > 1 else ''}, and the "
-            "configured ignore globs leave out every one: nothing is left to check against "
-            "(see [check] ignore)"
-        )
     table = config.agencies()
     wire: list[WireArticle] = []
     for number, (article, path) in enumerate(zip(articles, paths, strict=True)):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from provtrace.index.keys import ArticleKeys, content_words, unpack
@@ -155,21 +156,31 @@ def _chunks(values: Sequence[T]) -> Iterable[Sequence[T]]:
         yield values[start : start + _CHUNK]
 
 
-def candidates(
-    conn: sqlite3.Connection, keys: ArticleKeys, exclude: Collection[str], rare: int = RARE_WORDS
-) -> tuple[str, ...]:
-    """Ids of the indexed candidates for an article with these keys, sorted.
+@dataclass(frozen=True, slots=True, eq=False)
+class LeftOut:
+    """Indexed articles a query leaves out of its answer and of its key counts."""
 
-    The indexed articles named in exclude are left out of the answer and of the key counts.
-    """
-    skip: set[int] = set()
-    own: Counter[int] = Counter()
-    for names in _chunks(sorted(exclude)):
+    numbers: frozenset[int] = frozenset()
+    keys: Counter[int] = field(default_factory=Counter)  # how many of them hold each key
+
+
+def left_out(conn: sqlite3.Connection, ids: Collection[str]) -> LeftOut:
+    """The indexed articles among ids, read once for any number of queries."""
+    numbers: set[int] = set()
+    keys: Counter[int] = Counter()
+    for names in _chunks(sorted(ids)):
         marks = ",".join("?" * len(names))
         for number, packed in conn.execute(f"SELECT number, keys FROM articles WHERE id IN ({marks})", names):
-            skip.add(number)
-            own.update(frozenset(unpack(packed)))
-    numbers = choose(SqliteKeys(conn), keys, frozenset(skip), own, rare)
+            numbers.add(number)
+            keys.update(frozenset(unpack(packed)))
+    return LeftOut(frozenset(numbers), keys)
+
+
+def candidates(
+    conn: sqlite3.Connection, keys: ArticleKeys, exclude: LeftOut, rare: int = RARE_WORDS
+) -> tuple[str, ...]:
+    """Ids of the indexed candidates for an article with these keys, sorted (exclude left out)."""
+    numbers = choose(SqliteKeys(conn), keys, exclude.numbers, exclude.keys, rare)
     ids: list[str] = []
     for chunk in _chunks(numbers):
         marks = ",".join("?" * len(chunk))

@@ -22,7 +22,7 @@ from types import TracebackType
 from provtrace.errors import InputError
 from provtrace.index.codec import delete_article, insert_articles, read_articles
 from provtrace.index.keys import article_keys
-from provtrace.index.query import RARE_WORDS, candidates
+from provtrace.index.query import RARE_WORDS, LeftOut, candidates, left_out
 from provtrace.index.schema import IndexFileError, open_database, schema_version
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
@@ -249,19 +249,25 @@ class ArchiveIndex:
                 raise IndexFileError(f"{article_id} is not in the index {self.path}")
         return tuple(found[i] for i in ids)
 
+    def leave_out(self, ids: Collection[str]) -> LeftOut:
+        """The indexed articles among ids, read once, for queries that leave them out."""
+        with self._read() as conn:
+            return left_out(conn, ids)
+
     def query(
-        self, article: Article, *, exclude: str | Collection[str] = (), rare_words: int = RARE_WORDS
+        self, article: Article, *, exclude: str | LeftOut | None = None, rare_words: int = RARE_WORDS
     ) -> tuple[str, ...]:
         """Ids of the indexed articles sharing enough keys with article to be worth aligning.
 
-        exclude names indexed articles (one id, or several) to leave out of the answer and of
-        the key counts: the article's own id when it is itself in the index, or the articles
-        a check's ignore globs leave out.
+        exclude names indexed articles to leave out of the answer and of the key counts:
+        the article's own id when it is itself in the index, or what leave_out returned
+        (the articles a check's ignore globs leave out, read once for every story).
         rare_words is how many of the article's rarest words are looked up.
         """
         with self._read() as conn:
-            left_out = (exclude,) if isinstance(exclude, str) else exclude
-            return candidates(conn, article_keys(article), left_out, rare_words)
+            if not isinstance(exclude, LeftOut):
+                exclude = left_out(conn, () if exclude is None else (exclude,))
+            return candidates(conn, article_keys(article), exclude, rare_words)
 
 
 def _store(
