@@ -195,3 +195,26 @@ def test_tree_labels_are_cut_by_display_width_not_characters() -> None:
     assert _cut("北京" * 20, 100, 5.0) == "北京" * 4 + "北…"
     assert _cut("Beijing " * 10, 100, 5.0) == ("Beijing " * 10)[:19].rstrip() + "…"
     assert _cut("北京", 100, 5.0) == "北京"
+
+
+def test_wrapped_evidence_lines_keep_their_indent_and_carry_no_trailing_spaces(example_trace: Trace) -> None:
+    buffer = io.StringIO()
+    Console(file=buffer, width=60, force_terminal=True, color_system="standard", highlight=False).print(
+        renderer(OutputFormat.TEXT)(example_trace, RenderOptions())
+    )
+    lines = [_strip_ansi(line) for line in buffer.getvalue().split("\n")]
+    why = [k for k, line in enumerate(lines) if "why: " in line]
+    assert why
+    for k in why:
+        assert not lines[k].endswith(" ")
+        start = lines[k].index("why: ") + len("why: ")
+        nxt = lines[k + 1]
+        if "why: " not in nxt and "sentences:" not in nxt and nxt.strip():
+            # a continuation line: its text starts under the evidence's first word
+            assert nxt[:start].strip(" │├└─") == "" and nxt[start] != " "
+
+
+def _strip_ansi(text: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from rich.tree import Tree
 
@@ -59,13 +59,28 @@ def _joined(article: Article, indices: tuple[int, ...]) -> str:
     return " ".join(_sentence(article, i) for i in indices)
 
 
+class _Hanging:
+    """label then text, dim; when a terminal wraps it, the text's lines stay indented under its start.
+
+    Unlike a rich table cell, no line is padded to the width: nothing trails a line."""
+
+    def __init__(self, label: str, text: str) -> None:
+        self.label = Text(label, style=_DIM)
+        self.text = Text(text, style=_DIM)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        indent = self.label.cell_len
+        lines = self.text.wrap(console, max(1, options.max_width - indent))
+        for k, line in enumerate(lines):
+            line.rstrip()
+            yield (self.label if k == 0 else Text(" " * indent)) + line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.label + self.text)
+
+
 def _hanging(label: str, text: str) -> RenderableType:
-    """label then text, dim; when a terminal wraps it, the text's lines stay indented under its start."""
-    grid = Table.grid()
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    grid.add_row(Text(label, style=_DIM), Text(text, style=_DIM))
-    return grid
+    return _Hanging(label, text)
 
 
 def _refs(indices: tuple[int, ...]) -> str:
