@@ -43,6 +43,25 @@ def test_a_flipped_word_is_flagged_by_what_it_flips(old: str, new: str, flips: t
 
 
 @pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The plan could shave half the cost.", "The plan shaves half the cost."),
+        ("They may be right about the delay.", "They are right about the delay."),
+        ("They went home.", "They might have gone home."),
+        ("They will leave on Monday.", "They left on Monday."),  # planned, then done
+        ("El ministro puede firmar hoy.", "El ministro firma hoy."),
+    ],
+)
+def test_a_modal_added_or_dropped_beside_the_same_verb_is_flagged(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == (Change.MODAL,)
+
+
+def test_a_modal_reworded_away_with_its_verb_is_a_paraphrase_not_a_flip() -> None:
+    old = "Officials could not confirm whether the troops had left."
+    assert meaning_changes(old, "Officials were not clear on whether the troops had left.") == ()
+
+
+@pytest.mark.parametrize(
     "new",
     [
         SENTENCE.replace("said", "stated"),  # a synonym

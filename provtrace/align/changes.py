@@ -174,6 +174,29 @@ YEARS = range(1800, 2101)
 #: An edit touching more words than this on either side is a clause gained or lost, or a
 #: stretch reworded: what it says is new or gone, and no single word in it can be said to flip.
 LOCAL_WORDS = 4
+#: Common English irregular verb forms and their base form, so "went" -> "might have gone" is one verb.
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "go": "went gone", "come": "came", "take": "took taken", "give": "gave given", "see": "saw seen",
+        "know": "knew known", "get": "got gotten", "find": "found", "leave": "left", "tell": "told",
+        "think": "thought", "become": "became", "make": "made", "say": "said", "hold": "held",
+        "bring": "brought", "buy": "bought", "pay": "paid", "meet": "met", "run": "ran", "win": "won",
+        "lose": "lost", "keep": "kept", "begin": "began begun", "break": "broke broken",
+        "fall": "fell fallen",
+        "rise": "rose risen", "speak": "spoke spoken", "write": "wrote written", "choose": "chose chosen",
+        "drive": "drove driven", "fly": "flew flown", "grow": "grew grown", "throw": "threw thrown",
+        "steal": "stole stolen", "sell": "sold", "send": "sent", "spend": "spent", "build": "built",
+        "fight": "fought", "catch": "caught", "teach": "taught", "seek": "sought", "flee": "fled",
+        "lead": "led", "feel": "felt", "stand": "stood", "understand": "understood", "hear": "heard",
+    }.items()
+    for form in forms.split()
+}  # fmt: skip
+#: Edits this few unchanged words apart are one phrase when a modal is weighed ("could not confirm").
+PHRASE_GAP = 2
+#: Two words agreeing on this many first letters (or on the whole of the shorter) are taken as forms
+#: of one verb when only a modal beside them changed: "could shave" -> "shaves" hedges less.
+VERB_ROOT = 4
 #: Texts (and pairs of texts) whose reading is kept: a story's sentences recur in many links.
 _TEXTS_KEPT = 1 << 14
 
@@ -326,7 +349,8 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
     removed: list[_Token] = []
     added: list[_Token] = []
     edits: list[tuple[list[_Token], list[_Token]]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal" or max(i2 - i1, j2 - j1) > LOCAL_WORDS:
             continue
         old_words, new_words = a.tokens(i1, i2), b.tokens(j1, j2)
@@ -337,9 +361,11 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
     if not touched:  # the common case: the edits touch plain words only
         return ()
     found: set[Change] = set()
-    for kind in (Change.NEGATION, Change.MODAL):
-        if kind in touched and _values(removed, kind) != _values(added, kind):
-            found.add(kind)
+    if Change.NEGATION in touched and _values(removed, Change.NEGATION) != _values(added, Change.NEGATION):
+        found.add(Change.NEGATION)
+    modal_moved = Change.MODAL in touched and _values(removed, Change.MODAL) != _values(added, Change.MODAL)
+    if modal_moved and any(_modal_flipped(old, new) for old, new in _phrases(a, b, opcodes)):
+        found.add(Change.MODAL)
     if Change.NUMBER in touched:
         gone_figures, new_figures = _figures(edits)
         if gone_figures != new_figures and not _same_figures(a, b):
@@ -352,6 +378,44 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
     if names and _name_swapped(edits, _values(removed, Change.NAME), _values(added, Change.NAME)):
         found.add(Change.NAME)
     return tuple(kind for kind in Change if kind in found)
+
+
+def _phrases(
+    a: _Scanned, b: _Scanned, opcodes: Sequence[tuple[str, int, int, int, int]]
+) -> Iterable[tuple[list[_Token], list[_Token]]]:
+    """The edits, those apart by at most PHRASE_GAP unchanged words taken as one: "could [not] confirm"
+    -> "were [not] clear on" is one reworded phrase, not a modal swapped for "were"."""
+    old: list[_Token] = []
+    new: list[_Token] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag != "equal":
+            old += a.tokens(i1, i2)
+            new += b.tokens(j1, j2)
+        elif i2 - i1 > PHRASE_GAP and (old or new):
+            yield old, new
+            old, new = [], []
+    if old or new:
+        yield old, new
+
+
+def _modal_flipped(old: Sequence[_Token], new: Sequence[_Token]) -> bool:
+    """Whether one edit changes a modal and nothing else: "could shave" -> "shaves", "may" -> "will".
+    A modal reworded away with its verb ("could not confirm" -> "were not clear on") is a paraphrase."""
+    before, after = _values(old, Change.MODAL), _values(new, Change.MODAL)
+    if before == after:
+        return False
+    if before and after:  # one modal in place of another
+        return True
+    old_rest, new_rest = ([t.value for t in side if not t.kinds and t.key not in STOPWORDS]
+                          for side in (old, new))
+    return len(old_rest) == len(new_rest) and all(map(_one_verb, old_rest, new_rest))
+
+
+def _one_verb(a: str, b: str) -> bool:
+    """Two forms of one word: "shave" and "shaves", "went" and "gone", "firmar" and "firma"."""
+    a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
+    shorter = min(len(a), len(b))
+    return a[: min(shorter, VERB_ROOT)] == b[: min(shorter, VERB_ROOT)]
 
 
 def _name_swapped(
