@@ -47,3 +47,13 @@ def test_anchors_hold_names_numbers_and_quoted_words() -> None:
 
 def test_stopwords_are_not_content() -> None:
     assert features("It was said that they would have been there.").stems == ()
+
+
+def test_a_number_with_thousands_separators_is_one_figure() -> None:
+    english = features("Donors gave 10,000 dollars and 1,234,567 pesos.")
+    spanish = features("Los donantes dieron 10.000 dólares.")
+    assert {"10000", "1234567"} <= english.anchors and "000" not in english.anchors
+    assert "10000" in spanish.anchors
+    # two different figures share no anchor through their thousands
+    assert features("About 20,000 people marched.").anchors.isdisjoint({"10000", "000"})
+    assert "10000" in features("Donors gave 10000 dollars.").anchors

@@ -401,9 +401,15 @@ def normalize(text: str) -> str:
     return " ".join(_normal_words(strip_dateline(text)))
 
 
+#: A thousands separator: a comma or full stop between a digit and exactly three more digits.
+_GROUPED = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+
+
 def _normal_words(body: str) -> list[str]:
     """The words of normalize(body) (no dateline stripping)."""
     folded = fold(body)
+    if _GROUPED.search(folded) is not None:  # "10,000" and "10.000" are the number 10000, not 10 and 000
+        folded = _GROUPED.sub("", folded)
     words = tokens(folded)
     # A number phrase opens with a whole word that is a number word: without one, nothing to replace.
     if not _NUMBER_WORDS.isdisjoint(words):
