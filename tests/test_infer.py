@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import networkx as nx
 
@@ -186,6 +187,21 @@ def test_an_agency_copy_is_upstream_of_an_uncredited_story_that_adds_background(
     assert parents(result)["story"] in {"wire", "wire-lead"}
     edge = next(e for e in result.edges if e.child == "story")
     assert any("PA’s own copy" in item for item in edge.evidence)
+
+
+def test_a_later_take_with_only_the_desks_sign_off_is_upstream_of_an_uncredited_story() -> None:
+    """A story merging several agency takes contains each; the take's sign-off says it is wire copy."""
+    background = [
+        "The port was privatised in 2009 amid protests from the same union.",
+        "Its East terminal was rebuilt after a fire four years ago at a cost of millions.",
+        "Strikes in 2015 and 2018 ended after short talks with the authority.",
+    ]
+    take = replace(article("take2", [FULL[0], FULL[1], FULL[2], FULL[4]]), removed=("mfl",))
+    story = article("story", [FULL[0], *background[:2], FULL[1], FULL[2], FULL[4], background[2]])
+    result = run(take, story)
+    assert parents(result) == {"story": "take2"}
+    (edge,) = result.edges
+    assert any("news desk’s sign-off" in item for item in edge.evidence)
 
 
 def test_a_story_saying_yesterday_where_the_other_says_today_was_written_after_it() -> None:

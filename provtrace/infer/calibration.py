@@ -55,6 +55,9 @@ class EdgeSignals:
     undecided: bool  # the evidence of direction is balanced (said so in the edge's evidence)
     inherited: bool  # lineage placed the child by the changes it inherits
     translation: bool = False  # parent and child are in different languages
+    #: The direction's weight, for parent -> child, from signals read outside the shared content
+    #: (credits, a desk's sign-off, dates, "today"/"yesterday", the agency's language; direction.Direction).
+    external: float = 0.0
 
 
 def logit(p: float) -> float:

@@ -288,7 +288,14 @@ class _Chosen:
             probability = d.probability
         undecided = not inherited and abs(d.probability - 0.5) < _UNDECIDED
         return calibration.EdgeSignals(
-            judged.probability, probability, margin, d.explained, undecided, inherited, translation
+            judged.probability,
+            probability,
+            margin,
+            d.explained,
+            undecided,
+            inherited,
+            translation,
+            d.external,
         )
 
 
