@@ -43,6 +43,9 @@ _INHERITED_PROBABILITY = 0.75
 _RIVAL_PENALTY = 0.5
 #: A direction whose probability is within this of a coin toss is said to be undecided.
 _UNDECIDED = 0.1
+#: Evidence read outside the shared wording (Direction.external) this strong for one text coming
+#: first (an agency's own credit against a text citing it) keeps lineage from hanging it under the other.
+_OUTSIDE_VETO = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +302,16 @@ class _Chosen:
         )
 
 
+def _may_follow(directions: Mapping[tuple[str, str], Direction], child: str, parent: str) -> bool:
+    """Whether lineage may hang child under parent: not where evidence read outside their shared
+    wording (an agency's credit or desk's sign-off, "today" against "yesterday") puts child first.
+    Inherited words cannot tell which of two texts brought them in: a story that merged an agency's
+    takes "brought" into one take what it took from another."""
+    if (child, parent) in directions:
+        return directions[child, parent].external < _OUTSIDE_VETO
+    return (parent, child) not in directions or directions[parent, child].external > -_OUTSIDE_VETO
+
+
 def _apply_lineage(
     directions: dict[tuple[str, str], Direction],
     parent_of: Mapping[str, str],
@@ -381,6 +394,7 @@ def infer_forest(
         pairs,
         by_id,
         lambda x, y: (x, y) in directions and directions[x, y].probability > 0.5,
+        lambda child, parent: _may_follow(directions, child, parent),
     )
     _apply_lineage(directions, parent_of, moved)
     edges, alignments = _edges(
