@@ -206,16 +206,23 @@ def _owns_any(article: Article) -> bool:
     return any(c.kind is CreditKind.OWNER for c in article.credits)
 
 
+def _sign_off(article: Article) -> str | None:
+    """The news desk's sign-off closing the article: its last line of furniture, or its last
+    "sentence" where the text around it was too short to be told from furniture (a set list)."""
+    last = article.sentences[-1].text if article.sentences else None
+    return desk_sign_off(article.removed) or (desk_sign_off((last,)) if last else None)
+
+
 def _wire_copy(article: Article) -> bool:
     """The article is an agency's copy: it carries an agency's own credit or a news desk's sign-off."""
-    return _owns_any(article) or desk_sign_off(article.removed) is not None
+    return _owns_any(article) or _sign_off(article) is not None
 
 
 def _desk_sign_off(a: Article, b: Article) -> list[Signal]:
     """A later take of an agency's story carries no byline, only the desk's sign-off: it is wire copy
     all the same, and outlets take from agencies (as AGENCY_COPY_WEIGHT) where the other is no wire copy."""
     for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
-        mark = desk_sign_off(up.removed)
+        mark = _sign_off(up)
         if mark is not None and not _owns_any(up) and not _wire_copy(down) and not down.credits:
             return [
                 (
