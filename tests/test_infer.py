@@ -212,3 +212,18 @@ def test_a_story_saying_yesterday_where_the_other_says_today_was_written_after_i
     assert parents(result)["next-day"] == "same-day"
     (edge,) = result.edges
     assert any("written the day after" in item for item in edge.evidence)
+
+
+def test_a_story_holding_a_take_and_material_of_other_agency_copy_is_not_taken_for_its_source() -> None:
+    """What a compiled story shares only with the agency's other takes does not count as its own."""
+    from provtrace.align.core import PairStats
+    from provtrace.infer.direction import weigh
+
+    take = article("take", FULL[:4])
+    story = article("story", [*FULL[:3], *EXTRA, *FULL[4:8]])
+    stats = PairStats(target_in_source=0.3, source_in_target=0.75)  # take -> story: story holds the take
+    alone = weigh(take, story, stats)
+    compiled = weigh(take, story, stats, borrowed=(0.0, 0.7))  # the rest of the story: other takes
+    assert alone.parent == "story"
+    assert compiled.parent == "take"
+    assert "found only in other agency copy" in compiled.evidence[0]

@@ -150,15 +150,20 @@ def _without_own(share: float, own: float) -> float:
     return min(1.0, share / (1 - own)) if own < 1 else share
 
 
-def _containment(a: Article, b: Article, stats: PairStats, own: Own) -> Signal:
+def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: Own) -> Signal:
     """Containment counts only where the containing text adds no material of its own:
-    a version that adds background contains its source, not the reverse."""
+    a version that adds background contains its source, not the reverse. Nor does material a
+    text shares only with other agency copy count: a story that merged several takes of an
+    agency contains each take, which is no sign that the take came from it."""
     b_in_a, a_in_b = (
-        _without_own(stats.target_in_source, own[1]),
-        _without_own(stats.source_in_target, own[0]),
+        _without_own(stats.target_in_source, own[1] + borrowed[1]),
+        _without_own(stats.source_in_target, own[0] + borrowed[0]),
     )
     weight = CONTAINMENT_WEIGHT * (b_in_a - a_in_b)
-    aside = " (leaving aside sentences in no other text)" if own[0] or own[1] else ""
+    left_out = ["sentences in no other text"] if own[0] or own[1] else []
+    if borrowed[0] or borrowed[1]:
+        left_out.append("sentences found only in other agency copy")
+    aside = f" (leaving aside {' and '.join(left_out)})" if left_out else ""
     if abs(b_in_a - a_in_b) < BALANCED_CONTAINMENT:
         return (
             weight,
@@ -191,7 +196,7 @@ def _credits(a: Article, b: Article) -> list[Signal]:
                 signals.append(
                     (sign * REPUBLISHED_WEIGHT, f"{down.id} is {agency} copy republished by {down.site}")
                 )
-            elif agency not in down_owned and agency not in cited and not _wire_copy(down):
+            elif agency not in down_owned and agency not in cited and not wire_copy(down):
                 signals.append(
                     (
                         sign * AGENCY_COPY_WEIGHT,
@@ -213,7 +218,7 @@ def _sign_off(article: Article) -> str | None:
     return desk_sign_off(article.removed) or (desk_sign_off((last,)) if last else None)
 
 
-def _wire_copy(article: Article) -> bool:
+def wire_copy(article: Article) -> bool:
     """The article is an agency's copy: it carries an agency's own credit or a news desk's sign-off."""
     return _owns_any(article) or _sign_off(article) is not None
 
@@ -223,7 +228,7 @@ def _desk_sign_off(a: Article, b: Article) -> list[Signal]:
     all the same, and outlets take from agencies (as AGENCY_COPY_WEIGHT) where the other is no wire copy."""
     for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
         mark = _sign_off(up)
-        if mark is not None and not _owns_any(up) and not _wire_copy(down) and not down.credits:
+        if mark is not None and not _owns_any(up) and not wire_copy(down) and not down.credits:
             return [
                 (
                     sign * AGENCY_COPY_WEIGHT,
@@ -342,6 +347,7 @@ def weigh(
     own: Own = (0.0, 0.0),
     common: tuple[str, str] | None = None,
     alignment: Alignment | None = None,
+    borrowed: Own = (0.0, 0.0),
 ) -> Direction:
     """Weigh the direction of a related pair from independent signals.
 
@@ -349,12 +355,14 @@ def weigh(
     sentence of evidence; evidence against the chosen direction is marked so.
     own: the share of a's and of b's sentences in no other text (see lineage.Pairs.own_share);
     common: (z, y) where z is a or b, and y, written independently of the other, also derives from z;
-    alignment: the pair's alignment with a as its source, for evidence read in linked sentences.
+    alignment: the pair's alignment with a as its source, for evidence read in linked sentences;
+    borrowed: the share of a's and of b's sentences that the other lacks and only other agency copy
+    has (not counted by containment; see wire_copy).
     """
     if translated(a, b):  # unlinked sentences across languages may be translated ones: no evidence
-        own = (0.0, 0.0)
+        own = borrowed = (0.0, 0.0)
     external = [*_credits(a, b), *_dates(a, b), *_desk_sign_off(a, b), *_relative_day(a, b, alignment)]
-    signals = [_containment(a, b, stats, own), *_own_material(a, b, own), *external]
+    signals = [_containment(a, b, stats, own, borrowed), *_own_material(a, b, own), *external]
     if translated(a, b):
         languages = _home_language(a, b)
         external += languages
