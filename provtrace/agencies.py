@@ -80,9 +80,10 @@ SITES: dict[str, str] = {site: a.name for a in TABLE for site in a.sites}
 AGENCY_LANGUAGE: dict[str, str] = {a.name: a.language for a in TABLE if a.language}
 
 #: A news desk's sign-off on a line of its own closing an agency's copy (ingest keeps it among the
-#: removed furniture): "end", "ends", "more", "-30-", "###", or the filing editor's initials ("mfl").
+#: removed furniture): "end", "ends", "more", "-30-", "###", or the filing editor's initials in
+#: lower case ("mfl", "mf"; consonants only, so that a page's stray "top" or "menu" never counts).
 #: It marks wire copy where a later take of a story carries no byline; outlets' pages never end so.
-DESK_SIGN_OFF = re.compile(r"^\s*(?:ends?|more|-30-|#{3}|[a-z]{2,4})\s*$")
+DESK_SIGN_OFF = re.compile(r"^\s*(?:ends?|more|-30-|#{3}|[b-df-hj-np-tv-z]{2,4})\s*$")
 
 
 def desk_sign_off(removed: Sequence[str]) -> str | None:

@@ -44,4 +44,5 @@ def test_a_news_desks_sign_off_closing_the_removed_lines_marks_wire_copy() -> No
     assert desk_sign_off(("The trial continues.",)) is None
     assert desk_sign_off(("mfl", "Share this article")) is None  # not the closing line
     assert desk_sign_off(("MFL",)) is None  # a headline in capitals, not initials
+    assert desk_sign_off(("menu",)) is None and desk_sign_off(("top",)) is None  # a page's leftovers
     assert desk_sign_off(()) is None
