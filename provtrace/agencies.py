@@ -10,7 +10,7 @@ extends the table with a newsroom's own aliases and agencies.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -78,6 +78,20 @@ SITES: dict[str, str] = {site: a.name for a in TABLE for site in a.sites}
 
 #: The language each agency's main service writes in.
 AGENCY_LANGUAGE: dict[str, str] = {a.name: a.language for a in TABLE if a.language}
+
+#: A news desk's sign-off on a line of its own closing an agency's copy (ingest keeps it among the
+#: removed furniture): "end", "ends", "more", "-30-", "###", or the filing editor's initials in
+#: lower case ("mfl", "mf"; consonants only, so that a page's stray "top" or "menu" never counts).
+#: It marks wire copy where a later take of a story carries no byline; outlets' pages never end so.
+DESK_SIGN_OFF = re.compile(r"^\s*(?:ends?|more|-30-|#{3}|[b-df-hj-np-tv-z]{2,4})\s*$")
+
+
+def desk_sign_off(removed: Sequence[str]) -> str | None:
+    """The news desk's sign-off closing a text, if its last removed line is one (see DESK_SIGN_OFF)."""
+    if removed and DESK_SIGN_OFF.match(removed[-1]):
+        return removed[-1].strip()
+    return None
+
 
 #: Words outlets add around any agency's name when they credit a wire story
 #: ("according to", "told", "contributed", "agency").

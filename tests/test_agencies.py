@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from provtrace.agencies import AGENCIES, AGENCY_LANGUAGE, SITES, TABLE, agency_of_site, credit_words
+from provtrace.agencies import (
+    AGENCIES,
+    AGENCY_LANGUAGE,
+    SITES,
+    TABLE,
+    agency_of_site,
+    credit_words,
+    desk_sign_off,
+)
 
 
 def test_every_view_of_the_table_names_only_agencies_of_the_table() -> None:
@@ -26,3 +34,15 @@ def test_agencies_added_by_configuration_add_their_names_to_the_credit_words() -
 
 def test_a_site_of_the_table_names_its_agency() -> None:
     assert agency_of_site("https://www.apnews.com/article/x") == "AP"
+
+
+def test_a_news_desks_sign_off_closing_the_removed_lines_marks_wire_copy() -> None:
+    """ "end", "ends", "more" or the desk editor's initials on a line of their own; nothing else."""
+    assert desk_sign_off(("(reopens)", "mfl")) == "mfl"
+    assert desk_sign_off(("end",)) == "end"
+    assert desk_sign_off(("  ends ",)) == "ends"
+    assert desk_sign_off(("The trial continues.",)) is None
+    assert desk_sign_off(("mfl", "Share this article")) is None  # not the closing line
+    assert desk_sign_off(("MFL",)) is None  # a headline in capitals, not initials
+    assert desk_sign_off(("menu",)) is None and desk_sign_off(("top",)) is None  # a page's leftovers
+    assert desk_sign_off(()) is None

@@ -29,11 +29,13 @@ def test_an_undecided_direction_is_no_better_than_a_coin_toss() -> None:
     assert calibration.calibrate(undecided) < 0.5 < calibration.calibrate(SURE)
 
 
-def test_copying_evidence_raises_confidence_within_one_language_only() -> None:
-    low, high = replace(SURE, derived=0.55), replace(SURE, derived=0.99)
+def test_a_parent_explaining_more_of_its_child_gives_a_higher_confidence() -> None:
+    low, high = replace(SURE, explained=0.1), replace(SURE, explained=0.9)
     assert calibration.calibrate(low) < calibration.calibrate(high)
-    translated = [replace(s, translation=True) for s in (low, high)]
-    assert calibration.calibrate(translated[0]) == calibration.calibrate(translated[1])
+
+
+def test_a_sure_translation_is_at_least_as_likely_right_as_a_sure_copy() -> None:
+    assert calibration.calibrate(replace(SURE, translation=True)) >= calibration.calibrate(SURE)
 
 
 def test_every_coefficient_is_a_named_constant_in_feature_order() -> None:

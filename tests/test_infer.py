@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import networkx as nx
 
@@ -188,6 +189,21 @@ def test_an_agency_copy_is_upstream_of_an_uncredited_story_that_adds_background(
     assert any("PA’s own copy" in item for item in edge.evidence)
 
 
+def test_a_later_take_with_only_the_desks_sign_off_is_upstream_of_an_uncredited_story() -> None:
+    """A story merging several agency takes contains each; the take's sign-off says it is wire copy."""
+    background = [
+        "The port was privatised in 2009 amid protests from the same union.",
+        "Its East terminal was rebuilt after a fire four years ago at a cost of millions.",
+        "Strikes in 2015 and 2018 ended after short talks with the authority.",
+    ]
+    take = replace(article("take2", [FULL[0], FULL[1], FULL[2], FULL[4]]), removed=("mfl",))
+    story = article("story", [FULL[0], *background[:2], FULL[1], FULL[2], FULL[4], background[2]])
+    result = run(take, story)
+    assert parents(result) == {"story": "take2"}
+    (edge,) = result.edges
+    assert any("news desk’s sign-off" in item for item in edge.evidence)
+
+
 def test_a_story_saying_yesterday_where_the_other_says_today_was_written_after_it() -> None:
     """A next-morning story that condenses and adds to a same-day report still hangs under it."""
     today = [s.replace("on Sunday", "today") for s in FULL[:5]]
@@ -196,3 +212,18 @@ def test_a_story_saying_yesterday_where_the_other_says_today_was_written_after_i
     assert parents(result)["next-day"] == "same-day"
     (edge,) = result.edges
     assert any("written the day after" in item for item in edge.evidence)
+
+
+def test_a_story_holding_a_take_and_material_of_other_agency_copy_is_not_taken_for_its_source() -> None:
+    """What a compiled story shares only with the agency's other takes does not count as its own."""
+    from provtrace.align.core import PairStats
+    from provtrace.infer.direction import weigh
+
+    take = article("take", FULL[:4])
+    story = article("story", [*FULL[:3], *EXTRA, *FULL[4:8]])
+    stats = PairStats(target_in_source=0.3, source_in_target=0.75)  # take -> story: story holds the take
+    alone = weigh(take, story, stats)
+    compiled = weigh(take, story, stats, borrowed=(0.0, 0.7))  # the rest of the story: other takes
+    assert alone.parent == "story"
+    assert compiled.parent == "take"
+    assert "found only in other agency copy" in compiled.evidence[0]

@@ -117,3 +117,21 @@ def test_a_rewrite_and_its_copy_are_ordered_by_which_changed_more_of_the_source(
     copy = article("c-copy", copied, cites="AFP", site="Coast Daily", published="2026-03-04")
     for order in ((original, rewrite, copy), (copy, rewrite, original)):
         assert parents(run(*order)) == {"b-rewrite": "a-original", "c-copy": "b-rewrite"}
+
+
+def test_lineage_may_not_hang_a_text_under_one_that_its_credit_or_sign_off_puts_after_it() -> None:
+    """Inherited words cannot tell who brought them in; an agency's credit against a text can."""
+    from provtrace.infer.direction import Direction
+    from provtrace.infer.forest import _may_follow
+
+    def direction(parent: str, child: str, external: float) -> Direction:
+        return Direction(parent, child, 0.6, 0.5, (), (), 0.5, external)
+
+    wire_first = {("take", "story"): direction("take", "story", 2.0)}
+    story_first = {("story", "take"): direction("story", "take", -2.0)}
+    by_content = {("story", "take"): direction("story", "take", 0.0)}
+    assert not _may_follow(wire_first, "take", "story")
+    assert not _may_follow(story_first, "take", "story")
+    assert _may_follow(wire_first, "story", "take")
+    assert _may_follow(by_content, "take", "story")
+    assert _may_follow({}, "take", "story")

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from provtrace.agencies import AGENCY_LANGUAGE
+from provtrace.agencies import AGENCY_LANGUAGE, desk_sign_off
 from provtrace.align.core import PairStats
 from provtrace.models import Alignment, Article, CreditKind, LinkKind, Relation
 from provtrace.wording import plural, possessive
@@ -110,6 +110,10 @@ class Direction:
     evidence: tuple[str, ...]
     signals: tuple[Signal, ...] = ()  # (weight for parent -> child, text)
     reverse_explained: float = 0.0  # share of the parent's content found in the child
+    #: The summed weight, for parent -> child, of the signals read outside the texts' shared content
+    #: (credits, a desk's sign-off, dates, "today"/"yesterday", the agency's language): what the
+    #: direction rests on besides containment, own material and lost detail.
+    external: float = 0.0
 
     def flipped(self, extra: Sequence[str]) -> Direction:
         """The opposite direction, for when stronger evidence overrules this one."""
@@ -123,6 +127,7 @@ class Direction:
             signals,
             forward=True,
             extra=extra,
+            external=-self.external,
         )
 
 
@@ -145,15 +150,20 @@ def _without_own(share: float, own: float) -> float:
     return min(1.0, share / (1 - own)) if own < 1 else share
 
 
-def _containment(a: Article, b: Article, stats: PairStats, own: Own) -> Signal:
+def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: Own) -> Signal:
     """Containment counts only where the containing text adds no material of its own:
-    a version that adds background contains its source, not the reverse."""
+    a version that adds background contains its source, not the reverse. Nor does material a
+    text shares only with other agency copy count: a story that merged several takes of an
+    agency contains each take, which is no sign that the take came from it."""
     b_in_a, a_in_b = (
-        _without_own(stats.target_in_source, own[1]),
-        _without_own(stats.source_in_target, own[0]),
+        _without_own(stats.target_in_source, own[1] + borrowed[1]),
+        _without_own(stats.source_in_target, own[0] + borrowed[0]),
     )
     weight = CONTAINMENT_WEIGHT * (b_in_a - a_in_b)
-    aside = " (leaving aside sentences in no other text)" if own[0] or own[1] else ""
+    left_out = ["sentences in no other text"] if own[0] or own[1] else []
+    if borrowed[0] or borrowed[1]:
+        left_out.append("sentences found only in other agency copy")
+    aside = f" (leaving aside {' and '.join(left_out)})" if left_out else ""
     if abs(b_in_a - a_in_b) < BALANCED_CONTAINMENT:
         return (
             weight,
@@ -186,7 +196,7 @@ def _credits(a: Article, b: Article) -> list[Signal]:
                 signals.append(
                     (sign * REPUBLISHED_WEIGHT, f"{down.id} is {agency} copy republished by {down.site}")
                 )
-            elif agency not in down_owned and agency not in cited and not _owns_any(down):
+            elif agency not in down_owned and agency not in cited and not wire_copy(down):
                 signals.append(
                     (
                         sign * AGENCY_COPY_WEIGHT,
@@ -199,6 +209,34 @@ def _credits(a: Article, b: Article) -> list[Signal]:
 
 def _owns_any(article: Article) -> bool:
     return any(c.kind is CreditKind.OWNER for c in article.credits)
+
+
+def _sign_off(article: Article) -> str | None:
+    """The news desk's sign-off closing the article: its last line of furniture, or its last
+    "sentence" where the text around it was too short to be told from furniture (a set list)."""
+    last = article.sentences[-1].text if article.sentences else None
+    return desk_sign_off(article.removed) or (desk_sign_off((last,)) if last else None)
+
+
+def wire_copy(article: Article) -> bool:
+    """The article is an agency's copy: it carries an agency's own credit or a news desk's sign-off."""
+    return _owns_any(article) or _sign_off(article) is not None
+
+
+def _desk_sign_off(a: Article, b: Article) -> list[Signal]:
+    """A later take of an agency's story carries no byline, only the desk's sign-off: it is wire copy
+    all the same, and outlets take from agencies (as AGENCY_COPY_WEIGHT) where the other is no wire copy."""
+    for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
+        mark = _sign_off(up)
+        if mark is not None and not _owns_any(up) and not wire_copy(down) and not down.credits:
+            return [
+                (
+                    sign * AGENCY_COPY_WEIGHT,
+                    f"{up.id} is wire copy (it closes with a news desk’s sign-off, {quote(mark)}); "
+                    f"{down.id} carries no agency's credit: outlets take from agencies",
+                )
+            ]
+    return []
 
 
 def _dates(a: Article, b: Article) -> list[Signal]:
@@ -309,6 +347,7 @@ def weigh(
     own: Own = (0.0, 0.0),
     common: tuple[str, str] | None = None,
     alignment: Alignment | None = None,
+    borrowed: Own = (0.0, 0.0),
 ) -> Direction:
     """Weigh the direction of a related pair from independent signals.
 
@@ -316,14 +355,18 @@ def weigh(
     sentence of evidence; evidence against the chosen direction is marked so.
     own: the share of a's and of b's sentences in no other text (see lineage.Pairs.own_share);
     common: (z, y) where z is a or b, and y, written independently of the other, also derives from z;
-    alignment: the pair's alignment with a as its source, for evidence read in linked sentences.
+    alignment: the pair's alignment with a as its source, for evidence read in linked sentences;
+    borrowed: the share of a's and of b's sentences that the other lacks and only other agency copy
+    has (not counted by containment; see wire_copy).
     """
     if translated(a, b):  # unlinked sentences across languages may be translated ones: no evidence
-        own = (0.0, 0.0)
-    signals = [_containment(a, b, stats, own), *_own_material(a, b, own), *_credits(a, b), *_dates(a, b)]
-    signals += _relative_day(a, b, alignment)
+        own = borrowed = (0.0, 0.0)
+    external = [*_credits(a, b), *_dates(a, b), *_desk_sign_off(a, b), *_relative_day(a, b, alignment)]
+    signals = [_containment(a, b, stats, own, borrowed), *_own_material(a, b, own), *external]
     if translated(a, b):
-        signals += _home_language(a, b)
+        languages = _home_language(a, b)
+        external += languages
+        signals += languages
     else:  # across languages names and words are spelled differently: no evidence
         signals += _lost_detail(a, b, stats)
     if common is not None:
@@ -340,7 +383,10 @@ def weigh(
         )
     probability = 1 / (1 + math.exp(-SCORE_SLOPE * score))
     b_in_a, a_in_b = stats.target_in_source, stats.source_in_target
-    return orient(a.id, b.id, probability, b_in_a, a_in_b, signals, forward=probability >= 0.5)
+    outside = math.fsum(weight for weight, _ in external)
+    return orient(
+        a.id, b.id, probability, b_in_a, a_in_b, signals, forward=probability >= 0.5, external=outside
+    )
 
 
 def orient(
@@ -353,16 +399,17 @@ def orient(
     *,
     forward: bool,
     extra: Sequence[str] = (),
+    external: float = 0.0,
 ) -> Direction:
     """The direction a -> b (forward) or b -> a, its evidence marked for or against it.
 
-    probability and signal weights are given for a -> b.
+    probability, signal weights and external (see Direction) are given for a -> b.
     """
     stored = tuple((w if forward else -w, t) for w, t in signals)  # for the chosen direction
     evidence = (*extra, *(t if w >= 0 or abs(w) < AGAINST_FLOOR else f"against: {t}" for w, t in stored))
     if forward:
-        return Direction(a, b, probability, b_in_a, evidence, stored, a_in_b)
-    return Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a)
+        return Direction(a, b, probability, b_in_a, evidence, stored, a_in_b, external)
+    return Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a, -external)
 
 
 def relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> Relation:

@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from provtrace.infer import calibration, lineage
-from provtrace.infer.direction import Direction, agencies, quote, relation, translated, weigh
+from provtrace.infer.direction import (
+    Direction,
+    agencies,
+    quote,
+    relation,
+    translated,
+    weigh,
+    wire_copy,
+)
 from provtrace.infer.judgement import (
     TRANSLATED_COVER,
     Judgement,
@@ -43,6 +51,9 @@ _INHERITED_PROBABILITY = 0.75
 _RIVAL_PENALTY = 0.5
 #: A direction whose probability is within this of a coin toss is said to be undecided.
 _UNDECIDED = 0.1
+#: Evidence read outside the shared wording (Direction.external) this strong for one text coming
+#: first (an agency's own credit against a text citing it) keeps lineage from hanging it under the other.
+_OUTSIDE_VETO = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,17 +185,44 @@ def _common_sources(
     return out
 
 
+def _borrowed(by_id: Mapping[str, Article], related: lineage.Pairs, x: str, y: str) -> float:
+    """Share of x's sentences missing from y that only agency copy other than y has, where x is no
+    agency copy: what a story compiled from several takes took from the others (every related
+    text counts, copied or independently written: a take the story took facts from)."""
+    if wire_copy(by_id[x]) or not by_id[x].sentences:
+        return 0.0
+    in_y: set[int] = set()
+    in_wire: set[int] = set()
+    for z in related.related_to(x):
+        alignment = related.oriented(x, z)
+        if alignment is None:
+            continue
+        linked = {i for link in alignment.links for i in link.source}
+        if z == y:
+            in_y |= linked
+        elif wire_copy(by_id[z]):
+            in_wire |= linked
+    return len(in_wire - in_y) / len(by_id[x].sentences)
+
+
 def _candidates(
-    by_id: Mapping[str, Article], pairs: lineage.Pairs, common: Mapping[frozenset[str], tuple[str, str]]
+    by_id: Mapping[str, Article],
+    pairs: lineage.Pairs,
+    common: Mapping[frozenset[str], tuple[str, str]],
+    related: lineage.Pairs,
 ) -> tuple[dict[tuple[str, str], Direction], dict[tuple[str, str], float]]:
-    """The direction of every derived pair, and the weight of each candidate edge."""
+    """The direction of every derived pair, and the weight of each candidate edge
+    (related: every related pair, derived or written independently)."""
     directions: dict[tuple[str, str], Direction] = {}
     weights: dict[tuple[str, str], float] = {}
     for a_id, b_id in sorted(pairs.results):
         a, b = by_id[a_id], by_id[b_id]
         own = (pairs.own_share(a_id, b_id, len(a.sentences)), pairs.own_share(b_id, a_id, len(b.sentences)))
+        borrowed = (_borrowed(by_id, related, a_id, b_id), _borrowed(by_id, related, b_id, a_id))
         result = pairs.results[a_id, b_id]
-        d = weigh(a, b, result.stats, own, common.get(frozenset((a_id, b_id))), result.alignment)
+        d = weigh(
+            a, b, result.stats, own, common.get(frozenset((a_id, b_id))), result.alignment, borrowed
+        )
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
         if weight >= _MIN_EDGE_WEIGHT:
@@ -288,8 +326,25 @@ class _Chosen:
             probability = d.probability
         undecided = not inherited and abs(d.probability - 0.5) < _UNDECIDED
         return calibration.EdgeSignals(
-            judged.probability, probability, margin, d.explained, undecided, inherited, translation
+            judged.probability,
+            probability,
+            margin,
+            d.explained,
+            undecided,
+            inherited,
+            translation,
+            d.external,
         )
+
+
+def _may_follow(directions: Mapping[tuple[str, str], Direction], child: str, parent: str) -> bool:
+    """Whether lineage may hang child under parent: not where evidence read outside their shared
+    wording (an agency's credit or desk's sign-off, "today" against "yesterday") puts child first.
+    Inherited words cannot tell which of two texts brought them in: a story that merged an agency's
+    takes "brought" into one take what it took from another."""
+    if (child, parent) in directions:
+        return directions[child, parent].external < _OUTSIDE_VETO
+    return (parent, child) not in directions or directions[parent, child].external > -_OUTSIDE_VETO
 
 
 def _apply_lineage(
@@ -357,8 +412,9 @@ def infer_forest(
     by_id = {a.id: a for a in articles}
     related = _judge_all(by_id, pairs)
     # Independent pairs are no candidate edges, and lineage compares only versions of one text.
+    every = pairs
     pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)
-    directions, weights = _candidates(by_id, pairs, _common_sources(by_id, related))
+    directions, weights = _candidates(by_id, pairs, _common_sources(by_id, related), every)
     twins = lineage.prefer_originals_over_twins(weights, directions, pairs.results)
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(by_id))
@@ -374,6 +430,7 @@ def infer_forest(
         pairs,
         by_id,
         lambda x, y: (x, y) in directions and directions[x, y].probability > 0.5,
+        lambda child, parent: _may_follow(directions, child, parent),
     )
     _apply_lineage(directions, parent_of, moved)
     edges, alignments = _edges(

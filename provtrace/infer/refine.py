@@ -158,11 +158,13 @@ class _Refiner:
         pairs: Pairs,
         by_id: Mapping[str, Article],
         earlier: Callable[[str, str], bool],
+        may_follow: Callable[[str, str], bool],
     ) -> None:
         self.parent_of = parent_of
         self.pairs = pairs
         self.by_id = by_id
         self.earlier = earlier
+        self.may_follow = may_follow
         self.texts = _Texts(by_id, pairs.profiles, pairs)
         self.moved: dict[str, tuple[str, bool]] = {}
         self.children: dict[str, set[str]] = {}
@@ -199,11 +201,11 @@ class _Refiner:
         """Lift c to its grandparent a, or swap it with its parent b; whether it moved."""
         found = self.inherit(a, b, c)
         because = _lift(c, b, a, found, self.texts)
-        if because is not None:
+        if because is not None and self.may_follow(c, a):
             self.move(c, a, because, found.around)
             return True
         order = self.first(a, c, b)
-        if order is not None and order[0] == c:
+        if order is not None and order[0] == c and self.may_follow(c, a) and self.may_follow(b, c):
             self.move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
             self.move(b, c, _came_through(b, c, a, order[1], self.texts), True)
             return True
@@ -216,7 +218,7 @@ class _Refiner:
             if sibling == c or self.pairs.oriented(sibling, c) is None:
                 continue
             order = self.first(b, sibling, c)
-            if order is not None and order[0] == sibling:
+            if order is not None and order[0] == sibling and self.may_follow(c, sibling):
                 inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
         if inherited:
             _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
@@ -249,6 +251,7 @@ def refine(
     pairs: Pairs,
     by_id: Mapping[str, Article],
     earlier: Callable[[str, str], bool],
+    may_follow: Callable[[str, str], bool] = lambda child, parent: True,
 ) -> dict[str, tuple[str, bool]]:
     """Rearrange the tree by the changes versions inherit from one another.
 
@@ -256,11 +259,13 @@ def refine(
     c goes up to a when it does not carry b's changes (see _lift); c and b
     swap places when b carries c's changes rather than the reverse; c goes
     under a sibling whose changes it carries. earlier(x, y) says whether the
-    other evidence puts x before y. Returns, for each child given a new
-    parent or kept under one whose changes it carries, a sentence of evidence
-    and whether that rests on inherited words.
+    other evidence puts x before y; no move puts a child under a parent that
+    may_follow(child, parent) refuses (evidence read outside the texts' shared
+    wording puts the child first). Returns, for each child given a new parent
+    or kept under one whose changes it carries, a sentence of evidence and
+    whether that rests on inherited words.
     """
-    refiner = _Refiner(parent_of, pairs, by_id, earlier)
+    refiner = _Refiner(parent_of, pairs, by_id, earlier, may_follow)
     todo = set(parent_of)
     for _ in range(len(parent_of)):
         for c in sorted(todo):
