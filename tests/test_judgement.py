@@ -39,7 +39,7 @@ def test_a_story_compiled_from_two_agency_items_is_derived_from_them_together_no
     second = article("wire-2", [WIRE[0], WIRE[1], WIRE[4], WIRE[5], MORE[1], *MORE[5:]])
     story = article(
         "story",
-        [OWN[0], WIRE[2], OWN[1], WIRE[3], OWN[2], OWN[3], WIRE[4], OWN[4], OWN[5], WIRE[5], *OWN[8:]],
+        [OWN[0], WIRE[2], OWN[1], WIRE[3], OWN[2], OWN[3], WIRE[4], OWN[4], OWN[5], WIRE[5], *OWN[6:]],
     )
     articles = [first, second, story]
     profiles = profiles_of(articles, {a.id: sentence_features(a) for a in articles})
@@ -51,7 +51,7 @@ def test_a_story_compiled_from_two_agency_items_is_derived_from_them_together_no
     assert "taken together with the other versions of its story (wire-1, wire-2)" in together.evidence[0]
 
 
-def test_a_text_s_linked_share_counts_its_own_sentences_once_whichever_side_it_is_on() -> None:
+def test_a_text_s_linked_share_counts_each_of_its_sentences_once_whichever_side_it_is_on() -> None:
     wire = article("wire", [WIRE[0], WIRE[1], WIRE[2], WIRE[3]])
     story = article("story", [WIRE[0], OWN[0], WIRE[1], OWN[1], OWN[2], WIRE[2], OWN[3], OWN[4]])
     alignment = align_pair(wire, story, TraceOptions())[0]

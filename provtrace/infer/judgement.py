@@ -11,9 +11,10 @@ shorter text (the one that could have been taken from the longer):
   of five or more words that the other text has too;
 - rare: the rarity-weighted share of its distinctive words (outside
   quotation marks; names and figures left out) that the other text uses;
-- linked: the share of its sentences the aligner links to the other text
-  (any kind of link): a copy retells the source's sentences, an independent
-  report of one event only some of them, with its own in between.
+- linked: the share of its sentences the aligner links to the other text,
+  each counted for its link's score (any kind of link): a copy retells the
+  source's sentences, an independent report of one event only some of them,
+  with its own in between; one weak paraphrase link is no retold sentence.
 
 A small logistic regression turns them into a probability; its coefficients
 are fitted by ``benchmarks/fit_judgement.py`` on the real dev corpora
@@ -47,13 +48,13 @@ from provtrace.models import Alignment, Article, CreditKind
 
 # --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
 #: Intercept: with no shared wording and no shared word choices, independence is likely.
-INTERCEPT = -2.84
+INTERCEPT = -2.64
 #: Per unit of `copied`: runs of five identical words outside quotations.
-COPIED_WEIGHT = 3.15
+COPIED_WEIGHT = 2.54
 #: Per unit of `rare`: shared uncommon word choices (names, figures and quotations left out).
-RARE_WEIGHT = 3.26
-#: Per unit of `linked`: sentences the aligner links to the other text.
-LINKED_WEIGHT = 2.16
+RARE_WEIGHT = 3.02
+#: Per unit of `linked`: sentences the aligner links to the other text, each for its link score.
+LINKED_WEIGHT = 3.34
 
 #: A pair is called derived from this probability: in a tree a missing edge and a wrong one cost alike
 #: (check, where a false accusation of copying costs more, calls from its own REUSE_PROBABILITY).
@@ -166,13 +167,15 @@ def _rare(content: frozenset[str], short: Profile, other: Collection[str]) -> fl
 
 
 def linked_share(text: Article, alignments: Iterable[Alignment]) -> float:
-    """Share of text's sentences linked (on its side of the alignments) to some other text."""
-    linked: set[int] = set()
+    """Share of text's sentences linked (on its side of the alignments) to some other text, each
+    counted for the score of its best link: one weak paraphrase is not a retold sentence."""
+    best: dict[int, float] = {}
     for alignment in alignments:
         on_target = alignment.target == text.id
         for link in alignment.links:
-            linked.update(link.target if on_target else link.source)
-    return len(linked) / len(text.sentences) if text.sentences else 0.0
+            for i in link.target if on_target else link.source:
+                best[i] = max(best.get(i, 0.0), link.score)
+    return math.fsum(best.values()) / len(text.sentences) if text.sentences else 0.0
 
 
 def features(
@@ -234,8 +237,8 @@ def judge(
         measured = "the shorter text" if text is None else text.id
         said = (
             f"{_pct(f.copied)} of {measured}'s words (outside quotations) are in runs of {RUN} or more "
-            f"words the other has too; it shares {_pct(f.rare)} of its uncommon words, and "
-            f"{_pct(f.linked)} of its sentences are linked to the other's"
+            f"words the other has too; it shares {_pct(f.rare)} of its uncommon words; its sentences "
+            f"linked to the other's make {_pct(f.linked)} of it (each weighed by its link's score)"
         )
     derived = p >= cut if not translated(a, b) else cover >= TRANSLATED_COVER
     used = _agency_used(a, b)
@@ -293,7 +296,7 @@ def judge_union(
     said = (
         f"taken together with the other versions of its story ({names}): {_pct(f.copied)} of "
         f"{text.id}'s words (outside quotations) are in runs of {RUN} or more words they have too; "
-        f"it shares {_pct(f.rare)} of its uncommon words, and {_pct(f.linked)} of its sentences are "
-        "linked to theirs"
+        f"it shares {_pct(f.rare)} of its uncommon words; its sentences linked to theirs make "
+        f"{_pct(f.linked)} of it (each weighed by its link's score)"
     )
     return Judgement(p >= cut, p, (said,))
