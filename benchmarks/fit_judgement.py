@@ -1,8 +1,10 @@
 """Fit the derived-or-independent judgement (provtrace/infer/judgement.py) on the real dev corpora.
 
 Reads ../shared/corpora in place (never copies it) and prints the fitted
-coefficients, to be written as the constants INTERCEPT, COPIED_WEIGHT and
-RARE_WEIGHT in judgement.py, with how well they separate each corpus:
+coefficients, to be written as the constants INTERCEPT, COPIED_WEIGHT,
+RARE_WEIGHT and LINKED_WEIGHT in judgement.py, with how well they separate each
+corpus (in sample, 5-fold cross-validated, and left out: each corpus called by
+the model fitted on the other alone):
 
 - METER: each newspaper story against the union of the PA items of its event (a
   story is often compiled from several; judgement.union_features); wholly and
@@ -13,7 +15,9 @@ RARE_WEIGHT in judgement.py, with how well they separate each corpus:
   (a third of it in runs of five words), so wording cannot tell them from copies;
   judgement.sibling_translations judges them once their original is in the tree.
 
-The model is a logistic regression on two features with L2 regularisation;
+Each pair is aligned as trace aligns it (align_pair: the pair alone decides its
+links) for the linked share. The model is a logistic regression on three
+features with L2 regularisation;
 each fitted corpus weighs the same in total, so that no one corpus decides.
 
     python benchmarks/fit_judgement.py [--corpora DIR] [--l2 1.0]
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,10 +38,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from logistic import fit_logistic  # noqa: E402
 
-from provtrace.align.core import build_vocabulary, prepare, sentence_features  # noqa: E402
+from provtrace.align.core import align_pair, build_vocabulary, prepare, sentence_features  # noqa: E402
 from provtrace.infer import judgement  # noqa: E402
 from provtrace.infer.lineage import profile_of  # noqa: E402
-from provtrace.models import Article  # noqa: E402
+from provtrace.models import Alignment, Article  # noqa: E402
+from provtrace.options import TraceOptions  # noqa: E402
 from provtrace.pipeline import load_articles  # noqa: E402
 
 PLACES = (ROOT.parent / "shared" / "corpora", ROOT.parent.parent / "shared" / "corpora")
@@ -45,8 +51,8 @@ CLOUGH_DERIVED = frozenset({"cut", "light", "heavy"})
 
 #: The corpora the coefficients are fitted on (see the module docstring for NTREX).
 FITTED = frozenset({"meter", "clough"})
-#: One example: corpus, name, features (copied, rare), derived.
-Example = tuple[str, str, tuple[float, float], bool]
+#: One example: corpus, name, features (copied, rare, linked), derived.
+Example = tuple[str, str, tuple[float, ...], bool]
 
 
 def _folder(paths: Sequence[Path]) -> tuple[dict[str, Article], dict[str, dict[str, float]]]:
@@ -58,8 +64,13 @@ def _folder(paths: Sequence[Path]) -> tuple[dict[str, Article], dict[str, dict[s
     return {a.path: a for a in articles}, profiles
 
 
-def _vector(f: judgement.Features) -> tuple[float, float]:
-    return (f.copied, f.rare)
+def _vector(f: judgement.Features) -> tuple[float, ...]:
+    return (f.copied, f.rare, f.linked)
+
+
+def _aligned(up: Article, down: Article) -> Alignment:
+    """The pair's alignment as trace and check make it (up as the source side)."""
+    return align_pair(up, down, TraceOptions())[0]
 
 
 def meter(root: Path) -> list[Example]:
@@ -70,7 +81,8 @@ def meter(root: Path) -> list[Example]:
         by_path, profiles = _folder(paths)
         own = by_path[str(root / story)]
         items = [by_path[str(root / w)] for w in info["wire"] if str(root / w) in by_path]
-        union = judgement.union_features(own, items, profiles)
+        alignments = [_aligned(item, own) for item in items]
+        union = judgement.union_features(own, items, profiles, alignments)
         out.append(("meter", story, _vector(union), info["label"] in METER_DERIVED))
     return out
 
@@ -81,7 +93,8 @@ def clough(root: Path) -> list[Example]:
     for name, label in sorted(truth.items()):
         answer, source = root / name / "answer.txt", root / name / "source.txt"
         by_path, profiles = _folder([answer, source])
-        f = judgement.features(by_path[str(answer)], by_path[str(source)], profiles)
+        a, s = by_path[str(answer)], by_path[str(source)]
+        f = judgement.features(a, s, profiles, _aligned(s, a))
         out.append(("clough", name, _vector(f), label in CLOUGH_DERIVED))
     return out
 
@@ -91,7 +104,8 @@ def ntrex(root: Path) -> list[Example]:
     for folder in sorted(d for d in root.iterdir() if d.is_dir()):
         paths = [folder / "en.txt", folder / "es.txt", folder / "es-mx.txt"]
         by_path, profiles = _folder(paths)
-        f = judgement.features(by_path[str(paths[1])], by_path[str(paths[2])], profiles)
+        es, mx = by_path[str(paths[1])], by_path[str(paths[2])]
+        f = judgement.features(es, mx, profiles, _aligned(es, mx))
         out.append(("ntrex", folder.name, _vector(f), False))
     return out
 
@@ -108,47 +122,72 @@ def fit(examples: Sequence[Example], l2: float, steps: int = 200) -> list[float]
 
 #: Folds of the cross-validation printed beside the in-sample figures.
 FOLDS = 5
+#: The two decisions the probability serves: trace's (derived at 0.5) and check's flag
+#: (check/judge.py REUSE_PROBABILITY: a false accusation of copying costs twice a missed copy).
+CUTS = (0.5, 2 / 3)
+#: Bins of the expected calibration error.
+BINS = 10
 
 
-def cross_validated(examples: Sequence[Example], l2: float) -> list[bool]:
-    """Each fitted example's call (derived?) by the model fitted on the other folds (5-fold)."""
-    calls = [False] * len(examples)
+def probability(beta: Sequence[float], x: Sequence[float]) -> float:
+    z = beta[0] + sum(b * v for b, v in zip(beta[1:], x, strict=True))
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def cross_validated(examples: Sequence[Example], l2: float) -> list[float]:
+    """Each example's probability by the model fitted on the other folds (FOLDS-fold)."""
+    out = [0.0] * len(examples)
     for k in range(FOLDS):
-        train = [e for i, e in enumerate(examples) if i % FOLDS != k]
-        beta = fit(train, l2)
+        beta = fit([e for i, e in enumerate(examples) if i % FOLDS != k], l2)
         for i, (_, _, x, _) in enumerate(examples):
             if i % FOLDS == k:
-                calls[i] = beta[0] + beta[1] * x[0] + beta[2] * x[1] >= 0
-    return calls
+                out[i] = probability(beta, x)
+    return out
+
+
+def left_out(examples: Sequence[Example], l2: float) -> list[float]:
+    """Each example's probability by the model fitted on the other corpora only (leave one corpus out)."""
+    out = [0.0] * len(examples)
+    for corpus in sorted({e[0] for e in examples}):
+        beta = fit([e for e in examples if e[0] != corpus], l2)
+        for i, (c, _, x, _) in enumerate(examples):
+            if c == corpus:
+                out[i] = probability(beta, x)
+    return out
 
 
 def report(
-    examples: Sequence[Example], beta: Sequence[float], held_out: Sequence[tuple[Example, bool]] = ()
+    examples: Sequence[Example], beta: Sequence[float], held: Sequence[tuple[str, Sequence[float]]] = ()
 ) -> str:
-    """The coefficients, each corpus's figures in sample, and cross-validated ones (held_out: each
-    fitted example with its cross-validated call)."""
-    lines = [
-        f"INTERCEPT = {beta[0]:.2f}",
-        f"COPIED_WEIGHT = {beta[1]:.2f}",
-        f"RARE_WEIGHT = {beta[2]:.2f}",
-        "",
-        "corpus   n   derived: P R F1    independent: P R F1   accuracy",
-    ]
+    """The coefficients, then each corpus's figures in sample and under each held-out scheme in held
+    (name, each example's probability): derived and independent P R F1 at each cut, and ECE."""
+    names = ("INTERCEPT", "COPIED_WEIGHT", "RARE_WEIGHT", "LINKED_WEIGHT")
+    lines = [f"{n} = {b:.2f}" for n, b in zip(names, beta, strict=True)]
+    lines += ["", "corpus  scheme      n  cut   derived: P R F1    independent: P R F1   ECE"]
+    schemes = [("in-sample", [probability(beta, x) for _, _, x, _ in examples]), *held]
     for corpus in sorted({c for c, *_ in examples}):
-        rows = [(x, y) for c, _, x, y in examples if c == corpus]
-        pred = [beta[0] + beta[1] * x[0] + beta[2] * x[1] >= 0 for x, _ in rows]
-        gold = [y for _, y in rows]
-        lines.append(
-            f"{corpus:<8}{len(rows):>4}  {_prf(gold, pred, True)}  {_prf(gold, pred, False)}  "
-            f"{sum(p == g for p, g in zip(pred, gold, strict=True)) / len(rows):.3f}"
-        )
-    if held_out:
-        lines += ["", f"{FOLDS}-fold cross-validated (each example called by a model fitted without it):"]
-        for corpus in sorted({e[0] for e, _ in held_out}):
-            gold = [e[3] for e, _ in held_out if e[0] == corpus]
-            pred = [call for e, call in held_out if e[0] == corpus]
-            lines.append(f"{corpus:<8}{len(gold):>4}  {_prf(gold, pred, True)}  {_prf(gold, pred, False)}")
+        for scheme, ps in schemes:
+            rows = [(p, e[3]) for p, e in zip(ps, examples, strict=False) if e[0] == corpus]
+            if len(rows) < len([e for e in examples if e[0] == corpus]):
+                continue  # a scheme that does not cover the corpus (NTREX is not fitted)
+            gold = [y for _, y in rows]
+            for cut in CUTS:
+                pred = [p >= cut for p, _ in rows]
+                lines.append(
+                    f"{corpus:<8}{scheme:<10}{len(rows):>4}  {cut:.2f}  {_prf(gold, pred, True)}  "
+                    f"{_prf(gold, pred, False)}  {_ece([p for p, _ in rows], gold):.3f}"
+                )
     return "\n".join(lines)
+
+
+def _ece(ps: Sequence[float], gold: Sequence[bool]) -> float:
+    """Expected calibration error over BINS equal-width bins of probability."""
+    total = 0.0
+    for b in range(BINS):
+        rows = [(p, g) for p, g in zip(ps, gold, strict=True) if min(BINS - 1, int(p * BINS)) == b]
+        if rows:
+            total += abs(sum(p for p, _ in rows) - sum(g for _, g in rows))
+    return total / len(ps)
 
 
 def _prf(gold: Sequence[bool], pred: Sequence[bool], positive: bool) -> str:
@@ -176,8 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         *ntrex(corpora / "ntrex-dev"),
     ]
     fitted = [e for e in examples if e[0] in FITTED]
-    held_out = list(zip(fitted, cross_validated(fitted, args.l2), strict=True))
-    print(report(examples, fit(fitted, args.l2), held_out))
+    examples = [*fitted, *(e for e in examples if e[0] not in FITTED)]
+    held = [(f"{FOLDS}-fold", cross_validated(fitted, args.l2)), ("left-out", left_out(fitted, args.l2))]
+    print(report(examples, fit(fitted, args.l2), held))
     return 0
 
 

@@ -18,7 +18,8 @@ class TraceOptions:
     #: verbatim (identical but for case, quotes, dashes and spacing) is "altered"
     #: (same sentence with edits); below it a link is a paraphrase.
     altered_threshold: float = 0.72
-    #: Two articles are related when at least this many sentences link ...
+    #: Two articles are related when at least this many sentences link (or one
+    #: verbatim or altered link, see align.corpus.is_related) ...
     min_shared_sentences: int = 2
     #: ... and the linked sentences cover at least this share of the shorter one.
     min_shared_share: float = 0.2

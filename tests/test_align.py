@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from provtrace.align.core import align_articles, build_vocabulary
-from provtrace.align.corpus import align_corpus
-from provtrace.models import Alignment, LinkKind
+from provtrace.align.core import PairResult, PairStats, align_articles, build_vocabulary
+from provtrace.align.corpus import align_corpus, is_related
+from provtrace.models import Alignment, Link, LinkKind
 from provtrace.options import TraceOptions
 
 from .helpers import FILLER, FULL, WIRE, article
@@ -178,3 +178,20 @@ def test_a_pair_gets_the_same_links_whichever_side_is_asked_as_the_source() -> N
     assert backward.reversed() == forward
     assert back_stats.flipped() == stats
 
+
+
+def _one_link(kind: LinkKind) -> PairResult:
+    links = (Link((0,), (1,), kind, 0.85, False),)
+    return PairResult(Alignment("source", "short", links, (0, 2, 3), tuple(range(1, 20))), PairStats(0.3, 0.1))
+
+
+def test_one_sentence_taken_with_its_wording_relates_a_short_text_and_one_paraphrase_does_not() -> None:
+    """A text of four long sentences may keep the wording of only one (Clough's answers)."""
+    source = article("source", [f"{FILLER[k % len(FILLER)]} ({k})" for k in range(20)])
+    short = article("short", WIRE[:4])
+    options = TraceOptions()
+    assert is_related(_one_link(LinkKind.ALTERED), source, short, options)
+    assert is_related(_one_link(LinkKind.VERBATIM), source, short, options)
+    assert not is_related(_one_link(LinkKind.PARAPHRASE), source, short, options)
+    longer = article("short", WIRE[:6])  # one sentence of six is below the share that relates
+    assert not is_related(_one_link(LinkKind.ALTERED), source, longer, options)

@@ -10,6 +10,7 @@ import pytest
 from provtrace.check.config import CheckConfig, ConfigError, parse_config
 from provtrace.check.formats import FindingsOptions
 from provtrace.check.formats.text import render_text, summary
+from provtrace.check.judge import REUSE_PROBABILITY
 from provtrace.check.model import Severity
 from provtrace.check.rules import Rule
 from provtrace.check.runner import CheckReport, Finding, check
@@ -85,7 +86,9 @@ def test_a_story_reported_independently_on_the_same_event_passes_and_says_so(tmp
     report = run(write(tmp_path, "own.txt", OWN_REPORTER))
     assert [f for f in report.findings if f.rule is Rule.UNCREDITED_REUSE] == []
     [source] = report.stories[0].sources
-    assert not source.derived and source.probability < 0.5 and source.reused >= 1
+    # Five of its six sentences retell the agency's facts, so the odds of copying are near even;
+    # check calls a source derived only from REUSE_PROBABILITY (a false accusation costs more).
+    assert not source.derived and source.probability < REUSE_PROBABILITY and source.reused >= 1
     text = render_text(report, FindingsOptions()).plain
     assert f"{report.stories[0].path}: compared with 1 wire article, found independent\n" in text
 

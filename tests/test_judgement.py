@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from provtrace.align.core import align_pair
 from provtrace.align.features import sentence_features
 from provtrace.check.judge import profiles_of
-from provtrace.infer.judgement import judge_union, probability, union_features
+from provtrace.infer.judgement import judge, judge_union, linked_share, probability, union_features
+from provtrace.options import TraceOptions
 
 from .helpers import EXTRA, WIRE, article
 
@@ -41,8 +43,31 @@ def test_a_story_compiled_from_two_agency_items_is_derived_from_them_together_no
     )
     articles = [first, second, story]
     profiles = profiles_of(articles, {a.id: sentence_features(a) for a in articles})
-    assert probability(union_features(story, [first], profiles)) < 0.5
-    assert probability(union_features(story, [second], profiles)) < 0.5
-    together = judge_union(story, [first, second], profiles)
+    one, two = (align_pair(wire, story, TraceOptions())[0] for wire in (first, second))
+    assert probability(union_features(story, [first], profiles, [one])) < 0.5
+    assert probability(union_features(story, [second], profiles, [two])) < 0.5
+    together = judge_union(story, [first, second], profiles, [one, two])
     assert together.derived
     assert "taken together with the other versions of its story (wire-1, wire-2)" in together.evidence[0]
+
+
+def test_a_text_s_linked_share_counts_each_of_its_sentences_once_whichever_side_it_is_on() -> None:
+    wire = article("wire", [WIRE[0], WIRE[1], WIRE[2], WIRE[3]])
+    story = article("story", [WIRE[0], OWN[0], WIRE[1], OWN[1], OWN[2], WIRE[2], OWN[3], OWN[4]])
+    alignment = align_pair(wire, story, TraceOptions())[0]
+    assert linked_share(story, [alignment]) == 3 / 8
+    assert linked_share(story, [alignment.reversed()]) == 3 / 8
+    assert linked_share(story, [alignment, alignment]) == 3 / 8
+    assert linked_share(wire, [alignment]) == 3 / 4
+
+
+def test_the_cut_decides_the_call_and_leaves_the_probability_alone() -> None:
+    """check calls derived from a higher probability than trace; the probability is the same."""
+    wire = article("wire", [WIRE[0], WIRE[1], WIRE[2], WIRE[3], *MORE[:4]])
+    story = article("story", [WIRE[0], OWN[0], WIRE[1], OWN[1], OWN[2], OWN[3], OWN[4], OWN[5]])
+    profiles = profiles_of([wire, story], {a.id: sentence_features(a) for a in (wire, story)})
+    alignment = align_pair(wire, story, TraceOptions())[0]
+    low = judge(wire, story, profiles, 0.5, alignment, cut=0.0)
+    high = judge(wire, story, profiles, 0.5, alignment, cut=1.0)
+    assert low.probability == high.probability and 0 < low.probability < 1
+    assert low.derived and not high.derived

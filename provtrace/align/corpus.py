@@ -24,7 +24,7 @@ from provtrace.align.components import batches, components
 from provtrace.align.core import PairResult, PairStats, align_pair
 from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
 from provtrace.align.normalize import Features
-from provtrace.models import Alignment, Article, Progress
+from provtrace.models import Alignment, Article, LinkKind, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map, worker_count
 
@@ -50,15 +50,19 @@ class CorpusAlignment:
 
 
 def is_related(result: PairResult, a: Article, b: Article, options: TraceOptions) -> bool:
-    """Whether enough sentences are linked for the two articles to count as related."""
+    """Whether enough sentences are linked for the two articles to count as related.
+
+    One sentence taken with its wording (a verbatim or altered link) is no coincidence of
+    topic: it relates a short text (few, long sentences) whose share it covers, as two
+    links of any kind relate longer ones.
+    """
     alignment = result.alignment
     linked_b = sum(len(link.target) for link in alignment.links)
     linked_a = sum(len(link.source) for link in alignment.links)
     shorter = min(len(a.sentences), len(b.sentences)) or 1
-    return (
-        min(linked_a, linked_b) >= min(options.min_shared_sentences, shorter)
-        and max(linked_a, linked_b) / shorter >= options.min_shared_share
-    )
+    worded = any(link.kind is not LinkKind.PARAPHRASE for link in alignment.links)
+    needed = 1 if worded else min(options.min_shared_sentences, shorter)
+    return min(linked_a, linked_b) >= needed and max(linked_a, linked_b) / shorter >= options.min_shared_share
 
 
 def align_corpus(

@@ -17,9 +17,18 @@ from typing import TYPE_CHECKING
 from provtrace.align.core import PairStats
 from provtrace.align.features import prepare, vocabulary_of
 from provtrace.align.normalize import Features
-from provtrace.infer.judgement import judge, judge_union, union_features
+from provtrace.infer.judgement import judge, judge_union, shares_run
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.models import Alignment, Article
+
+#: What a false 'uncredited reuse' costs against a missed one. Accusing a reporter who wrote
+#: the story of copying it is the worst error check can make (a desk acts on it, and trust in
+#: the gate goes), while a missed copy is still listed with its probability: we count the
+#: false alarm twice as costly. The choice is of policy, not fitted to any corpus.
+FALSE_ALARM_COST = 2.0
+#: With a calibrated probability p that the story derives from a source, flagging costs
+#: (1 - p) * FALSE_ALARM_COST and keeping quiet p * 1: flag from p = 2 / 3 (the Bayes decision).
+REUSE_PROBABILITY = FALSE_ALARM_COST / (FALSE_ALARM_COST + 1.0)
 
 if TYPE_CHECKING:
     from provtrace.check.inputs import Story, WireArticle
@@ -44,13 +53,13 @@ def judge_source(
     if not alignment.links:
         return False, 0.0
     cover = max(stats.target_in_source, stats.source_in_target)
-    judged = judge(wire.article, story.article, profiles, cover)
+    judged = judge(wire.article, story.article, profiles, cover, alignment, REUSE_PROBABILITY, story.article)
     return judged.derived, judged.probability
 
 
 def judge_together(
     story: Story,
-    sources: Sequence[tuple[WireArticle, tuple[bool, float], bool]],
+    sources: Sequence[tuple[WireArticle, Alignment, tuple[bool, float], bool]],
     profiles: Mapping[str, Profile],
 ) -> list[tuple[bool, float]]:
     """The judgement of each source, given the story judged against the related ones together.
@@ -60,17 +69,18 @@ def judge_together(
     story's wording is measured against their union. Where the story derives from
     them together, the related sources it shares a run of wording with (or, failing
     any, the most probable one) are judged derived; where it does not, none is, whatever
-    one short source alone seems to show. sources: (wire, (derived, probability)
-    pairwise, related) each.
+    one short source alone seems to show. sources: (wire, alignment, (derived,
+    probability) pairwise, related) each.
     """
-    judged = [j for _, j, _ in sources]
-    near = [k for k, (_, _, rel) in enumerate(sources) if rel]
+    judged = [j for _, _, j, _ in sources]
+    near = [k for k, (*_, rel) in enumerate(sources) if rel]
     if len(near) < 2:
         return judged
-    together = judge_union(story.article, [sources[k][0].article for k in near], profiles)
+    others = [sources[k][0].article for k in near]
+    together = judge_union(story.article, others, profiles, [sources[k][1] for k in near], REUSE_PROBABILITY)
     if not together.derived:
         return [(False, min(p, together.probability)) for _, p in judged]
-    runs = [k for k in near if union_features(story.article, [sources[k][0].article], profiles).copied > 0]
+    runs = [k for k in near if shares_run(story.article, sources[k][0].article)]
     takes = set(runs or [max(near, key=lambda k: (judged[k][1], -k))])
     return [
         (True, max(p, together.probability)) if k in takes else (derived, p)

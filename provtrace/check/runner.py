@@ -157,7 +157,7 @@ def _align(story: Story, sources: Sequence[WireArticle]) -> list[Comparison]:
             judged = judge_source(story, source, alignment, stats, profiles)
             near = is_related(PairResult(alignment, stats), *pair, options)
             found.append((source, alignment, judged, near))
-    judged_all = judge_together(story, [(f[0], f[2], f[3]) for f in found], profiles)
+    judged_all = judge_together(story, found, profiles)
     linked = [Comparison(s, a, *j) for (s, a, _, _), j in zip(found, judged_all, strict=True)]
     return sorted(linked, key=lambda c: c.wire.article.path)
 

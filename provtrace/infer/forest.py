@@ -30,8 +30,8 @@ from provtrace.infer.judgement import (
     Judgement,
     judge,
     judge_union,
+    shares_run,
     sibling_translations,
-    union_features,
 )
 from provtrace.infer.refine import refine
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
@@ -91,9 +91,9 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     judged: dict[tuple[str, str], Judgement] = {}
     translations: set[frozenset[str]] = set()  # pairs whose aligned sentences show a translation
     for a_id, b_id in sorted(pairs.results):
-        stats = pairs.results[a_id, b_id].stats
-        cover = max(stats.target_in_source, stats.source_in_target)
-        judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover)
+        result = pairs.results[a_id, b_id]
+        cover = max(result.stats.target_in_source, result.stats.source_in_target)
+        judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover, result.alignment)
         if translated(by_id[a_id], by_id[b_id]) and cover >= TRANSLATED_COVER:
             translations.add(frozenset((a_id, b_id)))
     _judge_together(by_id, pairs, judged)
@@ -107,7 +107,7 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
             if frozenset((z, a_id)) in translations and frozenset((z, b_id)) in translations
         ]
         if originals:
-            judged[a_id, b_id] = sibling_translations(a, b, pairs.profiles, originals[0])
+            judged[a_id, b_id] = sibling_translations(a, b, originals[0])
     return {
         key: Related(
             *key, Derivation.DERIVED if j.derived else Derivation.INDEPENDENT, j.probability, j.evidence
@@ -116,33 +116,16 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     }
 
 
-def _versions(partners: Sequence[str], judged: Mapping[tuple[str, str], Judgement]) -> list[list[str]]:
-    """The partners grouped into versions of one story: joined by pairs judged derived."""
-    group = {m: m for m in partners}
-
-    def root(m: str) -> str:
-        while group[m] != m:
-            m = group[m]
-        return m
-
-    for (u, v), j in sorted(judged.items()):
-        if j.derived and u in group and v in group:
-            group[root(u)] = root(v)
-    out: dict[str, list[str]] = {}
-    for m in partners:
-        out.setdefault(root(m), []).append(m)
-    return [sorted(g) for _, g in sorted(out.items())]
-
-
 def _judge_together(
     by_id: Mapping[str, Article], pairs: lineage.Pairs, judged: dict[tuple[str, str], Judgement]
 ) -> None:
-    """Judge a text against several versions of one story together, where it derives from none alone.
+    """Judge a text against all the texts it is related to together, where it derives from none alone.
 
     A paper's report compiled from successive agency items of an event shares a
     little with each and a lot with all: taken together (same language only) they
-    may show the copying no one of them does. The versions it shares a run of
+    may show the copying no one of them does. The texts it shares a run of
     wording with (or, failing any, the closest) are then judged its sources.
+    check judges a story against its related wire articles the same way.
     """
     partners: dict[str, list[str]] = {}
     for a_id, b_id in sorted(pairs.results):
@@ -151,16 +134,16 @@ def _judge_together(
             partners.setdefault(b_id, []).append(a_id)
     key = {(x, m): (x, m) if (x, m) in judged else (m, x) for x, ms in partners.items() for m in ms}
     for x, ms in sorted(partners.items()):
-        for versions in _versions(ms, judged):
-            if len(versions) < 2 or any(judged[key[x, m]].derived for m in versions):
-                continue
-            together = judge_union(by_id[x], [by_id[m] for m in versions], pairs.profiles)
-            if not together.derived:
-                continue
-            runs = [m for m in versions if union_features(by_id[x], [by_id[m]], pairs.profiles).copied > 0]
-            closest = max(versions, key=lambda m: (judged[key[x, m]].probability, m))
-            for m in runs or [closest]:
-                judged[key[x, m]] = together
+        if len(ms) < 2 or any(judged[key[x, m]].derived for m in ms):
+            continue
+        alignments = [pairs.results[key[x, m]].alignment for m in ms]
+        together = judge_union(by_id[x], [by_id[m] for m in ms], pairs.profiles, alignments)
+        if not together.derived:
+            continue
+        runs = [m for m in ms if shares_run(by_id[x], by_id[m])]
+        closest = max(ms, key=lambda m: (judged[key[x, m]].probability, m))
+        for m in runs or [closest]:
+            judged[key[x, m]] = together
 
 
 def _common_sources(

@@ -3,14 +3,18 @@
 Copying shows as shared expression beyond what shared facts force. Two
 reports of one event share names, figures and the quotations everyone heard,
 but not their wording; a copy, even a reworded one, keeps runs of the
-source's wording and its uncommon word choices. So the judgement rests on
-two features of the shorter text (the one that could have been taken from
-the longer), outside quotation marks:
+source's wording and its uncommon word choices, and follows the source
+sentence by sentence. So the judgement rests on three features of the
+shorter text (the one that could have been taken from the longer):
 
-- copied: the share of its words covered by runs of five or more words that
-  the other text has too;
-- rare: the rarity-weighted share of its distinctive words that the other
-  text uses.
+- copied: the share of its words (outside quotation marks) covered by runs
+  of five or more words that the other text has too;
+- rare: the rarity-weighted share of its distinctive words (outside
+  quotation marks; names and figures left out) that the other text uses;
+- linked: the share of its sentences the aligner links to the other text,
+  each counted for its link's score (any kind of link): a copy retells the
+  source's sentences, an independent report of one event only some of them,
+  with its own in between; one weak paraphrase link is no retold sentence.
 
 A small logistic regression turns them into a probability; its coefficients
 are fitted by ``benchmarks/fit_judgement.py`` on the real dev corpora
@@ -33,23 +37,28 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.direction import agencies, translated
 from provtrace.infer.lineage import MARK, Profile
-from provtrace.models import Article, CreditKind
+from provtrace.models import Alignment, Article, CreditKind
 
 # --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
 #: Intercept: with no shared wording and no shared word choices, independence is likely.
-INTERCEPT = -2.35
+INTERCEPT = -2.64
 #: Per unit of `copied`: runs of five identical words outside quotations.
-COPIED_WEIGHT = 3.30
+COPIED_WEIGHT = 2.54
 #: Per unit of `rare`: shared uncommon word choices (names, figures and quotations left out).
-RARE_WEIGHT = 4.84
+RARE_WEIGHT = 3.02
+#: Per unit of `linked`: sentences the aligner links to the other text, each for its link score.
+LINKED_WEIGHT = 3.34
 
+#: A pair is called derived from this probability: in a tree a missing edge and a wrong one cost alike
+#: (check, where a false accusation of copying costs more, calls from its own REUSE_PROBABILITY).
+DERIVED_PROBABILITY = 0.5
 #: A run of this many identical words outside quotations is wording, not a shared fact.
 RUN = 5
 #: Two translations of one original share wording the original forces (up to about 0.6
@@ -71,10 +80,11 @@ _QUOTATION = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Features:
-    """What the judgement of one pair rests on (both shares of the shorter text)."""
+    """What the judgement of one pair rests on (all shares of the shorter text)."""
 
     copied: float
     rare: float
+    linked: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,17 +166,36 @@ def _rare(content: frozenset[str], short: Profile, other: Collection[str]) -> fl
     return math.fsum(w for s, w in stems.items() if s in other) / total if total else 0.0
 
 
-def features(a: Article, b: Article, profiles: Mapping[str, Profile]) -> Features:
-    """The wording features of a pair, measured on the shorter text."""
+def linked_share(text: Article, alignments: Iterable[Alignment]) -> float:
+    """Share of text's sentences linked (on its side of the alignments) to some other text, each
+    counted for the score of its best link: one weak paraphrase is not a retold sentence."""
+    best: dict[int, float] = {}
+    for alignment in alignments:
+        on_target = alignment.target == text.id
+        for link in alignment.links:
+            for i in link.target if on_target else link.source:
+                best[i] = max(best.get(i, 0.0), link.score)
+    return math.fsum(best.values()) / len(text.sentences) if text.sentences else 0.0
+
+
+def features(
+    a: Article, b: Article, profiles: Mapping[str, Profile], alignment: Alignment, text: Article | None = None
+) -> Features:
+    """The features of a pair, measured on text (the side that could have been taken from the other;
+    by default the shorter); alignment: the pair's, either way."""
     wa, wb = _wording(a), _wording(b)
-    (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (item[1].size, item[0].id))
+    if text is None:
+        (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (item[1].size, item[0].id))
+    else:
+        (short, ws), (long_, wl) = ((a, wa), (b, wb)) if text.id == a.id else ((b, wb), (a, wa))
     copied = _covered(ws, wl.run_set)
-    return Features(round(copied, 6), round(_rare(ws.content, profiles[short.id], profiles[long_.id]), 6))
+    rare = _rare(ws.content, profiles[short.id], profiles[long_.id])
+    return Features(round(copied, 6), round(rare, 6), round(linked_share(short, [alignment]), 6))
 
 
 def probability(f: Features) -> float:
     """The fitted probability that one text of the pair is derived from the other."""
-    score = INTERCEPT + COPIED_WEIGHT * f.copied + RARE_WEIGHT * f.rare
+    score = INTERCEPT + COPIED_WEIGHT * f.copied + RARE_WEIGHT * f.rare + LINKED_WEIGHT * f.linked
     return 1 / (1 + math.exp(-score))
 
 
@@ -182,33 +211,50 @@ def _agency_used(a: Article, b: Article) -> str | None:
     return None
 
 
-def judge(a: Article, b: Article, profiles: Mapping[str, Profile], cover: float) -> Judgement:
-    """Judge a related pair; cover is the share of the shorter text's content the alignment links."""
+def judge(
+    a: Article,
+    b: Article,
+    profiles: Mapping[str, Profile],
+    cover: float,
+    alignment: Alignment,
+    cut: float = DERIVED_PROBABILITY,
+    text: Article | None = None,
+) -> Judgement:
+    """Judge a related pair; cover is the share of the shorter text's content the alignment links.
+
+    The pair is called derived from probability cut (the probability itself does not depend on it).
+    text: the side whose wording is measured, where the question is whether it was taken from the
+    other (check's story); by default the shorter of the two.
+    """
     if a.sentences and [s.text for s in a.sentences] == [s.text for s in b.sentences]:
         return Judgement(True, IDENTICAL, ("the two story texts are identical",))
     if translated(a, b):
         p = round(min(0.95, max(0.05, cover)), 2)
         said = f"{_pct(cover)} of the shorter text's content is aligned with the other, across languages"
     else:
-        f = features(a, b, profiles)
+        f = features(a, b, profiles, alignment, text)
         p = round(probability(f), 2)
+        measured = "the shorter text" if text is None else text.id
         said = (
-            f"{_pct(f.copied)} of the shorter text's words (outside quotations) are in runs of "
-            f"{RUN} or more words the other has too; it shares {_pct(f.rare)} of its uncommon words"
+            f"{_pct(f.copied)} of {measured}'s words (outside quotations) are in runs of {RUN} or more "
+            f"words the other has too; it shares {_pct(f.rare)} of its uncommon words; its sentences "
+            f"linked to the other's make {_pct(f.linked)} of it (each weighed by its link's score)"
         )
-    derived = p >= 0.5 if not translated(a, b) else cover >= TRANSLATED_COVER
+    derived = p >= cut if not translated(a, b) else cover >= TRANSLATED_COVER
     used = _agency_used(a, b)
     if used is not None and not derived:
         return Judgement(True, max(p, 0.5), (used, said))
     return Judgement(derived, p, (said,))
 
 
-def sibling_translations(a: Article, b: Article, profiles: Mapping[str, Profile], original: str) -> Judgement:
+def sibling_translations(a: Article, b: Article, original: str) -> Judgement:
     """Two translations of one original: siblings unless one reused the other's wording."""
-    f = features(a, b, profiles)
-    derived = f.copied >= SIBLING_TRANSLATION_COPIED
+    texts = sorted(((a.id, _wording(a)), (b.id, _wording(b))), key=lambda t: (t[1].size, t[0]))
+    (_, short), (_, long_) = texts
+    copied = _covered(short, long_.run_set)
+    derived = copied >= SIBLING_TRANSLATION_COPIED
     said = (
-        f"both translate {original}; they share {_pct(f.copied)} of the shorter's wording in runs of "
+        f"both translate {original}; they share {_pct(copied)} of the shorter's wording in runs of "
         f"{RUN} or more words, "
         + ("more than" if derived else "no more than")
         + " translating one text forces"
@@ -216,25 +262,41 @@ def sibling_translations(a: Article, b: Article, profiles: Mapping[str, Profile]
     return Judgement(derived, 0.9 if derived else 0.1, (said,))
 
 
-def union_features(text: Article, others: Sequence[Article], profiles: Mapping[str, Profile]) -> Features:
-    """The wording features of text measured against the union of others (versions of one story)."""
+def union_features(
+    text: Article, others: Sequence[Article], profiles: Mapping[str, Profile], alignments: Iterable[Alignment]
+) -> Features:
+    """The features of text measured against the union of others (versions of one story), given
+    its alignments with them."""
     own = _wording(text)
     runs: set[str] = set()
     for other in others:
         runs |= _wording(other).run_set
     used = {s for other in others for s in profiles[other.id]}
     copied = _covered(own, runs)
-    return Features(round(copied, 6), round(_rare(own.content, profiles[text.id], used), 6))
+    rare = _rare(own.content, profiles[text.id], used)
+    return Features(round(copied, 6), round(rare, 6), round(linked_share(text, alignments), 6))
 
 
-def judge_union(text: Article, others: Sequence[Article], profiles: Mapping[str, Profile]) -> Judgement:
-    """Whether text is derived from several versions of one story taken together."""
-    f = union_features(text, others, profiles)
+def shares_run(text: Article, other: Article) -> bool:
+    """Whether text has a run of RUN words (outside quotations) that other has too."""
+    return _covered(_wording(text), _wording(other).run_set) > 0
+
+
+def judge_union(
+    text: Article,
+    others: Sequence[Article],
+    profiles: Mapping[str, Profile],
+    alignments: Iterable[Alignment],
+    cut: float = DERIVED_PROBABILITY,
+) -> Judgement:
+    """Whether text is derived from several versions of one story taken together (from probability cut)."""
+    f = union_features(text, others, profiles, alignments)
     p = round(probability(f), 2)
     names = ", ".join(o.id for o in others)
     said = (
         f"taken together with the other versions of its story ({names}): {_pct(f.copied)} of "
         f"{text.id}'s words (outside quotations) are in runs of {RUN} or more words they have too; "
-        f"it shares {_pct(f.rare)} of its uncommon words"
+        f"it shares {_pct(f.rare)} of its uncommon words; its sentences linked to theirs make "
+        f"{_pct(f.linked)} of it (each weighed by its link's score)"
     )
-    return Judgement(p >= 0.5, p, (said,))
+    return Judgement(p >= cut, p, (said,))
