@@ -90,7 +90,8 @@ def test_a_story_reported_independently_on_the_same_event_passes_and_says_so(tmp
     # check calls a source derived only from REUSE_PROBABILITY (a false accusation costs more).
     assert not source.derived and source.probability < REUSE_PROBABILITY and source.reused >= 1
     text = render_text(report, FindingsOptions()).plain
-    assert f"{report.stories[0].path}: compared with 1 wire article, found independent\n" in text
+    said = f"{report.stories[0].path}: compared with 1 wire article, found independent "
+    assert f"{said}(probability of copying {source.probability:.2f}; reuse is called from 0.67)\n" in text
 
 
 def test_uncredited_reuse_fires_only_for_sources_the_story_derives_from(
@@ -105,7 +106,8 @@ def test_uncredited_reuse_fires_only_for_sources_the_story_derives_from(
     [source] = report.stories[0].sources
     assert (source.derived, source.probability, source.reused) == (False, 0.12, 6)
     text = render_text(report, FindingsOptions()).plain
-    assert f"{report.stories[0].path}: compared with 1 wire article, found independent\n" in text
+    said = f"{report.stories[0].path}: compared with 1 wire article, found independent "
+    assert f"{said}(probability of copying 0.12; reuse is called from 0.67)\n" in text
 
 
 def test_a_citing_credit_counts_as_crediting() -> None:

@@ -306,7 +306,10 @@ def _story_with(*derived: bool) -> CheckReport:
 def test_text_says_a_story_was_compared_and_found_independent_only_when_no_source_is_derived() -> None:
     render = findings_renderer(CheckFormat.TEXT)
     independent = render(_story_with(False, False), FindingsOptions())
-    assert str(independent).startswith("news/a.txt: compared with 2 wire articles, found independent\n\n")
+    assert str(independent).startswith(
+        "news/a.txt: compared with 2 wire articles, found independent "
+        "(probability of copying 0.20; reuse is called from 0.67)\n\n"
+    )
     for derived in [(True,), (True, False), ()]:
         assert "found independent" not in str(render(_story_with(*derived), FindingsOptions()))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from provtrace.check.formats import FindingsOptions
+from provtrace.check.judge import REUSE_PROBABILITY
 from provtrace.check.model import CheckReport, Finding, Severity, StoryResult
 from provtrace.wording import plural
 
@@ -50,7 +51,11 @@ def _all_independent(story: StoryResult) -> bool:
 
 def _independent(story: StoryResult) -> str:
     compared = plural(len(story.sources), "wire article")
-    return f"{story.path}: compared with {compared}, found independent"
+    likeliest = max(source.probability for source in story.sources)
+    return (
+        f"{story.path}: compared with {compared}, found independent "
+        f"(probability of copying {likeliest:.2f}; reuse is called from {REUSE_PROBABILITY:.2f})"
+    )
 
 
 def render_text(report: CheckReport, options: FindingsOptions) -> Text:
