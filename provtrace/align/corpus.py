@@ -92,7 +92,8 @@ def align_components(
     together: Sequence[Sequence[str]] = (),
     flips: bool = True,
 ) -> Iterator[CorpusAlignment]:
-    """align_corpus one connected component of the candidate graph at a time (see map_components)."""
+    """align_corpus one connected component of the candidate graph at a time, in
+    map_components' order."""
     return map_components(articles, options, _as_is, None, progress, together, flips)
 
 
@@ -111,7 +112,8 @@ def map_components(
 ) -> Iterator[T]:
     """finish(context, part) for each connected component of the candidate graph, aligned.
 
-    Components come in the order of their smallest id. The rarity weights
+    Components with more than WHOLE_PAIRS pairs come first, largest first, then
+    the others in the order of their smallest id. The rarity weights
     are the folder's (each part's vocabulary is the whole run's). together
     lists groups of ids that must share a component whatever their candidates
     (what inference decides over several at once). All the work goes through
@@ -178,6 +180,13 @@ class _Count:
             self.progress(ALIGNING, self.done, self.total)
 
 
+def _in_order(group: Sequence[Component]) -> list[Component]:
+    """Large components first, largest first, then the small ones in order: the caller finishes
+    a large one while the workers go on with the small ones."""
+    large = sorted((c for c in group if len(c[1]) > WHOLE_PAIRS), key=lambda c: -len(c[1]))
+    return large + [c for c in group if len(c[1]) <= WHOLE_PAIRS]
+
+
 def _units(group: Sequence[Component]) -> list[_Unit]:
     """The components as units of work, in order: whole when small, else in slices of pairs."""
     units = []
@@ -190,8 +199,9 @@ def _units(group: Sequence[Component]) -> list[_Unit]:
 
 
 def _run_group(state: _State[T], group: Sequence[Component], count: _Count) -> Iterator[T]:
-    """finish(part) for each component of the group, in order."""
+    """finish(part) for each component of the group (in _in_order's order)."""
     options = state.options
+    group = _in_order(group)
     units = _units(group)
     pairs = sum(len(u.pairs) for u in units)
     if count.progress is not None and options.scheduler is None and worker_count(options.workers, pairs) == 1:

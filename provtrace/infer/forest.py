@@ -105,8 +105,14 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
     }
 
 
-def _versions(partners: Sequence[str], judged: Mapping[tuple[str, str], Judgement]) -> list[list[str]]:
-    """The partners grouped into versions of one story: joined by pairs judged derived."""
+def _versions(
+    partners: Sequence[str], judged: Mapping[tuple[str, str], Judgement], after: Mapping[str, Sequence[str]]
+) -> list[list[str]]:
+    """The partners grouped into versions of one story: joined by pairs judged derived.
+
+    after maps each id u to the v of the judged pairs (u, v), sorted: the pairs
+    among the partners are taken in sorted order without going through every pair.
+    """
     group = {m: m for m in partners}
 
     def root(m: str) -> str:
@@ -114,9 +120,10 @@ def _versions(partners: Sequence[str], judged: Mapping[tuple[str, str], Judgemen
             m = group[m]
         return m
 
-    for (u, v), j in sorted(judged.items()):
-        if j.derived and u in group and v in group:
-            group[root(u)] = root(v)
+    for u in sorted(group):
+        for v in after.get(u, ()):
+            if v in group and judged[u, v].derived:
+                group[root(u)] = root(v)
     out: dict[str, list[str]] = {}
     for m in partners:
         out.setdefault(root(m), []).append(m)
@@ -139,8 +146,11 @@ def _judge_together(
             partners.setdefault(a_id, []).append(b_id)
             partners.setdefault(b_id, []).append(a_id)
     key = {(x, m): (x, m) if (x, m) in judged else (m, x) for x, ms in partners.items() for m in ms}
+    after: dict[str, list[str]] = {}
+    for u, v in sorted(judged):
+        after.setdefault(u, []).append(v)
     for x, ms in sorted(partners.items()):
-        for versions in _versions(ms, judged):
+        for versions in _versions(ms, judged, after):
             if len(versions) < 2 or any(judged[key[x, m]].derived for m in versions):
                 continue
             together = judge_union(by_id[x], [by_id[m] for m in versions], pairs.profiles)
