@@ -12,6 +12,7 @@ module.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -120,7 +121,14 @@ def ordered_chunks(
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(count, context, initializer=_init, initargs=(state,))
     try:
-        pending = deque(pool.submit(_run_chunk, job) for job in islice(jobs, AHEAD))
+        # The workers start (forked) at the first submit. Objects frozen then are left alone
+        # by the workers' garbage collector, so their memory stays shared with this process
+        # instead of being copied into each worker as the collector touches them.
+        gc.freeze()
+        try:
+            pending = deque(pool.submit(_run_chunk, job) for job in islice(jobs, AHEAD))
+        finally:
+            gc.unfreeze()
         while pending:
             done = pending.popleft().result()
             pending.extend(pool.submit(_run_chunk, job) for job in islice(jobs, 1))

@@ -133,6 +133,7 @@ def map_components(
     else:
         ids = sorted(by_id)
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
+    del keys  # not needed any more, and not to be copied into the workers
     # Aligning is counted in sentences (both sides of each pair): one long text moves the bar as it goes.
     count = _Count(progress, sum(_size(by_id, pair) for pair in todo))
     parts = components(sorted(by_id), todo, together)
