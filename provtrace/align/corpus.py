@@ -288,9 +288,12 @@ def _article_features(
         _features_of, articles, ({}, keyed), workers=options.workers, scheduler=options.scheduler
     )
     at = 0
+    known = {}  # a sentence repeated across copies is held once, as when read on one core
     for chunk in chunks:
         for article, (found_feats, found_keys) in zip(articles[at : at + len(chunk)], chunk, strict=True):
-            feats[article.id] = found_feats
+            feats[article.id] = tuple(
+                known.setdefault(s.text, f) for s, f in zip(article.sentences, found_feats, strict=True)
+            )
             if found_keys is not None:
                 keys[article.id] = found_keys
             read += len(article.sentences)
