@@ -12,8 +12,11 @@ module.
 
 from __future__ import annotations
 
+import gc
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -23,6 +26,10 @@ R = TypeVar("R")
 MIN_ITEMS = 200
 #: Items sent to a worker at a time.
 CHUNK = 64
+#: Chunks handed to the pool ahead of the one the caller is using: enough to
+#: keep every worker busy while the caller works, few enough that the results
+#: waiting for it stay a small part of memory (about 4,000 items).
+AHEAD = 64
 #: Seconds to wait for a Dask scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
 
@@ -88,28 +95,44 @@ def ordered_chunks(
     *,
     workers: int,
     scheduler: str | None = None,
+    chunk: int | None = None,
+    amount: int | None = None,
 ) -> Iterator[list[R]]:
     """ordered_map's results a chunk at a time, in input order, as they are ready.
 
-    The workers go on with later chunks while the caller uses one (writes it
-    to an index, say), so the caller's work overlaps theirs.
+    The workers go on with up to AHEAD later chunks while the caller uses one
+    (writes it to an index, say), so the caller's work overlaps theirs.
+    chunk is the number of items sent at a time (default CHUNK); amount, the size of the work
+    that decides whether a pool is worth starting (default: the number of items).
     """
+    chunk = chunk or CHUNK
     if scheduler is not None:
-        yield from _cluster_map(fn, items, state, scheduler)
+        yield from _cluster_map(fn, items, state, scheduler, chunk)
         return
-    count = worker_count(workers, len(items))
+    count = worker_count(workers, len(items) if amount is None else amount)
     if count == 1:
-        for k in range(0, len(items), CHUNK):
-            yield [fn(state, item) for item in items[k : k + CHUNK]]
+        for k in range(0, len(items), chunk):
+            yield [fn(state, item) for item in items[k : k + chunk]]
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    jobs = [(fn, list(items[k : k + CHUNK])) for k in range(0, len(items), CHUNK)]
+    jobs = ((fn, list(items[k : k + chunk])) for k in range(0, len(items), chunk))
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(count, context, initializer=_init, initargs=(state,))
     try:
-        yield from pool.map(_run_chunk, jobs)
+        # The workers start (forked) at the first submit. Objects frozen then are left alone
+        # by the workers' garbage collector, so their memory stays shared with this process
+        # instead of being copied into each worker as the collector touches them.
+        gc.freeze()
+        try:
+            pending = deque(pool.submit(_run_chunk, job) for job in islice(jobs, AHEAD))
+        finally:
+            gc.unfreeze()
+        while pending:
+            done = pending.popleft().result()
+            pending.extend(pool.submit(_run_chunk, job) for job in islice(jobs, 1))
+            yield done
     finally:
         # A caller that stops early (an error while using a chunk) must not wait for the rest.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -140,13 +163,14 @@ def _cluster_map(
     items: Sequence[T],
     state: Any,
     scheduler: str,
+    chunk: int,
 ) -> Iterator[list[R]]:
     """ordered_chunks on a Dask cluster, a chunk at a time: the state is sent once to every worker."""
     client = _connect(scheduler)
     try:
         # Wrapped in a list so that a dict or tuple state is sent as one object.
         shared = client.scatter([state], broadcast=True, hash=False)[0]
-        jobs = [(fn, list(items[k : k + CHUNK])) for k in range(0, len(items), CHUNK)]
+        jobs = [(fn, list(items[k : k + chunk])) for k in range(0, len(items), chunk)]
         with client.get_executor(pure=False) as executor:
             futures = [executor.submit(_run_chunk_with, shared, job) for job in jobs]
             for future in futures:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from provtrace.align.core import PairResult
-from provtrace.align.corpus import align_components
+from provtrace.align.corpus import CorpusAlignment, map_components
 from provtrace.align.kinds import with_flips
 from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
@@ -178,12 +178,11 @@ def trace_articles(
 
     Each connected component of the candidate graph is aligned and inferred
     on its own (articles citing one agency that no article owns stay in one,
-    as they may hang from one unseen source) and the parts combined in sorted
-    order: the same trace as over the whole folder at once, with only one
-    batch of components' alignments held at a time.
+    as they may hang from one unseen source), by the workers for a small
+    component, and the parts combined in sorted order: the same trace as over
+    the whole folder at once, with only a few components' alignments held at a time.
     """
     articles = sorted(articles, key=lambda a: a.id)
-    by_id = {a.id: a for a in articles}
     owners = owned_agencies(articles)
     edges: list[Edge] = []
     unseen: list[Unseen] = []
@@ -191,24 +190,16 @@ def trace_articles(
     related: list[Related] = []
     alignments: dict[tuple[str, str], Alignment] = {}
     inferred = 0
+    together = unseen_groups(articles, owners)
     # Meaning flips are only shown: they are read for the alignments the trace keeps.
-    for part in align_components(articles, options, progress, unseen_groups(articles, owners), flips=False):
-        ids = sorted(part.prepared)
-        profiles = {k: profile_of(part.prepared[k], part.vocabulary) for k in ids}
-        forest, edge_alignments = infer_forest(
-            [by_id[i] for i in ids], Pairs(part.pairs, part.stems(), profiles), owners
-        )
-        edges += forest.edges
-        unseen += forest.unseen
-        unrelated += forest.unrelated
-        related += forest.related
-        kept = dict(edge_alignments)
-        if options.all_pairs:
-            for (a, b), result in part.pairs.items():
-                if not any(k in alignments or k in kept for k in ((a, b), (b, a))):
-                    kept[a, b] = result.alignment
-        alignments.update(_with_flips(kept, part.pairs, by_id))
-        inferred += len(ids)
+    parts = map_components(articles, options, _infer_part, (owners, options), progress, together, flips=False)
+    for part in parts:
+        edges += part.edges
+        unseen += part.unseen
+        unrelated += part.unrelated
+        related += part.related
+        alignments.update(part.alignments)
+        inferred += part.articles
         if progress is not None:
             progress("inferring", inferred, len(articles))
     return Trace(
@@ -220,3 +211,33 @@ def trace_articles(
         warnings=tuple(warnings),
         related=tuple(sorted(related, key=lambda r: (r.a, r.b))),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _PartTrace:
+    """What one connected component adds to the trace."""
+
+    articles: int
+    edges: tuple[Edge, ...]
+    unseen: tuple[Unseen, ...]
+    unrelated: tuple[str, ...]
+    related: tuple[Related, ...]
+    alignments: Mapping[tuple[str, str], Alignment]
+
+
+def _infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> _PartTrace:
+    """The tree of one component and the alignments shown with it (run by a worker when it is small)."""
+    owners, options = context
+    ids = sorted(part.prepared)
+    by_id = {i: part.prepared[i].article for i in ids}
+    profiles = {k: profile_of(part.prepared[k], part.vocabulary) for k in ids}
+    forest, edge_alignments = infer_forest(
+        [by_id[i] for i in ids], Pairs(part.pairs, part.stems(), profiles), owners
+    )
+    kept = dict(edge_alignments)
+    if options.all_pairs:
+        for (a, b), result in part.pairs.items():
+            if (a, b) not in kept and (b, a) not in kept:
+                kept[a, b] = result.alignment
+    shown = _with_flips(kept, part.pairs, by_id)
+    return _PartTrace(len(ids), forest.edges, forest.unseen, forest.unrelated, forest.related, shown)

@@ -27,6 +27,22 @@ def test_output_is_identical_with_one_worker_and_with_two(
     assert len(outputs) == 1
 
 
+@pytest.mark.parametrize("whole", [0, 10**6])
+def test_output_is_identical_whether_a_worker_infers_a_component_or_the_caller_does(
+    examples: Path, monkeypatch: pytest.MonkeyPatch, whole: int
+) -> None:
+    """A component is aligned and inferred by one worker, or its pairs shared out and inferred here."""
+    import provtrace.align.corpus as corpus
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(corpus, "SLICE_PAIRS", 3)
+    render = renderer(OutputFormat.JSON)
+    alone = render(trace([str(examples)], TraceOptions(workers=1, all_pairs=True)), RenderOptions())
+    monkeypatch.setattr(corpus, "WHOLE_PAIRS", whole)
+    spread = render(trace([str(examples)], TraceOptions(workers=2, all_pairs=True)), RenderOptions())
+    assert spread == alone
+
+
 def test_a_pool_is_used_only_when_it_pays() -> None:
     assert parallel.worker_count(2, items=10) == 1
     assert parallel.worker_count(2, items=10_000) == 2

@@ -5,32 +5,41 @@ aligning (see candidates), aligns them on one core or several and keeps the
 related ones. align_components does the same one connected component of the
 candidate graph at a time (articles that can share content only through one
 another), so that what is held at once follows the largest story family,
-not the folder. Each pair is aligned on its own (words weighed by their rarity
-in the pair), so its links do not depend on the rest of the folder and
-`provtrace diff` shows the same links and scores as `trace`. The rarity
-weights over the whole run are kept for inference, which asks which words
-are distinctive in the folder.
+not the folder; map_components also runs the caller's next stage (inference)
+on each component, on the workers when the component is small. Each pair is
+aligned on its own (words weighed by their rarity in the pair), so its links
+do not depend on the rest of the folder and `provtrace diff` shows the same
+links and scores as `trace`. The rarity weights over the whole run are kept
+for inference, which asks which words are distinctive in the folder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from provtrace.align.candidates import candidate_pairs
-from provtrace.align.components import batches, components
+from provtrace.align.candidates import ALL_PAIRS_UP_TO, candidate_pairs
+from provtrace.align.components import Component, batches, components
 from provtrace.align.core import PairResult, PairStats, align_pair
 from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
 from provtrace.align.normalize import Features
+from provtrace.index.keys import ArticleKeys, article_keys
 from provtrace.models import Alignment, Article, LinkKind, Progress
 from provtrace.options import TraceOptions
-from provtrace.parallel import ordered_map, worker_count
+from provtrace.parallel import ordered_chunks, worker_count
 
 #: The stage names under which sentence features are computed and pairs aligned.
 COMPARING = "comparing sentences"
 ALIGNING = "aligning"
+#: A component with at most this many pairs is aligned and finished by one
+#: worker (a story family: its inference then runs beside the others'); a
+#: larger one's pairs are shared out among the workers.
+WHOLE_PAIRS = 200
+#: Pairs of a large component sent to a worker at a time.
+SLICE_PAIRS = 64
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,56 +96,224 @@ def align_components(
     together: Sequence[Sequence[str]] = (),
     flips: bool = True,
 ) -> Iterator[CorpusAlignment]:
-    """align_corpus one connected component of the candidate graph at a time.
+    """align_corpus one connected component of the candidate graph at a time, in
+    map_components' order."""
+    return map_components(articles, options, _as_is, None, progress, together, flips)
 
-    Components come in the order of their smallest id. The rarity weights
+
+def _as_is(context: object, part: CorpusAlignment) -> CorpusAlignment:
+    return part
+
+
+def map_components(
+    articles: Sequence[Article],
+    options: TraceOptions,
+    finish: Callable[[Any, CorpusAlignment], T],
+    context: Any = None,
+    progress: Progress | None = None,
+    together: Sequence[Sequence[str]] = (),
+    flips: bool = True,
+) -> Iterator[T]:
+    """finish(context, part) for each connected component of the candidate graph, aligned.
+
+    Components with more than WHOLE_PAIRS pairs come first, largest first, then
+    the others in the order of their smallest id. The rarity weights
     are the folder's (each part's vocabulary is the whole run's). together
     lists groups of ids that must share a component whatever their candidates
-    (what inference decides over several at once). Pairs are aligned a batch
-    of components at a time, so a process pool starts once per batch.
+    (what inference decides over several at once). All the work goes through
+    one stream of workers: a small component is aligned and finished by one
+    worker, a large one's pairs are shared out and it is finished here, while
+    the workers go on with the next components. finish must be a module-level
+    function. With embeddings, a batch of components at a time, embedded together.
     With flips false, most links' meaning flips are left to align.kinds.with_flips
     (for the alignments the caller keeps).
     """
-    feats: dict[str, tuple[Features, ...]] = {}
-    known: dict[str, Features] = {}  # a sentence repeated across copies is read once
-    # Counted in sentences: one long text moves the bar as it goes.
-    sentences = sum(len(a.sentences) for a in articles)
-    read = 0
-    for article in articles:
-        step = None if progress is None else _counter(progress, COMPARING, read, sentences)
-        feats[article.id] = sentence_features(article, known, step)
-        read += len(article.sentences)
-        if progress is not None:
-            progress(COMPARING, read, sentences)
-    vocab = build_vocabulary(articles, feats)
     by_id = {a.id: a for a in articles}
-    if options.semantic:
+    keyed = not options.semantic and len(by_id) > ALL_PAIRS_UP_TO
+    feats, keys = _article_features(articles, options, progress, keyed)
+    vocab = build_vocabulary(articles, feats)
+    if keyed:
+        todo = candidate_pairs(articles, feats, keys)
+    else:
         ids = sorted(by_id)
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
-    else:
-        todo = candidate_pairs(articles, feats)
+    del keys  # not needed any more, and not to be copied into the workers
     # Aligning is counted in sentences (both sides of each pair): one long text moves the bar as it goes.
-    total = sum(_size(by_id, pair) for pair in todo)
-    done = 0
-    for batch in batches(components(sorted(by_id), todo, together)):
-        members = [i for part, _ in batch for i in part]
+    count = _Count(progress, sum(_size(by_id, pair) for pair in todo))
+    parts = components(sorted(by_id), todo, together)
+    for group in batches(parts) if options.semantic else [parts]:
         vectors: dict[str, Any] = {}
         if options.semantic:
             from provtrace.align.semantic import Embedder
 
-            vectors = Embedder().embed([by_id[i] for i in members])
-        prepared = {i: prepare(by_id[i], vocab, feats[i], vectors.get(i)) for i in members}
-        batch_todo = [pair for _, pairs in batch for pair in pairs]
-        results = _align_all(prepared, batch_todo, options, _offset(progress, done, total), flips)
-        done += sum(_size(by_id, pair) for pair in batch_todo)
-        aligned = dict(zip(batch_todo, results, strict=True))
-        for part, pairs in batch:
-            related: dict[tuple[str, str], PairResult] = {}
-            for a, b in pairs:
-                result = PairResult(*aligned[a, b])
-                if is_related(result, prepared[a].article, prepared[b].article, options):
-                    related[a, b] = result
-            yield CorpusAlignment(related, {i: prepared[i] for i in part}, vocab)
+            vectors = Embedder().embed([by_id[i] for part, _ in group for i in part])
+        state = _State(by_id, feats, vectors, vocab, options, flips, finish, context)
+        yield from _run_group(state, group, count)
+
+
+@dataclass(frozen=True, slots=True)
+class _State(Generic[T]):
+    """What every worker holds: the articles, their features and embeddings, and how to finish a part."""
+
+    by_id: Mapping[str, Article]
+    feats: Mapping[str, tuple[Features, ...]]
+    vectors: Mapping[str, Any]
+    vocab: Vocabulary
+    options: TraceOptions
+    flips: bool
+    finish: Callable[[Any, CorpusAlignment], T]
+    context: Any
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One piece of work: some pairs of a large component, or a whole small component (part set)."""
+
+    pairs: tuple[tuple[str, str], ...]
+    part: tuple[str, ...] | None = None
+
+
+class _Count:
+    """The run's aligning progress, in sentences (both sides of each pair)."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def add(self, state: _State[Any], pairs: Iterable[tuple[str, str]]) -> None:
+        self.done += sum(len(state.feats[a]) + len(state.feats[b]) for a, b in pairs)
+        if self.progress is not None:
+            self.progress(ALIGNING, self.done, self.total)
+
+
+def _in_order(group: Sequence[Component]) -> list[Component]:
+    """Large components first, largest first, then the small ones in order: the caller finishes
+    a large one while the workers go on with the small ones."""
+    large = sorted((c for c in group if len(c[1]) > WHOLE_PAIRS), key=lambda c: -len(c[1]))
+    return large + [c for c in group if len(c[1]) <= WHOLE_PAIRS]
+
+
+def _units(group: Sequence[Component]) -> list[_Unit]:
+    """The components as units of work, in order: whole when small, else in slices of pairs."""
+    units = []
+    for part, pairs in group:
+        if len(pairs) <= WHOLE_PAIRS:
+            units.append(_Unit(tuple(pairs), part))
+        else:
+            units += [_Unit(tuple(pairs[k : k + SLICE_PAIRS])) for k in range(0, len(pairs), SLICE_PAIRS)]
+    return units
+
+
+def _run_group(state: _State[T], group: Sequence[Component], count: _Count) -> Iterator[T]:
+    """finish(part) for each component of the group (in _in_order's order)."""
+    options = state.options
+    group = _in_order(group)
+    units = _units(group)
+    pairs = sum(len(u.pairs) for u in units)
+    if count.progress is not None and options.scheduler is None and worker_count(options.workers, pairs) == 1:
+        results: Iterator[Any] = (_run_unit(state, unit, count) for unit in units)
+    else:
+        results = _streamed(state, units, pairs, count)
+    for part, part_pairs in group:
+        if len(part_pairs) <= WHOLE_PAIRS:
+            yield next(results)
+            continue
+        aligned: list[tuple[Alignment, PairStats]] = []
+        while len(aligned) < len(part_pairs):
+            aligned += next(results)
+        yield _finish(state, part, part_pairs, aligned)
+
+
+def _streamed(state: _State[T], units: Sequence[_Unit], pairs: int, count: _Count) -> Iterator[Any]:
+    """_run_unit over the units on several workers (or a cluster), results in order."""
+    options = state.options
+    chunks = ordered_chunks(
+        _run_unit, units, state, workers=options.workers, scheduler=options.scheduler, chunk=1, amount=pairs
+    )
+    for unit, chunk in zip(units, chunks, strict=True):
+        count.add(state, unit.pairs)
+        yield chunk[0]
+
+
+def _run_unit(state: _State[T], unit: _Unit, count: _Count | None = None) -> Any:
+    """A unit's alignments, or (for a whole component) what finish makes of it."""
+    aligned = []
+    for pair in unit.pairs:
+        within = None
+        if count is not None and count.progress is not None:
+            within = _within(count.progress, ALIGNING, count.done, count.total)
+        aligned.append(_align_one(state, pair, within))
+        if count is not None:
+            count.add(state, [pair])
+    if unit.part is None:
+        return aligned
+    return _finish(state, unit.part, unit.pairs, aligned)
+
+
+def _finish(
+    state: _State[T],
+    part: Sequence[str],
+    pairs: Sequence[tuple[str, str]],
+    aligned: Sequence[tuple[Alignment, PairStats]],
+) -> T:
+    """finish(context, part) for one component whose pairs are aligned: its related pairs kept."""
+    related: dict[tuple[str, str], PairResult] = {}
+    for (a, b), found in zip(pairs, aligned, strict=True):
+        result = PairResult(*found)
+        if is_related(result, state.by_id[a], state.by_id[b], state.options):
+            related[a, b] = result
+    prepared = {i: prepare(state.by_id[i], state.vocab, state.feats[i], state.vectors.get(i)) for i in part}
+    return state.finish(state.context, CorpusAlignment(related, prepared, state.vocab))
+
+
+def _article_features(
+    articles: Sequence[Article], options: TraceOptions, progress: Progress | None, keyed: bool
+) -> tuple[dict[str, tuple[Features, ...]], dict[str, ArticleKeys]]:
+    """Each article's sentence features and (when keyed) candidate keys, on one core or several.
+
+    Counted in sentences: on one core one long text moves the bar as it goes;
+    on several, a chunk of articles at a time.
+    """
+    feats: dict[str, tuple[Features, ...]] = {}
+    keys: dict[str, ArticleKeys] = {}
+    sentences = sum(len(a.sentences) for a in articles)
+    read = 0
+    local = options.scheduler is None and worker_count(options.workers, len(articles)) == 1
+    if progress is not None and local:
+        known: dict[str, Features] = {}  # a sentence repeated across copies is read once
+        for article in articles:
+            step = _counter(progress, COMPARING, read, sentences)
+            feats[article.id], found = _features_of((known, keyed), article, step)
+            if found is not None:
+                keys[article.id] = found
+            read += len(article.sentences)
+            progress(COMPARING, read, sentences)
+        return feats, keys
+    chunks = ordered_chunks(
+        _features_of, articles, ({}, keyed), workers=options.workers, scheduler=options.scheduler
+    )
+    at = 0
+    known = {}  # a sentence repeated across copies is held once, as when read on one core
+    for chunk in chunks:
+        for article, (found_feats, found_keys) in zip(articles[at : at + len(chunk)], chunk, strict=True):
+            feats[article.id] = tuple(
+                known.setdefault(s.text, f) for s, f in zip(article.sentences, found_feats, strict=True)
+            )
+            if found_keys is not None:
+                keys[article.id] = found_keys
+            read += len(article.sentences)
+        at += len(chunk)
+        if progress is not None:
+            progress(COMPARING, read, sentences)
+    return feats, keys
+
+
+def _features_of(
+    state: tuple[dict[str, Features], bool], article: Article, step: Callable[[int], None] | None = None
+) -> tuple[tuple[Features, ...], ArticleKeys | None]:
+    """One article's sentence features (through the process's cache of known sentences) and keys."""
+    known, keyed = state
+    found = sentence_features(article, known, step)
+    return found, article_keys(article) if keyed else None
 
 
 def _size(by_id: Mapping[str, Article], pair: tuple[str, str]) -> int:
@@ -144,57 +321,12 @@ def _size(by_id: Mapping[str, Article], pair: tuple[str, str]) -> int:
     return len(by_id[pair[0]].sentences) + len(by_id[pair[1]].sentences)
 
 
-def _offset(progress: Progress | None, before: int, total: int) -> Progress | None:
-    """progress for one batch, counted in the run's sentences to align."""
-    if progress is None:
-        return None
-    return lambda stage, done, _: progress(stage, before + done, total)
-
-
 def _align_one(
-    state: tuple[Mapping[str, Prepared], TraceOptions, bool],
-    pair: tuple[str, str],
-    progress: Progress | None = None,
+    state: _State[Any], pair: tuple[str, str], progress: Progress | None = None
 ) -> tuple[Alignment, PairStats]:
-    prepared, options, flips = state
-    a, b = prepared[pair[0]], prepared[pair[1]]
-    feats, vectors = (a.feats, b.feats), (a.vectors, b.vectors)
-    return align_pair(a.article, b.article, options, feats, vectors, progress, flips)
-
-
-def _align_all(
-    prepared: Mapping[str, Prepared],
-    todo: list[tuple[str, str]],
-    options: TraceOptions,
-    progress: Progress | None,
-    flips: bool = True,
-) -> list[tuple[Alignment, PairStats]]:
-    """Align every pair in todo, in order, on one core or several.
-
-    progress counts sentences: on one core, also those within each pair, as
-    they are done; on several, a chunk of pairs at a time.
-    """
-    if not todo:
-        return []
-    sizes = [len(prepared[a].feats) + len(prepared[b].feats) for a, b in todo]
-    before = list(accumulate(sizes, initial=0))
-    total = before[-1]
-    if progress is None or options.scheduler is not None or worker_count(options.workers, len(todo)) > 1:
-        report = None if progress is None else (lambda done: progress(ALIGNING, before[done], total))
-        return ordered_map(
-            _align_one,
-            todo,
-            (prepared, options, flips),
-            workers=options.workers,
-            progress=report,
-            scheduler=options.scheduler,
-        )
-    results = []
-    for k, pair in enumerate(todo):
-        within = _within(progress, ALIGNING, before[k], total)
-        results.append(_align_one((prepared, options, flips), pair, within))
-        progress(ALIGNING, before[k + 1], total)
-    return results
+    a, b = pair
+    feats, vectors = (state.feats[a], state.feats[b]), (state.vectors.get(a), state.vectors.get(b))
+    return align_pair(state.by_id[a], state.by_id[b], state.options, feats, vectors, progress, state.flips)
 
 
 def _counter(progress: Progress, stage: str, before: int, total: int) -> Callable[[int], None]:

@@ -77,6 +77,10 @@ def _overlaps(src: Prepared, tgt: Prepared) -> Iterator[dict[int, float]]:
     for j, bag in enumerate(tgt.bags):
         for stem in bag:
             postings.setdefault(stem, []).append(j)
+    if all(len(holders) <= _FINDING_POSTINGS for holders in postings.values()):
+        for bag in src.bags:
+            yield _shared_weights(bag, postings)
+        return
     for bag in src.bags:
         found: set[int] = set()
         for stem in bag:
@@ -93,6 +97,17 @@ def _overlaps(src: Prepared, tgt: Prepared) -> Iterator[dict[int, float]]:
             for j in holders:
                 shared.setdefault(j, []).append(w)
         yield {j: sum(shared[j]) for j in found}
+
+
+def _shared_weights(bag: dict[str, float], postings: dict[str, list[int]]) -> dict[int, float]:
+    """Each target sentence holding a stem of bag, with the weight it shares: every stem finds
+    candidates. Added up in the bag's order from zero, as sum() over a list of them would."""
+    shared: dict[int, float] = {}
+    get = shared.get
+    for stem, w in bag.items():
+        for j in postings.get(stem, ()):
+            shared[j] = get(j, 0.0) + w
+    return shared
 
 
 def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) -> float:

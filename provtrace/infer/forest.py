@@ -11,7 +11,7 @@ when it explains them better.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -97,15 +97,12 @@ def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple
         if translated(by_id[a_id], by_id[b_id]) and cover >= TRANSLATED_COVER:
             translations.add(frozenset((a_id, b_id)))
     _judge_together(by_id, pairs, judged)
+    translators = _neighbours(translations)
     for (a_id, b_id), found in sorted(judged.items()):
         a, b = by_id[a_id], by_id[b_id]
         if not translations or translated(a, b) or not found.derived:
             continue
-        originals = [
-            z
-            for z in sorted(by_id)
-            if frozenset((z, a_id)) in translations and frozenset((z, b_id)) in translations
-        ]
+        originals = sorted(translators.get(a_id, set()) & translators.get(b_id, set()))
         if originals:
             judged[a_id, b_id] = sibling_translations(a, b, originals[0])
     return {
@@ -155,14 +152,13 @@ def _common_sources(
     to a third may be its siblings as well as its descendants.
     """
     derived = {frozenset(k) for k, r in related.items() if r.judgement is Derivation.DERIVED}
+    linked = _neighbours(derived)
     out: dict[frozenset[str], tuple[str, str]] = {}
     for (x, y), r in sorted(related.items()):
         if r.judgement is not Derivation.INDEPENDENT or translated(by_id[x], by_id[y]):
             continue
-        for z in sorted(by_id):
-            if not translated(by_id[z], by_id[x]):
-                continue
-            if frozenset((z, x)) in derived and frozenset((z, y)) in derived:
+        for z in sorted(linked.get(x, set()) & linked.get(y, set())):
+            if translated(by_id[z], by_id[x]):
                 out.setdefault(frozenset((z, x)), (z, y))
                 out.setdefault(frozenset((z, y)), (z, x))
     return out
@@ -186,6 +182,16 @@ def _borrowed(by_id: Mapping[str, Article], related: lineage.Pairs, x: str, y: s
         elif wire_copy(by_id[z]):
             in_wire |= linked
     return len(in_wire - in_y) / len(by_id[x].sentences)
+
+
+def _neighbours(pairs: Iterable[frozenset[str]]) -> dict[str, set[str]]:
+    """For each id, the ids paired with it."""
+    out: dict[str, set[str]] = {}
+    for pair in pairs:
+        a, b = sorted(pair)
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return out
 
 
 def _candidates(
