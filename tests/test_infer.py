@@ -227,3 +227,30 @@ def test_a_story_holding_a_take_and_material_of_other_agency_copy_is_not_taken_f
     assert alone.parent == "story"
     assert compiled.parent == "take"
     assert "found only in other agency copy" in compiled.evidence[0]
+
+
+ASIDES = [
+    "The lighthouse at Cape Morrow (built in 1871 by the harbour trust) was switched off for good on Friday.",
+    "Its keepers (the last of them retired in 1994) had long been replaced by an automatic lamp.",
+    "The lamp (a rotating lens of ground glass) could be seen from 20 miles out at sea.",
+    "Local people (many of them descendants of fishermen) gathered on the cliff to watch the light go dark.",
+    "The trust said a modern beacon on the breakwater would now guide ships into the harbour.",
+]
+SMOOTHED = [
+    "On Friday the lighthouse at Cape Morrow, which the harbour trust built in 1871, was switched off for good, "
+    "it was reported.",
+    "The keepers, the last of whom retired in 1994, had in fact long been replaced by an automatic lamp.",
+    "It is said that the lamp, with its rotating lens, could be seen from 20 miles out at sea.",
+    "Local people gathered on the cliff in order to watch as the light went dark.",
+    "According to the trust, a modern beacon on the breakwater would now be guiding ships into the harbour.",
+    "Many in the town felt that it was the end of an era.",
+]
+
+
+def test_a_wordier_rewording_that_drops_its_sources_asides_in_brackets_hangs_under_it() -> None:
+    """The rewording adds words and a sentence, so it holds about as much of the source as the source of
+    it; the asides it smoothed away tell which came first."""
+    result = run(article("source", ASIDES), article("rewording", SMOOTHED))
+    assert parents(result) == {"rewording": "source"}
+    (edge,) = result.edges
+    assert any("lacks 4 asides in brackets that source has" in item for item in edge.evidence)

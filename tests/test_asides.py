@@ -1,0 +1,42 @@
+"""Asides in brackets that one version of a linked sentence has and the other lacks (infer/asides.py)."""
+
+from __future__ import annotations
+
+from provtrace.infer.asides import asides, compare_asides
+from provtrace.models import Alignment, Link, LinkKind
+
+from .helpers import article
+
+
+def _aligned(pairs: list[tuple[str, str]]) -> tuple[Alignment, list[str], list[str]]:
+    """One link per pair of sentences, in order."""
+    links = tuple(Link((i,), (i,), LinkKind.ALTERED, 0.8, False) for i in range(len(pairs)))
+    return Alignment("a", "b", links, (), ()), [x for x, _ in pairs], [y for _, y in pairs]
+
+
+def test_an_agency_credit_or_a_dateline_in_brackets_is_not_an_aside() -> None:
+    assert asides("MADRID (Reuters) - The minister resigned on Monday.") == []
+    assert asides("The minister resigned on Monday (AP).") == []
+    assert [text for text, _ in asides("The minister (62) resigned.")] == ["(62)"]
+
+
+def test_a_copy_dropping_its_sources_asides_is_counted_as_lacking_them() -> None:
+    alignment, a, b = _aligned(
+        [
+            ("The bridge (opened in 1932) was closed to lorries.", "The bridge was closed to lorries."),
+            ("Engineers (from the city council) found cracks.", "Engineers found cracks, it was said."),
+            ("Repairs will take a year.", "Repairs will take a year (or longer)."),
+        ]
+    )
+    found = compare_asides(article("a", a), article("b", b), alignment)
+    assert (found.b_lacks, found.a_lacks, found.kept) == (2, 1, 0)
+    assert found.example == "(opened in 1932)"
+
+
+def test_an_aside_kept_in_other_words_is_not_lacking() -> None:
+    """An aside of the other side that shares a content word with it counts as kept."""
+    alignment, a, b = _aligned(
+        [("The bridge (opened in 1932) was shut.", "The bridge (opening: 1932) was shut.")]
+    )
+    found = compare_asides(article("a", a), article("b", b), alignment)
+    assert (found.b_lacks, found.a_lacks, found.kept) == (0, 0, 1)
