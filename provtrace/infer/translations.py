@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from provtrace.align.core import PairStats
 from provtrace.infer import lineage
 from provtrace.infer.direction import translated, weigh
 from provtrace.infer.judgement import Judgement, sibling_translations
@@ -55,11 +56,12 @@ def _key(judged: Mapping[tuple[str, str], Judgement], x: str, y: str) -> tuple[s
 
 
 def _may_precede(by_id: Mapping[str, Article], pairs: lineage.Pairs, z: str, x: str) -> bool:
-    """Whether z may have come before x: related to x, and no evidence read outside their shared
-    content (credits, the agency's language, dates) puts x first."""
-    if pairs.oriented(z, x) is None:
-        return True  # not related: nothing read either way
-    alignment, stats = pairs.oriented_result(z, x)
+    """Whether z may have come before x: no evidence read outside their shared content (credits,
+    the agency's language, dates) puts x first."""
+    if pairs.oriented(z, x) is None:  # not related: what is read outside the content still counts
+        alignment, stats = None, PairStats(0.0, 0.0)
+    else:
+        alignment, stats = pairs.oriented_result(z, x)
     d = weigh(by_id[z], by_id[x], stats, alignment=alignment)
     outside = d.external if d.parent == z else -d.external
     return outside >= 0
@@ -75,16 +77,16 @@ def _linked_share(pairs: lineage.Pairs, z: str, x: str, size: int) -> float:
 def common_original(by_id: Mapping[str, Article], pairs: lineage.Pairs, a: str, b: str) -> str | None:
     """The text in another language that a and b (one language, parallel) may both translate, if any:
     of those related to either and not put after either, the one most of their sentences are linked to."""
+    others = sorted(z for z in {*pairs.related_to(a), *pairs.related_to(b)} if translated(by_id[z], by_id[a]))
     alignment = pairs.oriented(a, b)
-    if alignment is None or not parallel(alignment, by_id[a], by_id[b]):
+    if not others or alignment is None or not parallel(alignment, by_id[a], by_id[b]):
         return None
     sizes = {x: len(by_id[x].sentences) for x in (a, b)}
-    found: list[tuple[float, str]] = []
-    for z in sorted(set(pairs.related_to(a)) | set(pairs.related_to(b))):
-        if not translated(by_id[z], by_id[a]):
-            continue
-        if _may_precede(by_id, pairs, z, a) and _may_precede(by_id, pairs, z, b):
-            found.append((sum(_linked_share(pairs, z, x, sizes[x]) for x in (a, b)), z))
+    found = [
+        (sum(_linked_share(pairs, z, x, sizes[x]) for x in (a, b)), z)
+        for z in others
+        if _may_precede(by_id, pairs, z, a) and _may_precede(by_id, pairs, z, b)
+    ]
     # The best-linked original; of equally linked ones, the first by id.
     return min(found, key=lambda item: (-item[0], item[1]))[1] if found else None
 
