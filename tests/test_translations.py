@@ -82,8 +82,8 @@ def _text(article_id: str, sentences: list[str], language: str, **credits: str) 
     return replace(article(article_id, sentences, **credits), language=language)
 
 
-def _trace(*articles: Article) -> Trace:
-    return trace_articles(list(articles), TraceOptions(workers=1))
+def _trace(*articles: Article, semantic: bool = False) -> Trace:
+    return trace_articles(list(articles), TraceOptions(workers=1, semantic=semantic))
 
 
 def _judgement(result: Trace, a: str, b: str) -> Derivation:
@@ -91,10 +91,16 @@ def _judgement(result: Trace, a: str, b: str) -> Derivation:
     return found[min(a, b), max(a, b)].judgement
 
 
-def test_two_independent_translations_hang_from_their_original_as_siblings_without_embeddings() -> None:
-    result = _trace(_text("en", EN, "en"), _text("es", ES, "es"), _text("mx", MX, "es"))
+@pytest.mark.parametrize("semantic", [False, True], ids=["default", "semantic"])
+def test_two_independent_translations_hang_from_their_original_as_siblings(semantic: bool) -> None:
+    result = _trace(_text("en", EN, "en"), _text("es", ES, "es"), _text("mx", MX, "es"), semantic=semantic)
     assert parents(result) == {"es": "en", "mx": "en"}
     assert {e.relation for e in result.edges} == {Relation.TRANSLATION}
+
+
+def test_the_order_of_the_texts_does_not_change_which_is_the_original() -> None:
+    texts = [_text("en", EN, "en"), _text("es", ES, "es"), _text("mx", MX, "es")]
+    assert _trace(*texts).edges == _trace(*reversed(texts)).edges
 
 
 def test_the_two_translations_are_listed_as_written_independently_and_say_why() -> None:
