@@ -25,19 +25,15 @@ from provtrace.infer.direction import (
     weigh,
     wire_copy,
 )
-from provtrace.infer.judgement import (
-    TRANSLATED_COVER,
-    Judgement,
-    judge,
-    judge_union,
-    shares_run,
-    sibling_translations,
-)
+from provtrace.infer.judgement import Judgement, judge, judge_union, shares_run
 from provtrace.infer.refine import refine
+from provtrace.infer.translations import judge_translations
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 from provtrace.wording import possessive
 
-#: Candidate edges weaker than this are not considered at all.
+#: Candidate edges weaker than this are not considered at all; except a translation judged derived:
+#: across languages (without embeddings) the share explained counts only the words both texts spell
+#: alike (names, figures), so it reads low however much of the child the parent explains.
 _MIN_EDGE_WEIGHT = 0.08
 #: Direction probability from which a candidate parent counts in full.
 _SURE_DIRECTION = 0.75
@@ -82,35 +78,29 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _judge_all(by_id: Mapping[str, Article], pairs: lineage.Pairs) -> dict[tuple[str, str], Related]:
-    """The judgement on every related pair: derived, or written independently.
+def _judge_all(
+    by_id: Mapping[str, Article], pairs: lineage.Pairs
+) -> tuple[dict[tuple[str, str], Related], dict[frozenset[str], tuple[str, str]]]:
+    """The judgement on every related pair: derived, or written independently; and the originals
+    of sibling translations (see translations.judge_translations).
 
     Two texts in one language that both translate a third are judged as
     sibling translations: the wording their original forces is no copying.
     """
     judged: dict[tuple[str, str], Judgement] = {}
-    translations: set[frozenset[str]] = set()  # pairs whose aligned sentences show a translation
     for a_id, b_id in sorted(pairs.results):
         result = pairs.results[a_id, b_id]
         cover = max(result.stats.target_in_source, result.stats.source_in_target)
         judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover, result.alignment)
-        if translated(by_id[a_id], by_id[b_id]) and cover >= TRANSLATED_COVER:
-            translations.add(frozenset((a_id, b_id)))
     _judge_together(by_id, pairs, judged)
-    translators = _neighbours(translations)
-    for (a_id, b_id), found in sorted(judged.items()):
-        a, b = by_id[a_id], by_id[b_id]
-        if not translations or translated(a, b) or not found.derived:
-            continue
-        originals = sorted(translators.get(a_id, set()) & translators.get(b_id, set()))
-        if originals:
-            judged[a_id, b_id] = sibling_translations(a, b, originals[0])
-    return {
+    originals = judge_translations(by_id, pairs, judged)
+    related = {
         key: Related(
             *key, Derivation.DERIVED if j.derived else Derivation.INDEPENDENT, j.probability, j.evidence
         )
         for key, j in judged.items()
     }
+    return related, originals
 
 
 def _judge_together(
@@ -214,7 +204,7 @@ def _candidates(
         )
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
-        if weight >= _MIN_EDGE_WEIGHT:
+        if weight >= _MIN_EDGE_WEIGHT or (translated(a, b) and weight > 0):
             weights[d.parent, d.child] = round(weight, 6)
     return directions, weights
 
@@ -399,20 +389,24 @@ def infer_forest(
     import networkx as nx
 
     by_id = {a.id: a for a in articles}
-    related = _judge_all(by_id, pairs)
+    related, originals = _judge_all(by_id, pairs)
     # Independent pairs are no candidate edges, and lineage compares only versions of one text.
     every = pairs
     pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)
-    directions, weights = _candidates(by_id, pairs, _common_sources(by_id, related), every)
+    common = {**_common_sources(by_id, related), **originals}
+    directions, weights = _candidates(by_id, pairs, common, every)
     twins = lineage.prefer_originals_over_twins(weights, directions, pairs.results)
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(by_id))
     for (parent, child), weight in sorted(weights.items()):
         graph.add_edge(parent, child, weight=weight)
     unseen = _unseen_sources(articles, pairs, owned_agencies(articles) if owners is None else owners)
+    # A translation of an original found in the folder carries that original's citations along.
+    translations = {x for key, (z, _) in originals.items() for x in key - {z}}
     for node, (_, linked) in unseen.items():
         for c in linked:
-            graph.add_edge(node, c, weight=_UNSEEN_WEIGHT)
+            if c not in translations:
+                graph.add_edge(node, c, weight=_UNSEEN_WEIGHT)
     parent_of = _branch(graph, unseen)
     moved = refine(
         parent_of,
