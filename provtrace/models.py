@@ -137,6 +137,14 @@ class Alignment:
     added: tuple[int, ...]  # target sentences with no counterpart
     dropped: tuple[int, ...]  # source sentences with no counterpart
 
+    def source_linked(self) -> frozenset[int]:
+        """The source's sentences that some link holds."""
+        return frozenset(i for link in self.links for i in link.source)
+
+    def target_linked(self) -> frozenset[int]:
+        """The target's sentences that some link holds."""
+        return frozenset(j for link in self.links for j in link.target)
+
     def reversed(self) -> Alignment:
         """The same alignment seen from the other side (links keep their kind)."""
         links = tuple(

@@ -59,7 +59,7 @@ class RuleSpec:
 
 def reused_sentences(alignment: Alignment) -> set[int]:
     """The story sentences (target side) linked to the wire article."""
-    return {j for link in alignment.links for j in link.target}
+    return set(alignment.target_linked())
 
 
 def _copy(source: WireArticle) -> str:

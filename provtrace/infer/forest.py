@@ -166,7 +166,7 @@ def _borrowed(by_id: Mapping[str, Article], related: lineage.Pairs, x: str, y: s
         alignment = related.oriented(x, z)
         if alignment is None:
             continue
-        linked = {i for link in alignment.links for i in link.source}
+        linked = alignment.source_linked()
         if z == y:
             in_y |= linked
         elif wire_copy(by_id[z]):

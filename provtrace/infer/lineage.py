@@ -113,7 +113,7 @@ class Pairs:
             for other in self.related_to(x):
                 alignment = self.oriented(x, other)
                 if alignment is not None:
-                    linked.update(i for link in alignment.links for i in link.source)
+                    linked.update(alignment.source_linked())
             self._linked_of[x] = linked
         return self._linked_of[x]
 

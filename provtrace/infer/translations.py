@@ -43,11 +43,9 @@ Judged = dict[tuple[str, str], Judgement]
 
 def parallel(alignment: Alignment, source: Article, target: Article) -> bool:
     """Whether each side of the alignment has at least PARALLEL_SHARE of its sentences linked to the other."""
-    linked_source = {i for link in alignment.links for i in link.source}
-    linked_target = {i for link in alignment.links for i in link.target}
     return all(
         len(text.sentences) > 0 and len(linked) >= PARALLEL_SHARE * len(text.sentences)
-        for linked, text in ((linked_source, source), (linked_target, target))
+        for linked, text in ((alignment.source_linked(), source), (alignment.target_linked(), target))
     )
 
 
@@ -71,7 +69,7 @@ def _linked_share(pairs: lineage.Pairs, z: str, x: str, size: int) -> float:
     alignment = pairs.oriented(x, z)
     if alignment is None or not size:
         return 0.0
-    return len({i for link in alignment.links for i in link.source}) / size
+    return len(alignment.source_linked()) / size
 
 
 def common_original(by_id: Mapping[str, Article], pairs: lineage.Pairs, a: str, b: str) -> str | None:
