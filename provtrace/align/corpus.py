@@ -180,7 +180,7 @@ class _Count:
         self.progress, self.total, self.done = progress, total, 0
 
     def add(self, state: _State[Any], pairs: Iterable[tuple[str, str]]) -> None:
-        self.done += sum(len(state.feats[a]) + len(state.feats[b]) for a, b in pairs)
+        self.done += sum(_size(state.by_id, pair) for pair in pairs)
         if self.progress is not None:
             self.progress(ALIGNING, self.done, self.total)
 

@@ -188,9 +188,21 @@ def features(
         (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (item[1].size, item[0].id))
     else:
         (short, ws), (long_, wl) = ((a, wa), (b, wb)) if text.id == a.id else ((b, wb), (a, wa))
-    copied = _covered(ws, wl.run_set)
-    rare = _rare(ws.content, profiles[short.id], profiles[long_.id])
-    return Features(round(copied, 6), round(rare, 6), round(linked_share(short, [alignment]), 6))
+    return _measured(short, ws, wl.run_set, profiles, profiles[long_.id], [alignment])
+
+
+def _measured(
+    text: Article,
+    own: _Wording,
+    runs: Collection[str],
+    profiles: Mapping[str, Profile],
+    used: Collection[str],
+    alignments: Iterable[Alignment],
+) -> Features:
+    """text's features against others' runs of wording and word choices (used), given its alignments."""
+    copied = _covered(own, runs)
+    rare = _rare(own.content, profiles[text.id], used)
+    return Features(round(copied, 6), round(rare, 6), round(linked_share(text, alignments), 6))
 
 
 def probability(f: Features) -> float:
@@ -228,7 +240,8 @@ def judge(
     """
     if a.sentences and [s.text for s in a.sentences] == [s.text for s in b.sentences]:
         return Judgement(True, IDENTICAL, ("the two story texts are identical",))
-    if translated(a, b):
+    across = translated(a, b)
+    if across:
         p = round(min(0.95, max(0.05, cover)), 2)
         said = f"{_pct(cover)} of the shorter text's content is aligned with the other, across languages"
     else:
@@ -240,7 +253,7 @@ def judge(
             f"words the other has too; it shares {_pct(f.rare)} of its uncommon words; its sentences "
             f"linked to the other's make {_pct(f.linked)} of it (each weighed by its link's score)"
         )
-    derived = p >= cut if not translated(a, b) else cover >= TRANSLATED_COVER
+    derived = p >= cut if not across else cover >= TRANSLATED_COVER
     used = _agency_used(a, b)
     if used is not None and not derived:
         return Judgement(True, max(p, 0.5), (used, said))
@@ -267,19 +280,16 @@ def union_features(
 ) -> Features:
     """The features of text measured against the union of others (versions of one story), given
     its alignments with them."""
-    own = _wording(text)
     runs: set[str] = set()
     for other in others:
         runs |= _wording(other).run_set
     used = {s for other in others for s in profiles[other.id]}
-    copied = _covered(own, runs)
-    rare = _rare(own.content, profiles[text.id], used)
-    return Features(round(copied, 6), round(rare, 6), round(linked_share(text, alignments), 6))
+    return _measured(text, _wording(text), runs, profiles, used, alignments)
 
 
 def shares_run(text: Article, other: Article) -> bool:
     """Whether text has a run of RUN words (outside quotations) that other has too."""
-    return _covered(_wording(text), _wording(other).run_set) > 0
+    return not _wording(text).run_set.isdisjoint(_wording(other).run_set)
 
 
 def judge_union(
