@@ -6,7 +6,8 @@ judgement is trace's (infer/judgement.py): copying shows as shared wording
 beyond the facts two reports of one event share, so a reporter who sat in the
 same hearing as the agency's is not taken for a copier. A story compiled from
 several wire articles (successive items on one event) is judged against all of
-them together as well (judge_union): each alone may hold too little of it.
+them together as well (judgement.judge_together, as trace does): each alone may
+hold too little of it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from typing import TYPE_CHECKING
 from provtrace.align.core import PairStats
 from provtrace.align.features import prepare, vocabulary_of
 from provtrace.align.normalize import Features
-from provtrace.infer.judgement import judge, judge_union, shares_run
+from provtrace.infer import judgement
+from provtrace.infer.judgement import judge
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.models import Alignment, Article
 
@@ -77,12 +79,16 @@ def judge_together(
     if len(near) < 2:
         return judged
     others = [sources[k][0].article for k in near]
-    together = judge_union(story.article, others, profiles, [sources[k][1] for k in near], REUSE_PROBABILITY)
-    if not together.derived:
-        return [(False, min(p, together.probability)) for _, p in judged]
-    runs = [k for k in near if shares_run(story.article, sources[k][0].article)]
-    takes = set(runs or [max(near, key=lambda k: (judged[k][1], -k))])
+    probabilities = [judged[k][1] for k in near]
+    alignments = [sources[k][1] for k in near]
+    together = judgement.judge_together(
+        story.article, others, probabilities, profiles, alignments, REUSE_PROBABILITY
+    )
+    union = together.judgement
+    if not union.derived:
+        return [(False, min(p, union.probability)) for _, p in judged]
+    takes = {near[k] for k in together.sources}
     return [
-        (True, max(p, together.probability)) if k in takes else (derived, p)
+        (True, max(p, union.probability)) if k in takes else (derived, p)
         for k, (derived, p) in enumerate(judged)
     ]

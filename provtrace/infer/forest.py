@@ -25,7 +25,7 @@ from provtrace.infer.direction import (
     weigh,
     wire_copy,
 )
-from provtrace.infer.judgement import Judgement, judge, judge_union, shares_run
+from provtrace.infer.judgement import Judgement, judge, judge_together
 from provtrace.infer.refine import refine
 from provtrace.infer.translations import judge_translations
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
@@ -124,13 +124,12 @@ def _judge_together(
         if len(ms) < 2 or any(judged[key[x, m]].derived for m in ms):
             continue
         alignments = [pairs.results[key[x, m]].alignment for m in ms]
-        together = judge_union(by_id[x], [by_id[m] for m in ms], pairs.profiles, alignments)
-        if not together.derived:
-            continue
-        runs = [m for m in ms if shares_run(by_id[x], by_id[m])]
-        closest = max(ms, key=lambda m: (judged[key[x, m]].probability, m))
-        for m in runs or [closest]:
-            judged[key[x, m]] = together
+        probabilities = [judged[key[x, m]].probability for m in ms]
+        together = judge_together(
+            by_id[x], [by_id[m] for m in ms], probabilities, pairs.profiles, alignments, last_on_tie=True
+        )
+        for k in together.sources:
+            judged[key[x, ms[k]]] = together.judgement
 
 
 def _common_sources(

@@ -310,3 +310,38 @@ def judge_union(
         f"{_pct(f.linked)} of it (each weighed by its link's score)"
     )
     return Judgement(p >= cut, p, (said,))
+
+
+@dataclass(frozen=True, slots=True)
+class Together:
+    """A text judged against the union of its related texts, and which of them are its sources."""
+
+    judgement: Judgement  # of the text against the union
+    sources: tuple[int, ...]  # positions (in others) of the texts judged its sources, if derived
+
+
+def judge_together(
+    text: Article,
+    others: Sequence[Article],
+    probabilities: Sequence[float],
+    profiles: Mapping[str, Profile],
+    alignments: Sequence[Alignment],
+    cut: float = DERIVED_PROBABILITY,
+    last_on_tie: bool = False,
+) -> Together:
+    """text judged against others (its related texts, one language) together; probabilities: the
+    pairwise probability that text derives from each, alignments: each pair's.
+
+    A paper's report compiled from successive agency items of an event shares a
+    little with each and a lot with all: taken together they may show the copying
+    no one of them does. Where text derives from them together, its sources are
+    those it shares a run of wording with, or failing any, the most probable one.
+    """
+    together = judge_union(text, others, profiles, alignments, cut)
+    if not together.derived:
+        return Together(together, ())
+    runs = tuple(k for k, other in enumerate(others) if shares_run(text, other))
+    if runs:
+        return Together(together, runs)
+    tie = 1 if last_on_tie else -1
+    return Together(together, (max(range(len(others)), key=lambda k: (probabilities[k], tie * k)),))
