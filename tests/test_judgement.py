@@ -5,7 +5,15 @@ from __future__ import annotations
 from provtrace.align.core import align_pair
 from provtrace.align.features import sentence_features
 from provtrace.check.judge import profiles_of
-from provtrace.infer.judgement import judge, judge_union, linked_share, probability, union_features
+from provtrace.infer.judgement import (
+    judge,
+    judge_together,
+    judge_union,
+    linked_share,
+    probability,
+    union_features,
+)
+from provtrace.models import Article
 from provtrace.options import TraceOptions
 
 from .helpers import EXTRA, WIRE, article
@@ -71,3 +79,43 @@ def test_the_cut_decides_the_call_and_leaves_the_probability_alone() -> None:
     high = judge(wire, story, profiles, 0.5, alignment, cut=1.0)
     assert low.probability == high.probability and 0 < low.probability < 1
     assert low.derived and not high.derived
+
+
+#: WIRE[:4] retold in other words: no run of five words in common, the same facts and word choices.
+REWORDED = [
+    "Port Selwyn dockworkers staged a walkout Sunday once wage negotiations with the authority broke down.",
+    "As many as 900 jobs at East and West terminals would go under the automation plan, according to the union.",
+    "Police briefly held thirty-two strikers following scuffles by the North Terminal gates.",
+    "Roses weighing 40 tonnes were spoiling on the quays in refrigerated containers, flower exporters warned.",
+]
+
+
+def _sources_of(story: Article, wire: list[Article], probabilities: list[float]) -> list[str]:
+    articles = [*wire, story]
+    profiles = profiles_of(articles, {a.id: sentence_features(a) for a in articles})
+    alignments = [align_pair(w, story, TraceOptions())[0] for w in wire]
+    together = judge_together(story, wire, probabilities, profiles, alignments)
+    assert together.judgement.derived
+    return [wire[k].id for k in together.sources]
+
+
+def test_of_equally_probable_sources_sharing_no_run_the_earliest_dated_is_taken_whatever_the_order() -> None:
+    late = article("a-wire", WIRE[:4], published="2024-05-02")
+    early = article("b-wire", WIRE[:4], published="2024-05-01")
+    story = article("story", REWORDED)
+    assert _sources_of(story, [late, early], [0.4, 0.4]) == ["b-wire"]
+    assert _sources_of(story, [early, late], [0.4, 0.4]) == ["b-wire"]
+
+
+def test_of_equally_probable_undated_sources_the_smallest_id_is_taken_and_a_dated_one_before_it() -> None:
+    first, second = article("a-wire", WIRE[:4]), article("b-wire", WIRE[:4])
+    story = article("story", REWORDED)
+    assert _sources_of(story, [second, first], [0.4, 0.4]) == ["a-wire"]
+    dated = article("c-wire", WIRE[:4], published="2024-05-01")
+    assert _sources_of(story, [second, first, dated], [0.4, 0.4, 0.4]) == ["c-wire"]
+
+
+def test_the_most_probable_source_is_taken_before_an_earlier_one() -> None:
+    early = article("a-wire", WIRE[:4], published="2024-05-01")
+    late = article("b-wire", WIRE[:4], published="2024-05-02")
+    assert _sources_of(article("story", REWORDED), [early, late], [0.3, 0.4]) == ["b-wire"]

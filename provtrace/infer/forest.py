@@ -111,7 +111,8 @@ def _judge_together(
     A paper's report compiled from successive agency items of an event shares a
     little with each and a lot with all: taken together (same language only) they
     may show the copying no one of them does. The texts it shares a run of
-    wording with (or, failing any, the closest) are then judged its sources.
+    wording with (or, failing any, the most probable: judgement.judge_together) are
+    then judged its sources.
     check judges a story against its related wire articles the same way.
     """
     partners: dict[str, list[str]] = {}
@@ -125,9 +126,7 @@ def _judge_together(
             continue
         alignments = [pairs.results[key[x, m]].alignment for m in ms]
         probabilities = [judged[key[x, m]].probability for m in ms]
-        together = judge_together(
-            by_id[x], [by_id[m] for m in ms], probabilities, pairs.profiles, alignments, last_on_tie=True
-        )
+        together = judge_together(by_id[x], [by_id[m] for m in ms], probabilities, pairs.profiles, alignments)
         for k in together.sources:
             judged[key[x, ms[k]]] = together.judgement
 

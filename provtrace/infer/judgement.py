@@ -327,7 +327,6 @@ def judge_together(
     profiles: Mapping[str, Profile],
     alignments: Sequence[Alignment],
     cut: float = DERIVED_PROBABILITY,
-    last_on_tie: bool = False,
 ) -> Together:
     """text judged against others (its related texts, one language) together; probabilities: the
     pairwise probability that text derives from each, alignments: each pair's.
@@ -335,7 +334,8 @@ def judge_together(
     A paper's report compiled from successive agency items of an event shares a
     little with each and a lot with all: taken together they may show the copying
     no one of them does. Where text derives from them together, its sources are
-    those it shares a run of wording with, or failing any, the most probable one.
+    those it shares a run of wording with, or failing any, the most probable one
+    (of equally probable ones, see _earliest).
     """
     together = judge_union(text, others, profiles, alignments, cut)
     if not together.derived:
@@ -343,5 +343,12 @@ def judge_together(
     runs = tuple(k for k, other in enumerate(others) if shares_run(text, other))
     if runs:
         return Together(together, runs)
-    tie = 1 if last_on_tie else -1
-    return Together(together, (max(range(len(others)), key=lambda k: (probabilities[k], tie * k)),))
+    best = max(probabilities)
+    return Together(together, (_earliest(others, [k for k, p in enumerate(probabilities) if p == best]),))
+
+
+def _earliest(others: Sequence[Article], tied: Sequence[int]) -> int:
+    """Of equally probable sources, the earliest dated (a story compiled from successive takes of an
+    event starts from the first one issued; undated ones come after dated ones), else the smallest id
+    (no evidence either way: the choice is only made deterministic, whatever order others come in)."""
+    return min(tied, key=lambda k: (others[k].published is None, others[k].published or "", others[k].id))
