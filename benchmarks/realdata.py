@@ -8,7 +8,8 @@ table of figures against the issue's targets, then a reliability table of edge c
 - METER `trace`: each story traced with the PA items of its event; the share of derived
   stories hung under a PA item, and of non-derived stories left unlinked.
 - NTREX, without and with semantic: trees right, and sentence-link P/R/F1 against the
-  gold segment links.
+  gold segment links; and `check` of the two Spanish translations (stories) against the
+  English (wire): the share found derived from it.
 - Clough: derived answers under their source; independent answers unrelated.
 
     python benchmarks/realdata.py [--corpora DIR] [--semantic-only | --no-semantic] [--json]
@@ -264,6 +265,15 @@ def _ntrex_one(job: tuple[str, bool]) -> dict[str, Any]:
     return {"edges": _edges(result), "links": links, "sentences": sentences}
 
 
+def _ntrex_check_one(folder: str) -> list[bool]:
+    """check of the two Spanish translations (stories) against the English original (wire): whether
+    each is found derived from it."""
+    stories = [os.path.join(folder, f"{v}.txt") for v in NTREX_CHILDREN]
+    report = check(stories, [os.path.join(folder, "en.txt")], CheckConfig())
+    derived = {story.path: any(source.derived for source in story.sources) for story in report.stories}
+    return [derived.get(path, False) for path in stories]
+
+
 def _check_chunk(job: tuple[list[str], list[str]]) -> list[tuple[str, bool]]:
     stories, wire = job
     config = CheckConfig()
@@ -409,7 +419,13 @@ def run_ntrex(
             if correct is not None:
                 points.append((edge[2], correct))
     links = {**prf(found, pred_n - found, gold_n - found), "found": found, "pred": pred_n, "gold": gold_n}
-    return {"n": len(names), "trees_right": share(right), "links": links, "items": items}, points
+    scores = {"n": len(names), "trees_right": share(right), "links": links, "items": items}
+    if not semantic:  # check has no semantic mode
+        calls = pool_map(_ntrex_check_one, [str(folder / n) for n in names], workers)
+        scores["check_derived"] = share([flag for pair in calls for flag in pair])
+        for item, pair in zip(items, calls, strict=True):
+            item["check_derived"] = dict(zip(NTREX_CHILDREN, pair, strict=True))
+    return scores, points
 
 
 def run_clough(
@@ -516,6 +532,9 @@ def table_rows(doc: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             (label, f"trees right (n={scores['n']})", _f(scores["trees_right"]), "≥ 0.90" if target else ""),
             (label, "link P / R / F1", _prf(scores["links"]), "F1 ≥ 0.90" if target else ""),
         ]
+        if "check_derived" in scores:
+            said = f"check: translations found derived from en (n={2 * scores['n']})"
+            rows.append(("NTREX check", said, _f(scores["check_derived"]), ""))
     if "clough" in doc:
         c = doc["clough"]
         labels = ", ".join(f"{k} {_f(v)}" for k, v in c["right_by_label"].items())

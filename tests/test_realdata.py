@@ -132,7 +132,8 @@ def test_a_slice_of_every_corpus_yields_every_figure() -> None:
         {"story", "label", "under_pa", "linked", "edges", "check_derived"}
     ] * 2
     assert set(doc["meter"]["trace"]) >= {"derived_under_pa", "non_derived_unlinked"}
-    assert set(doc["ntrex"]["default"]) == {"n", "trees_right", "links", "items"}
+    assert set(doc["ntrex"]["default"]) == {"n", "trees_right", "links", "items", "check_derived"}
+    assert [set(item["check_derived"]) for item in doc["ntrex"]["default"]["items"]] == [{"es", "es-mx"}] * 2
     assert set(doc["clough"]) >= {"derived_under_source", "non_unrelated", "right_by_label"}
     assert len(doc["reliability"]["bins"]) == 10
     assert set(doc["timings"]) == {"meter", "ntrex_default", "clough"}

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from provtrace.align.core import align_pair
-from provtrace.infer.translations import parallel
+from provtrace.check.config import CheckConfig
+from provtrace.check.runner import check
+from provtrace.infer.judgement import parallel
 from provtrace.models import Article, Derivation, Relation, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import load_articles, trace_articles
@@ -109,7 +111,10 @@ def test_the_two_translations_are_listed_as_written_independently_and_say_why() 
     assert siblings.judgement is Derivation.INDEPENDENT
     assert "both translate en" in siblings.evidence[0]
     original = next(r for r in result.related if {r.a, r.b} == {"en", "es"})
-    assert any("common source" in said for said in original.evidence)
+    assert original.judgement is Derivation.DERIVED
+    # Each translation retells the original sentence by sentence: derived on its own showing, and
+    # the two siblings' common source besides.
+    assert any("retells the other sentence by sentence" in said for said in original.evidence)
 
 
 def test_no_language_is_preferred_a_spanish_original_of_two_english_translations_is_found() -> None:
@@ -186,3 +191,53 @@ def test_a_summary_beside_a_translation_hangs_from_its_source_not_from_the_trans
     result = _trace(_text("en", EN, "en"), _text("es", ES, "es"), _text("summary", summary, "en"))
     assert parents(result)["summary"] == "en"
     assert _judgement(result, "en", "summary") is Derivation.DERIVED
+
+
+#: A report of the same council vote written in Spanish apart from EN: some of the same facts
+#: (names, figures), told in its own order, with its own material in between.
+ES_APART = [
+    "Decenas de vecinos protestaron frente al ayuntamiento mientras se votaba el proyecto de vivienda.",
+    "La acería Brennan cerró en 2008 y dejó sin empleo a 3.500 trabajadores.",
+    "Los manifestantes reclamaban que se priorice a las familias desalojadas el año pasado.",
+    "El concejal de la oposición Tomás Ribeiro votó en contra del plan por la contaminación del suelo.",
+    "Una asociación ecologista anunció que recurrirá la decisión ante los tribunales.",
+    "Según la alcaldesa Helena Carvalho, las obras empezarán en marzo de 2027.",
+    "El barrio carece de transporte público desde el cierre de la línea de tranvía.",
+    "El ayuntamiento de Marlowe aprobó el martes 1.200 viviendas en la antigua acería Brennan.",
+]
+
+
+def test_a_lone_translation_is_judged_derived_from_its_original_sentence_by_sentence() -> None:
+    """No sibling to compare with: the translation retells all its original, in order (which came
+    first is for the direction's evidence, of which these two texts carry none)."""
+    result = _trace(_text("en", EN, "en"), _text("es", ES, "es"))
+    assert _judgement(result, "en", "es") is Derivation.DERIVED
+    assert [{e.parent, e.child} for e in result.edges] == [{"en", "es"}]
+
+
+def test_a_report_written_apart_in_another_language_is_independent_of_the_original() -> None:
+    """It shares names and figures with the English, in its own order and among its own sentences."""
+    result = _trace(_text("en", EN, "en"), _text("es", ES_APART, "es"))
+    assert all(r.judgement is Derivation.INDEPENDENT for r in result.related)
+    assert result.edges == ()
+
+
+def _check_spanish(tmp_path: Path, story: list[str]) -> tuple[bool, float]:
+    wire = tmp_path / "wire" / "ap"
+    wire.mkdir(parents=True)
+    (wire / "plan.txt").write_text("\n\n".join(EN) + "\n", encoding="utf-8")
+    path = tmp_path / "story.txt"
+    path.write_text("\n\n".join(story) + "\n", encoding="utf-8")
+    report = check([str(path)], [str(tmp_path / "wire")], CheckConfig())
+    [source] = report.stories[0].sources
+    return source.derived, source.probability
+
+
+def test_check_finds_a_story_translated_from_the_wire_derived_from_it(tmp_path: Path) -> None:
+    derived, probability = _check_spanish(tmp_path, ES)
+    assert derived and probability >= 0.5
+
+
+def test_check_finds_a_story_written_apart_in_another_language_independent(tmp_path: Path) -> None:
+    derived, _ = _check_spanish(tmp_path, ES_APART)
+    assert not derived

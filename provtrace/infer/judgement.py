@@ -44,7 +44,7 @@ from functools import lru_cache
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.direction import agencies, translated
 from provtrace.infer.lineage import MARK, Profile
-from provtrace.models import Alignment, Article, CreditKind
+from provtrace.models import Alignment, Article, CreditKind, Sentence
 
 # --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
 #: Intercept: with no shared wording and no shared word choices, independence is likely.
@@ -67,6 +67,20 @@ SIBLING_TRANSLATION_COPIED = 0.8
 #: A translation is judged derived from its original with this share of the shorter
 #: text's content aligned (below, the two only share a topic).
 TRANSLATED_COVER = 0.3
+#: Two translations of one text, or a translation and its original, retell all of each other: each
+#: has at least this share of its sentences linked to the other (past half, most of it; a summary
+#: leaves most of its source out, and a story written apart adds much of its own).
+PARALLEL_SHARE = 0.5
+#: A translation follows its original sentence by sentence: at least this share of the pairs of its
+#: links keep the order of both texts (a merged or moved sentence may cross a link; two reports
+#: written apart tell the facts they share in their own order).
+IN_ORDER = 0.9
+#: A sentence and its translation differ in length little beyond the two languages' ratio (Gale and
+#: Church, 1993): an unlinked sentence is read as translating the one in step with it only within
+#: this factor of the length expected (wide for a translation, narrow for two sentences written apart).
+STEP_LENGTH = 1.5
+#: Links that put two texts in step: one shared name may fall anywhere in a text written apart.
+STEP_LINKS = 2
 #: Identical story texts: one is a copy of the other (or both of a third), however short.
 IDENTICAL = 0.99
 
@@ -223,6 +237,78 @@ def _agency_used(a: Article, b: Article) -> str | None:
     return None
 
 
+def parallel(alignment: Alignment, source: Article, target: Article) -> bool:
+    """Whether each side of the alignment has at least PARALLEL_SHARE of its sentences linked to the other."""
+    if not source.sentences or not target.sentences:
+        return False
+    return (
+        _least_share(alignment.source_linked(), alignment.target_linked(), source, target) >= PARALLEL_SHARE
+    )
+
+
+def _least_share(
+    linked_s: Collection[int], linked_t: Collection[int], source: Article, target: Article
+) -> float:
+    return min(len(linked_s) / len(source.sentences), len(linked_t) / len(target.sentences))
+
+
+def _retold(alignment: Alignment, source: Article, target: Article) -> float:
+    """The share of its sentences the other retells, on the side less of which it retells: its
+    sentences linked to the other's, and those the links leave in step (as many unlinked sentences
+    on each side between two links, or before the first, or after the last, each of a length
+    matching its counterpart's: Gale and Church's reading of a translation, one sentence for one)."""
+    if not source.sentences or not target.sentences or len(alignment.links) < STEP_LINKS:
+        return 0.0
+    linked_s, linked_t = set(alignment.source_linked()), set(alignment.target_linked())
+    scale = _length(target.sentences) / max(1, _length(source.sentences))
+    spots = sorted(
+        (min(link.source), min(link.target), max(link.source), max(link.target)) for link in alignment.links
+    )
+    after_s = after_t = -1  # the last sentence of each side the links so far reach
+    for start_s, start_t, end_s, end_t in [*spots, (len(source.sentences), len(target.sentences), -1, -1)]:
+        pairs = list(zip(range(after_s + 1, start_s), range(after_t + 1, start_t), strict=False))
+        if start_s - after_s == start_t - after_t and all(
+            _matching(len(source.sentences[i].text) * scale, len(target.sentences[j].text)) for i, j in pairs
+        ):
+            linked_s.update(i for i, _ in pairs)
+            linked_t.update(j for _, j in pairs)
+        after_s, after_t = max(after_s, end_s), max(after_t, end_t)
+    return _least_share(linked_s, linked_t, source, target)
+
+
+def _length(sentences: Sequence[Sentence]) -> int:
+    return sum(len(s.text) for s in sentences)
+
+
+def _matching(expected: float, length: int) -> bool:
+    """Whether a sentence of this length may translate one expected to come out this long."""
+    return expected / STEP_LENGTH <= length <= expected * STEP_LENGTH
+
+
+def _in_order(alignment: Alignment) -> float:
+    """Share of the pairs of links that keep the order of both texts (1 with fewer than two links)."""
+    spots = sorted((min(link.source), min(link.target)) for link in alignment.links)
+    pairs = [(u, v) for k, u in enumerate(spots) for v in spots[k + 1 :]]
+    return sum(u[1] < v[1] for u, v in pairs) / len(pairs) if pairs else 1.0
+
+
+def _across(a: Article, b: Article, cover: float, alignment: Alignment) -> Judgement:
+    """A pair in two languages: they share no wording, so the aligned content tells whether one
+    translates the other: as much of the shorter's content as a copy would, or each text retold
+    sentence by sentence, in order, by the other (what a translation is; the aligner links sentences
+    across languages only where names, figures or borrowed words show, so content reads low)."""
+    source, target = (a, b) if alignment.source == a.id else (b, a)
+    retold = _retold(alignment, source, target) if _in_order(alignment) >= IN_ORDER else 0.0
+    p = round(min(0.95, max(0.05, cover, retold)), 2)
+    said = [f"{_pct(cover)} of the shorter text's content is aligned with the other, across languages"]
+    if retold >= PARALLEL_SHARE:
+        said.append(
+            f"each retells the other sentence by sentence, in order ({_pct(retold)} of the sentences of "
+            "each are linked to the other's), as a translation retells its original"
+        )
+    return Judgement(cover >= TRANSLATED_COVER or retold >= PARALLEL_SHARE, p, tuple(said))
+
+
 def judge(
     a: Article,
     b: Article,
@@ -240,10 +326,9 @@ def judge(
     """
     if a.sentences and [s.text for s in a.sentences] == [s.text for s in b.sentences]:
         return Judgement(True, IDENTICAL, ("the two story texts are identical",))
-    across = translated(a, b)
-    if across:
-        p = round(min(0.95, max(0.05, cover)), 2)
-        said = f"{_pct(cover)} of the shorter text's content is aligned with the other, across languages"
+    if translated(a, b):
+        found = _across(a, b, cover, alignment)
+        derived, p, said = found.derived, found.probability, found.evidence
     else:
         f = features(a, b, profiles, alignment, text)
         p = round(probability(f), 2)
@@ -251,13 +336,13 @@ def judge(
         said = (
             f"{_pct(f.copied)} of {measured}'s words (outside quotations) are in runs of {RUN} or more "
             f"words the other has too; it shares {_pct(f.rare)} of its uncommon words; its sentences "
-            f"linked to the other's make {_pct(f.linked)} of it (each weighed by its link's score)"
+            f"linked to the other's make {_pct(f.linked)} of it (each weighed by its link's score)",
         )
-    derived = p >= cut if not across else cover >= TRANSLATED_COVER
+        derived = p >= cut
     used = _agency_used(a, b)
     if used is not None and not derived:
-        return Judgement(True, max(p, 0.5), (used, said))
-    return Judgement(derived, p, (said,))
+        return Judgement(True, max(p, 0.5), (used, *said))
+    return Judgement(derived, p, said)
 
 
 def sibling_translations(a: Article, b: Article, original: str) -> Judgement:

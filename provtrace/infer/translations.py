@@ -31,22 +31,10 @@ from collections.abc import Mapping
 from provtrace.align.core import PairStats
 from provtrace.infer import lineage
 from provtrace.infer.direction import translated, weigh
-from provtrace.infer.judgement import Judgement, sibling_translations
-from provtrace.models import Alignment, Article
-
-#: Two translations of one text retell all of it: each has at least this share of its
-#: sentences linked to the other (past half, most of it; a summary leaves most of its source out).
-PARALLEL_SHARE = 0.5
+from provtrace.infer.judgement import Judgement, parallel, sibling_translations
+from provtrace.models import Article
 
 Judged = dict[tuple[str, str], Judgement]
-
-
-def parallel(alignment: Alignment, source: Article, target: Article) -> bool:
-    """Whether each side of the alignment has at least PARALLEL_SHARE of its sentences linked to the other."""
-    return all(
-        len(text.sentences) > 0 and len(linked) >= PARALLEL_SHARE * len(text.sentences)
-        for linked, text in ((alignment.source_linked(), source), (alignment.target_linked(), target))
-    )
 
 
 def _key(judged: Mapping[tuple[str, str], Judgement], x: str, y: str) -> tuple[str, str]:
