@@ -40,3 +40,28 @@ def test_an_aside_kept_in_other_words_is_not_lacking() -> None:
     )
     found = compare_asides(article("a", a), article("b", b), alignment)
     assert (found.b_lacks, found.a_lacks, found.kept) == (0, 0, 1)
+
+
+def test_a_name_s_short_form_in_brackets_is_part_of_the_name_not_an_aside() -> None:
+    text = "Advisers in the General Directorate of Military Counterintelligence (Dgcim) were removed."
+    assert asides(text) == []
+    assert asides("He joined the North Atlantic Treaty Organisation (NATO) in 1999.") == []
+    assert asides("Sufre estrés postraumático (PTSD, por sus siglas en inglés) desde Irak.") == []
+
+
+def test_a_capitalised_word_in_brackets_that_shortens_no_name_before_it_is_still_an_aside() -> None:
+    assert [text for text, _ in asides("Mr Smith (Labour) voted against.")] == ["(Labour)"]
+    assert [text for text, _ in asides("The minister (62) resigned.")] == ["(62)"]
+
+
+def test_a_copy_keeping_a_name_without_its_short_form_lacks_no_aside() -> None:
+    alignment, a, b = _aligned(
+        [
+            (
+                "Advisers in the General Directorate of Military Counterintelligence (Dgcim) were removed.",
+                "Advisers in the General Directorate of Military Counterintelligence were removed.",
+            )
+        ]
+    )
+    found = compare_asides(article("a", a), article("b", b), alignment)
+    assert (found.b_lacks, found.a_lacks, found.kept) == (0, 0, 0)

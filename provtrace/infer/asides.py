@@ -5,7 +5,10 @@ apple is-a fruit)", "(42)") are detail a copy can leave out without losing the s
 a rewording smooths them into prose or drops them far more often than it adds new ones.
 So within the sentences two texts share, the side whose asides the other lacks is more
 likely the earlier. An agency's credit in brackets ("(AP)", a dateline's "(Reuters)") is
-no aside: credits are weighed as credits.
+no aside: credits are weighed as credits. Nor is a name's short form in brackets after
+it ("General Directorate of Military Counterintelligence (Dgcim)", "(NATO)", "(PTSD, por
+sus siglas en inglés)"): it is part of the name, which a copy shortens or keeps for
+reasons of style, not detail left out.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ from provtrace.models import Alignment, Article
 
 #: An aside: a bracketed span without nested brackets, of a readable length.
 _ASIDE = re.compile(r"\(([^()]{1,300})\)")
+#: A word of a name, capitalised; and how many words before a bracket may hold the name it shortens.
+_WORD = re.compile(r"\w+")
+_NAME_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +44,24 @@ def asides(text: str) -> list[tuple[str, frozenset[str]]]:
     found = []
     for match in _ASIDE.finditer(strip_dateline(text)):
         inner = match.group(1).strip()
-        if not inner or canonical_agency(inner) is not None:
+        if not inner or canonical_agency(inner) is not None or short_form(inner, text[: match.start()]):
             continue
         found.append((match.group(0), frozenset(features(inner).stems) or frozenset([inner.casefold()])))
     return found
+
+
+def short_form(inner: str, before: str) -> bool:
+    """Whether a bracket's text is the short form of a name (before: the text up to the bracket).
+
+    One word, perhaps glossed after a comma, that is an acronym (two capitals or more:
+    "NATO", "PTSD") or a capitalised word whose initial starts one of the capitalised
+    words just before it ("Directorate ... (Dgcim)"; "Mr Smith (Labour)" stays an aside)."""
+    head = inner.split(",")[0].strip()
+    if not head or not head[0].isupper() or _WORD.fullmatch(head.replace("&", "").replace(".", "")) is None:
+        return False
+    if sum(c.isupper() for c in head) >= 2:
+        return True
+    return any(w[0] == head[0] for w in _WORD.findall(before)[-_NAME_WORDS:] if w[0].isupper())
 
 
 def _missing(
