@@ -94,8 +94,10 @@ def _with_flips(
     for (up, down), alignment in kept.items():
         if (up, down) in pairs:
             out[up, down] = with_flips(alignment, by_id[up], by_id[down])
-        else:  # the reversal of the aligned pair (down, up)
+        elif (down, up) in pairs:  # the reversal of the aligned pair (down, up)
             out[up, down] = with_flips(pairs[down, up].alignment, by_id[down], by_id[up]).reversed()
+        else:  # a translation inference found through its sibling: no links, no flips to read
+            out[up, down] = alignment
     return out
 
 

@@ -241,3 +241,31 @@ def test_check_finds_a_story_translated_from_the_wire_derived_from_it(tmp_path: 
 def test_check_finds_a_story_written_apart_in_another_language_independent(tmp_path: Path) -> None:
     derived, _ = _check_spanish(tmp_path, ES_APART)
     assert not derived
+
+
+#: MX without the names and figures both languages spell alike: across languages (without
+#: embeddings) the aligner links none of it to EN, though it retells ES sentence by sentence.
+MX_THIN = [
+    "El concejo municipal aprobó el martes un proyecto para construir mil doscientas viviendas de precio "
+    "accesible en el predio de la antigua siderúrgica.",
+    "La presidenta municipal dijo que la construcción comenzará en la primavera y tomará alrededor de cuatro años.",
+    "La obra tendrá un costo de trescientos diez millones, de los cuales el gobierno regional cubrirá cuatro de "
+    "cada diez.",
+    "Un regidor opositor votó en contra del plan, pues sostuvo que el terreno todavía está contaminado con "
+    "metales pesados.",
+    "Un estudio universitario detectó hace años niveles de plomo tres veces superiores al límite permitido por "
+    "la ley.",
+    "La alcaldesa indicó que la limpieza del suelo ya forma parte del presupuesto.",
+    "La siderúrgica cerró sus puertas hace más de una década y miles de obreros perdieron su trabajo.",
+    "Los habitantes podrán solicitar las casas a partir de enero en el sitio web del municipio.",
+]
+
+
+def test_a_translation_the_aligner_cannot_relate_to_the_original_hangs_from_it_through_its_sibling() -> None:
+    """Its sibling translates en, and it retells its sibling without copying it: it translates en too."""
+    result = _trace(_text("en", EN, "en"), _text("es", ES, "es"), _text("mx", MX_THIN, "es"))
+    assert parents(result) == {"es": "en", "mx": "en"}
+    assert result.unrelated == ()
+    original = next(r for r in result.related if {r.a, r.b} == {"en", "mx"})
+    assert original.judgement is Derivation.DERIVED
+    assert "matched too few sentences" in original.evidence[0]

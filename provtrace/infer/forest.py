@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from provtrace.align.core import PairResult, PairStats
 from provtrace.infer import calibration, lineage
 from provtrace.infer.direction import (
     Direction,
@@ -35,6 +36,9 @@ from provtrace.wording import possessive
 #: across languages (without embeddings) the share explained counts only the words both texts spell
 #: alike (names, figures), so it reads low however much of the child the parent explains.
 _MIN_EDGE_WEIGHT = 0.08
+#: Weight of the edge to a translation from its original where the aligner matched too few of their
+#: sentences to relate them (known through a sibling translation): below any edge the aligner found.
+_UNALIGNED_WEIGHT = 0.01
 #: Direction probability from which a candidate parent counts in full.
 _SURE_DIRECTION = 0.75
 #: Weight of the edge from an unseen agency original to an article citing it.
@@ -131,6 +135,23 @@ def _judge_together(
             judged[key[x, ms[k]]] = together.judgement
 
 
+def _with_unaligned(
+    by_id: Mapping[str, Article], pairs: lineage.Pairs, related: Mapping[tuple[str, str], Related]
+) -> lineage.Pairs:
+    """The pairs, and a pair with no links for each translation judged derived from its original
+    that the aligner did not relate to it (found through its sibling: translations.judge_translations)."""
+    missing = sorted(key for key in related if key not in pairs.results)
+    if not missing:
+        return pairs
+    results = dict(pairs.results)
+    for a, b in missing:
+        unlinked = Alignment(
+            a, b, (), tuple(range(len(by_id[b].sentences))), tuple(range(len(by_id[a].sentences)))
+        )
+        results[a, b] = PairResult(unlinked, PairStats(0.0, 0.0))
+    return lineage.Pairs(results, {x: pairs.stems(article) for x, article in by_id.items()}, pairs.profiles)
+
+
 def _common_sources(
     by_id: Mapping[str, Article], related: Mapping[tuple[str, str], Related]
 ) -> dict[frozenset[str], tuple[str, str]]:
@@ -202,6 +223,8 @@ def _candidates(
         )
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
+        if not result.alignment.links:  # a translation known through its sibling (_with_unaligned)
+            weight = max(weight, _UNALIGNED_WEIGHT)
         if weight >= _MIN_EDGE_WEIGHT or (translated(a, b) and weight > 0):
             weights[d.parent, d.child] = round(weight, 6)
     return directions, weights
@@ -388,6 +411,7 @@ def infer_forest(
 
     by_id = {a.id: a for a in articles}
     related, originals = _judge_all(by_id, pairs)
+    pairs = _with_unaligned(by_id, pairs, related)
     # Independent pairs are no candidate edges, and lineage compares only versions of one text.
     every = pairs
     pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)

@@ -21,7 +21,8 @@ Found siblings, they still share far more than chance: one did not take it
 from the other, so both took it from a common source, and the third, which
 they retell, is that source in the folder. Each of its pairs with them is then
 judged derived, however little of the content the aligner could match across
-the two languages.
+the two languages: even where it matched too little of one to relate the two
+(that one retells its sibling, which retells the third).
 """
 
 from __future__ import annotations
@@ -77,14 +78,17 @@ def common_original(by_id: Mapping[str, Article], pairs: lineage.Pairs, a: str, 
     return min(found, key=lambda item: (-item[0], item[1]))[1] if found else None
 
 
-def _original_of(z: str, siblings: tuple[str, str], p: float) -> Judgement:
-    """The judgement that z is the original that the sibling translations translate."""
+def _original_of(z: str, siblings: tuple[str, str], p: float, unaligned: bool = False) -> Judgement:
+    """The judgement that z is the original that the sibling translations translate (unaligned: the
+    aligner related z to one of them only)."""
     a, b = siblings
     said = (
         f"{a} and {b} share more wording than two texts written apart do, but no more than translating "
         f"one text forces (neither took it from the other): they have a common source, and {z}, in "
         "another language, whose sentences they retell, is that source in the folder"
     )
+    if unaligned:
+        said += " (the aligner matched too few sentences of one of them to it across the languages)"
     return Judgement(True, p, (said,))
 
 
@@ -110,9 +114,10 @@ def judge_translations(
         if siblings.derived:
             continue
         for x, y in ((a, b), (b, a)):
-            if pairs.oriented(z, x) is None:
-                continue
             originals.setdefault(frozenset((z, x)), (z, y))
+            if pairs.oriented(z, x) is None:  # x translates z as well as its sibling does
+                judged[min(z, x), max(z, x)] = _original_of(z, (a, b), found.probability, unaligned=True)
+                continue
             key = _key(judged, z, x)
             if not judged[key].derived:
                 judged[key] = _original_of(z, (a, b), max(found.probability, judged[key].probability))
