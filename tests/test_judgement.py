@@ -11,6 +11,7 @@ from provtrace.infer.judgement import (
     judge_union,
     linked_share,
     probability,
+    taker,
     union_features,
 )
 from provtrace.models import Article
@@ -119,3 +120,11 @@ def test_the_most_probable_source_is_taken_before_an_earlier_one() -> None:
     early = article("a-wire", WIRE[:4], published="2024-05-01")
     late = article("b-wire", WIRE[:4], published="2024-05-02")
     assert _sources_of(article("story", REWORDED), [early, late], [0.3, 0.4]) == ["b-wire"]
+
+
+def test_of_an_agency_copy_and_another_text_the_other_text_s_wording_is_measured_else_the_shorter() -> None:
+    """As check measures its story against the wire: outlets take from agencies."""
+    wire = article("wire", [WIRE[0], WIRE[1]], owns="PA")
+    story = article("story", [WIRE[0], WIRE[1], *OWN])
+    assert taker(wire, story) is story and taker(story, wire) is story
+    assert taker(article("a", [WIRE[0]]), story) is None

@@ -26,7 +26,7 @@ from provtrace.infer.direction import (
     weigh,
     wire_copy,
 )
-from provtrace.infer.judgement import Judgement, judge, judge_together
+from provtrace.infer.judgement import Judgement, judge, judge_together, taker
 from provtrace.infer.refine import refine
 from provtrace.infer.translations import judge_translations
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
@@ -89,13 +89,16 @@ def _judge_all(
     of sibling translations (see translations.judge_translations).
 
     Two texts in one language that both translate a third are judged as
-    sibling translations: the wording their original forces is no copying.
+    sibling translations: the wording their original forces is no copying. Of an
+    agency's copy and a text that is none, the latter's wording is measured
+    (judgement.taker), as check measures its story.
     """
     judged: dict[tuple[str, str], Judgement] = {}
     for a_id, b_id in sorted(pairs.results):
         result = pairs.results[a_id, b_id]
         cover = max(result.stats.target_in_source, result.stats.source_in_target)
-        judged[a_id, b_id] = judge(by_id[a_id], by_id[b_id], pairs.profiles, cover, result.alignment)
+        a, b = by_id[a_id], by_id[b_id]
+        judged[a_id, b_id] = judge(a, b, pairs.profiles, cover, result.alignment, text=taker(a, b))
     _judge_together(by_id, pairs, judged)
     originals = judge_translations(by_id, pairs, judged)
     related = {

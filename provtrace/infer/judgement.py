@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
-from provtrace.infer.direction import agencies, translated
+from provtrace.infer.direction import agencies, translated, wire_copy
 from provtrace.infer.lineage import MARK, Profile
 from provtrace.models import Alignment, Article, CreditKind, Sentence
 
@@ -290,6 +290,15 @@ def _in_order(alignment: Alignment) -> float:
     spots = sorted((min(link.source), min(link.target)) for link in alignment.links)
     pairs = [(u, v) for k, u in enumerate(spots) for v in spots[k + 1 :]]
     return sum(u[1] < v[1] for u, v in pairs) / len(pairs) if pairs else 1.0
+
+
+def taker(a: Article, b: Article) -> Article | None:
+    """The side of a pair whose wording is measured for having been taken from the other: of an
+    agency's copy and a text that is none, the latter (outlets take from agencies, and check
+    measures its story against the wire the same way); else None (the shorter of the two)."""
+    if wire_copy(a) == wire_copy(b):
+        return None
+    return b if wire_copy(a) else a
 
 
 def _across(a: Article, b: Article, cover: float, alignment: Alignment) -> Judgement:
