@@ -269,3 +269,18 @@ def test_a_translation_the_aligner_cannot_relate_to_the_original_hangs_from_it_t
     original = next(r for r in result.related if {r.a, r.b} == {"en", "mx"})
     assert original.judgement is Derivation.DERIVED
     assert "matched too few sentences" in original.evidence[0]
+
+
+def test_check_judges_a_story_against_two_wire_articles_in_another_language_each_on_its_own(
+    tmp_path: Path,
+) -> None:
+    """Two English versions of the Spanish story: their wording, in another language, is no union to
+    measure the Spanish against; each is a text the story retells sentence by sentence."""
+    wire = tmp_path / "wire" / "ap"
+    wire.mkdir(parents=True)
+    (wire / "plan.txt").write_text("\n\n".join(EN) + "\n", encoding="utf-8")
+    (wire / "plan-again.txt").write_text("\n\n".join(EN_AGAIN) + "\n", encoding="utf-8")
+    path = tmp_path / "story.txt"
+    path.write_text("\n\n".join(ES) + "\n", encoding="utf-8")
+    report = check([str(path)], [str(tmp_path / "wire")], CheckConfig())
+    assert [s.derived for s in report.stories[0].sources] == [True, True]

@@ -19,6 +19,7 @@ from provtrace.align.core import PairStats
 from provtrace.align.features import prepare, vocabulary_of
 from provtrace.align.normalize import Features
 from provtrace.infer import judgement
+from provtrace.infer.direction import translated
 from provtrace.infer.judgement import judge
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.models import Alignment, Article
@@ -68,14 +69,17 @@ def judge_together(
 
     A story is compiled from several wire articles as often as from one, so where
     two or more are related to it (enough linked sentences, as trace counts them) the
-    story's wording is measured against their union. Where the story derives from
-    them together, the related sources it shares a run of wording with (or, failing
-    any, the most probable one) are judged derived; where it does not, none is, whatever
-    one short source alone seems to show. sources: (wire, alignment, (derived,
+    story's wording is measured against their union (those in its language, as trace
+    does: judgement.judge_together). Where the story derives from them together, the
+    related sources it shares a run of wording with (or, failing any, the most probable
+    one) are judged derived; where it does not, none of them is, whatever one short
+    source alone seems to show. sources: (wire, alignment, (derived,
     probability) pairwise, related) each.
     """
     judged = [j for _, _, j, _ in sources]
-    near = [k for k, (*_, rel) in enumerate(sources) if rel]
+    # Wording is compared within one language only: a translated source is judged on its own.
+    alike = [k for k, (wire, *_) in enumerate(sources) if not translated(story.article, wire.article)]
+    near = [k for k in alike if sources[k][3]]
     if len(near) < 2:
         return judged
     others = [sources[k][0].article for k in near]
@@ -86,7 +90,7 @@ def judge_together(
     )
     union = together.judgement
     if not union.derived:
-        return [(False, min(p, union.probability)) for _, p in judged]
+        return [(False, min(j[1], union.probability)) if k in alike else j for k, j in enumerate(judged)]
     takes = {near[k] for k in together.sources}
     return [
         (True, max(p, union.probability)) if k in takes else (derived, p)
