@@ -15,7 +15,7 @@ import pytest
 from provtrace.align.core import align_pair
 from provtrace.check.config import CheckConfig
 from provtrace.check.runner import check
-from provtrace.infer.judgement import parallel
+from provtrace.infer.retelling import parallel
 from provtrace.models import Article, Derivation, Relation, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import load_articles, trace_articles

@@ -32,7 +32,8 @@ from collections.abc import Mapping
 from provtrace.align.core import PairStats
 from provtrace.infer import lineage
 from provtrace.infer.direction import translated, weigh
-from provtrace.infer.judgement import Judgement, parallel, sibling_translations
+from provtrace.infer.judgement import Judgement, sibling_translations
+from provtrace.infer.retelling import parallel
 from provtrace.models import Article
 
 Judged = dict[tuple[str, str], Judgement]
