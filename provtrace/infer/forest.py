@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from provtrace.align.core import PairResult, PairStats
 from provtrace.infer import calibration, lineage
 from provtrace.infer.direction import (
     Direction,
@@ -28,7 +27,7 @@ from provtrace.infer.direction import (
 )
 from provtrace.infer.judgement import Judgement, judge, judge_together, taker
 from provtrace.infer.refine import refine
-from provtrace.infer.translations import judge_translations
+from provtrace.infer.translations import judge_translations, with_unaligned
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 from provtrace.wording import possessive
 
@@ -138,23 +137,6 @@ def _judge_together(
             judged[key[x, ms[k]]] = together.judgement
 
 
-def _with_unaligned(
-    by_id: Mapping[str, Article], pairs: lineage.Pairs, related: Mapping[tuple[str, str], Related]
-) -> lineage.Pairs:
-    """The pairs, and a pair with no links for each translation judged derived from its original
-    that the aligner did not relate to it (found through its sibling: translations.judge_translations)."""
-    missing = sorted(key for key in related if key not in pairs.results)
-    if not missing:
-        return pairs
-    results = dict(pairs.results)
-    for a, b in missing:
-        unlinked = Alignment(
-            a, b, (), tuple(range(len(by_id[b].sentences))), tuple(range(len(by_id[a].sentences)))
-        )
-        results[a, b] = PairResult(unlinked, PairStats(0.0, 0.0))
-    return lineage.Pairs(results, {x: pairs.stems(article) for x, article in by_id.items()}, pairs.profiles)
-
-
 def _common_sources(
     by_id: Mapping[str, Article], related: Mapping[tuple[str, str], Related]
 ) -> dict[frozenset[str], tuple[str, str]]:
@@ -226,7 +208,7 @@ def _candidates(
         )
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
-        if not result.alignment.links:  # a translation known through its sibling (_with_unaligned)
+        if not result.alignment.links:  # known through a sibling translation (with_unaligned)
             weight = max(weight, _UNALIGNED_WEIGHT)
         if weight >= _MIN_EDGE_WEIGHT or (translated(a, b) and weight > 0):
             weights[d.parent, d.child] = round(weight, 6)
@@ -414,7 +396,7 @@ def infer_forest(
 
     by_id = {a.id: a for a in articles}
     related, originals = _judge_all(by_id, pairs)
-    pairs = _with_unaligned(by_id, pairs, related)
+    pairs = with_unaligned(by_id, pairs, related)
     # Independent pairs are no candidate edges, and lineage compares only versions of one text.
     every = pairs
     pairs = pairs.only(lambda key: related[key].judgement is Derivation.DERIVED)

@@ -27,14 +27,14 @@ the two languages: even where it matched too little of one to relate the two
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
-from provtrace.align.core import PairStats
+from provtrace.align.core import PairResult, PairStats
 from provtrace.infer import lineage
 from provtrace.infer.direction import translated, weigh
 from provtrace.infer.judgement import Judgement, sibling_translations
 from provtrace.infer.retelling import parallel
-from provtrace.models import Article
+from provtrace.models import Alignment, Article
 
 Judged = dict[tuple[str, str], Judgement]
 
@@ -123,3 +123,20 @@ def judge_translations(
             if not judged[key].derived:
                 judged[key] = _original_of(z, (a, b), max(found.probability, judged[key].probability))
     return originals
+
+
+def with_unaligned(
+    by_id: Mapping[str, Article], pairs: lineage.Pairs, judged: Collection[tuple[str, str]]
+) -> lineage.Pairs:
+    """The pairs, and a pair with no links for each judged pair the aligner did not relate: a
+    translation judged derived from its original through its sibling (judge_translations)."""
+    missing = sorted(key for key in judged if key not in pairs.results)
+    if not missing:
+        return pairs
+    results = dict(pairs.results)
+    for a, b in missing:
+        unlinked = Alignment(
+            a, b, (), tuple(range(len(by_id[b].sentences))), tuple(range(len(by_id[a].sentences)))
+        )
+        results[a, b] = PairResult(unlinked, PairStats(0.0, 0.0))
+    return lineage.Pairs(results, {x: pairs.stems(article) for x, article in by_id.items()}, pairs.profiles)
