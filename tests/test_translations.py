@@ -269,6 +269,10 @@ def test_a_translation_the_aligner_cannot_relate_to_the_original_hangs_from_it_t
     original = next(r for r in result.related if {r.a, r.b} == {"en", "mx"})
     assert original.judgement is Derivation.DERIVED
     assert "matched too few sentences" in original.evidence[0]
+    # Its edge claims no shared share of wording it never measured: no containment line of "0%".
+    edge = next(e for e in result.edges if e.child == "mx")
+    assert "no sentence of en or mx is linked to the other" in edge.evidence[0]
+    assert not any("0% of" in line for line in edge.evidence)
 
 
 def test_check_judges_a_story_against_two_wire_articles_in_another_language_each_on_its_own(

@@ -160,7 +160,10 @@ def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: O
     """Containment counts only where the containing text adds no material of its own:
     a version that adds background contains its source, not the reverse. Nor does material a
     text shares only with other agency copy count: a story that merged several takes of an
-    agency contains each take, which is no sign that the take came from it."""
+    agency contains each take, which is no sign that the take came from it. A pair with no
+    sentence linked (a translation known through its sibling) gives no containment at all."""
+    if not stats.target_in_source and not stats.source_in_target:
+        return 0.0, f"no sentence of {a.id} or {b.id} is linked to the other: the other evidence decides"
     b_in_a, a_in_b = (
         _without_own(stats.target_in_source, own[1] + borrowed[1]),
         _without_own(stats.source_in_target, own[0] + borrowed[0]),
