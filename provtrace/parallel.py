@@ -12,6 +12,7 @@ module.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -29,11 +30,7 @@ CHUNK = 64
 #: keep every worker busy while the caller works, few enough that the results
 #: waiting for it stay a small part of memory (about 4,000 items).
 AHEAD = 64
-#: Modules the fork server imports once: each worker is forked from it with them loaded.
-#: Workers are not forked from the caller: a forked worker shares the caller's memory
-#: only until the caller writes to it, and the caller writes to all of it (every object
-#: it pickles for the workers has its reference count changed), so each worker would
-#: end up holding a private copy of the caller's memory (2 GiB each at 100,000 articles).
+#: Modules the fork server imports once: each fresh worker is forked from it with them loaded.
 PRELOAD = ["provtrace.pipeline", "provtrace.index.store", "provtrace.check.inputs"]
 #: Seconds to wait for a Dask scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
@@ -102,6 +99,7 @@ def ordered_chunks(
     scheduler: str | None = None,
     chunk: int | None = None,
     amount: int | None = None,
+    fresh: bool = False,
 ) -> Iterator[list[R]]:
     """ordered_map's results a chunk at a time, in input order, as they are ready.
 
@@ -109,6 +107,15 @@ def ordered_chunks(
     (writes it to an index, say), so the caller's work overlaps theirs.
     chunk is the number of items sent at a time (default CHUNK); amount, the size of the work
     that decides whether a pool is worth starting (default: the number of items).
+
+    With fresh, the workers are forked from a fork server (provtrace preloaded), not
+    from the caller, and the state is sent to each. A worker forked from the caller
+    shares its memory only until the caller writes to it, and a caller that runs long
+    writes to all of it (every object it pickles for the workers has its reference
+    count changed): each worker ends up with a private copy of the caller's memory
+    (2 GiB each at 100,000 articles). A fresh worker holds what it is sent. It
+    starts slower, and the caller's script must guard its own work with
+    `if __name__ == "__main__":` (the fork server imports it).
     """
     chunk = chunk or CHUNK
     if scheduler is not None:
@@ -123,11 +130,21 @@ def ordered_chunks(
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = ((fn, list(items[k : k + chunk])) for k in range(0, len(items), chunk))
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    if fresh:
+        context: Any = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+    else:
+        context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(count, context, initializer=_init, initargs=(state,))
     try:
-        pending = deque(pool.submit(_run_chunk, job) for job in islice(jobs, AHEAD))
+        # Forked workers start at the first submit. Objects frozen then are left alone by
+        # their garbage collector, so their memory stays shared with this process as long
+        # as this process leaves it alone.
+        gc.freeze()
+        try:
+            pending = deque(pool.submit(_run_chunk, job) for job in islice(jobs, AHEAD))
+        finally:
+            gc.unfreeze()
         while pending:
             done = pending.popleft().result()
             pending.extend(pool.submit(_run_chunk, job) for job in islice(jobs, 1))

@@ -49,6 +49,11 @@ ALIGNING = "aligning"
 WHOLE_PAIRS = 200
 #: Pairs of a large component sent to a worker at a time.
 SLICE_PAIRS = 64
+#: From this many articles on, workers are started fresh rather than forked from
+#: this process (see parallel.ordered_chunks): they then hold the story families
+#: they work on and the vocabulary, not a copy of the run. Below it the run is
+#: small and a forked worker starts faster.
+FRESH_ARTICLES = 3000
 #: Sentences whose features a process remembers while reading a run (about
 #: 15 MiB): enough for the copies of the stories it is reading, not the archive.
 KNOWN_KEPT = 20_000
@@ -163,7 +168,7 @@ def map_components(
             from provtrace.align.semantic import Embedder
 
             vectors = Embedder().embed([by_id[i] for part, _ in group for i in part])
-        state = _State(vectors, vocab, options, flips, finish, context)
+        state = _State(vectors, vocab, options, flips, finish, context, len(by_id) >= FRESH_ARTICLES)
         yield from _run_group(state, group, count, _Texts(by_id, packed))
 
 
@@ -181,6 +186,7 @@ class _State(Generic[T]):
     flips: bool
     finish: Callable[[Any, CorpusAlignment], T]
     context: Any
+    fresh: bool  # workers from a fork server (parallel.ordered_chunks): a large run
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +275,14 @@ def _streamed(state: _State[T], units: Sequence[_Unit], pairs: int, count: _Coun
     """_run_unit over the units on several workers (or a cluster), results in order."""
     options = state.options
     chunks = ordered_chunks(
-        _run_unit, units, state, workers=options.workers, scheduler=options.scheduler, chunk=1, amount=pairs
+        _run_unit,
+        units,
+        state,
+        workers=options.workers,
+        scheduler=options.scheduler,
+        chunk=1,
+        amount=pairs,
+        fresh=state.fresh,
     )
     for unit, chunk in zip(units, chunks, strict=True):
         count.add(unit.pairs)
@@ -375,7 +388,12 @@ def _survey(
             progress(COMPARING, read, sentences)
     else:
         chunks = ordered_chunks(
-            _survey_of, articles, ({}, keyed), workers=options.workers, scheduler=options.scheduler
+            _survey_of,
+            articles,
+            ({}, keyed),
+            workers=options.workers,
+            scheduler=options.scheduler,
+            fresh=len(articles) >= FRESH_ARTICLES,
         )
         at = 0
         for chunk in chunks:
