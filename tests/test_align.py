@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from provtrace.align.core import PairResult, PairStats, align_articles, build_vocabulary
 from provtrace.align.corpus import align_corpus, is_related
+from provtrace.align.normalize import features
 from provtrace.models import Alignment, Link, LinkKind
 from provtrace.options import TraceOptions
 
@@ -30,13 +31,16 @@ def test_identical_sentences_link_as_verbatim() -> None:
 def test_case_quote_dash_and_spacing_differences_still_count_as_verbatim() -> None:
     target = [
         "THIRTY-TWO strikers were briefly detained after scuffles  with police outside the "
-        "\"North Terminal\" gates.",
+        '"North Terminal" gates.',
         "Shipping lines have begun diverting vessels to Puerto Cabral -- a smaller harbour further south.",
     ]
     source = [*WIRE[:2], WIRE[2].replace("North Terminal", "“North Terminal”"), *WIRE[3:]]
     source[5] = source[5].replace(", a", " — a")
     result = align(source, target)
-    assert [(l.source, l.kind) for l in result.links] == [((2,), LinkKind.VERBATIM), ((5,), LinkKind.VERBATIM)]
+    assert [(l.source, l.kind) for l in result.links] == [
+        ((2,), LinkKind.VERBATIM),
+        ((5,), LinkKind.VERBATIM),
+    ]
 
 
 def test_a_number_written_in_digits_is_altered_but_not_a_changed_number() -> None:
@@ -179,10 +183,11 @@ def test_a_pair_gets_the_same_links_whichever_side_is_asked_as_the_source() -> N
     assert back_stats.flipped() == stats
 
 
-
 def _one_link(kind: LinkKind) -> PairResult:
     links = (Link((0,), (1,), kind, 0.85, False),)
-    return PairResult(Alignment("source", "short", links, (0, 2, 3), tuple(range(1, 20))), PairStats(0.3, 0.1))
+    return PairResult(
+        Alignment("source", "short", links, (0, 2, 3), tuple(range(1, 20))), PairStats(0.3, 0.1)
+    )
 
 
 def test_one_sentence_taken_with_its_wording_relates_a_short_text_and_one_paraphrase_does_not() -> None:
@@ -195,3 +200,29 @@ def test_one_sentence_taken_with_its_wording_relates_a_short_text_and_one_paraph
     assert not is_related(_one_link(LinkKind.PARAPHRASE), source, short, options)
     longer = article("short", WIRE[:6])  # one sentence of six is below the share that relates
     assert not is_related(_one_link(LinkKind.ALTERED), source, longer, options)
+
+
+def test_packed_features_unpack_to_the_features_they_were() -> None:
+    from provtrace.align.features import pack_features, unpack_features
+
+    texts = [
+        "Police said 42 people were hurt in Lyon on Tuesday.",
+        "« Nous ne céderons pas », a-t-il dit.",
+        "",
+    ]
+    feats = tuple(features(t) for t in texts)
+    assert unpack_features(pack_features(feats)) == feats
+
+
+def test_a_vocabulary_from_stem_counts_weighs_as_one_from_the_texts() -> None:
+    from provtrace.align.features import stem_counts, vocabulary_from, vocabulary_of
+
+    texts = [
+        [features("The minister resigned on Monday."), features("The minister denied it.")],
+        [features("Shares fell after the minister resigned.")],
+    ]
+    counts: dict[str, int] = {}
+    for text in texts:
+        for stem, n in stem_counts(text).items():
+            counts[stem] = counts.get(stem, 0) + n
+    assert vocabulary_from(counts, 3) == vocabulary_of(texts)
