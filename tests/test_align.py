@@ -31,16 +31,13 @@ def test_identical_sentences_link_as_verbatim() -> None:
 def test_case_quote_dash_and_spacing_differences_still_count_as_verbatim() -> None:
     target = [
         "THIRTY-TWO strikers were briefly detained after scuffles  with police outside the "
-        '"North Terminal" gates.',
+        "\"North Terminal\" gates.",
         "Shipping lines have begun diverting vessels to Puerto Cabral -- a smaller harbour further south.",
     ]
     source = [*WIRE[:2], WIRE[2].replace("North Terminal", "“North Terminal”"), *WIRE[3:]]
     source[5] = source[5].replace(", a", " — a")
     result = align(source, target)
-    assert [(l.source, l.kind) for l in result.links] == [
-        ((2,), LinkKind.VERBATIM),
-        ((5,), LinkKind.VERBATIM),
-    ]
+    assert [(l.source, l.kind) for l in result.links] == [((2,), LinkKind.VERBATIM), ((5,), LinkKind.VERBATIM)]
 
 
 def test_a_number_written_in_digits_is_altered_but_not_a_changed_number() -> None:
@@ -183,11 +180,10 @@ def test_a_pair_gets_the_same_links_whichever_side_is_asked_as_the_source() -> N
     assert back_stats.flipped() == stats
 
 
+
 def _one_link(kind: LinkKind) -> PairResult:
     links = (Link((0,), (1,), kind, 0.85, False),)
-    return PairResult(
-        Alignment("source", "short", links, (0, 2, 3), tuple(range(1, 20))), PairStats(0.3, 0.1)
-    )
+    return PairResult(Alignment("source", "short", links, (0, 2, 3), tuple(range(1, 20))), PairStats(0.3, 0.1))
 
 
 def test_one_sentence_taken_with_its_wording_relates_a_short_text_and_one_paraphrase_does_not() -> None:
