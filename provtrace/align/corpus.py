@@ -15,8 +15,6 @@ for inference, which asks which words are distinctive in the folder.
 
 from __future__ import annotations
 
-from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -24,24 +22,15 @@ from typing import Any, Generic, TypeVar
 from provtrace.align.candidates import ALL_PAIRS_UP_TO, keyed_pairs
 from provtrace.align.components import Component, batches, components
 from provtrace.align.core import PairResult, PairStats, align_pair
-from provtrace.align.features import (
-    Prepared,
-    Vocabulary,
-    pack_features,
-    prepare,
-    sentence_features,
-    stem_counts,
-    unpack_features,
-    vocabulary_from,
-)
+from provtrace.align.features import Prepared, Vocabulary, prepare, unpack_features
 from provtrace.align.normalize import Features
-from provtrace.index.keys import article_keys
+from provtrace.align.progress import counter
+from provtrace.align.survey import Unpacked, survey_run
 from provtrace.models import Alignment, Article, LinkKind, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_chunks, worker_count
 
-#: The stage names under which sentence features are computed and pairs aligned.
-COMPARING = "comparing sentences"
+#: The stage name under which pairs are aligned (sentence features: survey.COMPARING).
 ALIGNING = "aligning"
 #: A component with at most this many pairs is aligned and finished by one
 #: worker (a story family: its inference then runs beside the others'); a
@@ -54,9 +43,6 @@ SLICE_PAIRS = 64
 #: they work on and the vocabulary, not a copy of the run. Below it the run is
 #: small and a forked worker starts faster.
 FRESH_ARTICLES = 3000
-#: Sentences whose features a process remembers while reading a run (about
-#: 15 MiB): enough for the copies of the stories it is reading, not the archive.
-KNOWN_KEPT = 20_000
 
 T = TypeVar("T")
 
@@ -149,10 +135,10 @@ def map_components(
     """
     by_id = {a.id: a for a in articles}
     keyed = not options.semantic and len(by_id) > ALL_PAIRS_UP_TO
-    survey = _survey(articles, options, progress, keyed)
+    survey = survey_run(articles, options, progress, keyed, fresh=len(articles) >= FRESH_ARTICLES)
     if keyed:
         languages = {i: a.language for i, a in by_id.items()}
-        todo = keyed_pairs(survey.shingles, survey.words, languages, _Unpacked(survey.packed))
+        todo = keyed_pairs(survey.shingles, survey.words, languages, Unpacked(survey.packed))
     else:
         ids = sorted(by_id)
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
@@ -334,108 +320,6 @@ def _finish(
     return state.finish(state.context, CorpusAlignment(related, prepared, state.vocab))
 
 
-@dataclass(frozen=True, slots=True)
-class _Survey:
-    """What the run keeps of each article once read: its features packed, its keys
-    (compact arrays, when keyed), and the rarity weights over all of them."""
-
-    packed: Mapping[str, bytes]
-    shingles: Mapping[str, array[int]]
-    words: Mapping[str, array[int]]
-    vocabulary: Vocabulary
-
-
-@dataclass(frozen=True, slots=True)
-class _Surveyed:
-    """One article's survey: packed features, stem counts (its share of the vocabulary), keys."""
-
-    packed: bytes
-    stems: dict[str, int]
-    keys: tuple[array[int], array[int]] | None
-
-
-def _survey(
-    articles: Sequence[Article], options: TraceOptions, progress: Progress | None, keyed: bool
-) -> _Survey:
-    """Each article's sentence features (packed), its candidate keys when keyed, and the
-    vocabulary, on one core or several.
-
-    Counted in sentences: on one core one long text moves the bar as it goes;
-    on several, a chunk of articles at a time.
-    """
-    packed: dict[str, bytes] = {}
-    shingles: dict[str, array[int]] = {}
-    words: dict[str, array[int]] = {}
-    df: Counter[str] = Counter()
-
-    def keep(article: Article, found: _Surveyed) -> None:
-        packed[article.id] = found.packed
-        df.update(found.stems)
-        if found.keys is not None:
-            shingles[article.id], words[article.id] = found.keys
-
-    sentences = sum(len(a.sentences) for a in articles)
-    read = 0
-    if (
-        progress is not None
-        and options.scheduler is None
-        and worker_count(options.workers, len(articles)) == 1
-    ):
-        state: tuple[dict[str, Features], bool] = ({}, keyed)
-        for article in articles:
-            keep(article, _survey_of(state, article, _counter(progress, COMPARING, read, sentences)))
-            read += len(article.sentences)
-            progress(COMPARING, read, sentences)
-    else:
-        chunks = ordered_chunks(
-            _survey_of,
-            articles,
-            ({}, keyed),
-            workers=options.workers,
-            scheduler=options.scheduler,
-            fresh=len(articles) >= FRESH_ARTICLES,
-        )
-        at = 0
-        for chunk in chunks:
-            for article, found in zip(articles[at : at + len(chunk)], chunk, strict=True):
-                keep(article, found)
-                read += len(article.sentences)
-            at += len(chunk)
-            if progress is not None:
-                progress(COMPARING, read, sentences)
-    return _Survey(packed, shingles, words, vocabulary_from(df, sentences))
-
-
-def _survey_of(
-    state: tuple[dict[str, Features], bool], article: Article, step: Callable[[int], None] | None = None
-) -> _Surveyed:
-    """One article's survey, through the process's cache of known sentences (copies of a
-    story repeat most of its sentences; the cache is emptied when it grows past KNOWN_KEPT)."""
-    known, keyed = state
-    if len(known) > KNOWN_KEPT:
-        known.clear()
-    found = sentence_features(article, known, step)
-    keys = article_keys(article) if keyed else None
-    compact = None if keys is None else (array("q", keys.shingles), array("q", keys.words))
-    return _Surveyed(pack_features(found), stem_counts(found), compact)
-
-
-class _Unpacked(Mapping[str, tuple[Features, ...]]):
-    """Packed sentence features, unpacked as they are read (the few articles that need them)."""
-
-    def __init__(self, packed: Mapping[str, bytes]) -> None:
-        self.packed = packed
-
-    def __getitem__(self, key: str) -> tuple[Features, ...]:
-        return unpack_features(self.packed[key])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.packed)
-
-    def __len__(self) -> int:
-        return len(self.packed)
-
-
 def _align_one(
     state: _State[Any],
     by_id: Mapping[str, Article],
@@ -448,16 +332,7 @@ def _align_one(
     return align_pair(by_id[a], by_id[b], state.options, (feats[a], feats[b]), vectors, progress, state.flips)
 
 
-def _counter(progress: Progress, stage: str, before: int, total: int) -> Callable[[int], None]:
-    """Reports the items done in one part (an article, a pair) as the run's stage, after before of total."""
-
-    def count(done: int) -> None:
-        progress(stage, before + done, total)
-
-    return count
-
-
 def _within(progress: Progress, stage: str, before: int, total: int) -> Progress:
-    """One pair's own progress callback, reported as the run's stage (see _counter)."""
-    count = _counter(progress, stage, before, total)
+    """One pair's own progress callback, reported as the run's stage (see progress.counter)."""
+    count = counter(progress, stage, before, total)
     return lambda _stage, done, _total: count(done)
