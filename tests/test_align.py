@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from provtrace.align.core import PairResult, PairStats, align_articles, build_vocabulary
 from provtrace.align.corpus import align_corpus, is_related
+from provtrace.align.normalize import features
 from provtrace.models import Alignment, Link, LinkKind
 from provtrace.options import TraceOptions
 
@@ -195,3 +196,29 @@ def test_one_sentence_taken_with_its_wording_relates_a_short_text_and_one_paraph
     assert not is_related(_one_link(LinkKind.PARAPHRASE), source, short, options)
     longer = article("short", WIRE[:6])  # one sentence of six is below the share that relates
     assert not is_related(_one_link(LinkKind.ALTERED), source, longer, options)
+
+
+def test_packed_features_unpack_to_the_features_they_were() -> None:
+    from provtrace.align.features import pack_features, unpack_features
+
+    texts = [
+        "Police said 42 people were hurt in Lyon on Tuesday.",
+        "« Nous ne céderons pas », a-t-il dit.",
+        "",
+    ]
+    feats = tuple(features(t) for t in texts)
+    assert unpack_features(pack_features(feats)) == feats
+
+
+def test_a_vocabulary_from_stem_counts_weighs_as_one_from_the_texts() -> None:
+    from provtrace.align.features import stem_counts, vocabulary_from, vocabulary_of
+
+    texts = [
+        [features("The minister resigned on Monday."), features("The minister denied it.")],
+        [features("Shares fell after the minister resigned.")],
+    ]
+    counts: dict[str, int] = {}
+    for text in texts:
+        for stem, n in stem_counts(text).items():
+            counts[stem] = counts.get(stem, 0) + n
+    assert vocabulary_from(counts, 3) == vocabulary_of(texts)

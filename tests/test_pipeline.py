@@ -105,3 +105,29 @@ def test_every_shown_alignment_is_the_pairs_own_with_its_meaning_flips(examples:
         up, down = sorted((shown.source, shown.target))
         alone, _ = align_pair(by_id[up], by_id[down], TraceOptions(workers=1))
         assert shown == (alone if shown.source == up else alone.reversed())
+
+
+@pytest.mark.parametrize("whole", [0, 10**6])
+def test_output_is_identical_with_workers_started_fresh(
+    examples: Path, monkeypatch: pytest.MonkeyPatch, whole: int
+) -> None:
+    """Workers from a fork server (a large run) are sent what they work on and give the same trace."""
+    import provtrace.align.corpus as corpus
+
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(corpus, "SLICE_PAIRS", 3)
+    data = Path(__file__).parent / "data" / "bilingual"
+    render = renderer(OutputFormat.JSON)
+    alone = render(trace([str(examples), str(data)], TraceOptions(workers=1)), RenderOptions())
+    monkeypatch.setattr(corpus, "FRESH_ARTICLES", 1)
+    monkeypatch.setattr(corpus, "WHOLE_PAIRS", whole)
+    fresh = render(trace([str(examples), str(data)], TraceOptions(workers=2)), RenderOptions())
+    assert fresh == alone
+
+
+def test_fresh_workers_keep_the_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    items = list(range(500))
+    chunks = parallel.ordered_chunks(_scaled, items, 7, workers=2, fresh=True)
+    assert [x for chunk in chunks for x in chunk] == [7 * i for i in items]

@@ -20,7 +20,7 @@ pair is compared, which costs little and can miss nothing.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
@@ -58,15 +58,38 @@ RARE_ANCHORS = RARE_WORDS
 #: candidates: as for words, a name or two can be chance.
 MIN_SHARED_ANCHORS = MIN_SHARED_WORDS
 
+#: Bits of the filter that sets aside the keys only one article holds (16 MiB
+#: for the two bit sets): few keys share a bit even in an archive of millions.
+FILTER_BITS = 1 << 26
+
 K = TypeVar("K", bound=Hashable)
+_NOBODY: list[str] = []
 
 
 def _postings(keys: Mapping[str, Iterable[K]]) -> dict[K, list[str]]:
-    """For each key, the ids holding it, in id order (keys given in id order)."""
-    holders: dict[K, list[str]] = defaultdict(list)
+    """For each key held by more than one article, the ids holding it, in id order (keys given in id order).
+
+    Most keys are one article's own and pair nothing: a first pass marks the
+    keys seen twice in a bit filter, so that only those (and the few that
+    share their bit with another) are given a list of holders.
+    """
+    seen, twice = bytearray(FILTER_BITS >> 3), bytearray(FILTER_BITS >> 3)
+    mask = FILTER_BITS - 1
+    for found in keys.values():
+        for key in found:
+            h = hash(key) & mask
+            at, bit = h >> 3, 1 << (h & 7)
+            if seen[at] & bit:
+                twice[at] |= bit
+            else:
+                seen[at] |= bit
+    del seen
+    holders: dict[K, list[str]] = {}
     for article_id, found in keys.items():
         for key in found:
-            holders[key].append(article_id)
+            h = hash(key) & mask
+            if twice[h >> 3] & (1 << (h & 7)):
+                holders.setdefault(key, []).append(article_id)
     return holders
 
 
@@ -81,7 +104,7 @@ def _many_shared(keys: Mapping[str, Iterable[K]], cap: int, needed: int) -> set[
     for article_id, own in keys.items():
         counts: Counter[str] = Counter()
         for key in set(own):
-            held = holders[key]
+            held = holders.get(key, _NOBODY)
             if 2 <= len(held) <= cap + 1:
                 counts.update(h for h in held if h > article_id)
         found.update((article_id, h) for h, n in counts.items() if n >= needed)
@@ -97,7 +120,7 @@ def _rare_lookups(keys: Mapping[str, Iterable[K]], cap: int, rare: int, needed: 
     holders = _postings(keys)
     found: set[tuple[str, str]] = set()
     for article_id, own in keys.items():
-        usable = [k for k in set(own) if 2 <= len(holders[k]) <= cap + 1]
+        usable = [k for k in set(own) if 2 <= len(holders.get(k, _NOBODY)) <= cap + 1]
         counts: Counter[str] = Counter()
         for key in sorted(usable, key=lambda k: (len(holders[k]), k))[:rare]:
             counts.update(h for h in holders[key] if h != article_id)
@@ -135,9 +158,24 @@ def candidate_pairs(
     by_id = {a.id: a for a in articles}
     known = known or {}
     keys = {i: known[i] if i in known else article_keys(by_id[i]) for i in ids}
-    found = _many_shared({i: k.shingles for i, k in keys.items()}, SHINGLE_MAX_ARTICLES, MIN_SHARED_SHINGLES)
+    shingles = {i: k.shingles for i, k in keys.items()}
     words = {i: k.words for i, k in keys.items()}
-    found |= _rare_lookups(words, LOOKUP_MAX_ARTICLES, RARE_WORDS, MIN_SHARED_WORDS)
-    found |= _many_shared(words, LOOKUP_MAX_ARTICLES, MIN_COMMON_WORDS)
-    found |= _across_languages(ids, {i: by_id[i].language for i in ids}, feats)
+    return keyed_pairs(shingles, words, {i: by_id[i].language for i in ids}, feats)
+
+
+def keyed_pairs(
+    shingles: Mapping[str, Sequence[int]],
+    words: Mapping[str, Sequence[int]],
+    languages: Mapping[str, str | None],
+    feats: Mapping[str, Sequence[Features]],
+) -> list[tuple[str, str]]:
+    """candidate_pairs given each article's shingle and word keys (any sequence of
+    integers: a compact array will do), its language and its sentence features
+    (read only when the run mixes languages)."""
+    ids = sorted(shingles)
+    found = _many_shared({i: shingles[i] for i in ids}, SHINGLE_MAX_ARTICLES, MIN_SHARED_SHINGLES)
+    by_word = {i: words[i] for i in ids}
+    found |= _rare_lookups(by_word, LOOKUP_MAX_ARTICLES, RARE_WORDS, MIN_SHARED_WORDS)
+    found |= _many_shared(by_word, LOOKUP_MAX_ARTICLES, MIN_COMMON_WORDS)
+    found |= _across_languages(ids, languages, feats)
     return sorted(found)

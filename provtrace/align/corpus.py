@@ -19,18 +19,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from provtrace.align.candidates import ALL_PAIRS_UP_TO, candidate_pairs
+from provtrace.align.candidates import ALL_PAIRS_UP_TO, keyed_pairs
 from provtrace.align.components import Component, batches, components
 from provtrace.align.core import PairResult, PairStats, align_pair
-from provtrace.align.features import Prepared, Vocabulary, build_vocabulary, prepare, sentence_features
+from provtrace.align.features import Prepared, Vocabulary, prepare, unpack_features
 from provtrace.align.normalize import Features
-from provtrace.index.keys import ArticleKeys, article_keys
+from provtrace.align.progress import counter
+from provtrace.align.survey import Unpacked, survey_run
 from provtrace.models import Alignment, Article, LinkKind, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_chunks, worker_count
 
-#: The stage names under which sentence features are computed and pairs aligned.
-COMPARING = "comparing sentences"
+#: The stage name under which pairs are aligned (sentence features: survey.COMPARING).
 ALIGNING = "aligning"
 #: A component with at most this many pairs is aligned and finished by one
 #: worker (a story family: its inference then runs beside the others'); a
@@ -38,6 +38,11 @@ ALIGNING = "aligning"
 WHOLE_PAIRS = 200
 #: Pairs of a large component sent to a worker at a time.
 SLICE_PAIRS = 64
+#: From this many articles on, workers are started fresh rather than forked from
+#: this process (see parallel.ordered_chunks): they then hold the story families
+#: they work on and the vocabulary, not a copy of the run. Below it the run is
+#: small and a forked worker starts faster.
+FRESH_ARTICLES = 3000
 
 T = TypeVar("T")
 
@@ -130,57 +135,83 @@ def map_components(
     """
     by_id = {a.id: a for a in articles}
     keyed = not options.semantic and len(by_id) > ALL_PAIRS_UP_TO
-    feats, keys = _article_features(articles, options, progress, keyed)
-    vocab = build_vocabulary(articles, feats)
+    survey = survey_run(articles, options, progress, keyed, fresh=len(articles) >= FRESH_ARTICLES)
     if keyed:
-        todo = candidate_pairs(articles, feats, keys)
+        languages = {i: a.language for i, a in by_id.items()}
+        todo = keyed_pairs(survey.shingles, survey.words, languages, Unpacked(survey.packed))
     else:
         ids = sorted(by_id)
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
-    del keys  # not needed any more, and not to be copied into the workers
+    vocab, packed = survey.vocabulary, survey.packed
+    del survey  # the keys are not needed any more
     # Aligning is counted in sentences (both sides of each pair): one long text moves the bar as it goes.
-    count = _Count(progress, sum(_size(by_id, pair) for pair in todo))
+    count = _Count(progress, {i: len(a.sentences) for i, a in by_id.items()}, todo)
     parts = components(sorted(by_id), todo, together)
+    del todo
     for group in batches(parts) if options.semantic else [parts]:
         vectors: dict[str, Any] = {}
         if options.semantic:
             from provtrace.align.semantic import Embedder
 
             vectors = Embedder().embed([by_id[i] for part, _ in group for i in part])
-        state = _State(by_id, feats, vectors, vocab, options, flips, finish, context)
-        yield from _run_group(state, group, count)
+        state = _State(vectors, vocab, options, flips, finish, context, len(by_id) >= FRESH_ARTICLES)
+        yield from _run_group(state, group, count, _Texts(by_id, packed))
 
 
 @dataclass(frozen=True, slots=True)
 class _State(Generic[T]):
-    """What every worker holds: the articles, their features and embeddings, and how to finish a part."""
+    """What every worker holds: the embeddings, the rarity weights, and how to finish a part.
 
-    by_id: Mapping[str, Article]
-    feats: Mapping[str, tuple[Features, ...]]
+    Not the articles: each unit of work carries its own (see _Unit), so that a
+    worker holds the story families it works on, not the archive.
+    """
+
     vectors: Mapping[str, Any]
     vocab: Vocabulary
     options: TraceOptions
     flips: bool
     finish: Callable[[Any, CorpusAlignment], T]
     context: Any
+    fresh: bool  # workers from a fork server (parallel.ordered_chunks): a large run
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """The run's articles and their packed sentence features (features.pack_features), by id."""
+
+    by_id: Mapping[str, Article]
+    packed: Mapping[str, bytes]
+
+    def carried(self, ids: Iterable[str]) -> tuple[tuple[Article, bytes], ...]:
+        """The given articles with their packed features, as a unit of work carries them."""
+        return tuple((self.by_id[i], self.packed[i]) for i in sorted(set(ids)))
 
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    """One piece of work: some pairs of a large component, or a whole small component (part set)."""
+    """One piece of work: some pairs of a large component, or a whole small component (part set),
+    with every article it reads and their packed features."""
 
     pairs: tuple[tuple[str, str], ...]
-    part: tuple[str, ...] | None = None
+    part: tuple[str, ...] | None
+    texts: tuple[tuple[Article, bytes], ...]
 
 
 class _Count:
     """The run's aligning progress, in sentences (both sides of each pair)."""
 
-    def __init__(self, progress: Progress | None, total: int) -> None:
-        self.progress, self.total, self.done = progress, total, 0
+    def __init__(
+        self, progress: Progress | None, sizes: Mapping[str, int], pairs: Iterable[tuple[str, str]]
+    ) -> None:
+        self.progress, self.sizes, self.done = progress, sizes, 0
+        self.total = sum(self.size(pair) for pair in pairs)
 
-    def add(self, state: _State[Any], pairs: Iterable[tuple[str, str]]) -> None:
-        self.done += sum(_size(state.by_id, pair) for pair in pairs)
+    def size(self, pair: tuple[str, str]) -> int:
+        """The work of aligning a pair, in sentences (both sides)."""
+        return self.sizes[pair[0]] + self.sizes[pair[1]]
+
+    def add(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.done += sum(self.size(pair) for pair in pairs)
         if self.progress is not None:
             self.progress(ALIGNING, self.done, self.total)
 
@@ -192,22 +223,24 @@ def _in_order(group: Sequence[Component]) -> list[Component]:
     return large + [c for c in group if len(c[1]) <= WHOLE_PAIRS]
 
 
-def _units(group: Sequence[Component]) -> list[_Unit]:
+def _units(group: Sequence[Component], texts: _Texts) -> list[_Unit]:
     """The components as units of work, in order: whole when small, else in slices of pairs."""
     units = []
     for part, pairs in group:
         if len(pairs) <= WHOLE_PAIRS:
-            units.append(_Unit(tuple(pairs), part))
+            units.append(_Unit(tuple(pairs), part, texts.carried(part)))
         else:
-            units += [_Unit(tuple(pairs[k : k + SLICE_PAIRS])) for k in range(0, len(pairs), SLICE_PAIRS)]
+            for k in range(0, len(pairs), SLICE_PAIRS):
+                some = tuple(pairs[k : k + SLICE_PAIRS])
+                units.append(_Unit(some, None, texts.carried(i for pair in some for i in pair)))
     return units
 
 
-def _run_group(state: _State[T], group: Sequence[Component], count: _Count) -> Iterator[T]:
+def _run_group(state: _State[T], group: Sequence[Component], count: _Count, texts: _Texts) -> Iterator[T]:
     """finish(part) for each component of the group (in _in_order's order)."""
     options = state.options
     group = _in_order(group)
-    units = _units(group)
+    units = _units(group, texts)
     pairs = sum(len(u.pairs) for u in units)
     if count.progress is not None and options.scheduler is None and worker_count(options.workers, pairs) == 1:
         results: Iterator[Any] = (_run_unit(state, unit, count) for unit in units)
@@ -220,33 +253,53 @@ def _run_group(state: _State[T], group: Sequence[Component], count: _Count) -> I
         aligned: list[tuple[Alignment, PairStats]] = []
         while len(aligned) < len(part_pairs):
             aligned += next(results)
-        yield _finish(state, part, part_pairs, aligned)
+        by_id, feats = _opened(texts.carried(part))
+        yield _finish(state, part, part_pairs, aligned, by_id, feats)
 
 
 def _streamed(state: _State[T], units: Sequence[_Unit], pairs: int, count: _Count) -> Iterator[Any]:
     """_run_unit over the units on several workers (or a cluster), results in order."""
     options = state.options
     chunks = ordered_chunks(
-        _run_unit, units, state, workers=options.workers, scheduler=options.scheduler, chunk=1, amount=pairs
+        _run_unit,
+        units,
+        state,
+        workers=options.workers,
+        scheduler=options.scheduler,
+        chunk=1,
+        amount=pairs,
+        fresh=state.fresh,
     )
     for unit, chunk in zip(units, chunks, strict=True):
-        count.add(state, unit.pairs)
+        count.add(unit.pairs)
         yield chunk[0]
 
 
 def _run_unit(state: _State[T], unit: _Unit, count: _Count | None = None) -> Any:
     """A unit's alignments, or (for a whole component) what finish makes of it."""
+    by_id, feats = _opened(unit.texts)
     aligned = []
     for pair in unit.pairs:
         within = None
         if count is not None and count.progress is not None:
             within = _within(count.progress, ALIGNING, count.done, count.total)
-        aligned.append(_align_one(state, pair, within))
+        aligned.append(_align_one(state, by_id, feats, pair, within))
         if count is not None:
-            count.add(state, [pair])
+            count.add([pair])
     if unit.part is None:
         return aligned
-    return _finish(state, unit.part, unit.pairs, aligned)
+    return _finish(state, unit.part, unit.pairs, aligned, by_id, feats)
+
+
+def _opened(
+    texts: Iterable[tuple[Article, bytes]],
+) -> tuple[dict[str, Article], dict[str, tuple[Features, ...]]]:
+    """Articles carried by a unit, by id, and their sentence features unpacked."""
+    by_id: dict[str, Article] = {}
+    feats: dict[str, tuple[Features, ...]] = {}
+    for article, packed in texts:
+        by_id[article.id], feats[article.id] = article, unpack_features(packed)
+    return by_id, feats
 
 
 def _finish(
@@ -254,91 +307,32 @@ def _finish(
     part: Sequence[str],
     pairs: Sequence[tuple[str, str]],
     aligned: Sequence[tuple[Alignment, PairStats]],
+    by_id: Mapping[str, Article],
+    feats: Mapping[str, tuple[Features, ...]],
 ) -> T:
     """finish(context, part) for one component whose pairs are aligned: its related pairs kept."""
     related: dict[tuple[str, str], PairResult] = {}
     for (a, b), found in zip(pairs, aligned, strict=True):
         result = PairResult(*found)
-        if is_related(result, state.by_id[a], state.by_id[b], state.options):
+        if is_related(result, by_id[a], by_id[b], state.options):
             related[a, b] = result
-    prepared = {i: prepare(state.by_id[i], state.vocab, state.feats[i], state.vectors.get(i)) for i in part}
+    prepared = {i: prepare(by_id[i], state.vocab, feats[i], state.vectors.get(i)) for i in part}
     return state.finish(state.context, CorpusAlignment(related, prepared, state.vocab))
 
 
-def _article_features(
-    articles: Sequence[Article], options: TraceOptions, progress: Progress | None, keyed: bool
-) -> tuple[dict[str, tuple[Features, ...]], dict[str, ArticleKeys]]:
-    """Each article's sentence features and (when keyed) candidate keys, on one core or several.
-
-    Counted in sentences: on one core one long text moves the bar as it goes;
-    on several, a chunk of articles at a time.
-    """
-    feats: dict[str, tuple[Features, ...]] = {}
-    keys: dict[str, ArticleKeys] = {}
-    sentences = sum(len(a.sentences) for a in articles)
-    read = 0
-    local = options.scheduler is None and worker_count(options.workers, len(articles)) == 1
-    if progress is not None and local:
-        known: dict[str, Features] = {}  # a sentence repeated across copies is read once
-        for article in articles:
-            step = _counter(progress, COMPARING, read, sentences)
-            feats[article.id], found = _features_of((known, keyed), article, step)
-            if found is not None:
-                keys[article.id] = found
-            read += len(article.sentences)
-            progress(COMPARING, read, sentences)
-        return feats, keys
-    chunks = ordered_chunks(
-        _features_of, articles, ({}, keyed), workers=options.workers, scheduler=options.scheduler
-    )
-    at = 0
-    known = {}  # a sentence repeated across copies is held once, as when read on one core
-    for chunk in chunks:
-        for article, (found_feats, found_keys) in zip(articles[at : at + len(chunk)], chunk, strict=True):
-            feats[article.id] = tuple(
-                known.setdefault(s.text, f) for s, f in zip(article.sentences, found_feats, strict=True)
-            )
-            if found_keys is not None:
-                keys[article.id] = found_keys
-            read += len(article.sentences)
-        at += len(chunk)
-        if progress is not None:
-            progress(COMPARING, read, sentences)
-    return feats, keys
-
-
-def _features_of(
-    state: tuple[dict[str, Features], bool], article: Article, step: Callable[[int], None] | None = None
-) -> tuple[tuple[Features, ...], ArticleKeys | None]:
-    """One article's sentence features (through the process's cache of known sentences) and keys."""
-    known, keyed = state
-    found = sentence_features(article, known, step)
-    return found, article_keys(article) if keyed else None
-
-
-def _size(by_id: Mapping[str, Article], pair: tuple[str, str]) -> int:
-    """The work of aligning a pair, in sentences (both sides)."""
-    return len(by_id[pair[0]].sentences) + len(by_id[pair[1]].sentences)
-
-
 def _align_one(
-    state: _State[Any], pair: tuple[str, str], progress: Progress | None = None
+    state: _State[Any],
+    by_id: Mapping[str, Article],
+    feats: Mapping[str, tuple[Features, ...]],
+    pair: tuple[str, str],
+    progress: Progress | None = None,
 ) -> tuple[Alignment, PairStats]:
     a, b = pair
-    feats, vectors = (state.feats[a], state.feats[b]), (state.vectors.get(a), state.vectors.get(b))
-    return align_pair(state.by_id[a], state.by_id[b], state.options, feats, vectors, progress, state.flips)
-
-
-def _counter(progress: Progress, stage: str, before: int, total: int) -> Callable[[int], None]:
-    """Reports the items done in one part (an article, a pair) as the run's stage, after before of total."""
-
-    def count(done: int) -> None:
-        progress(stage, before + done, total)
-
-    return count
+    vectors = (state.vectors.get(a), state.vectors.get(b))
+    return align_pair(by_id[a], by_id[b], state.options, (feats[a], feats[b]), vectors, progress, state.flips)
 
 
 def _within(progress: Progress, stage: str, before: int, total: int) -> Progress:
-    """One pair's own progress callback, reported as the run's stage (see _counter)."""
-    count = _counter(progress, stage, before, total)
+    """One pair's own progress callback, reported as the run's stage (see progress.counter)."""
+    count = counter(progress, stage, before, total)
     return lambda _stage, done, _total: count(done)

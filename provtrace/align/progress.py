@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from provtrace.models import PROGRESS_EVERY, Progress
+
+
+def counter(progress: Progress, stage: str, before: int, total: int) -> Callable[[int], None]:
+    """Reports the items done in one part (an article, a pair) as the run's stage, after before of total."""
+
+    def count(done: int) -> None:
+        progress(stage, before + done, total)
+
+    return count
 
 
 class SentenceCount:

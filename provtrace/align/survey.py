@@ -1,0 +1,139 @@
+"""The first pass over a run's articles: what aligning and candidates need of each.
+
+Each article's sentence features are computed once and held packed
+(features.pack_features) until the worker that aligns its story family
+unpacks them; its candidate keys are held as compact arrays until the
+candidate pairs are found; and the vocabulary (rarity weights over the run)
+is built from each article's stem counts. So what the run holds for the
+whole archive is a few bytes a sentence, not the features as objects.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from provtrace.align.features import (
+    Vocabulary,
+    pack_features,
+    sentence_features,
+    stem_counts,
+    unpack_features,
+    vocabulary_from,
+)
+from provtrace.align.normalize import Features
+from provtrace.align.progress import counter
+from provtrace.index.keys import article_keys
+from provtrace.models import Article, Progress
+from provtrace.options import TraceOptions
+from provtrace.parallel import ordered_chunks, worker_count
+
+#: The stage name under which sentence features (and keys) are computed.
+COMPARING = "comparing sentences"
+#: Sentences whose features a process remembers while reading a run (about
+#: 15 MiB): enough for the copies of the stories it is reading, not the archive.
+KNOWN_KEPT = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Survey:
+    """What the run keeps of each article once read: its features packed, its keys
+    (compact arrays, when keyed), and the rarity weights over all of them."""
+
+    packed: Mapping[str, bytes]
+    shingles: Mapping[str, array[int]]
+    words: Mapping[str, array[int]]
+    vocabulary: Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class _Surveyed:
+    """One article's survey: packed features, stem counts (its share of the vocabulary), keys."""
+
+    packed: bytes
+    stems: dict[str, int]
+    keys: tuple[array[int], array[int]] | None
+
+
+def survey_run(
+    articles: Sequence[Article], options: TraceOptions, progress: Progress | None, keyed: bool, fresh: bool
+) -> Survey:
+    """Each article's sentence features (packed), its candidate keys when keyed, and the
+    vocabulary, on one core or several.
+
+    Counted in sentences: on one core one long text moves the bar as it goes;
+    on several, a chunk of articles at a time.
+    """
+    packed: dict[str, bytes] = {}
+    shingles: dict[str, array[int]] = {}
+    words: dict[str, array[int]] = {}
+    df: Counter[str] = Counter()
+
+    def keep(article: Article, found: _Surveyed) -> None:
+        packed[article.id] = found.packed
+        df.update(found.stems)
+        if found.keys is not None:
+            shingles[article.id], words[article.id] = found.keys
+
+    sentences = sum(len(a.sentences) for a in articles)
+    read = 0
+    if (
+        progress is not None
+        and options.scheduler is None
+        and worker_count(options.workers, len(articles)) == 1
+    ):
+        state: tuple[dict[str, Features], bool] = ({}, keyed)
+        for article in articles:
+            keep(article, _survey_of(state, article, counter(progress, COMPARING, read, sentences)))
+            read += len(article.sentences)
+            progress(COMPARING, read, sentences)
+    else:
+        chunks = ordered_chunks(
+            _survey_of,
+            articles,
+            ({}, keyed),
+            workers=options.workers,
+            scheduler=options.scheduler,
+            fresh=fresh,
+        )
+        at = 0
+        for chunk in chunks:
+            for article, found in zip(articles[at : at + len(chunk)], chunk, strict=True):
+                keep(article, found)
+                read += len(article.sentences)
+            at += len(chunk)
+            if progress is not None:
+                progress(COMPARING, read, sentences)
+    return Survey(packed, shingles, words, vocabulary_from(df, sentences))
+
+
+def _survey_of(
+    state: tuple[dict[str, Features], bool], article: Article, step: Callable[[int], None] | None = None
+) -> _Surveyed:
+    """One article's survey, through the process's cache of known sentences (copies of a
+    story repeat most of its sentences; the cache is emptied when it grows past KNOWN_KEPT)."""
+    known, keyed = state
+    if len(known) > KNOWN_KEPT:
+        known.clear()
+    found = sentence_features(article, known, step)
+    keys = article_keys(article) if keyed else None
+    compact = None if keys is None else (array("q", keys.shingles), array("q", keys.words))
+    return _Surveyed(pack_features(found), stem_counts(found), compact)
+
+
+class Unpacked(Mapping[str, tuple[Features, ...]]):
+    """Packed sentence features, unpacked as they are read (the few articles that need them)."""
+
+    def __init__(self, packed: Mapping[str, bytes]) -> None:
+        self.packed = packed
+
+    def __getitem__(self, key: str) -> tuple[Features, ...]:
+        return unpack_features(self.packed[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.packed)
+
+    def __len__(self) -> int:
+        return len(self.packed)
