@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Any
 
 from provtrace.align.normalize import Features, features
@@ -70,9 +71,8 @@ def vocabulary_of(texts: Iterable[Sequence[Features]]) -> Vocabulary:
     df: Counter[str] = Counter()
     total = 0
     for text in texts:
-        for f in text:
-            df.update(set(f.stems))
-            total += 1
+        df.update(chain.from_iterable(f.distinct for f in text))
+        total += len(text)
     # Few distinct counts: each weight is worked out once and shared by the stems with that count.
     by_count = {n: 1.0 + math.log((total + 1) / (n + 1)) for n in set(df.values())}
     weights = {s: by_count[n] for s, n in df.items()}
@@ -103,7 +103,10 @@ def prepare(
     """Compute what the aligner needs of one article, once."""
     feats = tuple(feats) if feats is not None else sentence_features(article)
     weights, default = vocab.weights, vocab.default  # Vocabulary.weight, without a call per stem
-    bags = tuple({s: weights.get(s, default) for s in f.stems} for f in feats)
+    # {s: weights.get(s, default) for s in f.distinct}, the look-ups made in C.
+    bags = tuple(
+        dict(zip(f.distinct, map(weights.get, f.distinct, repeat(default)), strict=True)) for f in feats
+    )
     return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 
 

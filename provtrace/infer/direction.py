@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provtrace.agencies import AGENCY_LANGUAGE, desk_sign_off
 from provtrace.align.core import PairStats
@@ -98,6 +99,8 @@ _SAME_DAY = re.compile(
     r"\b(?:today|tonight|this (?:morning|afternoon|evening)|hoy|esta (?:mañana|tarde|noche))\b", re.I
 )
 _DAY_BEFORE = re.compile(r"\b(?:yesterday|last night|ayer|anoche)\b", re.I)
+#: Texts whose relative days are kept: a story's sentences recur in many pairs.
+_TEXTS_KEPT = 1 << 14
 
 #: A signal: its weight for a -> b and its sentence of evidence.
 Signal = tuple[float, str]
@@ -351,9 +354,12 @@ def _relative_day(a: Article, b: Article, alignment: Alignment | None) -> list[S
     for link in alignment.links:
         ta = " ".join(a.sentences[i].text for i in link.source)
         tb = " ".join(b.sentences[j].text for j in link.target)
-        if _SAME_DAY.search(ta) and _DAY_BEFORE.search(tb) and not _DAY_BEFORE.search(ta):
+        if ta == tb:  # the common case, a sentence copied: neither way round can hold
+            continue
+        (a_today, a_yesterday), (b_today, b_yesterday) = _days(ta), _days(tb)
+        if a_today and b_yesterday and not a_yesterday:
             votes += 1
-        elif _SAME_DAY.search(tb) and _DAY_BEFORE.search(ta) and not _DAY_BEFORE.search(tb):
+        elif b_today and a_yesterday and not b_yesterday:
             votes -= 1
     if not votes:
         return []
@@ -366,6 +372,12 @@ def _relative_day(a: Article, b: Article, alignment: Alignment | None) -> list[S
             f"“yesterday” in {later.id}: {later.id} was written the day after",
         )
     ]
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _days(text: str) -> tuple[bool, bool]:
+    """Whether the text says "today" (or the like) and whether it says "yesterday"."""
+    return _SAME_DAY.search(text) is not None, _DAY_BEFORE.search(text) is not None
 
 
 def weigh(
