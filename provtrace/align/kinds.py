@@ -154,12 +154,17 @@ def with_flips(alignment: Alignment, source: Article, target: Article) -> Alignm
         return meaning_changes(_text(first, a), _text(second, b))
 
     links = tuple(
-        replace(link, changes=flips(link))
+        _changed(link, flips(link))
         if link.kind is not LinkKind.VERBATIM and _one_sided(link.source, link.target)
         else link
         for link in alignment.links
     )
     return replace(alignment, links=links)
+
+
+def _changed(link: Link, changes: tuple[Change, ...]) -> Link:
+    """The link with these meaning flips (itself when it has them already, most often none)."""
+    return link if changes == link.changes else replace(link, changes=changes)
 
 
 def _text(article: Article, indices: Sequence[int]) -> str:
