@@ -17,7 +17,6 @@ from rapidfuzz import fuzz
 
 from provtrace.align.changes import meaning_changes
 from provtrace.align.features import Prepared
-from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
 from provtrace.align.normalize import surface
@@ -89,11 +88,17 @@ def classify_link(
     if len(sources) == 1 and len(targets) == 1 and same_sentence(src, tgt, sources[0], targets[0]):
         # The common case in a copy: every measure below is exactly 1 for it.
         return Link((sources[0],), (targets[0],), LinkKind.VERBATIM, 1.0, False, ())
-    s_bag = _union(src.bags[i] for i in sources)
-    t_bag = _union(tgt.bags[j] for j in targets)
+    s_bag = src.bags[sources[0]] if len(sources) == 1 else _union(src.bags[i] for i in sources)
+    t_bag = tgt.bags[targets[0]] if len(targets) == 1 else _union(tgt.bags[j] for j in targets)
     s_text = " ".join(src.feats[i].norm for i in sources)
     t_text = " ".join(tgt.feats[j].norm for j in targets)
-    cov_s, cov_t = _coverage(s_bag, t_bag), _coverage(t_bag, s_bag)
+    s_mass, t_mass = sum(s_bag.values()), sum(t_bag.values())
+    # Shared weight is summed over the smaller bag (the first of two of a size): worked out once
+    # for each order it is summed in, and the coverages as features.coverage gives them.
+    s_shared = _shared(s_bag, t_bag)
+    t_shared = s_shared if len(s_bag) != len(t_bag) else _shared(t_bag, s_bag)
+    cov_s = s_shared / s_mass if s_mass else 0.0
+    cov_t = t_shared / t_mass if t_mass else 0.0
     partial = min(cov_s, cov_t) < PARTIAL_COVER <= max(cov_s, cov_t)
     scorer = fuzz.partial_ratio if partial else fuzz.ratio
     char = scorer(s_text, t_text) / 100
@@ -101,7 +106,7 @@ def classify_link(
     kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
     read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
     changes = meaning_changes(s_words, t_words) if read else ()
-    dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
+    dice = 2 * s_shared / (s_mass + t_mass or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:
         score = min(score, _NOT_IDENTICAL)
