@@ -199,6 +199,8 @@ PHRASE_GAP = 2
 VERB_ROOT = 4
 #: Texts (and pairs of texts) whose reading is kept: a story's sentences recur in many links.
 _TEXTS_KEPT = 1 << 14
+#: The stretches between words whose reading is kept: a space, a comma, a full stop ... are most.
+_GAPS_KEPT = 1 << 12
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"'s?$")
@@ -273,16 +275,33 @@ class _Scanned:
 def _scan(text: str) -> _Scanned:
     """The text's words (a sentence is in many links: it is read once)."""
     text = unicodedata.normalize("NFC", text)
-    matches = list(_TOKEN.finditer(text))
-    openings = []
-    previous_end = 0
-    for match in matches:
-        # Only the stretch since the previous word can hold the opening (none of it is a
-        # word character); searching the whole prefix each time made long texts quadratic.
-        openings.append(bool(_SENTENCE_OPENING.search(text, previous_end, match.start())))
-        previous_end = match.end()
-    words = tuple(m.group(0) for m in matches)
-    return _Scanned(words, tuple(openings), tuple(_forms(w)[0] for w in words))
+    words = tuple(_TOKEN.findall(text))
+    # Only the stretch since the previous word can hold the opening (none of it is a word
+    # character): the stretches between words, read once each for the few there are.
+    gaps = _TOKEN.split(text)[:-1]
+    openings = (*map(_opens_text, gaps[:1]), *map(_opens_after_word, gaps[1:]))
+    return _Scanned(words, openings, tuple(map(_key, words)))
+
+
+@lru_cache(maxsize=_GAPS_KEPT)
+def _opens_text(gap: str) -> bool:
+    """Whether the word after gap, the text's first, opens a sentence (nothing but gap before it)."""
+    return _SENTENCE_OPENING.search(gap) is not None
+
+
+@lru_cache(maxsize=_GAPS_KEPT)
+def _opens_after_word(gap: str) -> bool:
+    """Whether the word after gap, which follows another word, opens a sentence.
+
+    Searched as in the text itself: from just after the word (where "^" cannot match) to the next.
+    """
+    return _SENTENCE_OPENING.search(" " + gap, 1) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(word: str) -> str:
+    """A word as compared (see _forms)."""
+    return _forms(word)[0]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -25,12 +25,12 @@ from provtrace.align.features import (
 )
 from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import union as _union
-from provtrace.align.kinds import aligned_first, classify_link
+from provtrace.align.kinds import aligned_first, classify_link, same_sentence
 from provtrace.align.moved import link_moved
 from provtrace.align.normalize import Features
 from provtrace.align.progress import SentenceCount
 from provtrace.align.scoring import Candidates, score_candidates, semantic_matrix
-from provtrace.models import Alignment, Article, Link, Progress
+from provtrace.models import Alignment, Article, Link, LinkKind, Progress
 from provtrace.options import TraceOptions
 
 __all__ = [
@@ -382,6 +382,12 @@ def _stats(
     in_source = in_target = 0.0
     target_lacks = source_lacks = shared = 0
     for link in links:
+        if semantic is None and _identical(src, tgt, link):
+            # Each side wholly covers the other with score 1: its mass counts in full, no anchor lacks.
+            in_source += tgt.mass[link.target[0]]
+            in_target += src.mass[link.source[0]]
+            shared += len(src.feats[link.source[0]].anchors)
+            continue
         s_bag = _union(src.bags[i] for i in link.source)
         t_bag = _union(tgt.bags[j] for j in link.target)
         meaning = 0.0
@@ -407,4 +413,14 @@ def _stats(
         target_lacks,
         source_lacks,
         shared,
+    )
+
+
+def _identical(src: Prepared, tgt: Prepared, link: Link) -> bool:
+    """Whether a link joins one sentence to the same sentence (see kinds.same_sentence)."""
+    return (
+        link.kind is LinkKind.VERBATIM
+        and len(link.source) == 1
+        and len(link.target) == 1
+        and same_sentence(src, tgt, link.source[0], link.target[0])
     )

@@ -14,6 +14,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import Any
 
 from provtrace.align.normalize import Features, features
@@ -75,17 +76,15 @@ def vocabulary_of(texts: Iterable[Sequence[Features]]) -> Vocabulary:
     df: Counter[str] = Counter()
     total = 0
     for text in texts:
-        for f in text:
-            df.update(set(f.stems))
-            total += 1
+        df.update(chain.from_iterable(f.distinct for f in text))
+        total += len(text)
     return vocabulary_from(df, total)
 
 
 def stem_counts(feats: Iterable[Features]) -> dict[str, int]:
     """For each stem, how many of the sentences use it: one text's share of a vocabulary's counts."""
     df: Counter[str] = Counter()
-    for f in feats:
-        df.update(set(f.stems))
+    df.update(chain.from_iterable(f.distinct for f in feats))
     return dict(df)
 
 
@@ -110,7 +109,7 @@ def pack_features(feats: Sequence[Features]) -> bytes:
 def unpack_features(data: bytes) -> tuple[Features, ...]:
     """The sentence features packed by pack_features."""
     return tuple(
-        Features(norm, stems, frozenset(anchors))
+        Features(norm, stems, frozenset(anchors), tuple(dict.fromkeys(stems)))
         for norm, stems, anchors in pickle.loads(zlib.decompress(data))
     )
 
@@ -139,7 +138,10 @@ def prepare(
     """Compute what the aligner needs of one article, once."""
     feats = tuple(feats) if feats is not None else sentence_features(article)
     weights, default = vocab.weights, vocab.default  # Vocabulary.weight, without a call per stem
-    bags = tuple({s: weights.get(s, default) for s in f.stems} for f in feats)
+    # {s: weights.get(s, default) for s in f.distinct}, the look-ups made in C.
+    bags = tuple(
+        dict(zip(f.distinct, map(weights.get, f.distinct, repeat(default)), strict=True)) for f in feats
+    )
     return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
 
 

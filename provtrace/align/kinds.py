@@ -8,6 +8,7 @@ meaning flips are read by align/changes.py.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -16,7 +17,6 @@ from rapidfuzz import fuzz
 
 from provtrace.align.changes import meaning_changes
 from provtrace.align.features import Prepared
-from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
 from provtrace.align.normalize import surface
@@ -48,6 +48,9 @@ def _surface(text: str) -> str:
 def _words_kept_in_order(s_norm: str, t_norm: str) -> bool:
     """Whether one side is the other with words only added or only removed (a clause dropped)."""
     a, b = s_norm.split(), t_norm.split()
+    shorter, longer = sorted((a, b), key=len)
+    if Counter(shorter) - Counter(longer):
+        return False  # a word of the shorter side is not in the longer: the blocks cannot hold it all
     blocks = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks()
     return min(len(a), len(b)) > 0 and sum(block.size for block in blocks) == min(len(a), len(b))
 
@@ -82,11 +85,20 @@ def classify_link(
     With flips false the meaning flips of a link with one sentence on a side are
     left to with_flips (which reads them the same way), for the alignments kept.
     """
-    s_bag = _union(src.bags[i] for i in sources)
-    t_bag = _union(tgt.bags[j] for j in targets)
+    if len(sources) == 1 and len(targets) == 1 and same_sentence(src, tgt, sources[0], targets[0]):
+        # The common case in a copy: every measure below is exactly 1 for it.
+        return Link((sources[0],), (targets[0],), LinkKind.VERBATIM, 1.0, False, ())
+    s_bag = src.bags[sources[0]] if len(sources) == 1 else _union(src.bags[i] for i in sources)
+    t_bag = tgt.bags[targets[0]] if len(targets) == 1 else _union(tgt.bags[j] for j in targets)
     s_text = " ".join(src.feats[i].norm for i in sources)
     t_text = " ".join(tgt.feats[j].norm for j in targets)
-    cov_s, cov_t = _coverage(s_bag, t_bag), _coverage(t_bag, s_bag)
+    s_mass, t_mass = sum(s_bag.values()), sum(t_bag.values())
+    # Shared weight is summed over the smaller bag (the first of two of a size): worked out once
+    # for each order it is summed in, and the coverages as features.coverage gives them.
+    s_shared = _shared(s_bag, t_bag)
+    t_shared = s_shared if len(s_bag) != len(t_bag) else _shared(t_bag, s_bag)
+    cov_s = s_shared / s_mass if s_mass else 0.0
+    cov_t = t_shared / t_mass if t_mass else 0.0
     partial = min(cov_s, cov_t) < PARTIAL_COVER <= max(cov_s, cov_t)
     scorer = fuzz.partial_ratio if partial else fuzz.ratio
     char = scorer(s_text, t_text) / 100
@@ -94,11 +106,24 @@ def classify_link(
     kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
     read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
     changes = meaning_changes(s_words, t_words) if read else ()
-    dice = 2 * _shared(s_bag, t_bag) / (sum(s_bag.values()) + sum(t_bag.values()) or 1.0)
+    dice = 2 * s_shared / (s_mass + t_mass or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:
         score = min(score, _NOT_IDENTICAL)
     return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
+
+
+def same_sentence(src: Prepared, tgt: Prepared, i: int, j: int) -> bool:
+    """Whether source sentence i and target sentence j are the same text with some content.
+
+    Their bags are then equal, each covers all of the other and their characters match
+    in full: a link between them is verbatim with score 1, and no more need be read.
+    """
+    return (
+        src.mass[i] > 0
+        and src.article.sentences[i].text == tgt.article.sentences[j].text
+        and src.feats[i] == tgt.feats[j]
+    )
 
 
 def _one_sided(sources: Sequence[int], targets: Sequence[int]) -> bool:
@@ -134,12 +159,17 @@ def with_flips(alignment: Alignment, source: Article, target: Article) -> Alignm
         return meaning_changes(_text(first, a), _text(second, b))
 
     links = tuple(
-        replace(link, changes=flips(link))
+        _changed(link, flips(link))
         if link.kind is not LinkKind.VERBATIM and _one_sided(link.source, link.target)
         else link
         for link in alignment.links
     )
     return replace(alignment, links=links)
+
+
+def _changed(link: Link, changes: tuple[Change, ...]) -> Link:
+    """The link with these meaning flips (itself when it has them already, most often none)."""
+    return link if changes == link.changes else replace(link, changes=changes)
 
 
 def _text(article: Article, indices: Sequence[int]) -> str:

@@ -54,9 +54,12 @@ def link_moved(
     """
     if not _keeps_order(pairs):
         return
+    left = [item for item in weak.items() if item[0][0] not in src_used and item[0][1] not in tgt_used]
+    if not left:  # the common case: nothing left over on both sides that could be linked
+        return
     src_figures = _figures_held_once(src)
     tgt_figures = _figures_held_once(tgt)
-    ranked = sorted(weak.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(left, key=lambda item: (-item[1], item[0]))
     for (i, j), _ in ranked:
         if i in src_used or j in tgt_used:
             continue

@@ -141,17 +141,22 @@ def score_candidates(
     """
     found = Candidates()
     n = len(tgt.feats)
+    s_mass, t_mass, weak = src.mass, tgt.mass, found.weak
+    # Without embeddings only the pairs sharing words are looked at, each with no meaning to add.
+    threshold = options.semantic_threshold
+    no_meaning = (0.0 - threshold) / (1.0 - threshold)
     for i, overlap in enumerate(_overlaps(src, tgt)):
         if step is not None:
             step()
         for j in range(n) if semantic is not None else sorted(overlap):
-            cos = semantic[i][j] if semantic is not None else 0.0
             # Embeddings can link sentences that share no words (a translation).
-            by_meaning = (cos - options.semantic_threshold) / (1.0 - options.semantic_threshold)
+            by_meaning = no_meaning
+            if semantic is not None:
+                by_meaning = (semantic[i][j] - threshold) / (1.0 - threshold)
             shared = overlap.get(j, 0.0)
             if shared >= GAP_SHARED:
-                found.weak[i, j] = 0.5 * (shared / tgt.mass[j] + shared / src.mass[i])
-            if shared < min(MIN_SHARED, _SHORT_SHARE * min(src.mass[i], tgt.mass[j])) or not shared:
+                weak[i, j] = 0.5 * (shared / t_mass[j] + shared / s_mass[i])
+            if (shared < MIN_SHARED and shared < _SHORT_SHARE * min(s_mass[i], t_mass[j])) or not shared:
                 if by_meaning > 0 and meaning_strength(by_meaning) >= options.link_threshold:
                     found.scored.append((meaning_strength(by_meaning), i, j))
                 continue

@@ -156,7 +156,9 @@ class Pairs:
             result = self.results[up, down]
             return result.alignment, result.stats
         result = self.results[down, up]
-        return result.alignment.reversed(), result.stats.flipped()
+        reversed_alignment = self.oriented(up, down)  # reversed once, as oriented keeps it
+        assert reversed_alignment is not None  # (down, up) is a related pair
+        return reversed_alignment, result.stats.flipped()
 
 
 #: Stems of one article and their rarity weights.

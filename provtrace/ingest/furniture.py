@@ -25,13 +25,11 @@ _DEBRIS = re.compile(
       | tags?\s*: .* | topics?\s*: .* | filed\ under\s*: .* | categor(?:y|ies)\s*:? .*
       | (?:share|tweet|email|print|copy\ link)\b.{0,60}
       | .{0,40}\b(?:newsletter|sign\ up\ for|subscribe\ to)\b.*
-      | receive\ breaking\ news.* | .*\b(?:to|in)\ your\ inbox\b.* | enter\ your\ e-?mail.*
-      | comments?\ (?:are|is)\ moderated.* | .*\bcommunity\ (?:rules|guidelines)\b.*
+      | receive\ breaking\ news.* | enter\ your\ e-?mail.* | comments?\ (?:are|is)\ moderated.*
       | \(?optional\b.{0,40}\)?
-      | privacy(?:\ policy)?\b.* | .*\bcookies?\b.{0,80} | .*\bdo\ not\ sell\b.*
+      | privacy(?:\ policy)?\b.*
       | (?:interest-based\ )?advertis(?:e|ement|ing)\b.{0,80} | sponsored(?:\ content)?
-      | .*\ball\ rights\ reserved\b.* | (?:©|\(c\)|copyright\b).{0,120}
-      | .*\b(?:registered\ )?trademarks?\ of\b.*
+      | (?:©|\(c\)|copyright\b).{0,120}
       | source\ link | source\s*: .{0,60} | read\ more.{0,80} | continue\ reading.{0,40}
       | related(?:\ (?:stories|articles|posts|news|coverage|topics))?\s*:?.{0,0}
       | (?:more|latest)\ (?:from|posts|news|stories|from\ (?:the\ )?blog).{0,40}
@@ -47,6 +45,21 @@ _DEBRIS = re.compile(
       | our\ standards\s*:.{0,100} | .{0,40}\btrust\ principles\b.{0,20}
       | (?:(?:do\ you\ )?have|got)\ a\ (?:news\ )?(?:tip|story)\b.{0,200}
     )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Debris that can stand anywhere in a line: kept apart from _DEBRIS, and tried only on a line
+#: holding one of _ANYWHERE_WORDS (each of its forms needs one), as scanning a long paragraph
+#: for them is most of the cost of telling a line is no debris.
+_DEBRIS_ANYWHERE = re.compile(
+    r"""^(?:
+        .*\b(?:to|in)\ your\ inbox\b.* | .*\bcommunity\ (?:rules|guidelines)\b.*
+      | .*\bcookies?\b.{0,80} | .*\bdo\ not\ sell\b.*
+      | .*\ball\ rights\ reserved\b.* | .*\b(?:registered\ )?trademarks?\ of\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ANYWHERE_WORDS = re.compile(
+    r"your\ inbox | community\  | cookie | do\ not\ sell | all\ rights\ reserved | trademark",
     re.IGNORECASE | re.VERBOSE,
 )
 #: Debris that sites put inside the story, between its paragraphs: it must not split the story.
@@ -147,9 +160,11 @@ class Cleaned:
 
 def is_placeholder(line: str) -> bool:
     """True for lorem-ipsum style template text."""
-    words = [w.lower() for w in _WORD.findall(line)]
-    hits = sum(1 for w in words if w in _PLACEHOLDER)
-    return len(words) >= 4 and hits >= max(3, len(words) // 3)
+    words = _WORD.findall(line)
+    if len(words) < 4:
+        return False
+    hits = sum(map(_PLACEHOLDER.__contains__, map(str.lower, words)))
+    return hits >= max(3, len(words) // 3)
 
 
 def _may_hold_photo_credit(line: str) -> bool:
@@ -175,7 +190,12 @@ def is_interruption(line: str) -> bool:
 
 def is_debris(line: str) -> bool:
     """True for a line that is page furniture whatever its position."""
-    return bool(_DEBRIS.match(line)) or is_placeholder(line) or is_interruption(line)
+    return (
+        bool(_DEBRIS.match(line))
+        or (_ANYWHERE_WORDS.search(line) is not None and _DEBRIS_ANYWHERE.match(line) is not None)
+        or is_placeholder(line)
+        or is_interruption(line)
+    )
 
 
 def _is_prose(line: str) -> bool:
