@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,22 +26,6 @@ def test_output_is_identical_with_one_worker_and_with_two(
         for w in (1, 2)
     }
     assert len(outputs) == 1
-
-
-@pytest.mark.parametrize("whole", [0, 10**6])
-def test_output_is_identical_whether_a_worker_infers_a_component_or_the_caller_does(
-    examples: Path, monkeypatch: pytest.MonkeyPatch, whole: int
-) -> None:
-    """A component is aligned and inferred by one worker, or its pairs shared out and inferred here."""
-    import provtrace.align.corpus as corpus
-
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
-    monkeypatch.setattr(corpus, "SLICE_PAIRS", 3)
-    render = renderer(OutputFormat.JSON)
-    alone = render(trace([str(examples)], TraceOptions(workers=1, all_pairs=True)), RenderOptions())
-    monkeypatch.setattr(corpus, "WHOLE_PAIRS", whole)
-    spread = render(trace([str(examples)], TraceOptions(workers=2, all_pairs=True)), RenderOptions())
-    assert spread == alone
 
 
 def test_a_pool_is_used_only_when_it_pays() -> None:
@@ -107,11 +92,14 @@ def test_every_shown_alignment_is_the_pairs_own_with_its_meaning_flips(examples:
         assert shown == (alone if shown.source == up else alone.reversed())
 
 
+@pytest.mark.parametrize("fresh", [False, True])
 @pytest.mark.parametrize("whole", [0, 10**6])
-def test_output_is_identical_with_workers_started_fresh(
-    examples: Path, monkeypatch: pytest.MonkeyPatch, whole: int
+def test_output_is_identical_whoever_aligns_and_infers_a_component(
+    examples: Path, monkeypatch: pytest.MonkeyPatch, whole: int, fresh: bool
 ) -> None:
-    """Workers from a fork server (a large run) are sent what they work on and give the same trace."""
+    """A component is aligned and inferred by one worker, or its pairs shared out and inferred
+    here; by workers forked from the caller, or (a large run) from a fork server and sent what
+    they work on: the same trace."""
     import provtrace.align.corpus as corpus
 
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
@@ -119,11 +107,12 @@ def test_output_is_identical_with_workers_started_fresh(
     monkeypatch.setattr(corpus, "SLICE_PAIRS", 3)
     data = Path(__file__).parent / "data" / "bilingual"
     render = renderer(OutputFormat.JSON)
-    alone = render(trace([str(examples), str(data)], TraceOptions(workers=1)), RenderOptions())
-    monkeypatch.setattr(corpus, "FRESH_ARTICLES", 1)
+    options = TraceOptions(workers=1, all_pairs=True)
+    alone = render(trace([str(examples), str(data)], options), RenderOptions())
+    monkeypatch.setattr(corpus, "FRESH_ARTICLES", 1 if fresh else 10**6)
     monkeypatch.setattr(corpus, "WHOLE_PAIRS", whole)
-    fresh = render(trace([str(examples), str(data)], TraceOptions(workers=2)), RenderOptions())
-    assert fresh == alone
+    spread = render(trace([str(examples), str(data)], replace(options, workers=2)), RenderOptions())
+    assert spread == alone
 
 
 def test_fresh_workers_keep_the_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
