@@ -25,7 +25,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from provtrace.align.normalize import Features
-from provtrace.index.keys import ArticleKeys, article_keys
+from provtrace.index.keys import article_keys
 from provtrace.index.query import (
     MIN_SHARED_SHINGLES,
     MIN_SHARED_WORDS,
@@ -146,18 +146,13 @@ def _across_languages(
 def candidate_pairs(
     articles: Sequence[Article],
     feats: Mapping[str, Sequence[Features]],
-    known: Mapping[str, ArticleKeys] | None = None,
 ) -> list[tuple[str, str]]:
-    """Pairs (smaller id first) that may share content, sorted.
-
-    known maps article ids to their keys already computed (index.keys.article_keys).
-    """
+    """Pairs (smaller id first) that may share content, sorted."""
     ids = sorted(a.id for a in articles)
     if len(ids) <= ALL_PAIRS_UP_TO:
         return [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
     by_id = {a.id: a for a in articles}
-    known = known or {}
-    keys = {i: known[i] if i in known else article_keys(by_id[i]) for i in ids}
+    keys = {i: article_keys(by_id[i]) for i in ids}
     shingles = {i: k.shingles for i, k in keys.items()}
     words = {i: k.words for i, k in keys.items()}
     return keyed_pairs(shingles, words, {i: by_id[i].language for i in ids}, feats)

@@ -73,12 +73,8 @@ def build_vocabulary(
 
 def vocabulary_of(texts: Iterable[Sequence[Features]]) -> Vocabulary:
     """Weights from how many sentences, across the given texts' sentence features, use each stem."""
-    df: Counter[str] = Counter()
-    total = 0
-    for text in texts:
-        df.update(chain.from_iterable(f.distinct for f in text))
-        total += len(text)
-    return vocabulary_from(df, total)
+    feats = [f for text in texts for f in text]
+    return vocabulary_from(stem_counts(feats), len(feats))
 
 
 def stem_counts(feats: Iterable[Features]) -> dict[str, int]:

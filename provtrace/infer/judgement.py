@@ -228,9 +228,10 @@ def taker(a: Article, b: Article) -> Article | None:
     """The side of a pair whose wording is measured for having been taken from the other: of an
     agency's copy and a text that is none, the latter (outlets take from agencies, and check
     measures its story against the wire the same way); else None (the shorter of the two)."""
-    if wire_copy(a) == wire_copy(b):
+    a_wire, b_wire = wire_copy(a), wire_copy(b)
+    if a_wire == b_wire:
         return None
-    return b if wire_copy(a) else a
+    return b if a_wire else a
 
 
 def _across(a: Article, b: Article, cover: float, alignment: Alignment) -> Judgement:

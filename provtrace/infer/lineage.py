@@ -130,6 +130,10 @@ class Pairs:
         """The same, with only the pairs that keep accepts."""
         return Pairs({k: v for k, v in self.results.items() if keep(k)}, self._stems, self.profiles)
 
+    def also(self, results: Mapping[tuple[str, str], PairResult]) -> Pairs:
+        """The same, with these pairs added."""
+        return Pairs({**self.results, **results}, self._stems, self.profiles)
+
     def stems(self, article: Article) -> Sequence[Sequence[str]]:
         """The content-word stems of each sentence of the article, in order."""
         return self._stems[article.id]

@@ -133,10 +133,10 @@ def with_unaligned(
     missing = sorted(key for key in judged if key not in pairs.results)
     if not missing:
         return pairs
-    results = dict(pairs.results)
+    results = {}
     for a, b in missing:
         unlinked = Alignment(
             a, b, (), tuple(range(len(by_id[b].sentences))), tuple(range(len(by_id[a].sentences)))
         )
         results[a, b] = PairResult(unlinked, PairStats(0.0, 0.0))
-    return lineage.Pairs(results, {x: pairs.stems(article) for x, article in by_id.items()}, pairs.profiles)
+    return pairs.also(results)
