@@ -101,6 +101,30 @@ def test_a_name_in_other_spelling_and_a_dropped_dateline_flag_nothing() -> None:
     assert meaning_changes(old, "HAVANA/ Rodríguez met Cuban officials in Caracas.") == ()
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The official said the U.S. has a good relationship.", "The official said the United States has one."),
+        ("He met the leaders of Venezuela in March.", "He met the new Venezuelan leadership in March."),
+        ("He said Israel would wait.", "He said Israeli leaders would wait."),
+    ],
+)
+def test_an_initialism_or_a_people_of_the_same_name_flags_nothing(old: str, new: str) -> None:
+    assert Change.NAME not in meaning_changes(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("He said the U.S. would act.", "He said the United Kingdom would act."),
+        ("He said India won the vote.", "He said Indiana won the vote."),
+        ("He flew with Cuban crews.", "He flew with Cubana crews."),
+    ],
+)
+def test_a_name_that_only_begins_like_another_is_still_a_swap(old: str, new: str) -> None:
+    assert Change.NAME in meaning_changes(old, new)
+
+
 def test_a_name_only_added_is_detail_not_a_flip() -> None:
     assert meaning_changes("The talks could resume.", "The talks could resume, Montiel said.") == ()
 

@@ -194,6 +194,12 @@ _IRREGULAR = {
 }  # fmt: skip
 #: Edits this few unchanged words apart are one phrase when a modal is weighed ("could not confirm").
 PHRASE_GAP = 2
+#: A name's stem at least this long may begin a form of the same name ("cuba", "cuban"): shorter
+#: stems begin unrelated names too often.
+NAME_ROOT = 4
+#: The endings that make a name's people, adjective or plural ("Cuba", "Cuban", "Cubans"; "Sudanese";
+#: "Iraqi"): other endings make other names ("Cubana" the airline, "Indiana" the state).
+NAME_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ians", "i", "is", "ese", "s", "es"})
 #: Two words agreeing on this many first letters (or on the whole of the shorter) are taken as forms
 #: of one verb when only a modal beside them changed: "could shave" -> "shaves" hedges less.
 VERB_ROOT = 4
@@ -444,6 +450,35 @@ def _name_swapped(
     for old, new in edits:
         gone = _values(old, Change.NAME) - added
         came = _values(new, Change.NAME) - removed
-        if gone and came:
+        if gone and came and not _one_name(_spelled(old, gone), _spelled(new, came)):
             return True
     return False
+
+
+def _spelled(tokens: Sequence[_Token], names: Counter[str]) -> list[str]:
+    """The names of tokens whose stems are among names, as written (lower-cased): a stem has
+    lost the ending that tells "Indiana" from "India"."""
+    return sorted(t.value for t in tokens if Change.NAME in t.kinds and stem(t.value) in names)
+
+
+def _one_name(gone: Sequence[str], came: Sequence[str]) -> bool:
+    """Whether two spellings (lower-cased words) name one thing: an initialism and its words
+    ("U.S." and "United States", read as the letters u, s), or a name and a form of it
+    ("Venezuela", "Venezuelan")."""
+    for letters, words in ((gone, came), (came, gone)):
+        if all(len(x) == 1 for x in letters) and sorted(letters) == sorted(w[0] for w in words):
+            return True
+    return all(any(_name_form(x, y) for y in came) for x in gone) and all(
+        any(_name_form(x, y) for x in gone) for y in came
+    )
+
+
+def _name_form(a: str, b: str) -> bool:
+    """One name's stem is the other's with the ending of a people or its plural ("venezuela",
+    "venezuelan"; "israel", "israeli"), past a few letters ("india", "indiana" are two names)."""
+    shorter, longer = sorted((a, b), key=len)
+    return (
+        len(shorter) >= NAME_ROOT
+        and longer.startswith(shorter)
+        and longer[len(shorter) :] in NAME_ENDINGS
+    )
