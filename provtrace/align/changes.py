@@ -20,186 +20,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from provtrace.align.flipwords import (
+    CALENDAR,
+    INDEFINITE_ARTICLES,
+    IRREGULAR,
+    MODAL_CONTRACTIONS,
+    MODAL_SUFFIXES,
+    MODALS,
+    MONTHS,
+    NEGATION_SUFFIXES,
+    NEGATIONS,
+    YEARS,
+)
+from provtrace.align.names import one_name
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
 
-#: Words that negate what follows, English and Spanish.
-NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "nowhere",
-        "neither",
-        "nor",
-        "without",
-        "cannot",
-        "nunca",
-        "jamás",
-        "jamas",
-        "ni",
-        "nadie",
-        "nada",
-        "ninguno",
-        "ninguna",
-        "ningún",
-        "ningun",
-        "tampoco",
-        "sin",
-    ]
-)
-#: Contracted negations: "isn't", "won’t".
-NEGATION_SUFFIXES = ("n't", "n’t")
-#: Modal verbs: whether something may, will, could or must happen.
-MODALS = frozenset(
-    [
-        "may",
-        "might",
-        "will",
-        "would",
-        "can",
-        "could",
-        "must",
-        "shall",
-        "should",
-        "ought",
-        "cannot",
-        "puede",
-        "pueden",
-        "podría",
-        "podrían",
-        "podrá",
-        "podrán",
-        "pudo",
-        "pudieron",
-        "podemos",
-        "debe",
-        "deben",
-        "debería",
-        "deberían",
-        "deberá",
-        "deberán",
-        "debió",
-        "debemos",
-        "quizá",
-        "quizás",
-    ]
-)
-#: Contracted modals: "we'll", "won't" (will not), "can't".
-MODAL_CONTRACTIONS = frozenset(
-    [
-        "won't",
-        "won’t",
-        "can't",
-        "can’t",
-        "couldn't",
-        "couldn’t",
-        "wouldn't",
-        "wouldn’t",
-        "shouldn't",
-        "shouldn’t",
-    ]
-)
-MODAL_SUFFIXES = ("'ll", "’ll")
-#: Month names, English and Spanish, with common abbreviations: a day number beside one is a date.
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-#: Month and weekday names.
-CALENDAR = MONTHS | frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "setiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-        "lunes",
-        "martes",
-        "miércoles",
-        "miercoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "sabado",
-        "domingo",
-    ]
-)
-#: Indefinite articles, English and Spanish: one put in place of "one" ("uno") is the same figure.
-INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "una"])
-#: Years written as four digits in this range are dates, not counts.
-YEARS = range(1800, 2101)
 #: An edit touching more words than this on either side is a clause gained or lost, or a
 #: stretch reworded: what it says is new or gone, and no single word in it can be said to flip.
 LOCAL_WORDS = 4
-#: Common English irregular verb forms and their base form, so "went" -> "might have gone" is one verb.
-_IRREGULAR = {
-    form: base
-    for base, forms in {
-        "go": "went gone", "come": "came", "take": "took taken", "give": "gave given", "see": "saw seen",
-        "know": "knew known", "get": "got gotten", "find": "found", "leave": "left", "tell": "told",
-        "think": "thought", "become": "became", "make": "made", "say": "said", "hold": "held",
-        "bring": "brought", "buy": "bought", "pay": "paid", "meet": "met", "run": "ran", "win": "won",
-        "lose": "lost", "keep": "kept", "begin": "began begun", "break": "broke broken",
-        "fall": "fell fallen",
-        "rise": "rose risen", "speak": "spoke spoken", "write": "wrote written", "choose": "chose chosen",
-        "drive": "drove driven", "fly": "flew flown", "grow": "grew grown", "throw": "threw thrown",
-        "steal": "stole stolen", "sell": "sold", "send": "sent", "spend": "spent", "build": "built",
-        "fight": "fought", "catch": "caught", "teach": "taught", "seek": "sought", "flee": "fled",
-        "lead": "led", "feel": "felt", "stand": "stood", "understand": "understood", "hear": "heard",
-    }.items()
-    for form in forms.split()
-}  # fmt: skip
 #: Edits this few unchanged words apart are one phrase when a modal is weighed ("could not confirm").
 PHRASE_GAP = 2
-#: A name's stem at least this long may begin a form of the same name ("cuba", "cuban"): shorter
-#: stems begin unrelated names too often.
-NAME_ROOT = 4
-#: The endings that make a name's people, adjective or plural ("Cuba", "Cuban", "Cubans"; "Sudanese";
-#: "Iraqi"): other endings make other names ("Cubana" the airline, "Indiana" the state).
-NAME_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ians", "i", "is", "ese", "s", "es"})
 #: Two words agreeing on this many first letters (or on the whole of the shorter) are taken as forms
 #: of one verb when only a modal beside them changed: "could shave" -> "shaves" hedges less.
 VERB_ROOT = 4
@@ -438,7 +279,7 @@ def _modal_flipped(old: Sequence[_Token], new: Sequence[_Token]) -> bool:
 
 def _one_verb(a: str, b: str) -> bool:
     """Two forms of one word: "shave" and "shaves", "went" and "gone", "firmar" and "firma"."""
-    a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
+    a, b = IRREGULAR.get(a, a), IRREGULAR.get(b, b)
     shorter = min(len(a), len(b))
     return a[: min(shorter, VERB_ROOT)] == b[: min(shorter, VERB_ROOT)]
 
@@ -450,7 +291,7 @@ def _name_swapped(
     for old, new in edits:
         gone = _values(old, Change.NAME) - added
         came = _values(new, Change.NAME) - removed
-        if gone and came and not _one_name(_spelled(old, gone), _spelled(new, came)):
+        if gone and came and not one_name(_spelled(old, gone), _spelled(new, came)):
             return True
     return False
 
@@ -459,26 +300,3 @@ def _spelled(tokens: Sequence[_Token], names: Counter[str]) -> list[str]:
     """The names of tokens whose stems are among names, as written (lower-cased): a stem has
     lost the ending that tells "Indiana" from "India"."""
     return sorted(t.value for t in tokens if Change.NAME in t.kinds and stem(t.value) in names)
-
-
-def _one_name(gone: Sequence[str], came: Sequence[str]) -> bool:
-    """Whether two spellings (lower-cased words) name one thing: an initialism and its words
-    ("U.S." and "United States", read as the letters u, s), or a name and a form of it
-    ("Venezuela", "Venezuelan")."""
-    for letters, words in ((gone, came), (came, gone)):
-        if all(len(x) == 1 for x in letters) and sorted(letters) == sorted(w[0] for w in words):
-            return True
-    return all(any(_name_form(x, y) for y in came) for x in gone) and all(
-        any(_name_form(x, y) for x in gone) for y in came
-    )
-
-
-def _name_form(a: str, b: str) -> bool:
-    """One name's stem is the other's with the ending of a people or its plural ("venezuela",
-    "venezuelan"; "israel", "israeli"), past a few letters ("india", "indiana" are two names)."""
-    shorter, longer = sorted((a, b), key=len)
-    return (
-        len(shorter) >= NAME_ROOT
-        and longer.startswith(shorter)
-        and longer[len(shorter) :] in NAME_ENDINGS
-    )
