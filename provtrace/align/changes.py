@@ -32,7 +32,7 @@ from provtrace.align.flipwords import (
     NEGATIONS,
     YEARS,
 )
-from provtrace.align.names import one_name
+from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, one_name
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
 
@@ -61,6 +61,8 @@ class _Token:
     key: str  # case-folded, as compared
     kinds: frozenset[Change]
     value: str  # what is compared within a kind: the word without case, accents or possessive
+    #: A capitalised common noun standing for a name ("the Island" for Cuba): see align.names.
+    epithet: bool = False
 
 
 def _is_number(word: str) -> bool:
@@ -91,7 +93,10 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
         out.add(Change.NUMBER)
     elif key in CALENDAR and (word[0].isupper() or key != "may"):
         out.add(Change.DATE)
-    elif word[0].isupper() and not opening and key not in STOPWORDS and key not in NEGATIONS | MODALS:
+    elif word[0].isupper() and (
+        key in QUALIFIERS  # "South" of "South Sudan", "New" of "New York", wherever it stands
+        or (not opening and key not in STOPWORDS | NEGATIONS | MODALS | GENERIC_NOUNS)
+    ):
         out.add(Change.NAME)
     return frozenset(out)
 
@@ -112,8 +117,10 @@ class _Scanned:
         for n in range(start, end):
             token = self.read.get(n)
             if token is None:
-                key, value = _forms(self.words[n])
-                token = self.read[n] = _Token(key, _kinds(self.words, n, self.openings[n]), value)
+                word, opening = self.words[n], self.openings[n]
+                key, value = _forms(word)
+                epithet = key in GENERIC_NOUNS and word[0].isupper() and not opening
+                token = self.read[n] = _Token(key, _kinds(self.words, n, opening), value, epithet)
             out.append(token)
         return out
 
@@ -215,6 +222,7 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
     removed: list[_Token] = []
     added: list[_Token] = []
     edits: list[tuple[list[_Token], list[_Token]]] = []
+    local: list[tuple[int, int, int, int]] = []  # where each edit is
     opcodes = matcher.get_opcodes()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal" or max(i2 - i1, j2 - j1) > LOCAL_WORDS:
@@ -223,6 +231,7 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
         removed += old_words
         added += new_words
         edits.append((old_words, new_words))
+        local.append((i1, i2, j1, j2))
     touched = {kind for token in removed + added for kind in token.kinds}
     if not touched:  # the common case: the edits touch plain words only
         return ()
@@ -241,7 +250,8 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
         if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
             found.add(Change.DATE)
     names = Change.NAME in touched
-    if names and _name_swapped(edits, _values(removed, Change.NAME), _values(added, Change.NAME)):
+    swapped = names and _name_swapped(a, b, edits, _values(removed, Change.NAME), _values(added, Change.NAME))
+    if swapped or (names and any(_requalified(a, b, *where) for where in local)):
         found.add(Change.NAME)
     return tuple(kind for kind in Change if kind in found)
 
@@ -272,8 +282,9 @@ def _modal_flipped(old: Sequence[_Token], new: Sequence[_Token]) -> bool:
         return False
     if before and after:  # one modal in place of another
         return True
-    old_rest, new_rest = ([t.value for t in side if not t.kinds and t.key not in STOPWORDS]
-                          for side in (old, new))
+    old_rest, new_rest = (
+        [t.value for t in side if not t.kinds and t.key not in STOPWORDS] for side in (old, new)
+    )
     return len(old_rest) == len(new_rest) and all(map(_one_verb, old_rest, new_rest))
 
 
@@ -285,18 +296,59 @@ def _one_verb(a: str, b: str) -> bool:
 
 
 def _name_swapped(
-    edits: Sequence[tuple[list[_Token], list[_Token]]], removed: Counter[str], added: Counter[str]
+    a: _Scanned,
+    b: _Scanned,
+    edits: Sequence[tuple[list[_Token], list[_Token]]],
+    removed: Counter[str],
+    added: Counter[str],
 ) -> bool:
-    """Whether one edit puts a name in place of another (a name that only moved does not count)."""
+    """Whether one edit puts a name in place of another (a name that only moved does not count).
+
+    A name and an epithet put in place of each other ("the Island" and "Halvorsen") are a swap
+    too, unless the epithet's text names the name elsewhere, as the thing the epithet stands
+    for ("Cuba" and "the Cuban Government ... the Island").
+    """
     for old, new in edits:
         gone = _values(old, Change.NAME) - added
         came = _values(new, Change.NAME) - removed
         if gone and came and not one_name(_spelled(old, gone), _spelled(new, came)):
             return True
+        if came and not gone and any(t.epithet for t in old) and not _named(a, _spelled(new, came)):
+            return True
+        if gone and not came and any(t.epithet for t in new) and not _named(b, _spelled(old, gone)):
+            return True
     return False
+
+
+def _named(text: _Scanned, names: Sequence[str]) -> bool:
+    """Whether the text names each of names (lower-cased words) somewhere, in some form of it."""
+    held = [t.value for t in text.tokens(0, len(text.words)) if Change.NAME in t.kinds]
+    return all(any(one_name([name], [other]) for other in held) for name in names)
 
 
 def _spelled(tokens: Sequence[_Token], names: Counter[str]) -> list[str]:
     """The names of tokens whose stems are among names, as written (lower-cased): a stem has
     lost the ending that tells "Indiana" from "India"."""
     return sorted(t.value for t in tokens if Change.NAME in t.kinds and stem(t.value) in names)
+
+
+def _requalified(a: _Scanned, b: _Scanned, i1: int, i2: int, j1: int, j2: int) -> bool:
+    """Whether the edit a[i1:i2] -> b[j1:j2] puts a qualifier before a name, takes one away or
+    changes it, so that the name names another place: "Sudan" -> "South Sudan", "North Korea" -> "Korea"."""
+    if _qualifiers(a, i1, i2) == _qualifiers(b, j1, j2):
+        return False
+    return _capitalised(a, i2) or _capitalised(b, j2)
+
+
+def _qualifiers(text: _Scanned, start: int, end: int) -> list[str]:
+    """The capitalised qualifiers ("South", "New") among the words start..end, sorted."""
+    return sorted(
+        k
+        for k, w in zip(text.keys[start:end], text.words[start:end], strict=True)
+        if k in QUALIFIERS and w[0].isupper()
+    )
+
+
+def _capitalised(text: _Scanned, n: int) -> bool:
+    """Whether the text's word n exists and is capitalised, not opening a sentence (a name)."""
+    return n < len(text.words) and text.words[n][0].isupper() and not text.openings[n]
