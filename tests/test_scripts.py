@@ -75,3 +75,21 @@ def test_identical_texts_in_any_script_are_verbatim_copies(script: str) -> None:
 )
 def test_sentences_end_at_chinese_japanese_and_arabic_stops(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+HEADLINES = {
+    "greek": "Απεργία στο λιμάνι του Πειραιά για τρίτη ημέρα",
+    "russian": "Забастовка в порту продолжается третий день",
+    "arabic": "الإضراب في الميناء يدخل يومه الثالث",
+    "chinese": "上海港码头工人罢工进入第三天",
+    "japanese": "横浜港のストライキが三日目に突入",
+}
+
+
+@pytest.mark.parametrize("script", sorted(STORIES))
+def test_a_headline_in_any_script_is_the_title_and_not_a_sentence(script: str) -> None:
+    """A line written without spaces counts its words by its characters, as a headline or a paragraph."""
+    article = _article("a", f"{HEADLINES[script]}\n\n{STORIES[script]}\n")
+    assert article.title == HEADLINES[script]
+    assert HEADLINES[script] not in [s.text for s in article.sentences]
+    assert len(article.sentences) == 4
