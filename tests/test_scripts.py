@@ -93,3 +93,23 @@ def test_a_headline_in_any_script_is_the_title_and_not_a_sentence(script: str) -
     assert article.title == HEADLINES[script]
     assert HEADLINES[script] not in [s.text for s in article.sentences]
     assert len(article.sentences) == 4
+
+
+def test_a_changed_character_in_chinese_is_all_that_is_marked_in_every_format() -> None:
+    from provtrace.render.worddiff import Op, word_diff
+
+    old = "塞尔温港的码头工人周二继续罢工，十一艘船只滞留锚地。"
+    new = "塞尔温港的码头工人周二继续罢工，十二艘船只滞留锚地。"
+    assert [(s.op, s.text) for s in word_diff(old, new) if s.op is not Op.SAME] == [
+        (Op.DELETE, "一"),
+        (Op.INSERT, "二"),
+    ]
+    a = _article("a", f"港口罢工进入第三天\n\n{old}工会表示，自动化计划将削减多达900个工作岗位！\n")
+    b = _article("b", f"港口罢工进入第三天\n\n{new}工会表示，自动化计划将削减多达900个工作岗位！\n")
+    result = trace_articles([a, b], TraceOptions())
+    from provtrace.render import OutputFormat, RenderOptions, renderer
+
+    markdown = str(renderer(OutputFormat.MARKDOWN)(result, RenderOptions()))
+    html = str(renderer(OutputFormat.HTML)(result, RenderOptions()))
+    assert "十~~一~~艘" in markdown and "十**二**艘" in markdown
+    assert "十<del>一</del>艘" in html and "十<ins>二</ins>艘" in html
