@@ -15,6 +15,7 @@ from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
+from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
 from provtrace.options import TraceOptions
@@ -66,7 +67,7 @@ def load_articles(
         raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
     ids = _ids([a.path for a in extracted])
     articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
-    return tuple(sorted(articles, key=lambda a: a.id)), tuple(str(s) for s in skipped)
+    return tuple(sorted(articles, key=lambda a: a.id)), tuple(skip_messages(skipped))
 
 
 def _nothing_usable(paths: Sequence[str], skipped: list[Skip]) -> str:

@@ -222,3 +222,45 @@ def test_a_vocabulary_from_stem_counts_weighs_as_one_from_the_texts() -> None:
         for stem, n in stem_counts(text).items():
             counts[stem] = counts.get(stem, 0) + n
     assert vocabulary_from(counts, 3) == vocabulary_of(texts)
+
+
+#: A speaker introduced with her title (0), then quoted (1, 2); the target names and describes
+#: her again and restates only the quotations (the shape of seed 001's 38-40 and 003's 26).
+_SPEAKER_SOURCE = [
+    *WIRE[:3],
+    "Maria Ortega, a historian at the National University of Lisbon who has studied the harbour "
+    "records, said the legacy of the old guild rules is still visible in the northern docks, where "
+    "its former clerks keep their posts.",
+    "“The guild never managed to stop the strike, but it played a central part in keeping the dock "
+    "board together,” Ortega said.",
+    "“The arrangement worked remarkably well.”",
+]
+_SPEAKER_TARGET = [
+    *WIRE[:3],
+    "Maria Ortega, a historian at the National University of Lisbon, noted that while the guild "
+    "failed to stop the strike, its arrangement played a central part in keeping the dock board intact.",
+]
+
+
+def test_naming_and_describing_a_speaker_is_not_content_that_links_a_sentence() -> None:
+    """The sentence that introduced the speaker shares her name and title with the target, but none
+    of its claims: the target links to the quotations it restates, not to it."""
+    from provtrace.align.core import align_pair
+
+    source, target = article("a", _SPEAKER_SOURCE), article("b", _SPEAKER_TARGET)
+    result = align_pair(source, target, TraceOptions())[0]
+    assert [link.source for link in result.links if link.target == (3,)] == [(4,)]
+    assert 3 in result.dropped
+
+
+def test_speaker_stems_are_the_words_that_only_name_or_describe_who_speaks() -> None:
+    from provtrace.align.speakers import speaker_stems
+
+    opening = speaker_stems(_SPEAKER_TARGET[3])
+    assert {"maria", "ortega", "histor", "lisbon"} <= opening
+    assert not opening & {"guild", "strike", "arrang", "board"}
+    assert speaker_stems(_SPEAKER_SOURCE[4]) == {"ortega"}
+    assert speaker_stems("The strike ended on Monday, Ortega said.") == {"ortega"}
+    assert speaker_stems("The strike ended on Monday.") == frozenset()
+    # A clause after the speaker goes on with the story: it is not taken as a description.
+    assert speaker_stems("“We stay,” said Ortega, and the union voted to strike.") == frozenset()

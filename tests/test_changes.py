@@ -167,3 +167,48 @@ def test_a_figure_moved_into_a_reworded_clause_is_no_number_change() -> None:
     new = "Officials estimate that the shutdown is draining around $4.5 million from the economy every day."
     assert meaning_changes(old, new) == meaning_changes(new, old) == ()
     assert meaning_changes(old, new.replace("4.5", "5.4")) == (Change.NUMBER,)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Since mid-December, Washington has blockaded Venezuela.", "Since then, the U.S. has blockaded Venezuela."),
+        ("He said the United States would act.", "He said Washington would act."),
+        (
+            "A source close to the Cuban Government said some returned to Cuba.",
+            "A source close to the Cuban Government said some returned to the Island.",
+        ),
+        (
+            "A source close to the Cuban Government said some returned to the Island.",
+            "A source close to the Cuban Government said some returned to Cuba.",
+        ),
+        ("The minister met Mora.", "The minister met Frank Mora."),
+    ],
+)
+def test_a_capital_for_its_country_an_epithet_for_a_name_given_or_a_first_name_added_flag_nothing(
+    old: str, new: str
+) -> None:
+    assert Change.NAME not in meaning_changes(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Aid reached Sudan on Monday.", "Aid reached South Sudan on Monday."),
+        ("Sudan signed the deal.", "South Sudan signed the deal."),
+        ("Troops entered North Korea.", "Troops entered Korea."),
+        ("He flew to York.", "He flew to New York."),
+        ("Since mid-December, Washington has blockaded Venezuela.", "Since then, Moscow has blockaded Venezuela."),
+        ("Advisers from the Island have begun to leave.", "Advisers from Halvorsen have begun to leave."),
+        ("Some returned to Cuba, but others stayed.", "Some returned to the Island, but others stayed."),
+    ],
+)
+def test_a_name_qualified_into_another_place_or_an_epithet_for_an_unnamed_thing_is_a_swap(
+    old: str, new: str
+) -> None:
+    """A fact-checker must see these: another place, another capital, or a name an epithet may not stand for."""
+    assert Change.NAME in meaning_changes(old, new)
+
+
+def test_a_capitalised_word_opening_a_sentence_after_a_dropped_qualifier_is_no_name() -> None:
+    assert meaning_changes("New talks began.", "Talks began.") == ()

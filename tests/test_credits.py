@@ -107,6 +107,12 @@ def test_the_reuters_sign_off_credits_reuters_and_not_another_agency_named() -> 
     assert kinds(text) == {("AFP", "cites"), ("Reuters", "owner")}
 
 
+def test_a_sign_off_on_its_own_line_is_quoted_without_the_line_before_it() -> None:
+    """The credit a reader is shown is the sign-off, not the title or sentence above it."""
+    (credit,) = find_credits(["Dockworkers strike at Port Selwyn enters third day\n— Reuters"])
+    assert credit.text == "— Reuters"
+
+
 def test_naming_an_agency_in_a_sentence_is_no_sign_off() -> None:
     assert kinds("A Reuters/Ipsos poll found 40 percent backed the plan.") == set()
     assert kinds("She worked as PA to a businessman for years before the trial.") == set()

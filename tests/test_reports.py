@@ -40,6 +40,16 @@ def test_a_report_in_a_folder_is_skipped_with_one_note_naming_it(report: Path, t
     assert str(loaded.skipped[0]) == f"skipped {tmp_path / report.name}: a provtrace report, not an article"
 
 
+def test_several_reports_in_a_folder_are_named_in_one_warning(examples: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "dir"
+    shutil.copytree(examples, folder)
+    for name in ("examples.md", "examples.csv", "examples.json"):
+        shutil.copy(GOLDEN / name, folder / name)
+    result = trace([str(folder)], TraceOptions())
+    names = ", ".join(str(folder / name) for name in ("examples.csv", "examples.json", "examples.md"))
+    assert result.warnings == (f"skipped 3 provtrace reports, not articles: {names}",)
+
+
 def test_a_report_named_on_the_command_line_or_piped_in_is_skipped(tmp_path: Path) -> None:
     report = GOLDEN / "examples.md"
     assert load_documents([str(report)]).skipped == (Skip(str(report), REPORT_REASON, lost=False),)

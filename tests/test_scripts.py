@@ -75,3 +75,41 @@ def test_identical_texts_in_any_script_are_verbatim_copies(script: str) -> None:
 )
 def test_sentences_end_at_chinese_japanese_and_arabic_stops(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+HEADLINES = {
+    "greek": "Απεργία στο λιμάνι του Πειραιά για τρίτη ημέρα",
+    "russian": "Забастовка в порту продолжается третий день",
+    "arabic": "الإضراب في الميناء يدخل يومه الثالث",
+    "chinese": "上海港码头工人罢工进入第三天",
+    "japanese": "横浜港のストライキが三日目に突入",
+}
+
+
+@pytest.mark.parametrize("script", sorted(STORIES))
+def test_a_headline_in_any_script_is_the_title_and_not_a_sentence(script: str) -> None:
+    """A line written without spaces counts its words by its characters, as a headline or a paragraph."""
+    article = _article("a", f"{HEADLINES[script]}\n\n{STORIES[script]}\n")
+    assert article.title == HEADLINES[script]
+    assert HEADLINES[script] not in [s.text for s in article.sentences]
+    assert len(article.sentences) == 4
+
+
+def test_a_changed_character_in_chinese_is_all_that_is_marked_in_every_format() -> None:
+    from provtrace.render.worddiff import Op, word_diff
+
+    old = "塞尔温港的码头工人周二继续罢工，十一艘船只滞留锚地。"
+    new = "塞尔温港的码头工人周二继续罢工，十二艘船只滞留锚地。"
+    assert [(s.op, s.text) for s in word_diff(old, new) if s.op is not Op.SAME] == [
+        (Op.DELETE, "一"),
+        (Op.INSERT, "二"),
+    ]
+    a = _article("a", f"港口罢工进入第三天\n\n{old}工会表示，自动化计划将削减多达900个工作岗位！\n")
+    b = _article("b", f"港口罢工进入第三天\n\n{new}工会表示，自动化计划将削减多达900个工作岗位！\n")
+    result = trace_articles([a, b], TraceOptions())
+    from provtrace.render import OutputFormat, RenderOptions, renderer
+
+    markdown = str(renderer(OutputFormat.MARKDOWN)(result, RenderOptions()))
+    html = str(renderer(OutputFormat.HTML)(result, RenderOptions()))
+    assert "十~~一~~艘" in markdown and "十**二**艘" in markdown
+    assert "十<del>一</del>艘" in html and "十<ins>二</ins>艘" in html

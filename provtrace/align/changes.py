@@ -20,186 +20,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from provtrace.align.flipwords import (
+    CALENDAR,
+    INDEFINITE_ARTICLES,
+    IRREGULAR,
+    MODAL_CONTRACTIONS,
+    MODAL_SUFFIXES,
+    MODALS,
+    MONTHS,
+    NEGATION_SUFFIXES,
+    NEGATIONS,
+    YEARS,
+)
+from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, one_name
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
 
-#: Words that negate what follows, English and Spanish.
-NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "nowhere",
-        "neither",
-        "nor",
-        "without",
-        "cannot",
-        "nunca",
-        "jamás",
-        "jamas",
-        "ni",
-        "nadie",
-        "nada",
-        "ninguno",
-        "ninguna",
-        "ningún",
-        "ningun",
-        "tampoco",
-        "sin",
-    ]
-)
-#: Contracted negations: "isn't", "won’t".
-NEGATION_SUFFIXES = ("n't", "n’t")
-#: Modal verbs: whether something may, will, could or must happen.
-MODALS = frozenset(
-    [
-        "may",
-        "might",
-        "will",
-        "would",
-        "can",
-        "could",
-        "must",
-        "shall",
-        "should",
-        "ought",
-        "cannot",
-        "puede",
-        "pueden",
-        "podría",
-        "podrían",
-        "podrá",
-        "podrán",
-        "pudo",
-        "pudieron",
-        "podemos",
-        "debe",
-        "deben",
-        "debería",
-        "deberían",
-        "deberá",
-        "deberán",
-        "debió",
-        "debemos",
-        "quizá",
-        "quizás",
-    ]
-)
-#: Contracted modals: "we'll", "won't" (will not), "can't".
-MODAL_CONTRACTIONS = frozenset(
-    [
-        "won't",
-        "won’t",
-        "can't",
-        "can’t",
-        "couldn't",
-        "couldn’t",
-        "wouldn't",
-        "wouldn’t",
-        "shouldn't",
-        "shouldn’t",
-    ]
-)
-MODAL_SUFFIXES = ("'ll", "’ll")
-#: Month names, English and Spanish, with common abbreviations: a day number beside one is a date.
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-#: Month and weekday names.
-CALENDAR = MONTHS | frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "setiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-        "lunes",
-        "martes",
-        "miércoles",
-        "miercoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "sabado",
-        "domingo",
-    ]
-)
-#: Indefinite articles, English and Spanish: one put in place of "one" ("uno") is the same figure.
-INDEFINITE_ARTICLES = frozenset(["a", "an", "un", "una"])
-#: Years written as four digits in this range are dates, not counts.
-YEARS = range(1800, 2101)
 #: An edit touching more words than this on either side is a clause gained or lost, or a
 #: stretch reworded: what it says is new or gone, and no single word in it can be said to flip.
 LOCAL_WORDS = 4
-#: Common English irregular verb forms and their base form, so "went" -> "might have gone" is one verb.
-_IRREGULAR = {
-    form: base
-    for base, forms in {
-        "go": "went gone", "come": "came", "take": "took taken", "give": "gave given", "see": "saw seen",
-        "know": "knew known", "get": "got gotten", "find": "found", "leave": "left", "tell": "told",
-        "think": "thought", "become": "became", "make": "made", "say": "said", "hold": "held",
-        "bring": "brought", "buy": "bought", "pay": "paid", "meet": "met", "run": "ran", "win": "won",
-        "lose": "lost", "keep": "kept", "begin": "began begun", "break": "broke broken",
-        "fall": "fell fallen",
-        "rise": "rose risen", "speak": "spoke spoken", "write": "wrote written", "choose": "chose chosen",
-        "drive": "drove driven", "fly": "flew flown", "grow": "grew grown", "throw": "threw thrown",
-        "steal": "stole stolen", "sell": "sold", "send": "sent", "spend": "spent", "build": "built",
-        "fight": "fought", "catch": "caught", "teach": "taught", "seek": "sought", "flee": "fled",
-        "lead": "led", "feel": "felt", "stand": "stood", "understand": "understood", "hear": "heard",
-    }.items()
-    for form in forms.split()
-}  # fmt: skip
 #: Edits this few unchanged words apart are one phrase when a modal is weighed ("could not confirm").
 PHRASE_GAP = 2
-#: A name's stem at least this long may begin a form of the same name ("cuba", "cuban"): shorter
-#: stems begin unrelated names too often.
-NAME_ROOT = 4
-#: The endings that make a name's people, adjective or plural ("Cuba", "Cuban", "Cubans"; "Sudanese";
-#: "Iraqi"): other endings make other names ("Cubana" the airline, "Indiana" the state).
-NAME_ENDINGS = frozenset({"n", "an", "ian", "ns", "ans", "ians", "i", "is", "ese", "s", "es"})
 #: Two words agreeing on this many first letters (or on the whole of the shorter) are taken as forms
 #: of one verb when only a modal beside them changed: "could shave" -> "shaves" hedges less.
 VERB_ROOT = 4
@@ -220,6 +61,8 @@ class _Token:
     key: str  # case-folded, as compared
     kinds: frozenset[Change]
     value: str  # what is compared within a kind: the word without case, accents or possessive
+    #: A capitalised common noun standing for a name ("the Island" for Cuba): see align.names.
+    epithet: bool = False
 
 
 def _is_number(word: str) -> bool:
@@ -250,7 +93,10 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
         out.add(Change.NUMBER)
     elif key in CALENDAR and (word[0].isupper() or key != "may"):
         out.add(Change.DATE)
-    elif word[0].isupper() and not opening and key not in STOPWORDS and key not in NEGATIONS | MODALS:
+    elif word[0].isupper() and (
+        key in QUALIFIERS  # "South" of "South Sudan", "New" of "New York", wherever it stands
+        or (not opening and key not in STOPWORDS | NEGATIONS | MODALS | GENERIC_NOUNS)
+    ):
         out.add(Change.NAME)
     return frozenset(out)
 
@@ -271,8 +117,10 @@ class _Scanned:
         for n in range(start, end):
             token = self.read.get(n)
             if token is None:
-                key, value = _forms(self.words[n])
-                token = self.read[n] = _Token(key, _kinds(self.words, n, self.openings[n]), value)
+                word, opening = self.words[n], self.openings[n]
+                key, value = _forms(word)
+                epithet = key in GENERIC_NOUNS and word[0].isupper() and not opening
+                token = self.read[n] = _Token(key, _kinds(self.words, n, opening), value, epithet)
             out.append(token)
         return out
 
@@ -374,6 +222,7 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
     removed: list[_Token] = []
     added: list[_Token] = []
     edits: list[tuple[list[_Token], list[_Token]]] = []
+    local: list[tuple[int, int, int, int]] = []  # where each edit is
     opcodes = matcher.get_opcodes()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal" or max(i2 - i1, j2 - j1) > LOCAL_WORDS:
@@ -382,6 +231,7 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
         removed += old_words
         added += new_words
         edits.append((old_words, new_words))
+        local.append((i1, i2, j1, j2))
     touched = {kind for token in removed + added for kind in token.kinds}
     if not touched:  # the common case: the edits touch plain words only
         return ()
@@ -400,7 +250,8 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
         if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
             found.add(Change.DATE)
     names = Change.NAME in touched
-    if names and _name_swapped(edits, _values(removed, Change.NAME), _values(added, Change.NAME)):
+    swapped = names and _name_swapped(a, b, edits, _values(removed, Change.NAME), _values(added, Change.NAME))
+    if swapped or (names and any(_requalified(a, b, *where) for where in local)):
         found.add(Change.NAME)
     return tuple(kind for kind in Change if kind in found)
 
@@ -431,28 +282,48 @@ def _modal_flipped(old: Sequence[_Token], new: Sequence[_Token]) -> bool:
         return False
     if before and after:  # one modal in place of another
         return True
-    old_rest, new_rest = ([t.value for t in side if not t.kinds and t.key not in STOPWORDS]
-                          for side in (old, new))
+    old_rest, new_rest = (
+        [t.value for t in side if not t.kinds and t.key not in STOPWORDS] for side in (old, new)
+    )
     return len(old_rest) == len(new_rest) and all(map(_one_verb, old_rest, new_rest))
 
 
 def _one_verb(a: str, b: str) -> bool:
     """Two forms of one word: "shave" and "shaves", "went" and "gone", "firmar" and "firma"."""
-    a, b = _IRREGULAR.get(a, a), _IRREGULAR.get(b, b)
+    a, b = IRREGULAR.get(a, a), IRREGULAR.get(b, b)
     shorter = min(len(a), len(b))
     return a[: min(shorter, VERB_ROOT)] == b[: min(shorter, VERB_ROOT)]
 
 
 def _name_swapped(
-    edits: Sequence[tuple[list[_Token], list[_Token]]], removed: Counter[str], added: Counter[str]
+    a: _Scanned,
+    b: _Scanned,
+    edits: Sequence[tuple[list[_Token], list[_Token]]],
+    removed: Counter[str],
+    added: Counter[str],
 ) -> bool:
-    """Whether one edit puts a name in place of another (a name that only moved does not count)."""
+    """Whether one edit puts a name in place of another (a name that only moved does not count).
+
+    A name and an epithet put in place of each other ("the Island" and "Halvorsen") are a swap
+    too, unless the epithet's text names the name elsewhere, as the thing the epithet stands
+    for ("Cuba" and "the Cuban Government ... the Island").
+    """
     for old, new in edits:
         gone = _values(old, Change.NAME) - added
         came = _values(new, Change.NAME) - removed
-        if gone and came and not _one_name(_spelled(old, gone), _spelled(new, came)):
+        if gone and came and not one_name(_spelled(old, gone), _spelled(new, came)):
+            return True
+        if came and not gone and any(t.epithet for t in old) and not _named(a, _spelled(new, came)):
+            return True
+        if gone and not came and any(t.epithet for t in new) and not _named(b, _spelled(old, gone)):
             return True
     return False
+
+
+def _named(text: _Scanned, names: Sequence[str]) -> bool:
+    """Whether the text names each of names (lower-cased words) somewhere, in some form of it."""
+    held = [t.value for t in text.tokens(0, len(text.words)) if Change.NAME in t.kinds]
+    return all(any(one_name([name], [other]) for other in held) for name in names)
 
 
 def _spelled(tokens: Sequence[_Token], names: Counter[str]) -> list[str]:
@@ -461,24 +332,23 @@ def _spelled(tokens: Sequence[_Token], names: Counter[str]) -> list[str]:
     return sorted(t.value for t in tokens if Change.NAME in t.kinds and stem(t.value) in names)
 
 
-def _one_name(gone: Sequence[str], came: Sequence[str]) -> bool:
-    """Whether two spellings (lower-cased words) name one thing: an initialism and its words
-    ("U.S." and "United States", read as the letters u, s), or a name and a form of it
-    ("Venezuela", "Venezuelan")."""
-    for letters, words in ((gone, came), (came, gone)):
-        if all(len(x) == 1 for x in letters) and sorted(letters) == sorted(w[0] for w in words):
-            return True
-    return all(any(_name_form(x, y) for y in came) for x in gone) and all(
-        any(_name_form(x, y) for x in gone) for y in came
+def _requalified(a: _Scanned, b: _Scanned, i1: int, i2: int, j1: int, j2: int) -> bool:
+    """Whether the edit a[i1:i2] -> b[j1:j2] puts a qualifier before a name, takes one away or
+    changes it, so that the name names another place: "Sudan" -> "South Sudan", "North Korea" -> "Korea"."""
+    if _qualifiers(a, i1, i2) == _qualifiers(b, j1, j2):
+        return False
+    return _capitalised(a, i2) or _capitalised(b, j2)
+
+
+def _qualifiers(text: _Scanned, start: int, end: int) -> list[str]:
+    """The capitalised qualifiers ("South", "New") among the words start..end, sorted."""
+    return sorted(
+        k
+        for k, w in zip(text.keys[start:end], text.words[start:end], strict=True)
+        if k in QUALIFIERS and w[0].isupper()
     )
 
 
-def _name_form(a: str, b: str) -> bool:
-    """One name's stem is the other's with the ending of a people or its plural ("venezuela",
-    "venezuelan"; "israel", "israeli"), past a few letters ("india", "indiana" are two names)."""
-    shorter, longer = sorted((a, b), key=len)
-    return (
-        len(shorter) >= NAME_ROOT
-        and longer.startswith(shorter)
-        and longer[len(shorter) :] in NAME_ENDINGS
-    )
+def _capitalised(text: _Scanned, n: int) -> bool:
+    """Whether the text's word n exists and is capitalised, not opening a sentence (a name)."""
+    return n < len(text.words) and text.words[n][0].isupper() and not text.openings[n]

@@ -3,7 +3,7 @@
 The aligner scores candidate sentence pairs (see scoring), then decides the
 links for the pair jointly: a one-to-one core taken best first, extended
 with merges (one target sentence covering several source sentences) and
-splits (one source sentence spread over several targets), then a sentence
+splits (one source sentence spread over several targets; see extensions), then a sentence
 moved out of story order linked where a figure pins it down (see moved), and
 finally gaps filled where the story order supports a weaker link.
 """
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from provtrace.align.extensions import add_extensions, fill_gaps
 from provtrace.align.features import (
     Prepared,
     Vocabulary,
@@ -50,15 +51,6 @@ __all__ = [
 
 #: The stage name align_prepared reports its progress under.
 ALIGNING_SENTENCES = "aligning sentences"
-#: A sentence joins a merge or split when this share of it is in the other side ...
-_MERGE_CONTAINMENT = 0.5
-#: ... and it raises the coverage of the other side by at least this much.
-_MERGE_GAIN = 0.1
-#: Filling gaps in story order: the least mean containment that links a leftover sentence.
-_GAP_COVER = 0.22
-#: ... and, to join a sentence that is already linked, the least share of the
-#: leftover found in it: a few shared words of a long sentence are chance.
-_GAP_JOIN = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +144,10 @@ def align_prepared(
     pairs = _one_to_one(found)
     src_used = {i for i, _ in pairs}
     tgt_used = {j for _, j in pairs}
-    _add_extensions(pairs, src_used, tgt_used, src, tgt, found, merge=True)
-    _add_extensions(pairs, src_used, tgt_used, src, tgt, found, merge=False)
+    add_extensions(pairs, src_used, tgt_used, src, tgt, found, merge=True)
+    add_extensions(pairs, src_used, tgt_used, src, tgt, found, merge=False)
     link_moved(pairs, src_used, tgt_used, src, tgt, found.weak)
-    _fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
+    fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
     classified = []
     for s, t in _components(pairs):
         classified.append(classify_link(src, tgt, s, t, options, flips))
@@ -179,167 +171,6 @@ def _one_to_one(found: Candidates) -> set[tuple[int, int]]:
             src_used.add(i)
             tgt_used.add(j)
     return pairs
-
-
-def _add_extensions(
-    pairs: set[tuple[int, int]],
-    src_used: set[int],
-    tgt_used: set[int],
-    src: Prepared,
-    tgt: Prepared,
-    found: Candidates,
-    merge: bool,
-) -> None:
-    """Merges (merge=True): an unlinked source sentence largely contained in a linked target;
-    splits (merge=False): an unlinked target sentence largely contained in a linked source."""
-    cover = found.cover_source if merge else found.cover_target
-    reach = _reach(cover, by_first=merge)
-    own_used, other_used = (src_used, tgt_used) if merge else (tgt_used, src_used)
-    for k in range(len(src.feats if merge else tgt.feats)):
-        if k in own_used:
-            continue
-        linked = [o for o in reach.get(k, ()) if o in other_used]
-        best = _best_extension(k, linked, pairs, src, tgt, cover, merge=merge)
-        if best is not None:
-            pairs.add((k, best) if merge else (best, k))
-            own_used.add(k)
-
-
-def _fill_gaps(
-    pairs: set[tuple[int, int]],
-    src_used: set[int],
-    tgt_used: set[int],
-    src: Prepared,
-    tgt: Prepared,
-    weak: dict[tuple[int, int], float],
-) -> None:
-    """Link leftover sentences on weaker evidence where the story order supports it.
-
-    Versions of a story mostly keep its order: a sentence left unlinked between
-    two linked neighbours most likely corresponds to something between their
-    counterparts. There, a few shared rare words are enough. A sentence that is
-    already linked takes a leftover only when the leftover explains more of it
-    (as a merge or split must): otherwise an excerpt's verbatim sentence would
-    absorb whatever later sentence shares a few of its words.
-    """
-    usable = sorted((pair, score) for pair, score in weak.items() if score >= _GAP_COVER)
-    for flip in (False, True):
-        this, other = (src, tgt) if flip else (tgt, src)
-        used, other_used = (src_used, tgt_used) if flip else (tgt_used, src_used)
-        links: dict[int, list[int]] = {}  # this side -> linked indices on the other side
-        candidates: dict[int, list[tuple[int, float]]] = {}  # this side -> (other, score), by other
-        for i, j in sorted(pairs):
-            x, o = (i, j) if flip else (j, i)
-            links.setdefault(x, []).append(o)
-        for (i, j), score in usable:
-            x, o = (i, j) if flip else (j, i)
-            candidates.setdefault(x, []).append((o, score))
-        after = _suffix_min(links, len(this.feats), len(other.feats) - 1)
-        lo_so_far = 0
-        for k in range(len(this.feats)):
-            if k not in used:
-                lo, hi = min(lo_so_far, after[k]), max(lo_so_far, after[k])
-                best = _best_gap_partner(k, candidates.get(k, ()), lo - 1, hi + 1, pairs, this, other, flip)
-                if best is not None:
-                    pairs.add((k, best) if flip else (best, k))
-                    links.setdefault(k, []).append(best)
-                    used.add(k)
-                    other_used.add(best)
-            if k in links:
-                lo_so_far = max(lo_so_far, max(links[k]))
-
-
-def _suffix_min(links: dict[int, list[int]], size: int, default: int) -> list[int]:
-    """For each k, the least counterpart of a sentence after k (default when none)."""
-    out = [default] * size
-    least = default
-    seen = False
-    for k in range(size - 1, -1, -1):
-        out[k] = least if seen else default
-        if k in links:
-            least = min(links[k]) if not seen else min(least, min(links[k]))
-            seen = True
-    return out
-
-
-def _best_gap_partner(
-    k: int,
-    candidates: Sequence[tuple[int, float]],
-    lo: int,
-    hi: int,
-    pairs: set[tuple[int, int]],
-    this: Prepared,
-    other: Prepared,
-    flip: bool,
-) -> int | None:
-    """The best-scoring candidate counterpart of leftover k within [lo, hi], if any."""
-    best: tuple[float, int] | None = None
-    for o, score in candidates:
-        if (
-            lo <= o <= hi
-            and (best is None or score > best[0])
-            and _explains_more(k, o, pairs, this, other, flip)
-        ):
-            best = (score, o)
-    return None if best is None else best[1]
-
-
-def _explains_more(
-    k: int, o: int, pairs: set[tuple[int, int]], this: Prepared, other: Prepared, flip: bool
-) -> bool:
-    """Whether k may join o: always if o is unlinked, else only if k explains more of o.
-
-    That is, adding k raises the share of o its partners cover, as a merge or split must.
-    """
-    partners = [x for x, y in ((i, j) if flip else (j, i) for i, j in pairs) if y == o]
-    if not partners:
-        return True
-    if _coverage(this.bags[k], other.bags[o]) < _GAP_JOIN:
-        return False
-    before = _coverage(other.bags[o], _union(this.bags[x] for x in partners))
-    after = _coverage(other.bags[o], _union(this.bags[x] for x in [*partners, k]))
-    return after - before >= _MERGE_GAIN
-
-
-def _reach(containment: dict[tuple[int, int], float], *, by_first: bool) -> dict[int, list[int]]:
-    """For each sentence, the sentences of the other side holding enough of it to extend, in order."""
-    out: dict[int, list[int]] = {}
-    for (i, j), share in sorted(containment.items()):
-        if share >= _MERGE_CONTAINMENT:
-            k, o = (i, j) if by_first else (j, i)
-            out.setdefault(k, []).append(o)
-    return {k: sorted(os) for k, os in out.items()}
-
-
-def _best_extension(
-    k: int,
-    linked_other: Sequence[int],
-    pairs: set[tuple[int, int]],
-    src: Prepared,
-    tgt: Prepared,
-    containment: dict[tuple[int, int], float],
-    *,
-    merge: bool,
-) -> int | None:
-    """The linked sentence on the other side that sentence k best extends, if any."""
-    best: tuple[float, int] | None = None
-    for o in linked_other:
-        key = (k, o) if merge else (o, k)
-        share = containment.get(key, 0.0)
-        if share < _MERGE_CONTAINMENT:
-            continue
-        if merge:
-            partners = [i for i, j in pairs if j == o]
-            before = _coverage(tgt.bags[o], _union(src.bags[i] for i in partners))
-            after = _coverage(tgt.bags[o], _union(src.bags[i] for i in [*partners, k]))
-        else:
-            partners = [j for i, j in pairs if i == o]
-            before = _coverage(src.bags[o], _union(tgt.bags[j] for j in partners))
-            after = _coverage(src.bags[o], _union(tgt.bags[j] for j in [*partners, k]))
-        gain = after - before
-        if gain >= _MERGE_GAIN and (best is None or (gain, -o) > (best[0], -best[1])):
-            best = (gain, o)
-    return None if best is None else best[1]
 
 
 def _components(pairs: set[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:

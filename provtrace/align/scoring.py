@@ -31,6 +31,10 @@ _DICE_WEIGHT = 0.45
 _CONTAINMENT_WEIGHT = 0.35
 _ANCHOR_WEIGHT = 0.1
 _ORDER_WEIGHT = 0.1
+#: Character similarity qualifies a pair to link on its own (a translation shares names and
+#: cognates, not stems), but ranks it among its rivals only from here, where it marks one
+#: sentence edited: below, it measures shared strings (a speaker's name and title), not a copy.
+_NEAR_COPY = 0.8
 #: The strength of a pair linked by meaning alone, at the semantic threshold:
 #: just enough to compete; full similarity of meaning reaches 1.
 _MEANING_BASE = 0.5
@@ -43,7 +47,8 @@ _FINDING_POSTINGS = 50
 class Candidates:
     """Scored sentence pairs (i in source, j in target) of one article pair."""
 
-    #: (strength, i, j) of the pairs strong enough to link, best first.
+    #: (rank, i, j) of the pairs strong enough to link, best first. The rank is the pair's
+    #: strength, its character similarity counted only from _NEAR_COPY on.
     scored: list[tuple[float, int, int]] = field(default_factory=list)
     #: Share of target sentence j's weight that source sentence i shares (and the reverse).
     cover_target: dict[tuple[int, int], float] = field(default_factory=dict)
@@ -110,8 +115,9 @@ def _shared_weights(bag: dict[str, float], postings: dict[str, list[int]]) -> di
     return shared
 
 
-def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) -> float:
-    """How strongly words, anchors, characters and order tie source i to target j."""
+def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) -> tuple[float, float]:
+    """How strongly words, anchors, characters and order tie source i to target j, and the rank
+    that strength gives the pair among its rivals (character similarity only for a near copy)."""
     m, n = len(src.feats), len(tgt.feats)
     ct, cs = shared / tgt.mass[j], shared / src.mass[i]
     dice = 2 * shared / (src.mass[i] + tgt.mass[j])
@@ -125,7 +131,7 @@ def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) 
         + _ANCHOR_WEIGHT * anchor
         + _ORDER_WEIGHT * order
     )
-    return max(char, mixed)
+    return max(char, mixed), (char if char >= _NEAR_COPY and char > mixed else mixed)
 
 
 def score_candidates(
@@ -162,10 +168,11 @@ def score_candidates(
                 continue
             found.cover_target[i, j] = shared / tgt.mass[j]
             found.cover_source[i, j] = shared / src.mass[i]
-            strength = _word_strength(src, tgt, i, j, shared)
+            strength, rank = _word_strength(src, tgt, i, j, shared)
             if by_meaning > 0:
                 strength = max(strength, meaning_strength(by_meaning))
+                rank = max(rank, meaning_strength(by_meaning))
             if strength >= options.link_threshold:
-                found.scored.append((strength, i, j))
+                found.scored.append((rank, i, j))
     found.scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     return found

@@ -27,6 +27,7 @@ from provtrace.errors import InputError
 from provtrace.ingest.credits import find_credits
 from provtrace.ingest.extract import Extracted, build_article, credit_texts, decode, extract_document
 from provtrace.ingest.load import load_documents
+from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.sourcemap import SourceMap
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Article, CreditKind, Progress, RawDocument, Skip
@@ -201,9 +202,9 @@ def _documents(
 ) -> tuple[list[RawDocument], int]:
     """The documents under paths that are not ignored, and how many were ignored."""
     loaded = load_documents(paths, stdin)
-    for skip in loaded.skipped:
-        if not is_ignored(skip.path, config):
-            (problems if skip.lost else warnings).append(str(skip))
+    shown = [skip for skip in loaded.skipped if not is_ignored(skip.path, config)]
+    problems.extend(str(skip) for skip in shown if skip.lost)
+    warnings.extend(skip_messages(skip for skip in shown if not skip.lost))
     kept = [d for d in loaded.documents if not is_ignored(d.path, config)]
     return kept, len(loaded.documents) - len(kept)
 

@@ -82,7 +82,9 @@ def _signatures() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
-    """The credit phrase with a few words either side, cut at word boundaries."""
+    """The credit phrase with a few words either side on its own line, cut at word boundaries."""
+    while start < end and text[start].isspace():  # a match may start at the line break before it
+        start += 1
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end

@@ -137,7 +137,11 @@ _PLACEHOLDER = frozenset(
         "te",
     ]
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’)\]」』）]*$")
+#: A run of a script written without spaces (kana, CJK ideographs), as in align.normalize.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: Characters of such a run that make about one word (Chinese words are mostly of two).
+_CHARACTERS_PER_WORD = 2
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
 _WORD = re.compile(r"\w+")
 #: A wire desk's note to editors above the story, wholly in brackets: "(corrected repetition,
@@ -198,8 +202,17 @@ def is_debris(line: str) -> bool:
     )
 
 
+def word_count(line: str) -> int:
+    """The words of a line, in any script: a run written without spaces counts by its characters."""
+    if _UNSPACED.search(line) is None:  # the common case
+        return len(line.split())
+    runs = _UNSPACED.findall(line)
+    spaced = len(_UNSPACED.sub(" ", line).split())
+    return spaced + sum(-(-len(run) // _CHARACTERS_PER_WORD) for run in runs)
+
+
 def _is_prose(line: str) -> bool:
-    words = len(line.split())
+    words = word_count(line)
     if _TRUNCATED.search(line):
         return False  # a teaser cut short ("... familiar with the...")
     return (words >= 8 and bool(_SENTENCE_END.search(line))) or words >= 25
@@ -282,7 +295,7 @@ class _Paragraphs:
 
     def is_pull_quote(self, line: str) -> bool:
         """A display line repeating words of a paragraph elsewhere in the story."""
-        if _SENTENCE_END.search(line) or len(line.split()) < 5:
+        if _SENTENCE_END.search(line) or word_count(line) < 5:
             return False
         lowered = line.lower()
         # Only longer lines can hold it (which also leaves the line itself out).
@@ -317,7 +330,7 @@ def _story_span(lines: list[str], debris: Mapping[str, bool]) -> tuple[int, int]
         if debris[line]:
             score = _INTERRUPTION_COST if is_interruption(line) else _DEBRIS_COST
         elif _is_prose(line):
-            score = float(min(len(line.split()), 80))
+            score = float(min(word_count(line), 80))
         else:
             score = _SHORT_LINE_COST
         if total <= 0:
@@ -382,7 +395,7 @@ def clean_capture(text: str) -> Cleaned:
         and not _DATE_LINE.match(line)
         and not _BYLINE.match(line)
         and not _EDITORS_NOTE.match(line)
-        and len(line.split()) >= 4
+        and word_count(line) >= 4
         and not _SENTENCE_END.search(line)
     ]
     title = max(titles, key=len) if titles else None

@@ -103,6 +103,12 @@ def _is_report(path: Path) -> bool:
         return False
 
 
+def _size(size: int) -> str:
+    """A file's size in MB to one decimal, or in bytes where that would read as the limit itself."""
+    megabytes = f"{size / 1024 / 1024:.1f}"
+    return f"{size:,} bytes" if float(megabytes) * 1024 * 1024 <= MAX_FILE_BYTES else f"{megabytes} MB"
+
+
 def _read(path: Path, skipped: list[Skip]) -> RawDocument | None:
     try:
         size = path.stat().st_size
@@ -110,8 +116,7 @@ def _read(path: Path, skipped: list[Skip]) -> RawDocument | None:
             skipped.append(
                 Skip(
                     str(path),
-                    f"{size / 1024 / 1024:.1f} MB is over the limit of "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MB for one article",
+                    f"{_size(size)} is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MB for one article",
                 )
             )
             return None

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
+
+from provtrace.models import Skip
 
 #: How much of the start of a file is enough to see every signature but the JSON schema.
 HEAD_BYTES = 8192
@@ -71,3 +74,16 @@ def report_format(data: bytes) -> str | None:
 
 #: Why a report is skipped, as the user reads it.
 REPORT_REASON = "a provtrace report, not an article"
+
+
+def skip_messages(skipped: Iterable[Skip]) -> list[str]:
+    """What the user is told of the inputs left out: one line each, except provtrace's own
+    reports, which are named together in one line (a folder of reports says it once)."""
+    skipped = list(skipped)
+    reports = [s.path for s in skipped if s.reason == REPORT_REASON]
+    out = [str(s) for s in skipped if s.reason != REPORT_REASON]
+    if len(reports) == 1:
+        out.append(f"skipped {reports[0]}: {REPORT_REASON}")
+    elif reports:
+        out.append(f"skipped {len(reports)} provtrace reports, not articles: {', '.join(sorted(reports))}")
+    return out

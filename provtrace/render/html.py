@@ -28,7 +28,7 @@ from provtrace.render.escape import one_line
 from provtrace.render.html_style import CSS
 from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
 from provtrace.render.svg import relation_class, tree_svg
-from provtrace.render.worddiff import Op, word_diff
+from provtrace.render.worddiff import Op, Segment, join, word_diff
 from provtrace.wording import plural
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -147,18 +147,18 @@ def _counts(c: ChangeCounts) -> str:
 
 
 def _diff_cells(old: str, new: str) -> tuple[str, str]:
-    left: list[str] = []
-    right: list[str] = []
+    left: list[tuple[Segment, str]] = []
+    right: list[tuple[Segment, str]] = []
     for seg in word_diff(old, new):
         text = _e(seg.text)
         if seg.op is Op.SAME:
-            left.append(text)
-            right.append(text)
+            left.append((seg, text))
+            right.append((seg, text))
         elif seg.op is Op.DELETE:
-            left.append(f"<del>{text}</del>")
+            left.append((seg, f"<del>{text}</del>"))
         else:
-            right.append(f"<ins>{text}</ins>")
-    return " ".join(left), " ".join(right)
+            right.append((seg, f"<ins>{text}</ins>"))
+    return join(left), join(right)
 
 
 def _row(row: Row, parent: Article, child: Article) -> str:

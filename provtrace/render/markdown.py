@@ -25,7 +25,7 @@ from provtrace.render.common import (
 )
 from provtrace.render.escape import markdown as md
 from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
-from provtrace.render.worddiff import Op, word_diff
+from provtrace.render.worddiff import Op, Segment, join, word_diff
 from provtrace.wording import indefinite
 
 _COUNT_HEAD = "| Verbatim | Altered | Paraphrased | Added | Dropped |"
@@ -41,13 +41,13 @@ def _refs(indices: tuple[int, ...]) -> str:
 
 def _marked(old: str, new: str, side: Op) -> str:
     """One side of a word diff: the parent's with deletions struck, or the child's with insertions bold."""
-    out: list[str] = []
+    out: list[tuple[Segment, str]] = []
     for seg in word_diff(old, new):
         if seg.op is Op.SAME:
-            out.append(md(seg.text))
+            out.append((seg, md(seg.text)))
         elif seg.op is side:
-            out.append(f"~~{md(seg.text)}~~" if side is Op.DELETE else f"**{md(seg.text)}**")
-    return " ".join(out)
+            out.append((seg, f"~~{md(seg.text)}~~" if side is Op.DELETE else f"**{md(seg.text)}**"))
+    return join(out)
 
 
 def _title(article: Article | None) -> str:

@@ -90,7 +90,7 @@ def _refs(indices: tuple[int, ...]) -> str:
 def _diff_text(old: str, new: str, options: RenderOptions) -> Text:
     out = Text()
     for n, seg in enumerate(word_diff(old, new)):
-        if n:
+        if n and seg.spaced:
             out.append(" ")
         if seg.op is Op.SAME:
             out.append(seg.text)

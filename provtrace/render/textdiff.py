@@ -62,7 +62,7 @@ def _side(old: str, new: str, keep: Op, options: RenderOptions) -> Text:
     for seg in word_diff(old, new):
         if seg.op is not Op.SAME and seg.op is not keep:
             continue
-        if out:
+        if out and seg.spaced:
             out.append(" ")
         if seg.op is Op.SAME:
             out.append(seg.text)

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from provtrace.align.normalize import surface
 
 _WORDS = re.compile(r"\S+")
+#: A character of a script written without spaces (kana, CJK ideographs), as in align.normalize:
+#: there, each character is a word of the diff, so one changed character is all that is marked.
+_UNSPACED_CHARACTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSPACED = re.compile(f"[{_UNSPACED_CHARACTERS}]")
+#: A word cut into such characters and the runs of other characters between them.
+_PIECES = re.compile(f"[{_UNSPACED_CHARACTERS}]|[^{_UNSPACED_CHARACTERS}]+")
 
 
 class Op(StrEnum):
@@ -26,6 +33,8 @@ class Segment:
 
     op: Op
     text: str
+    #: Whether a space comes before the run in its text (not inside Chinese or Japanese).
+    spaced: bool = True
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
@@ -33,17 +42,47 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
 
     Words are compared as verbatim compares them (case, quote and dash style
     folded), so every marked word is a real change and every change is marked;
-    SAME segments show the old side's spelling.
+    SAME segments show the old side's spelling. In a script written without
+    spaces each character is a word; a segment says whether a space precedes it.
     """
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
-    matcher = difflib.SequenceMatcher(a=[surface(w) for w in a], b=[surface(w) for w in b], autojunk=False)
+    a, b = _words(old), _words(new)
+    matcher = difflib.SequenceMatcher(
+        a=[surface(w) for w, _ in a], b=[surface(w) for w, _ in b], autojunk=False
+    )
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            segments.append(Segment(Op.SAME, " ".join(a[i1:i2])))
+            segments.append(_segment(Op.SAME, a[i1:i2]))
             continue
         if i2 > i1:
-            segments.append(Segment(Op.DELETE, " ".join(a[i1:i2])))
+            segments.append(_segment(Op.DELETE, a[i1:i2]))
         if j2 > j1:
-            segments.append(Segment(Op.INSERT, " ".join(b[j1:j2])))
+            segments.append(_segment(Op.INSERT, b[j1:j2]))
     return tuple(segments)
+
+
+def join(segments: Iterable[Segment | tuple[Segment, str]]) -> str:
+    """Segments' texts (or a segment and its text as shown) joined as they stand: spaced, or not."""
+    out: list[str] = []
+    for item in segments:
+        segment, text = item if isinstance(item, tuple) else (item, item.text)
+        if out and segment.spaced:
+            out.append(" ")
+        out.append(text)
+    return "".join(out)
+
+
+def _words(text: str) -> list[tuple[str, bool]]:
+    """The words of text, each with whether a space precedes it."""
+    if _UNSPACED.search(text) is None:  # the common case
+        return [(w, True) for w in _WORDS.findall(text)]
+    out: list[tuple[str, bool]] = []
+    for word in _WORDS.findall(text):
+        out.extend((piece, n == 0) for n, piece in enumerate(_PIECES.findall(word)))
+    return out
+
+
+def _segment(op: Op, words: list[tuple[str, bool]]) -> Segment:
+    """A run of words as one segment, spaced as in its text."""
+    text = "".join((" " if spaced and n else "") + word for n, (word, spaced) in enumerate(words))
+    return Segment(op, text, words[0][1])
