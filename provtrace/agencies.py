@@ -49,7 +49,7 @@ TABLE: tuple[Agency, ...] = (
            sites=("xinhuanet.com", "news.cn"), words="xinhua"),
     # "(PA)" matches inside its brackets, so "LONDON (PA) -" reads like "(Reuters) -"; a bare "PA"
     # is a personal assistant more often than the agency. "By NAME, PA News" is PA's own byline.
-    Agency("PA", r"\bPA\s+(?:Media|News)\b|Press\s+Association|(?<=\()PA(?=\))",
+    Agency("PA", r"\bPA\s+(?:Media|News|Reporter)\b|Press\s+Association|(?<=\()PA(?=\))",
            sites=("pamediagroup.com",), language="en", words="press", case_sensitive=True),
     Agency("Bloomberg", r"Bloomberg(?:\s+News)?",
            sites=("bloomberg.com",), language="en", words="bloomberg"),

@@ -74,6 +74,9 @@ OWNER_SHAPES = [
     ("By Anthony Barnes, Showbusiness Correspondent, PA News\n" + BODY, "PA"),
     ("By Jan Colley and Cathy Gordon, PA News\n" + BODY, "PA"),
     ("By PA News Reporter\n" + BODY, "PA"),
+    ("By Anthony Barnes, PA News Showbusiness Correspondent\n" + BODY, "PA"),  # desk before the role
+    ("By Jane Doe, PA News Home Affairs Editor in London\n" + BODY, "PA"),
+    ("By PA Reporter\n" + BODY, "PA"),  # PA's byline for unsigned copy
     ("By Jane Doe, Associated Press\n" + BODY, "AP"),
     ("By JANE DOE, Associated Press Writer\n" + BODY, "AP"),
     (BODY + "Reporting by Jane Doe in Port Selwyn; Editing by John Roe", "Reuters"),  # Reuters' own

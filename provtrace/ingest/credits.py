@@ -31,8 +31,13 @@ _VERBS = (
 
 #: Where a credit line may end: blanks and a full stop, then the end of the line.
 _LINE_END = r"[ \t]*\.?[ \t]*$"
-#: A reporter's role after the agency in a byline: "Associated Press Writer", "PA News Reporter".
-_ROLE = r"(?:[ \t]+(?:staff[ \t]+)?(?:writers?|correspondents?|reporters?|staff))?"
+#: A reporter's role after the agency in a byline, with up to three words of desk before it and a
+#: place after it: "Associated Press Writer", "PA News Reporter", "PA News Showbusiness
+#: Correspondent", "PA News Home Affairs Editor in London".
+_ROLE = (
+    r"(?:[ \t]+(?:[\w&'-]+[ \t]+){0,3}?(?:writers?|correspondents?|reporters?|staff|editor))?"
+    r"(?:[ \t]+in[ \t]+[\w.'-]+(?:[ \t]+[\w.'-]+)?)?"
+)
 
 
 def _owner_shapes(a: str) -> list[str]:
