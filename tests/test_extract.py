@@ -228,3 +228,27 @@ def test_identical_texts_in_utf8_and_cp1251_give_the_same_sentences() -> None:
     assert len(articles) == 2
     assert articles[0].sentences == articles[1].sentences and len(articles[0].sentences) == 4
     assert articles[0].title == articles[1].title == "Забастовка в порту парализовала работу терминала"
+
+
+def test_a_byline_with_a_role_after_the_name_is_the_author_and_never_the_title() -> None:
+    """'By NAME, Showbusiness Correspondent, PA News' names the author; the headline stays the title."""
+    text = (
+        "GLOBAL AUDIENCE FOR THE HARBOUR GIG\n\n"
+        "By Anthony Barnes, Showbusiness Correspondent, PA News\n\n"
+        "The band tonight rounds off the season by playing its smallest show for three decades in the port.\n"
+        "Tickets were handed out through a raffle at the town's record shops on Friday afternoon.\n"
+    )
+    cleaned = clean_capture(text)
+    assert cleaned.author == "Anthony Barnes"
+    assert cleaned.title == "GLOBAL AUDIENCE FOR THE HARBOUR GIG"
+
+
+def test_a_byline_without_its_headline_is_not_taken_as_the_title() -> None:
+    text = (
+        "By Jonas Berg, The Coastal Post\n\n"
+        "The band tonight rounds off the season by playing its smallest show for three decades in the port.\n"
+        "Tickets were handed out through a raffle at the town's record shops on Friday afternoon.\n"
+    )
+    cleaned = clean_capture(text)
+    assert cleaned.author == "Jonas Berg"
+    assert cleaned.title is None

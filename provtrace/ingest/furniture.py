@@ -148,7 +148,11 @@ _WORD = re.compile(r"\w+")
 #: correcting name of police operation in 10th par)", "(ADVISORY: Note correct spelling …)",
 #: "[Eds: adds quotes]". It is never the headline.
 _EDITORS_NOTE = re.compile(r"^(?:\([^()]*\)|\[[^\[\]]*\])$")
-_BYLINE = re.compile(r"^(?:By|BY|by)\s+([A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})$")
+#: A byline: "By Jane Doe", and with a role or desk after a comma, "By Jane Doe, Showbusiness
+#: Correspondent, PA News" (the author is the name).
+_BYLINE = re.compile(
+    r"^(?:By|BY|by)\s+([A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})(?:\s*,\s*[^.!?]{1,80})?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
