@@ -28,6 +28,7 @@ from provtrace.infer.direction import (
 from provtrace.infer.judgement import Judgement, judge, judge_together, taker
 from provtrace.infer.refine import refine
 from provtrace.infer.translations import judge_translations, with_unaligned
+from provtrace.infer.unplaced import explain_unplaced
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 from provtrace.wording import possessive
 
@@ -123,8 +124,16 @@ def _judge_together(
     """
     partners: dict[str, list[str]] = {}
     for a_id, b_id in sorted(pairs.results):
-        if not translated(by_id[a_id], by_id[b_id]):
+        a, b = by_id[a_id], by_id[b_id]
+        if translated(a, b):
+            continue
+        # An agency's copy is measured only against other agency copy (its earlier takes): outlets
+        # take from agencies, so its wording is not measured for having been taken from an outlet's
+        # (judgement.taker, as for a pair).
+        measured = taker(a, b)
+        if measured is not b:
             partners.setdefault(a_id, []).append(b_id)
+        if measured is not a:
             partners.setdefault(b_id, []).append(a_id)
     key = {(x, m): (x, m) if (x, m) in judged else (m, x) for x, ms in partners.items() for m in ms}
     for x, ms in sorted(partners.items()):
@@ -429,6 +438,7 @@ def infer_forest(
     used_unseen = sorted({e.parent for e in edges if e.parent in unseen})
     in_tree = {e.parent for e in edges} | {e.child for e in edges}
     unrelated = tuple(sorted(a.id for a in articles if a.id not in in_tree))
+    related = explain_unplaced(related, in_tree, directions, weights, _edge_weight, _MIN_EDGE_WEIGHT)
     forest = Forest(
         tuple(edges),
         tuple(unseen[u][0] for u in used_unseen),
