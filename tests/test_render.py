@@ -7,7 +7,7 @@ import json
 
 from rich.console import Console
 
-from provtrace.models import Article, Sentence, Trace
+from provtrace.models import Article, Derivation, Related, Sentence, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace_articles
 from provtrace.render import OutputFormat, RenderOptions, renderer
@@ -218,3 +218,31 @@ def _strip_ansi(text: str) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def _outside_trace() -> Trace:
+    """Three articles in no edge: x related to none, y and z related (z derived from y, not drawn)."""
+    articles = tuple(
+        Article(i, f"{i}.txt", None, None, None, None, (), (Sentence(0, "One."),), ()) for i in ("x", "y", "z")
+    )
+    related = (
+        Related("y", "z", Derivation.DERIVED, 0.6, ("they share a run", "not drawn in the tree: too weak")),
+    )
+    return Trace(articles, (), (), ("x", "y", "z"), (), related=related)
+
+
+def test_an_article_related_to_others_is_never_listed_as_sharing_nothing_with_them() -> None:
+    """Outside the tree, 'unrelated' is only said of a text related to none; a derived pair not
+    drawn is listed with its reason, in the text view, Markdown and HTML alike."""
+    trace = _outside_trace()
+    for fmt in (OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.HTML):
+        out = renderer(fmt)(trace, RenderOptions())
+        out = plain(out, width=200) if fmt is OutputFormat.TEXT else str(out)
+        unrelated = out.split("Unrelated (shares no meaningful content with the others):")[1]
+        unrelated = unrelated.split("Related to others, but not in the tree")[0]
+        assert "x" in unrelated and "y" not in unrelated and "z" not in unrelated
+        assert "Judged derived, but not drawn in the tree:" in out
+        assert "not drawn in the tree: too weak" in out
+    assert plain(renderer(OutputFormat.TEXT)(trace, RenderOptions())).startswith(
+        "3 articles · 0 derivations · 0 unseen sources · 1 unrelated · 2 related, not in the tree"
+    )

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from provtrace.models import Alignment, Article, Change, CreditKind, Edge, Relation, Trace
+from provtrace.models import (
+    Alignment,
+    Article,
+    Change,
+    CreditKind,
+    Derivation,
+    Edge,
+    Related,
+    Relation,
+    Trace,
+)
 from provtrace.render.rows import ChangeCounts, count_changes
 from provtrace.wording import indefinite, plural
 
@@ -51,12 +61,39 @@ def node_kind(trace: Trace, article_id: str) -> str:
     return "derived" if any(e.child == article_id for e in trace.edges) else "source"
 
 
+def outside_tree(trace: Trace) -> tuple[list[str], list[str]]:
+    """The articles in no edge of the tree: those related to no other text (unrelated), and those
+    related to some but placed under none (written independently, or derived too weakly to draw)."""
+    related = {x for r in trace.related for x in (r.a, r.b)}
+    return [i for i in trace.unrelated if i not in related], [i for i in trace.unrelated if i in related]
+
+
+def independent_pairs(trace: Trace) -> list[Related]:
+    """The related pairs judged written independently: no edges, but worth saying."""
+    return [r for r in trace.related if r.judgement is Derivation.INDEPENDENT]
+
+
+def unplaced_pairs(trace: Trace) -> list[Related]:
+    """The pairs judged derived of which a text is in no edge (their evidence says why)."""
+    outside = set(trace.unrelated)
+    return [r for r in trace.related if r.judgement is Derivation.DERIVED and {r.a, r.b} & outside]
+
+
+#: Headings of the lists of articles outside the tree, and of the related pairs not drawn in it.
+UNRELATED_HEADING = "Unrelated (shares no meaningful content with the others):"
+OUTSIDE_HEADING = "Related to others, but not in the tree (see the pairs below):"
+INDEPENDENT_HEADING = "Same story, written independently (related, but neither copies the other):"
+UNPLACED_HEADING = "Judged derived, but not drawn in the tree:"
+
+
 def summary_line(trace: Trace) -> str:
-    """'5 articles · 3 derivations · 0 unseen sources · 1 unrelated'."""
-    return (
+    """'5 articles · 3 derivations · 0 unseen sources · 1 unrelated' (· 'N related, not in the tree')."""
+    unrelated, outside = outside_tree(trace)
+    line = (
         f"{plural(len(trace.articles), 'article')} · {plural(len(trace.edges), 'derivation')} · "
-        f"{plural(len(trace.unseen), 'unseen source')} · {len(trace.unrelated)} unrelated"
+        f"{plural(len(trace.unseen), 'unseen source')} · {len(unrelated)} unrelated"
     )
+    return line + (f" · {len(outside)} related, not in the tree" if outside else "")
 
 
 def credit_notes(article: Article) -> list[str]:

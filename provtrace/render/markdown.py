@@ -10,16 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provtrace.models import Alignment, Article, Edge, LinkKind, Trace
+from provtrace.models import Alignment, Article, Edge, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    INDEPENDENT_HEADING,
+    OUTSIDE_HEADING,
+    UNPLACED_HEADING,
+    UNRELATED_HEADING,
     Node,
     direction,
     edge_counts,
     flips,
+    independent_pairs,
     meta,
+    outside_tree,
     pct,
     summary_line,
+    unplaced_pairs,
     unseen_agency,
     walk,
 )
@@ -153,15 +160,30 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
         yield from _changed(*found[:3])
 
 
+def _pairs(heading: str, pairs: list[Related]) -> list[str]:
+    """Related pairs that are no tree edges, each with its probability of copying and why."""
+    if not pairs:
+        return []
+    lines = ["", heading, ""]
+    for r in pairs:
+        lines.append(f"- **{md(r.a)}** · **{md(r.b)}** · probability of copying {r.probability:.2f}")
+        lines += [f"  - why: {md(item)}" for item in r.evidence]
+    return lines
+
+
 def render_markdown(trace: Trace, options: RenderOptions) -> str:
     """The derivation forest as a Markdown report."""
     lines = ["# Provenance report", "", summary_line(trace), "", "## Derivation tree", ""]
     lines += [_tree_line(trace, node) for node in walk(trace)]
     if not trace.edges:
         lines.append("No article derives from another.")
-    if trace.unrelated:
-        lines += ["", "Unrelated (shares no meaningful content with the others):", ""]
-        lines += [f"- **{md(i)}**{_title(trace.article(i))}" for i in trace.unrelated]
+    unrelated, outside = outside_tree(trace)
+    for heading, ids in ((UNRELATED_HEADING, unrelated), (OUTSIDE_HEADING, outside)):
+        if ids:
+            lines += ["", heading, ""]
+            lines += [f"- **{md(i)}**{_title(trace.article(i))}" for i in ids]
+    lines += _pairs(INDEPENDENT_HEADING, independent_pairs(trace))
+    lines += _pairs(UNPLACED_HEADING, unplaced_pairs(trace))
     if trace.edges:
         lines += ["", "## What each version changed", "", *_summary_table(trace), ""]
         for node in walk(trace):

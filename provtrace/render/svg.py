@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from provtrace.models import Relation, Trace
-from provtrace.render.common import Node, meta, walk
+from provtrace.render.common import Node, meta, outside_tree, walk
 from provtrace.render.escape import one_line
 
 NODE_W, NODE_H = 290, 88
@@ -201,7 +201,10 @@ def tree_svg(trace: Trace, href: Callable[[str], str | None]) -> str:
     unrelated = [b for b in boxes if b.kind == "unrelated"]
     if unrelated:
         label_y = unrelated[0].y - 12
-        out.append(f'<text class="band" x="{MARGIN}" y="{label_y:.0f}">UNRELATED — shares no content</text>')
+        band = "UNRELATED — shares no content"
+        if outside_tree(trace)[1]:
+            band = "OUTSIDE THE TREE — unrelated, or related but placed under no other"
+        out.append(f'<text class="band" x="{MARGIN}" y="{label_y:.0f}">{band}</text>')
     for box in boxes:
         out.extend(_node(box, href))
     out.append("</svg>")

@@ -14,9 +14,20 @@ from rich.measure import Measurement
 from rich.text import Text
 from rich.tree import Tree
 
-from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Link, LinkKind, Trace
+from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import flips, relation_of
+from provtrace.render.common import (
+    INDEPENDENT_HEADING,
+    OUTSIDE_HEADING,
+    UNPLACED_HEADING,
+    UNRELATED_HEADING,
+    flips,
+    independent_pairs,
+    outside_tree,
+    relation_of,
+    summary_line,
+    unplaced_pairs,
+)
 from provtrace.render.escape import visible
 from provtrace.render.worddiff import Op, word_diff
 
@@ -185,15 +196,7 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
     parents = {e.parent for e in trace.edges}
     roots = sorted(parents - children)
     blocks: list[RenderableType] = []
-    n_edges = len(trace.edges)
-    n_articles = len(trace.articles)
-    summary = (
-        f"{n_articles} article{'s' if n_articles != 1 else ''} · "
-        f"{n_edges} derivation{'s' if n_edges != 1 else ''} · "
-        f"{len(trace.unseen)} unseen source{'s' if len(trace.unseen) != 1 else ''} · "
-        f"{len(trace.unrelated)} unrelated"
-    )
-    blocks.append(Text(summary, style="bold"))
+    blocks.append(Text(summary_line(trace), style="bold"))
     unseen = {u.id: u for u in trace.unseen}
     for root in roots:
         if root in unseen:
@@ -208,33 +211,30 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
         _add_children(tree, root, trace, options)
         blocks.append(Text(""))
         blocks.append(tree)
-    if trace.unrelated:
+    unrelated, outside = outside_tree(trace)
+    for heading, ids in ((UNRELATED_HEADING, unrelated), (OUTSIDE_HEADING, outside)):
+        if not ids:
+            continue
         blocks.append(Text(""))
-        heading = (
-            "Unrelated (shares no meaningful content with the others):"
-            if len(trace.articles) > 1
-            else "Only one article: give provtrace the other versions to compare it with."
-        )
+        if len(trace.articles) == 1:
+            heading = "Only one article: give provtrace the other versions to compare it with."
         blocks.append(Text(heading, style="bold"))
-        for article_id in trace.unrelated:
+        for article_id in ids:
             article = trace.article(article_id)
             line = Text("  ") + Text(visible(article_id), style=_ID)
             if article is not None and article.title:
                 line.append("  “" + visible(article.title) + "”", style="italic")
             blocks.append(line)
-    blocks.extend(_independent(trace))
+    blocks.extend(_pairs(INDEPENDENT_HEADING, independent_pairs(trace)))
+    blocks.extend(_pairs(UNPLACED_HEADING, unplaced_pairs(trace)))
     return Group(*blocks)
 
 
-def _independent(trace: Trace) -> list[RenderableType]:
-    """The related pairs judged written independently: not tree edges, but worth saying."""
-    pairs = [r for r in trace.related if r.judgement is Derivation.INDEPENDENT]
+def _pairs(heading: str, pairs: list[Related]) -> list[RenderableType]:
+    """Related pairs that are no tree edges, each with its probability of copying and why."""
     if not pairs:
         return []
-    blocks: list[RenderableType] = [
-        Text(""),
-        Text("Same story, written independently (related, but neither copies the other):", style="bold"),
-    ]
+    blocks: list[RenderableType] = [Text(""), Text(heading, style="bold")]
     for r in pairs:
         line = Text("  ") + Text(visible(r.a), style=_ID) + Text(" · ") + Text(visible(r.b), style=_ID)
         line.append(f" · probability of copying {r.probability:.2f}", style=_DIM)

@@ -1,0 +1,57 @@
+"""Why a pair judged derived has no edge: said in the pair's evidence, never left unexplained.
+
+A pair may be judged derived (one reuses the other's wording) while the tree
+holds no edge for either text: the evidence for any one parent is too weak to
+draw (the tree's edge floor). A reader who sees the pair in the report, but
+neither text in the tree, is told so in words rather than left to guess.
+"""
+
+from __future__ import annotations
+
+import math
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from provtrace.infer.direction import Direction
+from provtrace.models import Derivation, Related
+
+__all__ = ["explain_unplaced"]
+
+
+def explain_unplaced(
+    related: Mapping[tuple[str, str], Related],
+    in_tree: set[str],
+    directions: Mapping[tuple[str, str], Direction],
+    candidates: Mapping[tuple[str, str], float],
+    weight: Callable[[Direction], float],
+    floor: float,
+) -> dict[tuple[str, str], Related]:
+    """related, with a reason added to each derived pair of which a text is in no edge of the tree.
+
+    directions holds the direction chosen for every derived pair and candidates the
+    weight of each candidate edge; weight gives the strength of a direction's edge,
+    and floor the least an edge needs to be a candidate.
+    """
+    out = dict(related)
+    for key, r in related.items():
+        if r.judgement is not Derivation.DERIVED or (r.a in in_tree and r.b in in_tree):
+            continue
+        d = directions.get(key) or directions.get((key[1], key[0]))
+        if d is None:
+            continue
+        w = math.floor(weight(d) * 1000) / 1000  # never shown as reaching the floor it is under
+        if (d.parent, d.child) in candidates:
+            said = (
+                f"not drawn in the tree: {d.parent} → {d.child} was a candidate edge (strength {w:.3f}), "
+                "but the tree kept other parents"
+            )
+        else:
+            said = (
+                f"not drawn in the tree: the evidence for {d.parent} → {d.child} is too weak to draw an "
+                f"edge (strength {w:.3f}, under the {floor:.2f} an edge needs; it grows with the share of "
+                f"{d.child} that {d.parent} explains, {d.explained:.0%}, and with how sure the direction "
+                f"is, {d.probability:.2f})"
+            )
+        out[key] = replace(r, evidence=(*r.evidence, said))
+    return out

@@ -1,0 +1,46 @@
+"""A pair judged derived whose texts are not both in the tree says why no edge joins them."""
+
+from __future__ import annotations
+
+from provtrace.infer.direction import Direction
+from provtrace.infer.unplaced import explain_unplaced
+from provtrace.models import Derivation, Related
+
+
+def _direction(weight: float) -> Direction:
+    return Direction("a", "b", 0.6, weight, ("b lacks what a has",))
+
+
+def _related() -> dict[tuple[str, str], Related]:
+    return {
+        ("a", "b"): Related("a", "b", Derivation.DERIVED, 0.58, ("a run of wording",)),
+        ("a", "c"): Related("a", "c", Derivation.INDEPENDENT, 0.2, ("nothing shared",)),
+    }
+
+
+def test_a_derived_pair_under_the_edge_floor_says_so_with_its_figures() -> None:
+    d = _direction(0.07)
+    out = explain_unplaced(_related(), set(), {("a", "b"): d}, {}, lambda d: d.explained, 0.08)
+    said = out["a", "b"].evidence
+    assert said[0] == "a run of wording"
+    assert said[1].startswith("not drawn in the tree: the evidence for a → b is too weak to draw an edge")
+    assert "strength 0.070, under the 0.08 an edge needs" in said[1]
+    assert out["a", "c"] == _related()["a", "c"]  # an independent pair is no edge by design
+
+
+def test_a_strength_just_under_the_floor_is_never_shown_as_reaching_it() -> None:
+    d = _direction(0.07999)
+    out = explain_unplaced(_related(), set(), {("a", "b"): d}, {}, lambda d: d.explained, 0.08)
+    assert "strength 0.079, under the 0.08" in out["a", "b"].evidence[1]
+
+
+def test_a_candidate_edge_the_tree_did_not_keep_is_told_apart_from_one_too_weak() -> None:
+    d = _direction(0.3)
+    out = explain_unplaced(_related(), {"a"}, {("a", "b"): d}, {("a", "b"): 0.3}, lambda d: d.explained, 0.08)
+    assert "was a candidate edge (strength 0.300), but the tree kept other parents" in out["a", "b"].evidence[1]
+
+
+def test_a_derived_pair_with_both_texts_in_the_tree_is_left_as_it_is() -> None:
+    d = _direction(0.07)
+    out = explain_unplaced(_related(), {"a", "b"}, {("a", "b"): d}, {}, lambda d: d.explained, 0.08)
+    assert out == _related()
