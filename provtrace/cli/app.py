@@ -171,7 +171,11 @@ def diff_command(
         str | None,
         typer.Option(
             "--source",
-            help="Treat this article (A or B) as the upstream one instead of inferring it.",
+            help=(
+                "Treat this article as the upstream one instead of inferring it: the path, file name "
+                "or id of A or of B."
+            ),
+            metavar="ARTICLE",
             show_default=False,
         ),
     ] = None,
