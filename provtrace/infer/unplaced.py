@@ -9,7 +9,6 @@ neither text in the tree, is told so in words rather than left to guess.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
