@@ -229,6 +229,21 @@ def test_a_story_holding_a_take_and_material_of_other_agency_copy_is_not_taken_f
     assert "found only in other agency copy" in compiled.evidence[0]
 
 
+def test_containment_counts_only_for_the_share_of_the_containing_text_that_is_not_its_own() -> None:
+    """A long story holding a short take whole, with much material of its own, may have expanded
+    the take as well as been summarised by it: its containment counts for the rest of it only."""
+    from provtrace.align.core import PairStats
+    from provtrace.infer.direction import weigh
+
+    story = article("story", [*FULL[:2], *EXTRA])
+    take = article("take", FULL[:2])
+    stats = PairStats(target_in_source=0.9, source_in_target=0.2)  # story -> take: story holds the take
+    plain = weigh(story, take, stats)
+    owning = weigh(story, take, stats, own=(0.6, 0.0))  # 60% of the story is in no other text
+    assert plain.probability > owning.probability
+    assert owning.parent == "take"  # its own material and the containment, discounted, now balance
+
+
 ASIDES = [
     "The lighthouse at Cape Morrow (built in 1871 by the harbour trust) was switched off for good on Friday.",
     "Its keepers (the last of them retired in 1994) had long been replaced by an automatic lamp.",

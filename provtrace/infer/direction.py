@@ -166,7 +166,10 @@ def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: O
     a version that adds background contains its source, not the reverse. Nor does material a
     text shares only with other agency copy count: a story that merged several takes of an
     agency contains each take, which is no sign that the take came from it. A pair with no
-    sentence linked (a translation known through its sibling) gives no containment at all."""
+    sentence linked (a translation known through its sibling) gives no containment at all.
+    Containment is weighed by the share of the containing text that is not its own material: a
+    long story holding a short take whole, with much of its own, may as well have expanded the
+    take as been summarised by it (METER: a paper's report hung above a two-sentence PA lead)."""
     if not stats.target_in_source and not stats.source_in_target:
         return 0.0, f"no sentence of {a.id} or {b.id} is linked to the other: the other evidence decides"
     b_in_a, a_in_b = (
@@ -174,6 +177,7 @@ def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: O
         _without_own(stats.source_in_target, own[0] + borrowed[0]),
     )
     weight = CONTAINMENT_WEIGHT * (b_in_a - a_in_b)
+    weight *= 1 - (own[0] if b_in_a > a_in_b else own[1])  # the containing side's own material
     left_out = ["sentences in no other text"] if own[0] or own[1] else []
     if borrowed[0] or borrowed[1]:
         left_out.append("sentences found only in other agency copy")
