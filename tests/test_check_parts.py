@@ -98,6 +98,8 @@ def test_an_unrelated_quotation_does_not_correspond() -> None:
         ("two hundred and fifty people on January 3 and 3 March", ["250", "date 1-3", "date 3-3"]),
         ("a 3 percent rise in 2026", ["3", "2026"]),
         ("a dozen trips", ["12"]),
+        ("songs of the early 1960s, the '70s and the 1980's", ["decade 1960", "decade 70", "decade 1980"]),
+        ("Boeing 747s and 1,200s", ["747", "1200"]),
     ],
 )
 def test_figures_have_canonical_values(text: str, values: list[str]) -> None:
@@ -109,6 +111,15 @@ def test_a_figure_in_the_same_place_that_differs_is_a_change() -> None:
     story = find_figures("23 Cubans were killed in the attack on January 3.")
     (change,) = changed_figures(story, wire, close=False)
     assert (change.story.text, change.wire.text) == ("23", "Thirty-two")
+
+
+def test_a_year_inside_a_decade_the_wire_gives_is_no_changed_figure() -> None:
+    """METER: "I Saw Her Standing There from 1962" against "in the early 1960s _ I Saw Her Standing There"."""
+    wire = find_figures("He played a song he first performed in the early 1960s, I Saw Her Standing There.")
+    story = find_figures("He launched into I Saw Her Standing There from 1962, a song from those years.")
+    assert changed_figures(story, wire, close=True) == []
+    (change,) = changed_figures(find_figures("songs of the 1970s"), find_figures("songs of the 1960s"), close=True)
+    assert (change.story.text, change.wire.text) == ("1970s", "1960s")
 
 
 def test_an_added_or_dropped_figure_elsewhere_is_not_a_change() -> None:

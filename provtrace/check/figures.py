@@ -19,7 +19,10 @@ from decimal import Decimal, InvalidOperation
 
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: A number (with a decade's "s": "1960s", "1960's", "'60s"), or a word.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:(?<=0)['’]?s(?![^\W\d_]))?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: A decade: a span of years, not the figure of its first year ("the early 1960s" holds 1962).
+_DECADE = re.compile(r"(\d*0)['’]?s")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -100,7 +103,12 @@ def find_figures(text: str) -> list[Figure]:
             figures.append((f"date {_MONTHS[lowered[k + 1]]}-{int(word)}", k, k + 1))
             k += 2
             continue
-        value = _number(tokens[k][0])
+        decade = _DECADE.fullmatch(word)
+        if decade:
+            figures.append((f"decade {decade[1]}", k, k))
+            k += 1
+            continue
+        value = _number(re.sub(r"['’]?s$", "", tokens[k][0]) if word[0].isdigit() else tokens[k][0])
         if value is None:
             k += 1
             continue
@@ -144,9 +152,9 @@ def _is_context_word(word: str) -> bool:
 
 
 def _kind(figure: Figure) -> str:
-    """Figures only stand for one another within a kind: dates, years, other numbers."""
-    if figure.value.startswith("date"):
-        return "date"
+    """Figures only stand for one another within a kind: dates, decades, years, other numbers."""
+    if figure.value.startswith(("date", "decade")):
+        return figure.value.split()[0]
     if figure.value.isdigit() and len(figure.value) == 4 and 1800 <= int(figure.value) < 2200:
         return "year"
     return "number"
@@ -197,7 +205,7 @@ def changed_figures(
             story_only.remove(figure)
     # What is left stands in the same reused sentence, whatever words surround it:
     # taken in order, kind by kind, when each side has as many left (any number, if close).
-    for kind in ("date", "year", "number"):
+    for kind in ("date", "decade", "year", "number"):
         mine = [f for f in story_only if _kind(f) == kind]
         theirs = [w for w in wire_only if _kind(w) == kind]
         if close or len(mine) == len(theirs):
