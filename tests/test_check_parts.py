@@ -122,6 +122,48 @@ def test_a_year_inside_a_decade_the_wire_gives_is_no_changed_figure() -> None:
     assert (change.story.text, change.wire.text) == ("1970s", "1960s")
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Blake, 27, and Chambers, 33, who were aged ten", ["age", "age", "age"]),
+        ("a 24-year-old fined £4m, 50p and 3 percent", ["age", "money", "money", "percent"]),
+        ("for 19 long hours, two years ago, at 1.17pm, 40 tonnes", ["hours", "years", "time", "weight"]),
+        ("On Monday, 12 ships and 32 of its citizens", ["", ""]),
+    ],
+)
+def test_a_figure_knows_what_it_measures_where_its_words_say(text: str, units: list[str]) -> None:
+    assert [f.unit for f in find_figures(text)] == units
+
+
+def test_a_road_or_a_code_is_no_figure_and_a_short_sum_is_one() -> None:
+    assert find_figures("at the M25 and M20 interchange, G7 leaders") == []
+    assert [f.value for f in find_figures("fined £4m, not $5k")] == ["4000000", "5000"]
+    assert [f.value for f in find_figures("a 4m wall")] == ["4"]  # metres, not millions
+    assert [f.value for f in find_figures("34. December 5, 1989")] == ["34", "date 12-5", "1989"]
+
+
+@pytest.mark.parametrize(
+    ("story", "wire"),
+    [  # METER: one number each side of a loosely reworded sentence, about different things
+        ("Blake, 27, said they were still angry.", "The two men's solicitor said they were angry."),
+        ("He was awarded the medal two years ago.", "He was awarded the medal in 1997."),
+        ("Cameron was ordered to serve 85 months at the M25 site.", "They fought at the M20 site."),
+        ("It is more than ten years since millions watched.", "More than 30 million people watched."),
+    ],
+)
+def test_figures_of_different_kinds_are_no_change_even_in_a_near_identical_sentence(story: str, wire: str) -> None:
+    for close in (False, True):
+        assert changed_figures(find_figures(story), find_figures(wire), close=close) == []
+
+
+def test_in_a_reworded_sentence_figures_pair_by_a_word_shared_near_them() -> None:
+    story = find_figures("Three of the sailors were treated for burns.")
+    wire = find_figures("Two crew members were treated for burns.")
+    (change,) = changed_figures(story, wire, close=False)
+    assert (change.story.text, change.wire.text) == ("Three", "Two")
+    assert changed_figures(find_figures("Four friends died."), find_figures("It took 17 fans."), close=False) == []
+
+
 def test_an_added_or_dropped_figure_elsewhere_is_not_a_change() -> None:
     wire = find_figures("Officials said 40 ships were waiting outside the port.")
     story = find_figures("In 2026 officials said dozens of vessels were waiting.")

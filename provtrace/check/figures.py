@@ -20,7 +20,10 @@ from decimal import Decimal, InvalidOperation
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem
 
 #: A number (with a decade's "s": "1960s", "1960's", "'60s"), or a word.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:(?<=0)['’]?s(?![^\W\d_]))?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+#: Digits right after a letter are part of a code ("M25", "G7"), no figure.
+_TOKEN = re.compile(
+    r"(?<![^\W_])\d+(?:[.,]\d+)*(?:(?<=0)['’]?s(?![^\W\d_]))?|[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+)
 #: A decade: a span of years, not the figure of its first year ("the early 1960s" holds 1962).
 _DECADE = re.compile(r"(\d*0)['’]?s")
 _MONTHS = {
@@ -53,7 +56,12 @@ _SCALES = {
     "bn": 10**9,
     "trillion": 10**12,
 }
+#: Scales written right after the digits of a sum of money: "£4m", "$5k".
+_SHORT_SCALES = {"k": 10**3, "m": 10**6}
 _CONTEXT = 3  # words either side that say what a figure counts
+#: Words either side that tell, in a reworded sentence, what a figure is about ("Two crew members
+#: were treated" and "Three of the sailors were treated" share "treated" only six words out).
+_NEAR = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +71,62 @@ class Figure:
     value: str  # canonical: "32", "1200000", "3.5", or "date 1-3" for January 3
     text: str  # as written: "Thirty-two", "$1.2 billion", "January 3"
     context: frozenset[str]  # stems of the content words around it
+    unit: str = ""  # what a number measures where its writing says so: "age", "money", "percent"
+    near: frozenset[str] = frozenset()  # stems of the content words in a wider span around it
+
+
+#: What a number measures, read from the words written around it. A person's age ("Blake, 27,",
+#: "aged ten", "a 24-year-old") and a sum of money never stand for a count of something else.
+_AGE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+,\s*|\baged\s+|\bage\s+of\s+)$")
+_AGE_AFTER = re.compile(r"^(?:,(?!\d)|[-\s]years?[-\s]old\b|-year\b)", re.IGNORECASE)
+_MONEY_BEFORE = re.compile(r"[£$€¥#]\s*$")
+_MONEY_AFTER = re.compile(r"^(?:\s*(?:pounds?|dollars?|euros?|pence|cents?)\b|p(?![.\w]))", re.IGNORECASE)
+_CALENDAR = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december),\s*$",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+
+
+#: Units written after a number: a time of day, a span of time, a distance, a weight, an area.
+_UNITS = {
+    **dict.fromkeys(("am", "pm", "a.m", "p.m", "gmt", "bst", "o'clock"), "time"),
+    # A span of time ("two years ago", "for nine hours"), never a calendar year ("in 1997").
+    **{w: w for w in ("years", "months", "weeks", "days", "hours", "minutes", "seconds")},
+    **{w: w + "s" for w in ("year", "month", "week", "day", "hour", "minute", "second")},
+    **dict.fromkeys(
+        ("mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers"), "distance"
+    ),
+    **dict.fromkeys(("metre", "metres", "meter", "meters", "feet", "foot", "ft", "inch", "inches"), "length"),
+    **dict.fromkeys(("lb", "lbs", "oz", "kg", "kilos", "tonne", "tonnes", "ton", "tons", "stone"), "weight"),
+    **dict.fromkeys(("acre", "acres", "hectare", "hectares"), "area"),
+    "mph": "speed",
+}
+#: The unit after a number, one word in between at most: "40 tonnes", "19 long hours".
+_UNIT_AFTER = re.compile(r"^\s*-?\s*(?:([a-z][a-z.']*)(?:\s+([a-z][a-z.']*))?)", re.IGNORECASE)
+
+
+def _unit(text: str, start: int, end: int) -> str:
+    """What the number written at text[start:end] measures, where the words around it say so."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 20]
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+        return "money"
+    if _PERCENT_AFTER.match(after):
+        return "percent"
+    if _AGE_AFTER.match(after) and not after.startswith(","):
+        return "age"  # "24-year-old", "ten years old"
+    words = _UNIT_AFTER.match(after)
+    for word in words.groups() if words else ():
+        if word and word.lower().rstrip(".") in _UNITS:
+            return _UNITS[word.lower().rstrip(".")]
+    if not re.fullmatch(r"\d{1,3}|[^\W\d_]+(?:[- ][^\W\d_]+)*", text[start:end]) or _CALENDAR.search(before):
+        return ""  # an age is a small number, and "On Monday, 12," is no one's
+    if _AGE_AFTER.match(after) and (_AGE_BEFORE.search(before) or not after.startswith(",")):
+        return "age"
+    if _AGE_BEFORE.search(before) and before.rstrip().endswith(("aged", "of")):
+        return "age"
+    return ""
 
 
 def _number(token: str) -> Decimal | None:
@@ -86,6 +150,11 @@ def _canonical(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _day(token: str) -> bool:
+    """A day of a month: 1 to 31."""
+    return re.fullmatch(r"\d{1,2}", token) is not None and 1 <= int(token) <= 31
+
+
 def find_figures(text: str) -> list[Figure]:
     """The figures in text, in order."""
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -95,11 +164,17 @@ def find_figures(text: str) -> list[Figure]:
     while k < len(tokens):
         word = lowered[k]
         month = _MONTHS.get(word.rstrip("."))
-        if month and k + 1 < len(tokens) and re.fullmatch(r"\d{1,2}", tokens[k + 1][0]):
+        if month and k + 1 < len(tokens) and _day(tokens[k + 1][0]):
             figures.append((f"date {month}-{int(tokens[k + 1][0])}", k, k + 1))
             k += 2
             continue
-        if re.fullmatch(r"\d{1,2}", word) and k + 1 < len(tokens) and _MONTHS.get(lowered[k + 1]):
+        # "5 December", not the list number of "34. December 5"
+        if (
+            _day(word)
+            and k + 1 < len(tokens)
+            and _MONTHS.get(lowered[k + 1])
+            and not text[tokens[k][2] : tokens[k + 1][1]].strip()
+        ):
             figures.append((f"date {_MONTHS[lowered[k + 1]]}-{int(word)}", k, k + 1))
             k += 2
             continue
@@ -129,13 +204,25 @@ def find_figures(text: str) -> list[Figure]:
         if end + 1 < len(tokens) and lowered[end + 1] in _SCALES:
             end += 1
             value *= _SCALES[lowered[end]]
+        elif (  # "£4m", "$5k": a sum written short
+            end + 1 < len(tokens)
+            and lowered[end + 1] in _SHORT_SCALES
+            and tokens[end][2] == tokens[end + 1][1]
+            and _MONEY_BEFORE.search(text[max(0, tokens[k][1] - 2) : tokens[k][1]])
+        ):
+            end += 1
+            value *= _SHORT_SCALES[lowered[end]]
         figures.append((_canonical(value), k, end))
         k = end + 1
     out: list[Figure] = []
     for canonical, first, last in figures:
         around = lowered[max(0, first - _CONTEXT) : first] + lowered[last + 1 : last + 1 + _CONTEXT]
         context = frozenset(stem(fold(w).strip()) for w in around if _is_context_word(w))
-        out.append(Figure(canonical, text[tokens[first][1] : tokens[last][2]], context))
+        wider = lowered[max(0, first - _NEAR) : first] + lowered[last + 1 : last + 1 + _NEAR]
+        near = frozenset(stem(fold(w).strip()) for w in wider if _is_context_word(w))
+        start, end = tokens[first][1], tokens[last][2]
+        unit = "" if canonical.startswith(("date", "decade")) else _unit(text, start, end)
+        out.append(Figure(canonical, text[start:end], context, unit, near))
     return out
 
 
@@ -152,9 +239,12 @@ def _is_context_word(word: str) -> bool:
 
 
 def _kind(figure: Figure) -> str:
-    """Figures only stand for one another within a kind: dates, decades, years, other numbers."""
+    """Figures only stand for one another within a kind: dates, decades, years, ages, sums of money,
+    percentages, other numbers."""
     if figure.value.startswith(("date", "decade")):
         return figure.value.split()[0]
+    if figure.unit:
+        return figure.unit
     if figure.value.isdigit() and len(figure.value) == 4 and 1800 <= int(figure.value) < 2200:
         return "year"
     return "number"
@@ -203,11 +293,19 @@ def changed_figures(
             changes.append(FigureChange(figure, best))
             wire_only.remove(best)
             story_only.remove(figure)
-    # What is left stands in the same reused sentence, whatever words surround it:
-    # taken in order, kind by kind, when each side has as many left (any number, if close).
-    for kind in ("date", "decade", "year", "number"):
+    # What is left stands in the same reused sentence, whatever noun stands beside it: taken in
+    # order, kind by kind; in a reworded sentence (not close) only where the two are about the
+    # same thing, a word shared in a wider span around them ("Two crew members were treated",
+    # "Three of the sailors were treated"), as two different facts of one event are not.
+    for kind in sorted({_kind(f) for f in story_only} & {_kind(w) for w in wire_only}):
         mine = [f for f in story_only if _kind(f) == kind]
         theirs = [w for w in wire_only if _kind(w) == kind]
-        if close or len(mine) == len(theirs):
+        if close:
             changes += [FigureChange(f, w) for f, w in zip(mine, theirs, strict=False)]
+            continue
+        for figure in mine:
+            match = next((w for w in theirs if w.near & figure.near), None)
+            if match is not None:
+                changes.append(FigureChange(figure, match))
+                theirs.remove(match)
     return sorted(changes, key=lambda c: story.index(c.story))
