@@ -81,6 +81,26 @@ def test_number_forms_and_hyphens_do_not_alter_a_quotation() -> None:
     assert altered_from(story, wire) is None
 
 
+def test_tex_quote_marks_of_wire_copy_are_found_and_an_alteration_in_them_is_caught() -> None:
+    """PA files quotations ``like this'' (METER): the rule was blind to every one of them."""
+    wire = find_quotes(
+        sentences("He said: ``Before we got big we started out playing rock'n'roll at The Cavern.''")
+    )
+    assert [q.text for q in wire] == ["Before we got big we started out playing rock'n'roll at The Cavern."]
+    story = find_quotes(
+        sentences('He said: "Before we got big we started out playing rock and roll at the Cavern."')
+    )
+    alteration = altered_from(story[0], wire)
+    assert alteration is not None and "rock and roll" in alteration.story_excerpt
+
+
+def test_a_quotation_sharing_only_single_words_with_another_does_not_correspond() -> None:
+    """'I just want to die' is no alteration of 'I did not want promotion straight away'."""
+    wire = find_quotes(sentences('"I did not want promotion straight away," he said.'))
+    story = find_quotes(sentences('"I just want to die," she said.'))
+    assert altered_from(story[0], wire) is None
+
+
 def test_an_unrelated_quotation_does_not_correspond() -> None:
     wire = find_quotes(sentences('"The crew acted quickly and nobody was seriously hurt," Reyes said.'))
     other = find_quotes(sentences('"We are proud of the bakers of this town," the mayor said.'))[0]
@@ -118,7 +138,9 @@ def test_a_year_inside_a_decade_the_wire_gives_is_no_changed_figure() -> None:
     wire = find_figures("He played a song he first performed in the early 1960s, I Saw Her Standing There.")
     story = find_figures("He launched into I Saw Her Standing There from 1962, a song from those years.")
     assert changed_figures(story, wire, close=True) == []
-    (change,) = changed_figures(find_figures("songs of the 1970s"), find_figures("songs of the 1960s"), close=True)
+    (change,) = changed_figures(
+        find_figures("songs of the 1970s"), find_figures("songs of the 1960s"), close=True
+    )
     assert (change.story.text, change.wire.text) == ("1970s", "1960s")
 
 
@@ -151,7 +173,9 @@ def test_a_road_or_a_code_is_no_figure_and_a_short_sum_is_one() -> None:
         ("It is more than ten years since millions watched.", "More than 30 million people watched."),
     ],
 )
-def test_figures_of_different_kinds_are_no_change_even_in_a_near_identical_sentence(story: str, wire: str) -> None:
+def test_figures_of_different_kinds_are_no_change_even_in_a_near_identical_sentence(
+    story: str, wire: str
+) -> None:
     for close in (False, True):
         assert changed_figures(find_figures(story), find_figures(wire), close=close) == []
 
@@ -161,7 +185,10 @@ def test_in_a_reworded_sentence_figures_pair_by_a_word_shared_near_them() -> Non
     wire = find_figures("Two crew members were treated for burns.")
     (change,) = changed_figures(story, wire, close=False)
     assert (change.story.text, change.wire.text) == ("Three", "Two")
-    assert changed_figures(find_figures("Four friends died."), find_figures("It took 17 fans."), close=False) == []
+    assert (
+        changed_figures(find_figures("Four friends died."), find_figures("It took 17 fans."), close=False)
+        == []
+    )
 
 
 def test_an_added_or_dropped_figure_elsewhere_is_not_a_change() -> None:

@@ -69,6 +69,9 @@ def _spans(text: str, carry: bool) -> tuple[list[tuple[int, int]], bool]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     single = False
+    # TeX-style quote marks, as some wire services file them: ``like this'' (same length, so that
+    # positions still index text).
+    text = text.replace("``", " “").replace("''", "” ")
     if carry and text.lstrip()[:1] not in _OPENERS | {'"'}:
         start = 0  # a quotation carried over from the previous sentence
     for k, char in enumerate(text):
@@ -141,11 +144,16 @@ def _excerpt(quote: Quote, lo: int, hi: int, context: int = 3) -> str:
     return ("…" if a > 0 else "") + " ".join(tokens[a:b]) + ("…" if b < len(tokens) else "")
 
 
+#: The shortest run of words in common that counts toward a quotation's correspondence.
+_RUN = 2
+
+
 def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | None:
     """The wire quotation story corresponds to but changes, or None.
 
-    It corresponds to the wire quotation sharing most of its words, when that
-    covers at least 60% of the story's quotation including a content word.
+    It corresponds to the wire quotation sharing most of its words in runs of
+    two or more, when those cover at least 60% of the story's quotation
+    including a content word.
     """
     if len(story.words) < MIN_WORDS:
         return None
@@ -155,7 +163,8 @@ def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | Non
     best: tuple[int, Quote, difflib.SequenceMatcher[str]] | None = None
     for quote in wire_quotes:
         matcher = difflib.SequenceMatcher(a=story.words, b=quote.words, autojunk=False)
-        blocks = matcher.get_matching_blocks()
+        # Only runs of two words or more count: single words in common ("I", "want") are chance.
+        blocks = [b for b in matcher.get_matching_blocks() if b.size >= _RUN or b.size == len(story.words)]
         matched = sum(b.size for b in blocks)
         content = sum(1 for b in blocks for w in story.words[b.a : b.a + b.size] if w not in STOPWORDS)
         fits = matched >= 2 and content >= 1 and matched >= 0.6 * len(story.words)
