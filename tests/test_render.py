@@ -246,3 +246,10 @@ def test_an_article_related_to_others_is_never_listed_as_sharing_nothing_with_th
     assert plain(renderer(OutputFormat.TEXT)(trace, RenderOptions())).startswith(
         "3 articles · 0 derivations · 0 unseen sources · 1 unrelated · 2 related, not in the tree"
     )
+
+
+def test_dot_draws_related_pairs_that_are_no_edges_as_dashed_lines_without_arrows() -> None:
+    out = str(renderer(OutputFormat.DOT)(_outside_trace(), RenderOptions()))
+    assert '"y" -> "z" [label="derived, not drawn\\nprobability of copying 0.60"' in out
+    assert 'dir="none"' in out and 'style="dashed"' in out
+    assert 'kind="unrelated"' in out and 'kind="outside"' in out

@@ -55,9 +55,10 @@ def walk(trace: Trace) -> Iterator[Node]:
 
 
 def node_kind(trace: Trace, article_id: str) -> str:
-    """The role of an article in the graph: source, derived or unrelated."""
+    """The role of an article in the graph: source, derived, outside (in no edge but related to
+    another text) or unrelated."""
     if article_id in trace.unrelated:
-        return "unrelated"
+        return "outside" if any(article_id in (r.a, r.b) for r in trace.related) else "unrelated"
     return "derived" if any(e.child == article_id for e in trace.edges) else "source"
 
 
@@ -77,6 +78,13 @@ def unplaced_pairs(trace: Trace) -> list[Related]:
     """The pairs judged derived of which a text is in no edge (their evidence says why)."""
     outside = set(trace.unrelated)
     return [r for r in trace.related if r.judgement is Derivation.DERIVED and {r.a, r.b} & outside]
+
+
+def pairs_not_drawn(trace: Trace) -> list[tuple[Related, str]]:
+    """The related pairs the tree does not draw that reports list, each with what it is:
+    'written independently', or 'derived, not drawn' (see unplaced_pairs)."""
+    out = [(r, "written independently") for r in independent_pairs(trace)]
+    return out + [(r, "derived, not drawn") for r in unplaced_pairs(trace)]
 
 
 #: Headings of the lists of articles outside the tree, and of the related pairs not drawn in it.

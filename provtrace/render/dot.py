@@ -1,7 +1,9 @@
 """The derivation graph in Graphviz DOT: `dot -Tsvg report.dot > report.svg`.
 
 Nodes are the articles and unseen sources, with kind, title, site, published,
-path and sentence-count attributes; edges carry relation and confidence.
+path and sentence-count attributes; edges carry relation and confidence, and
+related pairs that are no tree edges are dashed undirected lines carrying their
+judgement and probability of copying.
 Every ID and value is a double-quoted string (escape.dot), so article text
 cannot end a statement or inject attributes.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from provtrace.models import Article, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import node_kind
+from provtrace.render.common import node_kind, pairs_not_drawn
 from provtrace.render.escape import dot as q
 
 _SHORT = 48
@@ -39,7 +41,7 @@ def _article_node(article: Article, kind: str) -> str:
     pairs.append(("sentences", str(len(article.sentences))))
     if kind == "source":
         pairs.append(("penwidth", "2"))
-    elif kind == "unrelated":
+    elif kind in ("unrelated", "outside"):
         pairs += [("color", "gray60"), ("fontcolor", "gray40")]
     return _statement(q(article.id), pairs, label)
 
@@ -62,5 +64,11 @@ def render_dot(trace: Trace, options: RenderOptions) -> str:
         pairs = [("relation", edge.relation), ("confidence", f"{edge.confidence:.2f}")]
         label = q(edge.relation, f"confidence {edge.confidence:.2f}")
         lines.append(_statement(f"{q(edge.parent)} -> {q(edge.child)}", pairs, label))
+    # Related pairs that are no tree edges: undirected, dashed and grey, with the probability of copying.
+    for r, what in pairs_not_drawn(trace):
+        pairs = [("judgement", what), ("probability", f"{r.probability:.2f}"), ("dir", "none")]
+        pairs += [("style", "dashed"), ("color", "gray60"), ("fontcolor", "gray40"), ("constraint", "false")]
+        label = q(what, f"probability of copying {r.probability:.2f}")
+        lines.append(_statement(f"{q(r.a)} -> {q(r.b)}", pairs, label))
     lines.append("}")
     return "\n".join(lines) + "\n"
