@@ -442,3 +442,33 @@ def test_check_counts_the_reused_sentences_diff_links_for_the_same_pair() -> Non
     for use in result.sources:
         (alignment,) = diff_articles(use.path, str(story)).alignments
         assert use.reused == sum(len(link.target) for link in alignment.links), use.path
+
+
+INDEPENDENT_FIRE = """Blaze on the Alba Serena: how the night unfolded at Port Selwyn
+
+Our reporter spent the evening on the eastern quay as smoke rose over the harbour and fire crews from \
+three districts took turns on the hoses.
+
+Neighbours in the old fishing quarter said they first saw flames shortly after lunch and heard a \
+series of dull bangs from the hold.
+
+"The crew acted fast and nobody was seriously hurt," harbour master Julio Reyes said when we reached \
+him by phone late that night.
+
+A dock worker who asked not to be named said the ship had been waiting for a pilot for most of the morning.
+
+Local traders fear the closure will hit the coffee season just as the first harvest reaches the coast.
+"""
+
+
+def test_a_quotation_differing_from_wire_the_story_is_independent_of_is_a_warning_that_says_so(
+    tmp_path: Path,
+) -> None:
+    """An independent story passes (issue 11): its own rendering of a quote is shown, never failed."""
+    report = run(write(tmp_path, "own.txt", INDEPENDENT_FIRE))
+    (source,) = report.stories[0].sources
+    assert not source.derived
+    (finding,) = report.findings
+    assert finding.rule is Rule.ALTERED_QUOTE and finding.severity is Severity.WARNING
+    assert "found written independently of it" in finding.message
+    assert report.failing() == ()

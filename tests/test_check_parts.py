@@ -94,6 +94,12 @@ def test_tex_quote_marks_of_wire_copy_are_found_and_an_alteration_in_them_is_cau
     assert alteration is not None and "rock and roll" in alteration.story_excerpt
 
 
+def test_a_compound_written_as_one_word_or_two_does_not_alter_a_quotation() -> None:
+    wire = find_quotes(sentences('"They are trapped in the bearhug of their monopolistic rival," he said.'))
+    story = find_quotes(sentences('"They are trapped in the bear hug of their monopolistic rival," he said.'))
+    assert altered_from(story[0], wire) is None
+
+
 def test_a_quotation_sharing_only_single_words_with_another_does_not_correspond() -> None:
     """'I just want to die' is no alteration of 'I did not want promotion straight away'."""
     wire = find_quotes(sentences('"I did not want promotion straight away," he said.'))

@@ -175,8 +175,13 @@ def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | Non
     _, quote, matcher = best
     # Wire words before or after the stretch the story quotes are a cut, not a change.
     edges = {0, len(story.words)}
+    # Nor is a compound written as one word or two ("bear hug", "bearhug").
     changes = [
-        op for op in matcher.get_opcodes() if op[0] != "equal" and not (op[0] == "insert" and op[1] in edges)
+        (tag, i1, i2, j1, j2)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        and not (tag == "insert" and i1 in edges)
+        and not (tag == "replace" and "".join(story.words[i1:i2]) == "".join(quote.words[j1:j2]))
     ]
     if not changes:  # the same words, only cut differently at an ellipsis
         return None

@@ -104,30 +104,45 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
     return out
 
 
+#: Said of a finding against a wire article the story was judged written independently of.
+_INDEPENDENT = (
+    " (the story was found written independently of it, so this may be its own rendering: "
+    "a warning, never a failure)"
+)
+
+
+def _against(comparison: Comparison, severity: Severity) -> tuple[Severity, str]:
+    """A finding's severity and the note after its message: one against a wire article the story
+    is not derived from is at most a warning, and says so (an independent story passes)."""
+    if comparison.derived or severity is not Severity.ERROR:
+        return severity, "" if comparison.derived else _INDEPENDENT
+    return Severity.WARNING, _INDEPENDENT
+
+
 def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
     """A quotation whose words differ from the same quotation in the wire copy."""
     story = given.story
     wire_quotes: list[Quote] = []
-    owner: list[WireArticle] = []
-    for source in (c.wire for c in given.linked):
-        quotes = find_quotes(source.article.sentences)
+    owner: list[Comparison] = []
+    for comparison in given.linked:
+        quotes = find_quotes(comparison.wire.article.sentences)
         wire_quotes += quotes
-        owner += [source] * len(quotes)
+        owner += [comparison] * len(quotes)
     out = []
     for quote in find_quotes(story.article.sentences):
         alteration = altered_from(quote, wire_quotes)
         if alteration is None:
             continue
-        source = owner[next(k for k, q in enumerate(wire_quotes) if q is alteration.wire)]
+        comparison = owner[next(k for k, q in enumerate(wire_quotes) if q is alteration.wire)]
+        source = comparison.wire
+        level, note = _against(comparison, severity)
         message = (
             f"quotation differs from {_copy(source)}: the story has “{alteration.story_excerpt}” "
-            f"where the wire has “{alteration.wire_excerpt}”"
+            f"where the wire has “{alteration.wire_excerpt}”{note}"
         )
         line = story.line_of(quote.text, quote.sentence)
         out.append(
-            Finding(
-                story.path, line, Rule.ALTERED_QUOTE, severity, message, source.agency, source.article.path
-            )
+            Finding(story.path, line, Rule.ALTERED_QUOTE, level, message, source.agency, source.article.path)
         )
     return out
 
@@ -138,16 +153,18 @@ def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
     story_figures = [find_figures(s.text) for s in story.article.sentences]
     known: dict[int, set[str]] = {}  # story sentence -> figure values of every wire sentence linked to it
     links = []
-    for source, alignment in ((c.wire, c.alignment) for c in given.linked):
-        wire_figures = [find_figures(s.text) for s in source.article.sentences]
-        for link in alignment.links:
+    for comparison in given.linked:
+        wire_figures = [find_figures(s.text) for s in comparison.wire.article.sentences]
+        for link in comparison.alignment.links:
             wire_side = [f for i in link.source for f in wire_figures[i]]
             for j in link.target:
                 known.setdefault(j, set()).update(f.value for f in wire_side)
-            links.append((source, link, wire_side))
+            links.append((comparison, link, wire_side))
     seen: set[tuple[int, str]] = set()
     out = []
-    for source, link, wire_side in links:
+    for comparison, link, wire_side in links:
+        source = comparison.wire
+        level, note = _against(comparison, severity)
         placed: list[tuple[int, Figure]] = [(j, f) for j in link.target for f in story_figures[j]]
         known_here = frozenset().union(*(known[j] for j in link.target))
         close = link.kind is not LinkKind.PARAPHRASE
@@ -158,7 +175,7 @@ def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
             seen.add((j, change.story.text))
             message = (
                 f"figure differs from {_copy(source)}: the story has “{change.story.text}” "
-                f"where the wire has “{change.wire.text}”"
+                f"where the wire has “{change.wire.text}”{note}"
             )
             line = story.line_of(change.story.text, j)
             out.append(
@@ -166,7 +183,7 @@ def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
                     story.path,
                     line,
                     Rule.CHANGED_FIGURE,
-                    severity,
+                    level,
                     message,
                     source.agency,
                     source.article.path,
