@@ -89,19 +89,29 @@ _CALENDAR = re.compile(
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
 
 
-#: Units written after a number: a time of day, a span of time, a distance, a weight, an area.
+#: Units written after a number, each to its own name: a time of day, a span of time, a distance,
+#: a weight, an area. Figures in two units never pair: "7in" and "18cm" are one length converted.
 _UNITS = {
     **dict.fromkeys(("am", "pm", "a.m", "p.m", "gmt", "bst", "o'clock"), "time"),
     # A span of time ("two years ago", "for nine hours"), never a calendar year ("in 1997").
     **{w: w for w in ("years", "months", "weeks", "days", "hours", "minutes", "seconds")},
     **{w: w + "s" for w in ("year", "month", "week", "day", "hour", "minute", "second")},
-    **dict.fromkeys(
-        ("mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers"), "distance"
-    ),
-    **dict.fromkeys(("metre", "metres", "meter", "meters", "feet", "foot", "ft", "inch", "inches"), "length"),
-    **dict.fromkeys(("lb", "lbs", "oz", "kg", "kilos", "tonne", "tonnes", "ton", "tons", "stone"), "weight"),
-    **dict.fromkeys(("acre", "acres", "hectare", "hectares"), "area"),
-    "mph": "speed",
+    **dict.fromkeys(("mile", "miles"), "miles"),
+    **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers"), "km"),
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), "metres"),
+    **dict.fromkeys(("cm", "centimetres", "centimeters"), "cm"),
+    **dict.fromkeys(("mm", "millimetres", "millimeters"), "mm"),
+    **dict.fromkeys(("feet", "foot", "ft"), "feet"),
+    **dict.fromkeys(("inch", "inches"), "inches"),
+    **dict.fromkeys(("lb", "lbs", "pounds-weight"), "lb"),
+    **dict.fromkeys(("oz", "ounces", "ounce"), "oz"),
+    **dict.fromkeys(("kg", "kilos", "kilograms", "kilogrammes"), "kg"),
+    **dict.fromkeys(("tonne", "tonnes"), "tonnes"),
+    **dict.fromkeys(("ton", "tons"), "tons"),
+    "stone": "stone",
+    **dict.fromkeys(("acre", "acres"), "acres"),
+    **dict.fromkeys(("hectare", "hectares"), "hectares"),
+    "mph": "mph",
 }
 #: The unit after a number, one word in between at most: "40 tonnes", "19 long hours".
 _UNIT_AFTER = re.compile(r"^\s*-?\s*(?:([a-z][a-z.']*)(?:\s+([a-z][a-z.']*))?)", re.IGNORECASE)
@@ -116,6 +126,8 @@ def _unit(text: str, start: int, end: int) -> str:
         return "percent"
     if _AGE_AFTER.match(after) and not after.startswith(","):
         return "age"  # "24-year-old", "ten years old"
+    if re.match(r"in\b", after):  # "7in": inches only when written onto the number
+        return "inches"
     words = _UNIT_AFTER.match(after)
     for word in words.groups() if words else ():
         if word and word.lower().rstrip(".") in _UNITS:
