@@ -124,6 +124,7 @@ def test_an_unrelated_quotation_does_not_correspond() -> None:
         ("two hundred and fifty people on January 3 and 3 March", ["250", "date 1-3", "date 3-3"]),
         ("a 3 percent rise in 2026", ["3", "2026"]),
         ("a dozen trips", ["12"]),
+        ("the younger one kicked the older one, and each one of them hit one man", ["1"]),
         ("songs of the early 1960s, the '70s and the 1980's", ["decade 1960", "decade 70", "decade 1980"]),
         ("Boeing 747s and 1,200s", ["747", "1200"]),
     ],

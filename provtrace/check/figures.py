@@ -21,9 +21,7 @@ from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem
 
 #: A number (with a decade's "s": "1960s", "1960's", "'60s"), or a word.
 #: Digits right after a letter are part of a code ("M25", "G7"), no figure.
-_TOKEN = re.compile(
-    r"(?<![^\W_])\d+(?:[.,]\d+)*(?:(?<=0)['’]?s(?![^\W\d_]))?|[^\W\d_]+(?:[-'’][^\W\d_]+)*"
-)
+_TOKEN = re.compile(r"(?<![^\W_])\d+(?:[.,]\d+)*(?:(?<=0)['’]?s(?![^\W\d_]))?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 #: A decade: a span of years, not the figure of its first year ("the early 1960s" holds 1962).
 _DECADE = re.compile(r"(\d*0)['’]?s")
 _MONTHS = {
@@ -162,6 +160,20 @@ def _canonical(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+#: Words before "one" that make it a pronoun, not a count: "the one", "the older one", "each one".
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "each", "every", "another", "any", "no", "which", "whichever"]
+)
+
+
+def _pronoun(lowered: Sequence[str], k: int) -> bool:
+    """Whether the "one" at k stands for a thing named before ("the older one"), not a number."""
+    before = lowered[k - 1] if k else ""
+    if before in _DETERMINERS:
+        return True
+    return before.endswith(("er", "est")) and k >= 2 and lowered[k - 2] in _DETERMINERS
+
+
 def _day(token: str) -> bool:
     """A day of a month: 1 to 31."""
     return re.fullmatch(r"\d{1,2}", token) is not None and 1 <= int(token) <= 31
@@ -189,6 +201,9 @@ def find_figures(text: str) -> list[Figure]:
         ):
             figures.append((f"date {_MONTHS[lowered[k + 1]]}-{int(word)}", k, k + 1))
             k += 2
+            continue
+        if word == "one" and _pronoun(lowered, k):
+            k += 1
             continue
         decade = _DECADE.fullmatch(word)
         if decade:
