@@ -40,6 +40,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.direction import agencies, translated, wire_copy
@@ -153,18 +154,19 @@ def _covered(text: _Wording, other: Collection[str]) -> float:
         return 0.0
     covered = 0
     end = 0  # the end of the words covered so far
-    for k, run in enumerate(text.runs):
-        if run in other:
-            covered += k + RUN - max(k, end)
-            end = k + RUN
+    # Only the runs found in other count: their places, picked out in C.
+    for k in compress(count(), map(other.__contains__, text.runs)):
+        covered += k + RUN - max(k, end)
+        end = k + RUN
     return covered / text.size
 
 
 def _rare(content: frozenset[str], short: Profile, other: Collection[str]) -> float:
     """Rarity-weighted share of the shorter text's uncommon word choices the other uses too."""
-    stems = {s: w for s, w in short.items() if not s.startswith(MARK) and s in content}
-    total = math.fsum(stems.values())
-    return math.fsum(w for s, w in stems.items() if s in other) / total if total else 0.0
+    # fsum is exact whatever the order: the stems are taken as a set intersection.
+    stems = [s for s in short.keys() & content if not s.startswith(MARK)]
+    total = math.fsum(short[s] for s in stems)
+    return math.fsum(short[s] for s in stems if s in other) / total if total else 0.0
 
 
 def linked_share(text: Article, alignments: Iterable[Alignment]) -> float:
