@@ -44,7 +44,7 @@ from itertools import compress, count
 
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.direction import agencies, translated, wire_copy
-from provtrace.infer.lineage import MARK, Profile
+from provtrace.infer.lineage import Profile
 from provtrace.infer.retelling import PARALLEL_SHARE, retold_in_order
 from provtrace.models import Alignment, Article, CreditKind
 
@@ -135,17 +135,24 @@ def _words_outside_quotes(text: str) -> list[str]:
 
 def _content(words: Sequence[str]) -> set[str]:
     """Stems of the words that are neither names (capitalised) nor figures: word choices."""
+    found = set(map(_choice, set(words)))
+    found.discard("")
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _choice(word: str) -> str:
+    """The stem of a word that is neither a name (capitalised) nor a figure, else ""."""
     # A letter is never a digit: most words are told by isalpha() without looking at each character.
-    return {
-        stem(w.lower())
-        for w in set(words)
-        if not w[0].isupper() and (w.isalpha() or not any(c.isdigit() for c in w))
-    }
+    if not word[0].isupper() and (word.isalpha() or not any(c.isdigit() for c in word)):
+        return stem(word.lower())
+    return ""
 
 
 def _runs(words: Sequence[str]) -> tuple[str, ...]:
     # Joined by a space no word holds: a string keeps its hash, so looking runs up is cheap.
-    return tuple(" ".join(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
+    # Each run's words side by side: the word at each place zipped with the RUN - 1 after it.
+    return tuple(map(" ".join, zip(*(words[k:] for k in range(RUN)), strict=False)))
 
 
 def _covered(text: _Wording, other: Collection[str]) -> float:
@@ -163,10 +170,11 @@ def _covered(text: _Wording, other: Collection[str]) -> float:
 
 def _rare(content: frozenset[str], short: Profile, other: Collection[str]) -> float:
     """Rarity-weighted share of the shorter text's uncommon word choices the other uses too."""
-    # fsum is exact whatever the order: the stems are taken as a set intersection.
-    stems = [s for s in short.keys() & content if not s.startswith(MARK)]
-    total = math.fsum(short[s] for s in stems)
-    return math.fsum(short[s] for s in stems if s in other) / total if total else 0.0
+    # Content holds words, so no sentence mark (lineage.MARK holds a space); fsum is exact in any order,
+    # so the stems may be taken as a set.
+    stems = short.keys() & content
+    total = math.fsum(map(short.__getitem__, stems))
+    return math.fsum([short[s] for s in stems if s in other]) / total if total else 0.0
 
 
 def linked_share(text: Article, alignments: Iterable[Alignment]) -> float:
