@@ -20,9 +20,9 @@ pair is compared, which costs little and can miss nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Mapping, Sequence
 
 from provtrace.align.normalize import Features
 from provtrace.index.keys import article_keys
@@ -62,69 +62,79 @@ MIN_SHARED_ANCHORS = MIN_SHARED_WORDS
 #: for the two bit sets): few keys share a bit even in an archive of millions.
 FILTER_BITS = 1 << 26
 
-K = TypeVar("K", bound=Hashable)
-_NOBODY: list[str] = []
 
-
-def _postings(keys: Mapping[str, Iterable[K]]) -> dict[K, list[str]]:
-    """For each key held by more than one article, the ids holding it, in id order (keys given in id order).
+def _postings(keys: Mapping[str, Iterable[int]], cap: int) -> dict[int, list[str]]:
+    """For each key held by 2 to cap + 1 articles, the ids holding it, in id order (keys given in id order).
 
     Most keys are one article's own and pair nothing: a first pass marks the
     keys seen twice in a bit filter, so that only those (and the few that
-    share their bit with another) are given a list of holders.
+    share their bit with another) are given a list of holders. A key held by
+    more than cap others pairs nothing either, and is dropped.
     """
     seen, twice = bytearray(FILTER_BITS >> 3), bytearray(FILTER_BITS >> 3)
     mask = FILTER_BITS - 1
     for found in keys.values():
         for key in found:
-            h = hash(key) & mask
+            h = key & mask
             at, bit = h >> 3, 1 << (h & 7)
             if seen[at] & bit:
                 twice[at] |= bit
             else:
                 seen[at] |= bit
     del seen
-    holders: dict[K, list[str]] = {}
+    holders: dict[int, list[str]] = {}
     for article_id, found in keys.items():
         for key in found:
-            h = hash(key) & mask
+            h = key & mask
             if twice[h >> 3] & (1 << (h & 7)):
                 holders.setdefault(key, []).append(article_id)
-    return holders
+    return {key: held for key, held in holders.items() if 2 <= len(held) <= cap + 1}
 
 
-def _many_shared(keys: Mapping[str, Iterable[K]], cap: int, needed: int) -> set[tuple[str, str]]:
-    """Pairs sharing at least `needed` keys that at most cap others hold.
+def _many_shared(
+    keys: Mapping[str, Iterable[int]], holders: Mapping[int, list[str]], needed: int
+) -> set[tuple[str, str]]:
+    """Pairs sharing at least `needed` keys that have holders (see _postings).
 
     Counted one article at a time (against the articles after it), so memory
     holds one article's counts, not a count for every pair sharing a key.
     """
-    holders = _postings(keys)
     found: set[tuple[str, str]] = set()
     for article_id, own in keys.items():
-        counts: Counter[str] = Counter()
+        later: list[str] = []
         for key in set(own):
-            held = holders.get(key, _NOBODY)
-            if 2 <= len(held) <= cap + 1:
-                counts.update(h for h in held if h > article_id)
-        found.update((article_id, h) for h, n in counts.items() if n >= needed)
+            held = holders.get(key)
+            if held is not None:
+                later += held[bisect_right(held, article_id) :]  # the holders after it (held is in id order)
+        if len(later) >= needed:
+            found.update((article_id, h) for h, n in Counter(later).items() if n >= needed)
     return found
 
 
-def _rare_lookups(keys: Mapping[str, Iterable[K]], cap: int, rare: int, needed: int) -> set[tuple[str, str]]:
-    """Pairs where one article holds `needed` of the other's `rare` rarest keys held by at most cap others.
+def _rare_lookups(
+    keys: Mapping[str, Iterable[int]], holders: Mapping[int, list[str]], rare: int, needed: int
+) -> set[tuple[str, str]]:
+    """Pairs where one article holds `needed` of the other's `rare` rarest keys that have holders
+    (see _postings).
 
     As an index query does: each article looks up its rarest keys and counts
     the articles that hold them.
     """
-    holders = _postings(keys)
     found: set[tuple[str, str]] = set()
+    size = {key: len(held) for key, held in holders.items()}
     for article_id, own in keys.items():
-        usable = [k for k in set(own) if 2 <= len(holders.get(k, _NOBODY)) <= cap + 1]
-        counts: Counter[str] = Counter()
-        for key in sorted(usable, key=lambda k: (len(holders[k]), k))[:rare]:
-            counts.update(h for h in holders[key] if h != article_id)
-        found.update((min(article_id, h), max(article_id, h)) for h, n in counts.items() if n >= needed)
+        # Sorted by (holders, key): by key, then stably by holders (both sorts in C).
+        usable = sorted(filter(holders.__contains__, set(own)))
+        usable.sort(key=size.__getitem__)
+        others: list[str] = []
+        for key in usable[:rare]:
+            others += holders[key]
+        if len(others) >= needed:
+            found.update(
+                (min(article_id, h), max(article_id, h))
+                for h, n in Counter(others).items()
+                if n >= needed and h != article_id
+            )
     return found
 
 
@@ -135,7 +145,10 @@ def _across_languages(
     if len({languages[i] for i in ids} - {None}) < 2:
         return set()
     anchors = {i: sorted({a for f in feats[i] for a in f.anchors}) for i in ids}
-    pairs = _rare_lookups(anchors, ANCHOR_MAX_ARTICLES, RARE_ANCHORS, MIN_SHARED_ANCHORS)
+    # Keys are integers: each anchor's rank among them all (so ordered as the anchors are).
+    rank = {a: n for n, a in enumerate(sorted({a for found in anchors.values() for a in found}))}
+    keys = {i: [rank[a] for a in found] for i, found in anchors.items()}
+    pairs = _rare_lookups(keys, _postings(keys, ANCHOR_MAX_ARTICLES), RARE_ANCHORS, MIN_SHARED_ANCHORS)
     return {
         (a, b)
         for a, b in pairs
@@ -168,9 +181,11 @@ def keyed_pairs(
     integers: a compact array will do), its language and its sentence features
     (read only when the run mixes languages)."""
     ids = sorted(shingles)
-    found = _many_shared({i: shingles[i] for i in ids}, SHINGLE_MAX_ARTICLES, MIN_SHARED_SHINGLES)
+    by_shingle = {i: shingles[i] for i in ids}
+    found = _many_shared(by_shingle, _postings(by_shingle, SHINGLE_MAX_ARTICLES), MIN_SHARED_SHINGLES)
     by_word = {i: words[i] for i in ids}
-    found |= _rare_lookups(by_word, LOOKUP_MAX_ARTICLES, RARE_WORDS, MIN_SHARED_WORDS)
-    found |= _many_shared(by_word, LOOKUP_MAX_ARTICLES, MIN_COMMON_WORDS)
+    word_holders = _postings(by_word, LOOKUP_MAX_ARTICLES)  # one cap for both uses of the words
+    found |= _rare_lookups(by_word, word_holders, RARE_WORDS, MIN_SHARED_WORDS)
+    found |= _many_shared(by_word, word_holders, MIN_COMMON_WORDS)
     found |= _across_languages(ids, languages, feats)
     return sorted(found)

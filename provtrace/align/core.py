@@ -115,8 +115,9 @@ def align_pair(
         feats = (sentence_features(source, known), sentence_features(target, known))
     s_feats, t_feats = feats
     vocab = vocabulary_of((s_feats, t_feats))
-    src = prepare(source, vocab, s_feats, vectors[0])
-    tgt = prepare(target, vocab, t_feats, vectors[1])
+    bags: dict[tuple[str, ...], tuple[dict[str, float], float]] = {}  # shared by both sides
+    src = prepare(source, vocab, s_feats, vectors[0], bags)
+    tgt = prepare(target, vocab, t_feats, vectors[1], bags)
     if aligned_first(target, source):
         alignment, stats = align_prepared(tgt, src, options, progress, flips)
         return alignment.reversed(), stats.flipped()

@@ -43,10 +43,13 @@ def add_extensions(
 ) -> None:
     """Merges (merge=True): an unlinked source sentence largely contained in a linked target;
     splits (merge=False): an unlinked target sentence largely contained in a linked source."""
+    own_used, other_used = (src_used, tgt_used) if merge else (tgt_used, src_used)
+    size = len(src.feats if merge else tgt.feats)
+    if len(own_used) == size:
+        return  # every sentence of the side is linked: none is left to join a link
     cover = found.cover_source if merge else found.cover_target
     reach = _reach(cover, by_first=merge)
-    own_used, other_used = (src_used, tgt_used) if merge else (tgt_used, src_used)
-    for k in range(len(src.feats if merge else tgt.feats)):
+    for k in range(size):
         if k in own_used:
             continue
         linked = [o for o in reach.get(k, ()) if o in other_used]
@@ -73,11 +76,15 @@ def fill_gaps(
     (as a merge or split must): otherwise an excerpt's verbatim sentence would
     absorb whatever later sentence shares a few of its words.
     """
+    if len(src_used) == len(src.feats) and len(tgt_used) == len(tgt.feats):
+        return  # nothing left over on either side
     usable = sorted((pair, score) for pair, score in weak.items() if score >= _GAP_COVER)
     for flip in (False, True):
         this, other = (src, tgt) if flip else (tgt, src)
-        claims = Claims(other)
         used, other_used = (src_used, tgt_used) if flip else (tgt_used, src_used)
+        if len(used) == len(this.feats):
+            continue  # every sentence of this side is linked: no leftover to place
+        claims = Claims(other)
         links: dict[int, list[int]] = {}  # this side -> linked indices on the other side
         candidates: dict[int, list[tuple[int, float]]] = {}  # this side -> (other, score), by other
         for i, j in sorted(pairs):

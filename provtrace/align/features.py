@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
+from operator import attrgetter
 from typing import Any
 
 from provtrace.align.normalize import Features, features
@@ -73,8 +74,15 @@ def build_vocabulary(
 
 def vocabulary_of(texts: Iterable[Sequence[Features]]) -> Vocabulary:
     """Weights from how many sentences, across the given texts' sentence features, use each stem."""
-    feats = [f for text in texts for f in text]
-    return vocabulary_from(stem_counts(feats), len(feats))
+    df: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        total += len(text)
+        df.update(chain.from_iterable(map(_distinct, text)))
+    return vocabulary_from(df, total)
+
+
+_distinct = attrgetter("distinct")
 
 
 def stem_counts(feats: Iterable[Features]) -> dict[str, int]:
@@ -88,7 +96,7 @@ def vocabulary_from(df: Mapping[str, int], total: int) -> Vocabulary:
     """Weights from the number of sentences using each stem (df) out of total sentences."""
     # Few distinct counts: each weight is worked out once and shared by the stems with that count.
     by_count = {n: 1.0 + math.log((total + 1) / (n + 1)) for n in set(df.values())}
-    weights = {s: by_count[n] for s, n in df.items()}
+    weights = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
     return Vocabulary(weights, 1.0 + math.log(total + 1))
 
 
@@ -130,15 +138,27 @@ def prepare(
     vocab: Vocabulary,
     feats: Sequence[Features] | None = None,
     vectors: Any = None,
+    known: dict[tuple[str, ...], tuple[dict[str, float], float]] | None = None,
 ) -> Prepared:
-    """Compute what the aligner needs of one article, once."""
+    """Compute what the aligner needs of one article, once.
+
+    known maps a sentence's distinct stems to its bag and mass weighed with this vocabulary
+    (it is filled in): the two sides of a copy share most sentences. Bags are never changed
+    once made, so a sentence's may be shared.
+    """
     feats = tuple(feats) if feats is not None else sentence_features(article)
     weights, default = vocab.weights, vocab.default  # Vocabulary.weight, without a call per stem
-    # {s: weights.get(s, default) for s in f.distinct}, the look-ups made in C.
-    bags = tuple(
-        dict(zip(f.distinct, map(weights.get, f.distinct, repeat(default)), strict=True)) for f in feats
-    )
-    return Prepared(article, feats, bags, tuple(sum(b.values()) for b in bags), vectors)
+    known = {} if known is None else known
+    bags, masses = [], []
+    for f in feats:
+        found = known.get(f.distinct)
+        if found is None:
+            # {s: weights.get(s, default) for s in f.distinct}, the look-ups made in C.
+            bag = dict(zip(f.distinct, map(weights.get, f.distinct, repeat(default)), strict=True))
+            found = known[f.distinct] = (bag, sum(bag.values()))
+        bags.append(found[0])
+        masses.append(found[1])
+    return Prepared(article, feats, tuple(bags), tuple(masses), vectors)
 
 
 def profile(prepared: Prepared, floor: float = 0.0) -> dict[str, float]:

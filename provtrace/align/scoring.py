@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz.fuzz import ratio
 
 from provtrace.align.features import Prepared
 from provtrace.options import TraceOptions
@@ -79,24 +79,29 @@ def _overlaps(src: Prepared, tgt: Prepared) -> Iterator[dict[int, float]]:
     shared stem finds candidates, so this only bounds the work on huge texts.
     """
     postings: dict[str, list[int]] = {}
+    held = postings.get
     for j, bag in enumerate(tgt.bags):
         for stem in bag:
-            postings.setdefault(stem, []).append(j)
-    if all(len(holders) <= _FINDING_POSTINGS for holders in postings.values()):
+            holders = held(stem)
+            if holders is None:
+                postings[stem] = [j]
+            else:
+                holders.append(j)
+    if max(map(len, postings.values()), default=0) <= _FINDING_POSTINGS:
         for bag in src.bags:
             yield _shared_weights(bag, postings)
         return
     for bag in src.bags:
         found: set[int] = set()
         for stem in bag:
-            holders = postings.get(stem, ())
+            holders = postings.get(stem, [])
             if len(holders) <= _FINDING_POSTINGS:
                 found.update(holders)
         # The weights each found sentence shares, in the bag's order (so summed as ever),
         # gathered through the postings rather than by testing every stem against every sentence.
         shared: dict[int, list[float]] = {}
         for stem, w in bag.items():
-            holders = postings.get(stem, ())
+            holders = postings.get(stem, [])
             if len(holders) > _FINDING_POSTINGS:
                 holders = [j for j in found if stem in tgt.bags[j]]
             for j in holders:
@@ -109,29 +114,43 @@ def _shared_weights(bag: dict[str, float], postings: dict[str, list[int]]) -> di
     candidates. Added up in the bag's order from zero, as sum() over a list of them would."""
     shared: dict[int, float] = {}
     get = shared.get
+    held = postings.get
     for stem, w in bag.items():
-        for j in postings.get(stem, ()):
-            shared[j] = get(j, 0.0) + w
+        holders = held(stem)
+        if holders is not None:
+            for j in holders:
+                shared[j] = get(j, 0.0) + w
     return shared
 
 
-def _word_strength(src: Prepared, tgt: Prepared, i: int, j: int, shared: float) -> tuple[float, float]:
-    """How strongly words, anchors, characters and order tie source i to target j, and the rank
-    that strength gives the pair among its rivals (character similarity only for a near copy)."""
-    m, n = len(src.feats), len(tgt.feats)
-    ct, cs = shared / tgt.mass[j], shared / src.mass[i]
-    dice = 2 * shared / (src.mass[i] + tgt.mass[j])
-    char = fuzz.ratio(src.feats[i].norm, tgt.feats[j].norm) / 100
-    anchors_a, anchors_b = src.feats[i].anchors, tgt.feats[j].anchors
-    anchor = len(anchors_a & anchors_b) / len(anchors_a | anchors_b) if anchors_a | anchors_b else 0.0
-    order = 1.0 - abs(i / max(m - 1, 1) - j / max(n - 1, 1))
-    mixed = (
-        _DICE_WEIGHT * dice
-        + _CONTAINMENT_WEIGHT * max(ct, cs)
-        + _ANCHOR_WEIGHT * anchor
-        + _ORDER_WEIGHT * order
-    )
-    return max(char, mixed), (char if char >= _NEAR_COPY and char > mixed else mixed)
+class _Strength:
+    """How strongly words, anchors, characters and order tie a source sentence to a target sentence,
+    and the rank that strength gives the pair among its rivals (character similarity only for a
+    near copy); what does not depend on the sentence pair is read once for the article pair."""
+
+    def __init__(self, src: Prepared, tgt: Prepared) -> None:
+        self.s_mass, self.t_mass = src.mass, tgt.mass
+        self.s_norm, self.t_norm = [f.norm for f in src.feats], [f.norm for f in tgt.feats]
+        self.s_anchors, self.t_anchors = [f.anchors for f in src.feats], [f.anchors for f in tgt.feats]
+        self.m_last, self.n_last = max(len(src.feats) - 1, 1), max(len(tgt.feats) - 1, 1)
+
+    def __call__(self, i: int, j: int, shared: float, ct: float, cs: float) -> tuple[float, float]:
+        """The strength and rank of source i and target j, given their shared weight and its share
+        of each (ct of the target's weight, cs of the source's)."""
+        dice = 2 * shared / (self.s_mass[i] + self.t_mass[j])
+        char = ratio(self.s_norm[i], self.t_norm[j]) / 100
+        anchors_a, anchors_b = self.s_anchors[i], self.t_anchors[j]
+        common = len(anchors_a & anchors_b)
+        either = len(anchors_a) + len(anchors_b) - common  # len(anchors_a | anchors_b)
+        anchor = common / either if either else 0.0
+        order = 1.0 - abs(i / self.m_last - j / self.n_last)
+        mixed = (
+            _DICE_WEIGHT * dice
+            + _CONTAINMENT_WEIGHT * max(ct, cs)
+            + _ANCHOR_WEIGHT * anchor
+            + _ORDER_WEIGHT * order
+        )
+        return max(char, mixed), (char if char >= _NEAR_COPY and char > mixed else mixed)
 
 
 def score_candidates(
@@ -148,6 +167,9 @@ def score_candidates(
     found = Candidates()
     n = len(tgt.feats)
     s_mass, t_mass, weak = src.mass, tgt.mass, found.weak
+    scored, cover_target, cover_source = found.scored, found.cover_target, found.cover_source
+    link_threshold = options.link_threshold
+    strength_of = _Strength(src, tgt)
     # Without embeddings only the pairs sharing words are looked at, each with no meaning to add.
     threshold = options.semantic_threshold
     no_meaning = (0.0 - threshold) / (1.0 - threshold)
@@ -163,16 +185,16 @@ def score_candidates(
             if shared >= GAP_SHARED:
                 weak[i, j] = 0.5 * (shared / t_mass[j] + shared / s_mass[i])
             if (shared < MIN_SHARED and shared < _SHORT_SHARE * min(s_mass[i], t_mass[j])) or not shared:
-                if by_meaning > 0 and meaning_strength(by_meaning) >= options.link_threshold:
-                    found.scored.append((meaning_strength(by_meaning), i, j))
+                if by_meaning > 0 and meaning_strength(by_meaning) >= link_threshold:
+                    scored.append((meaning_strength(by_meaning), i, j))
                 continue
-            found.cover_target[i, j] = shared / tgt.mass[j]
-            found.cover_source[i, j] = shared / src.mass[i]
-            strength, rank = _word_strength(src, tgt, i, j, shared)
+            ct = cover_target[i, j] = shared / t_mass[j]
+            cs = cover_source[i, j] = shared / s_mass[i]
+            strength, rank = strength_of(i, j, shared, ct, cs)
             if by_meaning > 0:
                 strength = max(strength, meaning_strength(by_meaning))
                 rank = max(rank, meaning_strength(by_meaning))
-            if strength >= options.link_threshold:
-                found.scored.append((rank, i, j))
+            if strength >= link_threshold:
+                scored.append((rank, i, j))
     found.scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     return found

@@ -25,7 +25,7 @@ from provtrace.align.features import (
 )
 from provtrace.align.normalize import Features
 from provtrace.align.progress import counter
-from provtrace.index.keys import article_keys
+from provtrace.index.keys import SentenceKeys, article_keys
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_chunks, worker_count
@@ -84,7 +84,7 @@ def survey_run(
         and options.scheduler is None
         and worker_count(options.workers, len(articles)) == 1
     ):
-        state: tuple[dict[str, Features], bool] = ({}, keyed)
+        state: _Known = ({}, {}, keyed)
         for article in articles:
             keep(article, _survey_of(state, article, counter(progress, COMPARING, read, sentences)))
             read += len(article.sentences)
@@ -93,7 +93,7 @@ def survey_run(
         chunks = ordered_chunks(
             _survey_of,
             articles,
-            ({}, keyed),
+            ({}, {}, keyed),
             workers=options.workers,
             scheduler=options.scheduler,
             fresh=fresh,
@@ -109,16 +109,19 @@ def survey_run(
     return Survey(packed, shingles, words, vocabulary_from(df, sentences))
 
 
-def _survey_of(
-    state: tuple[dict[str, Features], bool], article: Article, step: Callable[[int], None] | None = None
-) -> _Surveyed:
+#: A process's known sentences: their features and their keys (when keyed), and whether keyed.
+_Known = tuple[dict[str, Features], dict[str, SentenceKeys], bool]
+
+
+def _survey_of(state: _Known, article: Article, step: Callable[[int], None] | None = None) -> _Surveyed:
     """One article's survey, through the process's cache of known sentences (copies of a
     story repeat most of its sentences; the cache is emptied when it grows past KNOWN_KEPT)."""
-    known, keyed = state
+    known, known_keys, keyed = state
     if len(known) > KNOWN_KEPT:
         known.clear()
+        known_keys.clear()
     found = sentence_features(article, known, step)
-    keys = article_keys(article) if keyed else None
+    keys = article_keys(article, known_keys) if keyed else None
     compact = None if keys is None else (array("q", keys.shingles), array("q", keys.words))
     return _Surveyed(pack_features(found), stem_counts(found), compact)
 

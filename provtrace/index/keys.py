@@ -131,6 +131,7 @@ def _sentence_shingles(values: list[int]) -> set[int]:
     return {_signed(h) for h in kept}
 
 
+@lru_cache(maxsize=_DIGESTS_KEPT)
 def _content_word(word: str) -> str | None:
     if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
         return None
@@ -142,46 +143,48 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(c for c in map(_content_word, tokens(text)) if c is not None)
 
 
-def _word_keys(vocabulary: set[str], word_hashes: dict[str, int]) -> set[int]:
-    """The keys of the content words of a vocabulary (_content_word and _mix written out inline)."""
-    words = set()
-    for word in vocabulary:
-        if word in STOPWORDS:
-            continue
-        if word.isdigit():
-            words.add(word)
-        elif len(word) >= 3:
-            words.add(word[:WORD_LETTERS])
-    mask, mix, salt = _MASK, _MIX, _WORD_SALT
-    keys = set()
-    for word in words:
-        # A word's key reuses its digest, moved by a salt away from the shingle keys.
-        digest = word_hashes.get(word)
-        value = (digest if digest is not None else _unsigned(_WORD_TAG, word)) ^ salt
-        value ^= value >> 31
-        value = (value * mix) & mask
-        value ^= value >> 29
-        keys.add(value - (1 << 64) if value >= 1 << 63 else value)
-    return keys
+@lru_cache(maxsize=_DIGESTS_KEPT)
+def _word_key(word: str, in_text: bool) -> int:
+    """The key of a cut content word: from its shingle digest when the text holds the cut form as
+    a word of its own (in_text), else from a digest of its own."""
+    # A word's key reuses its digest, moved by a salt away from the shingle keys.
+    return _signed(_mix(_unsigned(_SHINGLE_TAG if in_text else _WORD_TAG, word) ^ _WORD_SALT))
 
 
-def sentence_keys(texts: Iterable[str]) -> ArticleKeys:
-    """The keys of an article given the texts of its sentences."""
-    sentences = [tokens(text) for text in texts]
-    vocabulary = {w for found in sentences for w in found}
-    word_hashes = {w: _unsigned(_SHINGLE_TAG, w) for w in vocabulary}
+def _word_keys(vocabulary: set[str]) -> set[int]:
+    """The keys of the content words of a vocabulary."""
+    words = set(map(_content_word, vocabulary))
+    return {_word_key(word, word in vocabulary) for word in words if word is not None}
+
+
+#: A sentence's words and sampled shingle keys, as sentence_keys reads them.
+SentenceKeys = tuple[tuple[str, ...], tuple[int, ...]]
+
+
+def sentence_keys(texts: Iterable[str], known: dict[str, SentenceKeys] | None = None) -> ArticleKeys:
+    """The keys of an article given the texts of its sentences.
+
+    known maps sentence texts to their words and shingles already read (it is filled in):
+    the copies of a story repeat most of its sentences word for word.
+    """
+    known = {} if known is None else known
+    vocabulary: set[str] = set()
     shingles: set[int] = set()
-    for found in sentences:
-        shingles |= _sentence_shingles([word_hashes[w] for w in found])
-    return ArticleKeys(
-        shingles=tuple(sorted(shingles)),
-        words=tuple(sorted(_word_keys(vocabulary, word_hashes))),
-    )
+    for text in texts:
+        found = known.get(text)
+        if found is None:
+            words = tokens(text)
+            digests = [_unsigned(_SHINGLE_TAG, w) for w in words]
+            found = known[text] = (tuple(words), tuple(_sentence_shingles(digests)))
+        vocabulary.update(found[0])
+        shingles.update(found[1])
+    return ArticleKeys(shingles=tuple(sorted(shingles)), words=tuple(sorted(_word_keys(vocabulary))))
 
 
-def article_keys(article: Article) -> ArticleKeys:
-    """The keys of an article (its title is left out: headlines are rewritten freely)."""
-    return sentence_keys(s.text for s in article.sentences)
+def article_keys(article: Article, known: dict[str, SentenceKeys] | None = None) -> ArticleKeys:
+    """The keys of an article (its title is left out: headlines are rewritten freely); known as
+    for sentence_keys."""
+    return sentence_keys((s.text for s in article.sentences), known)
 
 
 def pack(keys: tuple[int, ...]) -> bytes:

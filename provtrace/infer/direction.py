@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provtrace.agencies import AGENCY_LANGUAGE, desk_sign_off
 from provtrace.align.core import PairStats
@@ -383,6 +384,7 @@ def _relative_day(a: Article, b: Article, alignment: Alignment | None) -> list[S
     ]
 
 
+@lru_cache(maxsize=1 << 14)  # a sentence is in the links of many pairs of its story
 def _days(text: str) -> tuple[bool, bool]:
     """Whether the text says "today" (or the like) and whether it says "yesterday".
 

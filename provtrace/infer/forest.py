@@ -167,24 +167,28 @@ def _common_sources(
     return out
 
 
-def _borrowed(by_id: Mapping[str, Article], related: lineage.Pairs, x: str, y: str) -> float:
+def _borrowed(
+    by_id: Mapping[str, Article], related: lineage.Pairs, x: str, y: str, in_wire: dict[str, frozenset[int]]
+) -> float:
     """Share of x's sentences missing from y that only agency copy other than y has, where x is no
     agency copy: what a story compiled from several takes took from the others (every related
-    text counts, copied or independently written: a take the story took facts from)."""
+    text counts, copied or independently written: a take the story took facts from).
+
+    in_wire caches, for each x asked about, its sentences linked to some related agency copy: y's
+    own links are taken out of them afterwards, which leaves what the agency copy other than y has.
+    """
     if wire_copy(by_id[x]) or not by_id[x].sentences:
         return 0.0
-    in_y: set[int] = set()
-    in_wire: set[int] = set()
-    for z in related.related_to(x):
-        alignment = related.oriented(x, z)
-        if alignment is None:
-            continue
-        linked = alignment.source_linked()
-        if z == y:
-            in_y |= linked
-        elif wire_copy(by_id[z]):
-            in_wire |= linked
-    return len(in_wire - in_y) / len(by_id[x].sentences)
+    if x not in in_wire:
+        linked: set[int] = set()
+        for z in related.related_to(x):
+            alignment = related.oriented(x, z)
+            if alignment is not None and wire_copy(by_id[z]):
+                linked |= alignment.source_linked()
+        in_wire[x] = frozenset(linked)
+    alignment = related.oriented(x, y)
+    in_y = alignment.source_linked() if alignment is not None else frozenset()
+    return len(in_wire[x] - in_y) / len(by_id[x].sentences)
 
 
 def _neighbours(pairs: Iterable[frozenset[str]]) -> dict[str, set[str]]:
@@ -207,14 +211,16 @@ def _candidates(
     (related: every related pair, derived or written independently)."""
     directions: dict[tuple[str, str], Direction] = {}
     weights: dict[tuple[str, str], float] = {}
+    in_wire: dict[str, frozenset[int]] = {}  # see _borrowed
     for a_id, b_id in sorted(pairs.results):
         a, b = by_id[a_id], by_id[b_id]
         own = (pairs.own_share(a_id, b_id, len(a.sentences)), pairs.own_share(b_id, a_id, len(b.sentences)))
-        borrowed = (_borrowed(by_id, related, a_id, b_id), _borrowed(by_id, related, b_id, a_id))
-        result = pairs.results[a_id, b_id]
-        d = weigh(
-            a, b, result.stats, own, common.get(frozenset((a_id, b_id))), result.alignment, borrowed
+        borrowed = (
+            _borrowed(by_id, related, a_id, b_id, in_wire),
+            _borrowed(by_id, related, b_id, a_id, in_wire),
         )
+        result = pairs.results[a_id, b_id]
+        d = weigh(a, b, result.stats, own, common.get(frozenset((a_id, b_id))), result.alignment, borrowed)
         directions[d.parent, d.child] = d
         weight = _edge_weight(d)
         if not result.alignment.links:  # known through a sibling translation (with_unaligned)

@@ -40,10 +40,11 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.direction import agencies, translated, wire_copy
-from provtrace.infer.lineage import MARK, Profile
+from provtrace.infer.lineage import Profile
 from provtrace.infer.retelling import PARALLEL_SHARE, retold_in_order
 from provtrace.models import Alignment, Article, CreditKind
 
@@ -134,17 +135,24 @@ def _words_outside_quotes(text: str) -> list[str]:
 
 def _content(words: Sequence[str]) -> set[str]:
     """Stems of the words that are neither names (capitalised) nor figures: word choices."""
+    found = set(map(_choice, set(words)))
+    found.discard("")
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _choice(word: str) -> str:
+    """The stem of a word that is neither a name (capitalised) nor a figure, else ""."""
     # A letter is never a digit: most words are told by isalpha() without looking at each character.
-    return {
-        stem(w.lower())
-        for w in set(words)
-        if not w[0].isupper() and (w.isalpha() or not any(c.isdigit() for c in w))
-    }
+    if not word[0].isupper() and (word.isalpha() or not any(c.isdigit() for c in word)):
+        return stem(word.lower())
+    return ""
 
 
 def _runs(words: Sequence[str]) -> tuple[str, ...]:
     # Joined by a space no word holds: a string keeps its hash, so looking runs up is cheap.
-    return tuple(" ".join(words[k : k + RUN]) for k in range(len(words) - RUN + 1))
+    # Each run's words side by side: the word at each place zipped with the RUN - 1 after it.
+    return tuple(map(" ".join, zip(*(words[k:] for k in range(RUN)), strict=False)))
 
 
 def _covered(text: _Wording, other: Collection[str]) -> float:
@@ -153,18 +161,20 @@ def _covered(text: _Wording, other: Collection[str]) -> float:
         return 0.0
     covered = 0
     end = 0  # the end of the words covered so far
-    for k, run in enumerate(text.runs):
-        if run in other:
-            covered += k + RUN - max(k, end)
-            end = k + RUN
+    # Only the runs found in other count: their places, picked out in C.
+    for k in compress(count(), map(other.__contains__, text.runs)):
+        covered += k + RUN - max(k, end)
+        end = k + RUN
     return covered / text.size
 
 
 def _rare(content: frozenset[str], short: Profile, other: Collection[str]) -> float:
     """Rarity-weighted share of the shorter text's uncommon word choices the other uses too."""
-    stems = {s: w for s, w in short.items() if not s.startswith(MARK) and s in content}
-    total = math.fsum(stems.values())
-    return math.fsum(w for s, w in stems.items() if s in other) / total if total else 0.0
+    # Content holds words, so no sentence mark (lineage.MARK holds a space); fsum is exact in any order,
+    # so the stems may be taken as a set.
+    stems = short.keys() & content
+    total = math.fsum(map(short.__getitem__, stems))
+    return math.fsum([short[s] for s in stems if s in other]) / total if total else 0.0
 
 
 def linked_share(text: Article, alignments: Iterable[Alignment]) -> float:

@@ -100,8 +100,7 @@ class Pairs:
         related to x could have had it and does not either; with y as x's only
         related text nothing tells an addition by x from a cut by y (0).
         """
-        others = [o for o in self.related_to(x) if o != y]
-        if not n_sentences or not others:
+        if not n_sentences or all(o == y for o in self.related_to(x)):  # no text related to x but y
             return 0.0
         # y and the others are every text related to x (y adds nothing when it is not).
         return 1 - len(self._linked(x)) / n_sentences

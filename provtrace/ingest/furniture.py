@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -196,6 +197,12 @@ def is_interruption(line: str) -> bool:
     return bool(_INTERRUPTION.match(line)) or is_photo_caption(line)
 
 
+#: Lines whose reading a process keeps: the copies of a story repeat its paragraphs, and
+#: outlets their furniture.
+_LINES_KEPT = 1 << 14
+
+
+@lru_cache(maxsize=_LINES_KEPT)
 def is_debris(line: str) -> bool:
     """True for a line that is page furniture whatever its position."""
     return (
@@ -215,6 +222,7 @@ def word_count(line: str) -> int:
     return spaced + sum(-(-len(run) // _CHARACTERS_PER_WORD) for run in runs)
 
 
+@lru_cache(maxsize=_LINES_KEPT)
 def _is_prose(line: str) -> bool:
     words = word_count(line)
     if _TRUNCATED.search(line):

@@ -33,10 +33,11 @@ def detect_language(texts: Iterable[str]) -> str | None:
     for text in texts:
         tokens.update(_TOKEN.findall(text.lower()))
     total = tokens.total()
-    counts = {lang: sum(tokens[word] for word in words) for lang, words in _WORDS.items()}
+    count = tokens.get  # without Counter's __missing__ for the markers a text lacks
+    counts = {lang: sum(count(word, 0) for word in words) for lang, words in _WORDS.items()}
     if total < 20 or max(counts.values()) < 0.1 * total:
         return None
-    own = {lang: sum(tokens[word] for word in words) for lang, words in _OWN.items()}
+    own = {lang: sum(count(word, 0) for word in words) for lang, words in _OWN.items()}
     best = max(sorted(own), key=lambda lang: own[lang])
     ranked = sorted(own.values(), reverse=True)
     if ranked[0] < 1.3 * ranked[1]:
