@@ -106,7 +106,7 @@ def survey_run(
             at += len(chunk)
             if progress is not None:
                 progress(COMPARING, read, sentences)
-    return Survey(packed, shingles, words, vocabulary_from(df, sentences))
+    return Survey(packed, shingles, words, vocabulary_from(df, sentences, once=False))
 
 
 def _survey_of(
