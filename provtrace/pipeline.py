@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, TypeVar
 
 from provtrace.align.core import PairResult
 from provtrace.align.corpus import CorpusAlignment, map_components
@@ -138,11 +138,11 @@ def trace_with_index(
     """
     options = options or TraceOptions()
     stories, warnings = load_articles(paths, stdin, progress, options.workers, options.scheduler)
-    archive = _related_in_index(stories, index_path, progress)
+    archive = related_in_index(stories, index_path, progress)
     return trace_articles([*stories, *archive], options, warnings=warnings, progress=progress)
 
 
-def _related_in_index(
+def related_in_index(
     stories: Sequence[Article], index_path: str | os.PathLike[str], progress: Progress | None
 ) -> list[Article]:
     """The indexed articles within two candidate steps of a story, the stories' own files left out."""
@@ -186,25 +186,17 @@ def trace_articles(
     the whole folder at once, with only a few components' alignments held at a time.
     """
     articles = sorted(articles, key=lambda a: a.id)
-    owners = owned_agencies(articles)
     edges: list[Edge] = []
     unseen: list[Unseen] = []
     unrelated: list[str] = []
     related: list[Related] = []
     alignments: dict[tuple[str, str], Alignment] = {}
-    inferred = 0
-    together = unseen_groups(articles, owners)
-    # Meaning flips are only shown: they are read for the alignments the trace keeps.
-    parts = map_components(articles, options, _infer_part, (owners, options), progress, together, flips=False)
-    for part in parts:
+    for part in infer_parts(articles, options, infer_part, progress):
         edges += part.edges
         unseen += part.unseen
         unrelated += part.unrelated
         related += part.related
         alignments.update(part.alignments)
-        inferred += part.articles
-        if progress is not None:
-            progress("inferring", inferred, len(articles))
     return Trace(
         articles=tuple(articles),
         edges=tuple(sorted(edges, key=lambda e: (e.parent, e.child))),
@@ -216,8 +208,40 @@ def trace_articles(
     )
 
 
+class _Sized(Protocol):
+    @property
+    def articles(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Sized)
+
+
+def infer_parts(
+    articles: Sequence[Article],
+    options: TraceOptions,
+    finish: Callable[[tuple[frozenset[str], TraceOptions], CorpusAlignment], S],
+    progress: Progress | None = None,
+) -> Iterator[S]:
+    """finish(context, part) for each connected component of the articles (sorted by id), aligned,
+    in align.corpus.map_components' order: finish is infer_part, or a function of its result.
+
+    Articles citing one agency that no article owns share a component. Progress is counted
+    in the articles of the components finished (the articles attribute of each result).
+    """
+    owners = owned_agencies(articles)
+    together = unseen_groups(articles, owners)
+    # Meaning flips are only shown: they are read for the alignments the trace keeps.
+    parts = map_components(articles, options, finish, (owners, options), progress, together, flips=False)
+    inferred = 0
+    for part in parts:
+        inferred += part.articles
+        if progress is not None:
+            progress("inferring", inferred, len(articles))
+        yield part
+
+
 @dataclass(frozen=True, slots=True)
-class _PartTrace:
+class PartTrace:
     """What one connected component adds to the trace."""
 
     articles: int
@@ -228,7 +252,7 @@ class _PartTrace:
     alignments: Mapping[tuple[str, str], Alignment]
 
 
-def _infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> _PartTrace:
+def infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> PartTrace:
     """The tree of one component and the alignments shown with it (run by a worker when it is small)."""
     owners, options = context
     ids = sorted(part.prepared)
@@ -243,4 +267,4 @@ def _infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignm
             if (a, b) not in kept and (b, a) not in kept:
                 kept[a, b] = result.alignment
     shown = _with_flips(kept, part.pairs, by_id)
-    return _PartTrace(len(ids), forest.edges, forest.unseen, forest.unrelated, forest.related, shown)
+    return PartTrace(len(ids), forest.edges, forest.unseen, forest.unrelated, forest.related, shown)
