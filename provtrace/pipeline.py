@@ -14,13 +14,18 @@ from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
-from provtrace.ingest.load import load_documents
+from provtrace.ingest.load import LoadResult, load_documents
 from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
+from provtrace.shelf import Shelf, pack_article
 from provtrace.wording import plural
+
+#: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
+#: saves little, and the articles are read whole often enough that unpacking would show.
+SHELF_ARTICLES = 3000
 
 
 def _ids(paths: Sequence[str]) -> list[str]:
@@ -51,13 +56,61 @@ def load_articles(
     """
     paths = list(paths)
     loaded = load_documents(paths, stdin)
+    return _articles(paths, loaded, progress, workers, scheduler)
+
+
+def _articles(
+    paths: Sequence[str], loaded: LoadResult, progress: Progress | None, workers: int, scheduler: str | None
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """load_articles of the documents read."""
+    extracted, warnings = _extract_all(paths, loaded, progress, workers, scheduler, _read_one)
+    ids = _ids([a.path for a in extracted])
+    articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
+    return tuple(sorted(articles, key=lambda a: a.id)), warnings
+
+
+def load_shelved(
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    workers: int = 0,
+    scheduler: str | None = None,
+) -> tuple[Sequence[Article], tuple[str, ...]]:
+    """load_articles, the articles held packed (a shelf.Shelf) from SHELF_ARTICLES documents on.
+
+    The same articles and warnings; a large run holds each article in a quarter of the memory
+    (packed by the worker that extracts it) and unpacks it when it is read.
+    """
+    paths = list(paths)
+    loaded = load_documents(paths, stdin)
+    if len(loaded.documents) < SHELF_ARTICLES:
+        return _articles(paths, loaded, progress, workers, scheduler)
+    found, warnings = _extract_all(paths, loaded, progress, workers, scheduler, _read_packed)
+    ids = _ids([path for path, _ in found])
+    return Shelf(zip(ids, (data for _, data in found), strict=True)), warnings
+
+
+R = TypeVar("R")
+
+
+def _extract_all(
+    paths: Sequence[str],
+    loaded: LoadResult,
+    progress: Progress | None,
+    workers: int,
+    scheduler: str | None,
+    extract: Callable[[None, RawDocument], R | Skip],
+) -> tuple[list[R], tuple[str, ...]]:
+    """extract over every document read (in path order) on the workers, and the warnings.
+
+    Raises InputError when no usable article is found at all.
+    """
     skipped = list(loaded.skipped)
     total = len(loaded.documents)
     report = None if progress is None else (lambda done: progress("reading", done, total))
-    results = ordered_map(
-        _read_one, loaded.documents, None, workers=workers, progress=report, scheduler=scheduler
-    )
-    extracted: list[Article] = []
+    documents = loaded.documents
+    results = ordered_map(extract, documents, None, workers=workers, progress=report, scheduler=scheduler)
+    extracted: list[R] = []
     for result in results:
         if isinstance(result, Skip):
             skipped.append(result)
@@ -65,9 +118,7 @@ def load_articles(
             extracted.append(result)
     if not extracted:
         raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
-    ids = _ids([a.path for a in extracted])
-    articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
-    return tuple(sorted(articles, key=lambda a: a.id)), tuple(skip_messages(skipped))
+    return extracted, tuple(skip_messages(skipped))
 
 
 def _nothing_usable(paths: Sequence[str], skipped: list[Skip]) -> str:
@@ -106,6 +157,12 @@ def _read_one(state: None, document: RawDocument) -> Article | Skip:
     """Extract one document into an article (its id is given afterwards), or why it was skipped."""
     result = extract_document(document)
     return result if isinstance(result, Skip) else build_article("", result)
+
+
+def _read_packed(state: None, document: RawDocument) -> tuple[str, bytes] | Skip:
+    """_read_one's article as its path and its packed self (shelf.pack_article), or why it was skipped."""
+    result = _read_one(state, document)
+    return result if isinstance(result, Skip) else (result.path, pack_article(result))
 
 
 def trace(
@@ -208,6 +265,11 @@ def trace_articles(
     )
 
 
+def _credits_of(article: Article) -> Article:
+    """The article's id and credits, and nothing else (what the agencies it owns and cites are read from)."""
+    return Article(article.id, "", None, None, None, None, article.credits, (), ())
+
+
 class _Sized(Protocol):
     @property
     def articles(self) -> int: ...
@@ -228,8 +290,10 @@ def infer_parts(
     Articles citing one agency that no article owns share a component. Progress is counted
     in the articles of the components finished (the articles attribute of each result).
     """
-    owners = owned_agencies(articles)
-    together = unseen_groups(articles, owners)
+    credited = [_credits_of(a) for a in articles] if isinstance(articles, Shelf) else articles
+    owners = owned_agencies(credited)
+    together = unseen_groups(credited, owners)
+    del credited
     # Meaning flips are only shown: they are read for the alignments the trace keeps.
     parts = map_components(articles, options, finish, (owners, options), progress, together, flips=False)
     inferred = 0

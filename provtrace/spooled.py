@@ -20,8 +20,9 @@ from typing import BinaryIO, TextIO
 from provtrace.align.corpus import CorpusAlignment
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
-from provtrace.pipeline import PartTrace, infer_part, infer_parts, load_articles, related_in_index
+from provtrace.pipeline import PartTrace, infer_part, infer_parts, load_shelved, related_in_index
 from provtrace.render.json import SECTIONS, item_json, write_json
+from provtrace.shelf import Shelf
 from provtrace.spill import SPILL_BUDGET, Spill
 
 #: A part's items: (section, sort key, text of the item).
@@ -71,9 +72,11 @@ def spool_trace(
 ) -> SpooledTrace:
     """pipeline.trace (or, given an index, trace_with_index), its result spooled (see the module)."""
     options = options or TraceOptions()
-    articles, warnings = load_articles(paths, stdin, progress, options.workers, options.scheduler)
+    articles, warnings = load_shelved(paths, stdin, progress, options.workers, options.scheduler)
     if index is not None:
-        articles = (*articles, *related_in_index(articles, index, progress))
+        archive = related_in_index(articles, index, progress)
+        if archive:
+            articles = _joined(articles, archive)
     return spool_articles(articles, options, warnings=warnings, progress=progress, budget=budget)
 
 
@@ -86,7 +89,8 @@ def spool_articles(
     budget: int = SPILL_BUDGET,
 ) -> SpooledTrace:
     """pipeline.trace_articles, its result spooled. The temporary files are removed on any error."""
-    articles = sorted(articles, key=lambda a: a.id)
+    if not isinstance(articles, Shelf):
+        articles = sorted(articles, key=lambda a: a.id)
     spill = Spill(budget)
     try:
         edges = 0
@@ -98,6 +102,13 @@ def spool_articles(
         spill.close()
         raise
     return SpooledTrace(articles, warnings, spill, edges)
+
+
+def _joined(articles: Sequence[Article], more: Sequence[Article]) -> Sequence[Article]:
+    """Both lists of articles, on a shelf if the first was on one."""
+    if isinstance(articles, Shelf):
+        return Shelf.of([*articles, *more])
+    return (*articles, *more)
 
 
 @dataclass(frozen=True, slots=True)
