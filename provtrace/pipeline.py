@@ -14,7 +14,7 @@ from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
-from provtrace.ingest.load import LoadResult, load_documents
+from provtrace.ingest.load import LoadResult, find_documents, load_documents, read_document, read_found
 from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
@@ -76,18 +76,29 @@ def load_shelved(
     workers: int = 0,
     scheduler: str | None = None,
 ) -> tuple[Sequence[Article], tuple[str, ...]]:
-    """load_articles, the articles held packed (a shelf.Shelf) from SHELF_ARTICLES documents on.
+    """load_articles, the articles held packed (a shelf.Shelf) from SHELF_ARTICLES inputs on.
 
-    The same articles and warnings; a large run holds each article in a quarter of the memory
-    (packed by the worker that extracts it) and unpacks it when it is read.
+    The same articles and warnings. A large run's files are read by the workers
+    that extract them, and each article is held packed (by the worker) and
+    unpacked when it is read: a quarter of the memory, and no file's bytes held
+    longer than its extraction.
     """
     paths = list(paths)
-    loaded = load_documents(paths, stdin)
-    if len(loaded.documents) < SHELF_ARTICLES:
-        return _articles(paths, loaded, progress, workers, scheduler)
-    found, warnings = _extract_all(paths, loaded, progress, workers, scheduler, _read_packed)
-    ids = _ids([path for path, _ in found])
-    return Shelf(zip(ids, (data for _, data in found), strict=True)), warnings
+    found = find_documents(paths, stdin)
+    if len(found.sources) < SHELF_ARTICLES:
+        return _articles(paths, read_found(found), progress, workers, scheduler)
+    total = len(found.sources)
+    report = None if progress is None else (lambda done: progress("reading", done, total))
+    sources = found.sources
+    results = ordered_map(_read_packed, sources, None, workers=workers, progress=report, scheduler=scheduler)
+    unread = [r.skip for r in results if isinstance(r, _Unread)]
+    skipped = [*dict.fromkeys([*found.skipped, *unread]), *(r for r in results if isinstance(r, Skip))]
+    packed = [r for r in results if isinstance(r, tuple)]
+    del results
+    if not packed:
+        raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
+    ids = _ids([path for path, _ in packed])
+    return Shelf(zip(ids, (data for _, data in packed), strict=True)), tuple(skip_messages(skipped))
 
 
 R = TypeVar("R")
@@ -159,8 +170,19 @@ def _read_one(state: None, document: RawDocument) -> Article | Skip:
     return result if isinstance(result, Skip) else build_article("", result)
 
 
-def _read_packed(state: None, document: RawDocument) -> tuple[str, bytes] | Skip:
-    """_read_one's article as its path and its packed self (shelf.pack_article), or why it was skipped."""
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """A file that could not be read (a skip of reading, not of extracting)."""
+
+    skip: Skip
+
+
+def _read_packed(state: None, source: str | RawDocument) -> tuple[str, bytes] | Skip | _Unread:
+    """The file read (unless given read) and extracted: its path and packed article
+    (shelf.pack_article), or why it was skipped."""
+    document = source if isinstance(source, RawDocument) else read_document(source)
+    if isinstance(document, Skip):
+        return _Unread(document)
     result = _read_one(state, document)
     return result if isinstance(result, Skip) else (result.path, pack_article(result))
 

@@ -165,3 +165,29 @@ def test_a_spooled_trace_leaves_no_temporary_file_when_it_fails(
     with pytest.raises(RuntimeError):
         spooled.spool_trace([str(examples)], TraceOptions(workers=1), budget=1)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_shelf_holds_the_articles_and_warnings_load_articles_gives(
+    examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files read by the workers, articles packed: the same articles, ids and skips, in order."""
+    import shutil
+
+    import provtrace.pipeline as pipeline
+    from provtrace.shelf import Shelf
+
+    for k, story in enumerate(sorted(examples.iterdir())[:4]):
+        shutil.copy(story, tmp_path / f"{k}-{story.name}")
+        shutil.copy(story, tmp_path / f"{k}-{story.stem}.txt")  # two ids from one name: "x", "x-2"
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n....")
+    (tmp_path / "one.txt").write_text("Yes.", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    paths = [str(tmp_path), str(examples / "wire-original.txt")]
+    whole = pipeline.load_articles(paths, workers=1)
+    monkeypatch.setattr(pipeline, "SHELF_ARTICLES", 1)
+    shelved, warnings = pipeline.load_shelved(paths, workers=1)
+    assert isinstance(shelved, Shelf)
+    assert (tuple(shelved), warnings) == whole
+    assert len(whole[1]) >= 3
+    assert shelved.get(whole[0][3].id) == whole[0][3] and shelved[1:3] == list(whole[0][1:3])
