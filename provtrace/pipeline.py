@@ -89,7 +89,9 @@ def load_shelved(
         return _articles(paths, read_found(found), progress, workers, scheduler)
     total = len(found.sources)
     report = None if progress is None else (lambda done: progress("reading", done, total))
-    sources = found.sources
+    sources: Sequence[str | RawDocument | Skip] = found.sources
+    if scheduler is not None:  # a cluster's workers may not see these files: read them here
+        sources = [read_document(s) if isinstance(s, str) else s for s in found.sources]
     results = ordered_map(_read_packed, sources, None, workers=workers, progress=report, scheduler=scheduler)
     unread = [r.skip for r in results if isinstance(r, _Unread)]
     skipped = [*dict.fromkeys([*found.skipped, *unread]), *(r for r in results if isinstance(r, Skip))]
@@ -177,10 +179,10 @@ class _Unread:
     skip: Skip
 
 
-def _read_packed(state: None, source: str | RawDocument) -> tuple[str, bytes] | Skip | _Unread:
-    """The file read (unless given read) and extracted: its path and packed article
-    (shelf.pack_article), or why it was skipped."""
-    document = source if isinstance(source, RawDocument) else read_document(source)
+def _read_packed(state: None, source: str | RawDocument | Skip) -> tuple[str, bytes] | Skip | _Unread:
+    """The file read (unless given read, or found unreadable) and extracted: its path and packed
+    article (shelf.pack_article), or why it was skipped."""
+    document = read_document(source) if isinstance(source, str) else source
     if isinstance(document, Skip):
         return _Unread(document)
     result = _read_one(state, document)
