@@ -9,7 +9,8 @@ articles (one seed each, so families never cross parts) under one folder.
 Every step runs in a fresh process, measured as scale.py measures trace (wall
 time and the peak memory of the whole process tree, workers included), and is
 shown beside its *floor*: a fresh process that reads and extracts the same
-files and does nothing else.
+files and does nothing else (pipeline.load_shelved, as a trace reads them: from
+3,000 files on, each article is held packed).
 
 - index: ArchiveIndex.add of the whole archive (articles/s, size per article);
 - add: 1,000 new articles added to that index;
@@ -18,8 +19,9 @@ files and does nothing else.
   (start-up included: what one `check --index` of one story pays at least);
 - check: `check` of 50 such stories against the index (check(..., index=...),
   the library path of `provtrace check STORY... --index FILE`);
-- trace: trace() of the first 10,000 articles, and of the whole archive with
-  --full, with the peak memory across all processes;
+- trace: what `provtrace trace -f json -o FILE` does (spool_trace, its JSON
+  written to a temporary file) of the first 10,000 articles, and of the whole
+  archive with --full, with the peak memory across all processes;
 - dask: the same 10,000-article trace through a two-worker Dask LocalCluster
   started inside the measured process (its workers count in the memory).
 
@@ -68,9 +70,9 @@ def _child(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     result: dict[str, Any] = {}
     if step == "floor":
-        from provtrace.pipeline import load_articles
+        from provtrace.pipeline import load_shelved
 
-        articles, _ = load_articles(args, workers=0)
+        articles, _ = load_shelved(args, workers=0)
         result["articles"] = len(articles)
     elif step in {"index", "add"}:
         from provtrace.index import ArchiveIndex
@@ -110,17 +112,21 @@ def _check(index_path: str, stories: Sequence[str]) -> dict[str, Any]:
 
 
 def _trace(folders: Sequence[str], *, dask: bool) -> dict[str, Any]:
+    """The trace as `provtrace trace -f json -o FILE` makes it: spooled, its JSON written to a file."""
     from provtrace.options import TraceOptions
-    from provtrace.pipeline import trace
+    from provtrace.spooled import spool_trace
+
+    def traced(options: TraceOptions) -> dict[str, Any]:
+        with spool_trace(folders, options) as spooled, tempfile.TemporaryFile("w", encoding="utf-8") as out:
+            spooled.write_json(out)
+            return {"edges": spooled.edges, "json_bytes": out.tell()}
 
     if not dask:
-        result = trace(folders, TraceOptions())
-        return {"edges": len(result.edges)}
+        return traced(TraceOptions())
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        result = trace(folders, TraceOptions(scheduler=cluster.scheduler_address))
-    return {"edges": len(result.edges)}
+        return traced(TraceOptions(scheduler=cluster.scheduler_address))
 
 
 def _measure(step: str, *args: str, timeout: float | None = None) -> dict[str, Any]:

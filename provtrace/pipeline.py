@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO
+from typing import BinaryIO, Protocol, TypeVar
 
 from provtrace.align.core import PairResult
 from provtrace.align.corpus import CorpusAlignment, map_components
@@ -14,13 +14,18 @@ from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
-from provtrace.ingest.load import load_documents
+from provtrace.ingest.load import LoadResult, find_documents, load_documents, read_document, read_found
 from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
+from provtrace.shelf import Shelf, pack_article
 from provtrace.wording import plural
+
+#: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
+#: saves little, and the articles are read whole often enough that unpacking would show.
+SHELF_ARTICLES = 3000
 
 
 def _ids(paths: Sequence[str]) -> list[str]:
@@ -51,13 +56,74 @@ def load_articles(
     """
     paths = list(paths)
     loaded = load_documents(paths, stdin)
+    return _articles(paths, loaded, progress, workers, scheduler)
+
+
+def _articles(
+    paths: Sequence[str], loaded: LoadResult, progress: Progress | None, workers: int, scheduler: str | None
+) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """load_articles of the documents read."""
+    extracted, warnings = _extract_all(paths, loaded, progress, workers, scheduler, _read_one)
+    ids = _ids([a.path for a in extracted])
+    articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
+    return tuple(sorted(articles, key=lambda a: a.id)), warnings
+
+
+def load_shelved(
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+    workers: int = 0,
+    scheduler: str | None = None,
+) -> tuple[Sequence[Article], tuple[str, ...]]:
+    """load_articles, the articles held packed (a shelf.Shelf) from SHELF_ARTICLES inputs on.
+
+    The same articles and warnings. A large run's files are read by the workers
+    that extract them, and each article is held packed (by the worker) and
+    unpacked when it is read: a quarter of the memory, and no file's bytes held
+    longer than its extraction.
+    """
+    paths = list(paths)
+    found = find_documents(paths, stdin)
+    if len(found.sources) < SHELF_ARTICLES:
+        return _articles(paths, read_found(found), progress, workers, scheduler)
+    total = len(found.sources)
+    report = None if progress is None else (lambda done: progress("reading", done, total))
+    sources: Sequence[str | RawDocument | Skip] = found.sources
+    if scheduler is not None:  # a cluster's workers may not see these files: read them here
+        sources = [read_document(s) if isinstance(s, str) else s for s in found.sources]
+    results = ordered_map(_read_packed, sources, None, workers=workers, progress=report, scheduler=scheduler)
+    unread = [r.skip for r in results if isinstance(r, _Unread)]
+    skipped = [*dict.fromkeys([*found.skipped, *unread]), *(r for r in results if isinstance(r, Skip))]
+    packed = [r for r in results if isinstance(r, tuple)]
+    del results
+    if not packed:
+        raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
+    ids = _ids([path for path, _ in packed])
+    return Shelf(zip(ids, (data for _, data in packed), strict=True)), tuple(skip_messages(skipped))
+
+
+R = TypeVar("R")
+
+
+def _extract_all(
+    paths: Sequence[str],
+    loaded: LoadResult,
+    progress: Progress | None,
+    workers: int,
+    scheduler: str | None,
+    extract: Callable[[None, RawDocument], R | Skip],
+) -> tuple[list[R], tuple[str, ...]]:
+    """extract over every document read (in path order) on the workers, and the warnings.
+
+    Raises InputError when no usable article is found at all.
+    """
     skipped = list(loaded.skipped)
     total = len(loaded.documents)
     report = None if progress is None else (lambda done: progress("reading", done, total))
-    results = ordered_map(
-        _read_one, loaded.documents, None, workers=workers, progress=report, scheduler=scheduler
-    )
-    extracted: list[Article] = []
+    documents = loaded.documents
+    results = ordered_map(extract, documents, None, workers=workers, progress=report, scheduler=scheduler)
+    extracted: list[R] = []
     for result in results:
         if isinstance(result, Skip):
             skipped.append(result)
@@ -65,9 +131,7 @@ def load_articles(
             extracted.append(result)
     if not extracted:
         raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
-    ids = _ids([a.path for a in extracted])
-    articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
-    return tuple(sorted(articles, key=lambda a: a.id)), tuple(skip_messages(skipped))
+    return extracted, tuple(skip_messages(skipped))
 
 
 def _nothing_usable(paths: Sequence[str], skipped: list[Skip]) -> str:
@@ -108,6 +172,23 @@ def _read_one(state: None, document: RawDocument) -> Article | Skip:
     return result if isinstance(result, Skip) else build_article("", result)
 
 
+@dataclass(frozen=True, slots=True)
+class _Unread:
+    """A file that could not be read (a skip of reading, not of extracting)."""
+
+    skip: Skip
+
+
+def _read_packed(state: None, source: str | RawDocument | Skip) -> tuple[str, bytes] | Skip | _Unread:
+    """The file read (unless given read, or found unreadable) and extracted: its path and packed
+    article (shelf.pack_article), or why it was skipped."""
+    document = read_document(source) if isinstance(source, str) else source
+    if isinstance(document, Skip):
+        return _Unread(document)
+    result = _read_one(state, document)
+    return result if isinstance(result, Skip) else (result.path, pack_article(result))
+
+
 def trace(
     paths: Iterable[str],
     options: TraceOptions | None = None,
@@ -138,11 +219,11 @@ def trace_with_index(
     """
     options = options or TraceOptions()
     stories, warnings = load_articles(paths, stdin, progress, options.workers, options.scheduler)
-    archive = _related_in_index(stories, index_path, progress)
+    archive = related_in_index(stories, index_path, progress)
     return trace_articles([*stories, *archive], options, warnings=warnings, progress=progress)
 
 
-def _related_in_index(
+def related_in_index(
     stories: Sequence[Article], index_path: str | os.PathLike[str], progress: Progress | None
 ) -> list[Article]:
     """The indexed articles within two candidate steps of a story, the stories' own files left out."""
@@ -186,25 +267,17 @@ def trace_articles(
     the whole folder at once, with only a few components' alignments held at a time.
     """
     articles = sorted(articles, key=lambda a: a.id)
-    owners = owned_agencies(articles)
     edges: list[Edge] = []
     unseen: list[Unseen] = []
     unrelated: list[str] = []
     related: list[Related] = []
     alignments: dict[tuple[str, str], Alignment] = {}
-    inferred = 0
-    together = unseen_groups(articles, owners)
-    # Meaning flips are only shown: they are read for the alignments the trace keeps.
-    parts = map_components(articles, options, _infer_part, (owners, options), progress, together, flips=False)
-    for part in parts:
+    for part in infer_parts(articles, options, infer_part, progress):
         edges += part.edges
         unseen += part.unseen
         unrelated += part.unrelated
         related += part.related
         alignments.update(part.alignments)
-        inferred += part.articles
-        if progress is not None:
-            progress("inferring", inferred, len(articles))
     return Trace(
         articles=tuple(articles),
         edges=tuple(sorted(edges, key=lambda e: (e.parent, e.child))),
@@ -216,8 +289,47 @@ def trace_articles(
     )
 
 
+def _credits_of(article: Article) -> Article:
+    """The article's id and credits, and nothing else (what the agencies it owns and cites are read from)."""
+    return Article(article.id, "", None, None, None, None, article.credits, (), ())
+
+
+class _Sized(Protocol):
+    @property
+    def articles(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Sized)
+
+
+def infer_parts(
+    articles: Sequence[Article],
+    options: TraceOptions,
+    finish: Callable[[tuple[frozenset[str], TraceOptions], CorpusAlignment], S],
+    progress: Progress | None = None,
+) -> Iterator[S]:
+    """finish(context, part) for each connected component of the articles (sorted by id), aligned,
+    in align.corpus.map_components' order: finish is infer_part, or a function of its result.
+
+    Articles citing one agency that no article owns share a component. Progress is counted
+    in the articles of the components finished (the articles attribute of each result).
+    """
+    credited = [_credits_of(a) for a in articles] if isinstance(articles, Shelf) else articles
+    owners = owned_agencies(credited)
+    together = unseen_groups(credited, owners)
+    del credited
+    # Meaning flips are only shown: they are read for the alignments the trace keeps.
+    parts = map_components(articles, options, finish, (owners, options), progress, together, flips=False)
+    inferred = 0
+    for part in parts:
+        inferred += part.articles
+        if progress is not None:
+            progress("inferring", inferred, len(articles))
+        yield part
+
+
 @dataclass(frozen=True, slots=True)
-class _PartTrace:
+class PartTrace:
     """What one connected component adds to the trace."""
 
     articles: int
@@ -228,7 +340,7 @@ class _PartTrace:
     alignments: Mapping[tuple[str, str], Alignment]
 
 
-def _infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> _PartTrace:
+def infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> PartTrace:
     """The tree of one component and the alignments shown with it (run by a worker when it is small)."""
     owners, options = context
     ids = sorted(part.prepared)
@@ -243,4 +355,4 @@ def _infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignm
             if (a, b) not in kept and (b, a) not in kept:
                 kept[a, b] = result.alignment
     shown = _with_flips(kept, part.pairs, by_id)
-    return _PartTrace(len(ids), forest.edges, forest.unseen, forest.unrelated, forest.related, shown)
+    return PartTrace(len(ids), forest.edges, forest.unseen, forest.unrelated, forest.related, shown)

@@ -224,6 +224,21 @@ def test_a_vocabulary_from_stem_counts_weighs_as_one_from_the_texts() -> None:
     assert vocabulary_from(counts, 3) == vocabulary_of(texts)
 
 
+def test_a_vocabulary_without_its_one_use_stems_weighs_every_counted_stem_the_same() -> None:
+    """What a trace builds (once=False): the one-use stems not held, not one weight changed for them."""
+    from provtrace.align.features import prepare, sentence_features, stem_counts, vocabulary_from
+
+    story = article("a", ["The minister resigned on Monday.", "The minister denied it.", "Shares fell."])
+    feats = sentence_features(story)
+    counts = stem_counts(feats)
+    full, lean = vocabulary_from(counts, 3), vocabulary_from(counts, 3, once=False)
+    assert set(lean.weights) == {s for s, n in counts.items() if n > 1} != set(counts)
+    assert {s: lean.weight(s) for s in counts} == {s: full.weight(s) for s in counts}
+    assert lean.default == full.default and lean.rarer_than(2) == full.rarer_than(2)
+    assert full.weight("unseen") == full.default  # only a full vocabulary tells an unseen stem
+    assert prepare(story, lean, feats).bags == prepare(story, full, feats).bags
+
+
 #: A speaker introduced with her title (0), then quoted (1, 2); the target names and describes
 #: her again and restates only the quotations (the shape of seed 001's 38-40 and 003's 26).
 _SPEAKER_SOURCE = [

@@ -296,3 +296,25 @@ def test_a_pipe_gets_utf8_even_under_an_ascii_locale(examples: Path) -> None:
     )
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "articles · 3 derivations" in done.stdout.decode("utf-8")
+
+
+def test_json_that_fails_half_written_leaves_the_output_file_as_it_was(
+    examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The streamed JSON goes through a temporary file too: never a half-written report."""
+    from typing import TextIO
+
+    from provtrace.spooled import SpooledTrace
+
+    def half(self: SpooledTrace, out: TextIO) -> None:
+        out.write('{\n  "alignments": [')
+        raise OSError(28, "No space left on device")
+
+    target = tmp_path / "report.json"
+    target.write_text("the old report", encoding="utf-8")
+    monkeypatch.setattr(SpooledTrace, "write_json", half)
+    result = runner.invoke(app, ["trace", str(examples), "-o", str(target)])
+    assert result.exit_code != 0
+    assert "No space left on device" in result.stderr
+    assert target.read_text(encoding="utf-8") == "the old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

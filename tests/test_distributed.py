@@ -56,6 +56,35 @@ def test_trace_on_a_cluster_is_byte_identical_to_a_local_run(
     assert _json(paths, TraceOptions(scheduler=scheduler)) == local
 
 
+def test_a_spooled_trace_on_a_cluster_reads_the_files_here_and_writes_the_local_json(
+    scheduler: str, examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the articles on a shelf: the files are read by this process (a cluster's workers may
+    not see them), the packed articles travel, and the JSON is the local run's."""
+    import io
+
+    import provtrace.pipeline as pipeline
+    from provtrace.spooled import spool_trace
+
+    read: list[str] = []
+
+    def reading(path: str) -> object:
+        read.append(path)
+        return real(path)
+
+    real = pipeline.read_document
+    monkeypatch.setattr(parallel, "CHUNK", 2)
+    monkeypatch.setattr(pipeline, "SHELF_ARTICLES", 1)
+    monkeypatch.setattr(pipeline, "read_document", reading)
+    paths = [str(examples), str(Path(__file__).parent / "data" / "bilingual")]
+    local = _json(paths, TraceOptions(workers=1))
+    with spool_trace(paths, TraceOptions(scheduler=scheduler), budget=1000) as spooled:
+        out = io.StringIO()
+        spooled.write_json(out)
+    assert out.getvalue() == local
+    assert len(read) == len(spooled.articles) > 5  # every file read here, none on the cluster
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", 1)
     with pytest.raises(ProvtraceError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9 "):

@@ -120,3 +120,74 @@ def test_fresh_workers_keep_the_input_order(monkeypatch: pytest.MonkeyPatch) -> 
     items = list(range(500))
     chunks = parallel.ordered_chunks(_scaled, items, 7, workers=2, fresh=True)
     assert [x for chunk in chunks for x in chunk] == [7 * i for i in items]
+
+
+def test_a_spooled_trace_writes_the_json_of_the_whole_one(
+    examples: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Byte for byte, whether its parts stay in memory or are spilled to many files (removed after)."""
+    import io
+    import tempfile
+
+    from provtrace.spooled import spool_trace
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    data = Path(__file__).parent / "data" / "bilingual"
+    paths = [str(examples), str(data)]
+    for all_pairs in (False, True):
+        options = TraceOptions(workers=1, all_pairs=all_pairs)
+        whole = renderer(OutputFormat.JSON)(trace(paths, options), RenderOptions())
+        for budget in (10**9, 500):
+            with spool_trace(paths, options, budget=budget) as spooled:
+                out = io.StringIO()
+                spooled.write_json(out)
+                assert out.getvalue() == whole
+                assert spooled.edges == whole.count('"parent":')
+                assert bool(list(tmp_path.iterdir())) == (budget == 500)
+            assert not list(tmp_path.iterdir())
+
+
+def test_a_spooled_trace_leaves_no_temporary_file_when_it_fails(
+    examples: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import tempfile
+
+    import provtrace.spooled as spooled
+
+    def failing(*args: object, **kwargs: object) -> object:
+        parts = real(*args, **kwargs)  # type: ignore[arg-type]
+        yield next(parts)
+        raise RuntimeError("a worker died")
+
+    real = spooled.infer_parts
+    monkeypatch.setattr(spooled, "infer_parts", failing)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises(RuntimeError):
+        spooled.spool_trace([str(examples)], TraceOptions(workers=1), budget=1)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_shelf_holds_the_articles_and_warnings_load_articles_gives(
+    examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files read by the workers, articles packed: the same articles, ids and skips, in order."""
+    import shutil
+
+    import provtrace.pipeline as pipeline
+    from provtrace.shelf import Shelf
+
+    for k, story in enumerate(sorted(examples.iterdir())[:4]):
+        shutil.copy(story, tmp_path / f"{k}-{story.name}")
+        shutil.copy(story, tmp_path / f"{k}-{story.stem}.txt")  # two ids from one name: "x", "x-2"
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n....")
+    (tmp_path / "one.txt").write_text("Yes.", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    paths = [str(tmp_path), str(examples / "wire-original.txt")]
+    whole = pipeline.load_articles(paths, workers=1)
+    monkeypatch.setattr(pipeline, "SHELF_ARTICLES", 1)
+    shelved, warnings = pipeline.load_shelved(paths, workers=1)
+    assert isinstance(shelved, Shelf)
+    assert (tuple(shelved), warnings) == whole
+    assert len(whole[1]) >= 3
+    assert shelved.get(whole[0][3].id) == whole[0][3] and shelved[1:3] == list(whole[0][1:3])

@@ -31,6 +31,18 @@ def test_json_golden_for_the_example_family(example_trace: Trace, golden) -> Non
     golden("examples.json", text)
 
 
+def test_json_written_an_item_at_a_time_is_render_json_byte_for_byte(example_trace: Trace) -> None:
+    """Every list full and empty, the unseen sources included: the layout of one json.dumps."""
+    from dataclasses import replace
+
+    from provtrace.render.json import render_json, write_trace_json
+
+    for trace in (example_trace, replace(example_trace, edges=(), unseen=(), alignments=(), related=())):
+        out = io.StringIO()
+        write_trace_json(trace, out)
+        assert out.getvalue() == render_json(trace, RenderOptions())
+
+
 def test_json_reads_back_as_the_same_trace_with_unseen_sources(example_trace: Trace) -> None:
     from dataclasses import replace
 

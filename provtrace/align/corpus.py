@@ -29,6 +29,7 @@ from provtrace.align.survey import Unpacked, survey_run
 from provtrace.models import Alignment, Article, LinkKind, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_chunks, worker_count
+from provtrace.shelf import Shelf, unpack_article
 
 #: The stage name under which pairs are aligned (sentence features: survey.COMPARING).
 ALIGNING = "aligning"
@@ -133,29 +134,32 @@ def map_components(
     With flips false, most links' meaning flips are left to align.kinds.with_flips
     (for the alignments the caller keeps).
     """
-    by_id = {a.id: a for a in articles}
-    keyed = not options.semantic and len(by_id) > ALL_PAIRS_UP_TO
+    sizes: dict[str, int] = {}
+    languages: dict[str, str | None] = {}
+    for article in articles:  # one pass: a shelf unpacks each article to read it
+        sizes[article.id], languages[article.id] = len(article.sentences), article.language
+    ids = sorted(sizes)
+    keyed = not options.semantic and len(ids) > ALL_PAIRS_UP_TO
     survey = survey_run(articles, options, progress, keyed, fresh=len(articles) >= FRESH_ARTICLES)
     if keyed:
-        languages = {i: a.language for i, a in by_id.items()}
         todo = keyed_pairs(survey.shingles, survey.words, languages, Unpacked(survey.packed))
     else:
-        ids = sorted(by_id)
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
-    vocab, packed = survey.vocabulary, survey.packed
-    del survey  # the keys are not needed any more
+    vocab = survey.vocabulary
+    texts = _Texts(articles if isinstance(articles, Shelf) else {a.id: a for a in articles}, survey.packed)
+    del survey, languages  # the keys are not needed any more
     # Aligning is counted in sentences (both sides of each pair): one long text moves the bar as it goes.
-    count = _Count(progress, {i: len(a.sentences) for i, a in by_id.items()}, todo)
-    parts = components(sorted(by_id), todo, together)
+    count = _Count(progress, sizes, todo)
+    parts = components(ids, todo, together)
     del todo
     for group in batches(parts) if options.semantic else [parts]:
         vectors: dict[str, Any] = {}
         if options.semantic:
             from provtrace.align.semantic import Embedder
 
-            vectors = Embedder().embed([by_id[i] for part, _ in group for i in part])
-        state = _State(vectors, vocab, options, flips, finish, context, len(by_id) >= FRESH_ARTICLES)
-        yield from _run_group(state, group, count, _Texts(by_id, packed))
+            vectors = Embedder().embed([texts.article(i) for part, _ in group for i in part])
+        state = _State(vectors, vocab, options, flips, finish, context, len(ids) >= FRESH_ARTICLES)
+        yield from _run_group(state, group, count, texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,16 +179,30 @@ class _State(Generic[T]):
     fresh: bool  # workers from a fork server (parallel.ordered_chunks): a large run
 
 
+#: An article as a unit of work carries it: itself, or its id and packed self (when the run's are on a shelf).
+_Carried = Article | tuple[str, bytes]
+
+
 @dataclass(frozen=True, slots=True)
 class _Texts:
-    """The run's articles and their packed sentence features (features.pack_features), by id."""
+    """The run's articles (a shelf, or a mapping by id) and their packed sentence features
+    (features.pack_features), by id."""
 
-    by_id: Mapping[str, Article]
+    articles: Shelf | Mapping[str, Article]
     packed: Mapping[str, bytes]
 
-    def carried(self, ids: Iterable[str]) -> tuple[tuple[Article, bytes], ...]:
+    def article(self, article_id: str) -> Article:
+        """The article with this id."""
+        if isinstance(self.articles, Shelf):
+            return self.articles.get(article_id)
+        return self.articles[article_id]
+
+    def carried(self, ids: Iterable[str]) -> tuple[tuple[_Carried, bytes], ...]:
         """The given articles with their packed features, as a unit of work carries them."""
-        return tuple((self.by_id[i], self.packed[i]) for i in sorted(set(ids)))
+        articles = self.articles
+        if isinstance(articles, Shelf):
+            return tuple(((i, articles.packed(i)), self.packed[i]) for i in sorted(set(ids)))
+        return tuple((articles[i], self.packed[i]) for i in sorted(set(ids)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +212,7 @@ class _Unit:
 
     pairs: tuple[tuple[str, str], ...]
     part: tuple[str, ...] | None
-    texts: tuple[tuple[Article, bytes], ...]
+    texts: tuple[tuple[_Carried, bytes], ...]
 
 
 class _Count:
@@ -292,12 +310,13 @@ def _run_unit(state: _State[T], unit: _Unit, count: _Count | None = None) -> Any
 
 
 def _opened(
-    texts: Iterable[tuple[Article, bytes]],
+    texts: Iterable[tuple[_Carried, bytes]],
 ) -> tuple[dict[str, Article], dict[str, tuple[Features, ...]]]:
     """Articles carried by a unit, by id, and their sentence features unpacked."""
     by_id: dict[str, Article] = {}
     feats: dict[str, tuple[Features, ...]] = {}
-    for article, packed in texts:
+    for carried, packed in texts:
+        article = carried if isinstance(carried, Article) else unpack_article(*carried)
         by_id[article.id], feats[article.id] = article, unpack_features(packed)
     return by_id, feats
 

@@ -27,14 +27,25 @@ PACK_LEVEL = 1
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Rarity weights (inverse document frequency over sentences) for stems."""
+    """Rarity weights (inverse document frequency over sentences) for stems.
+
+    A stem not in weights weighs missing: the rarest weight (default, as for a
+    stem never seen) unless the stems used in one sentence only are left out of
+    weights, when it is theirs (see vocabulary_from).
+    """
 
     weights: Mapping[str, float]
     default: float
+    missing: float | None = None  # None: default
 
     def weight(self, stem: str) -> float:
-        """The stem's weight; an unseen stem counts as the rarest."""
-        return self.weights.get(stem, self.default)
+        """The stem's weight; a stem not in weights weighs missing (an unseen one the rarest)."""
+        return self.weights.get(stem, self.absent)
+
+    @property
+    def absent(self) -> float:
+        """The weight of a stem not in weights."""
+        return self.default if self.missing is None else self.missing
 
     def rarer_than(self, sentences: int) -> float:
         """The weight below which a stem is used in more than that many sentences."""
@@ -92,12 +103,30 @@ def stem_counts(feats: Iterable[Features]) -> dict[str, int]:
     return dict(df)
 
 
-def vocabulary_from(df: Mapping[str, int], total: int) -> Vocabulary:
-    """Weights from the number of sentences using each stem (df) out of total sentences."""
+def vocabulary_from(df: Mapping[str, int], total: int, *, once: bool = True) -> Vocabulary:
+    """Weights from the number of sentences using each stem (df) out of total sentences.
+
+    With once false, the stems used in one sentence only (about half of a large
+    run's) are left out and a stem not in weights weighs what they would: the
+    same weights for every stem df counts, in half the memory, but a stem df
+    never saw weighs as one used once, not as the rarest. So only for a
+    vocabulary asked only about the stems it counted (a trace's: every stem
+    looked up is one of its articles').
+    """
     # Few distinct counts: each weight is worked out once and shared by the stems with that count.
-    by_count = {n: 1.0 + math.log((total + 1) / (n + 1)) for n in set(df.values())}
-    weights = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
-    return Vocabulary(weights, 1.0 + math.log(total + 1))
+    by_count = {n: _idf(n, total) for n in set(df.values())}
+    default = 1.0 + math.log(total + 1)
+    if once:
+        weights = dict(zip(df, map(by_count.__getitem__, df.values()), strict=True))
+        return Vocabulary(weights, default)
+    kept = {s: n for s, n in df.items() if n != 1}
+    weights = dict(zip(kept, map(by_count.__getitem__, kept.values()), strict=True))
+    return Vocabulary(weights, default, _idf(1, total))
+
+
+def _idf(count: int, total: int) -> float:
+    """The weight of a stem used in count of total sentences."""
+    return 1.0 + math.log((total + 1) / (count + 1))
 
 
 def pack_features(feats: Sequence[Features]) -> bytes:
@@ -147,7 +176,7 @@ def prepare(
     once made, so a sentence's may be shared.
     """
     feats = tuple(feats) if feats is not None else sentence_features(article)
-    weights, default = vocab.weights, vocab.default  # Vocabulary.weight, without a call per stem
+    weights, default = vocab.weights, vocab.absent  # Vocabulary.weight, without a call per stem
     known = {} if known is None else known
     bags, masses = [], []
     for f in feats:

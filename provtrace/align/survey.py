@@ -71,13 +71,15 @@ def survey_run(
     words: dict[str, array[int]] = {}
     df: Counter[str] = Counter()
 
-    def keep(article: Article, found: _Surveyed) -> None:
-        packed[article.id] = found.packed
+    def keep(article_id: str, found: _Surveyed) -> None:
+        packed[article_id] = found.packed
         df.update(found.stems)
         if found.keys is not None:
-            shingles[article.id], words[article.id] = found.keys
+            shingles[article_id], words[article_id] = found.keys
 
-    sentences = sum(len(a.sentences) for a in articles)
+    # Read once: the articles may be on a shelf (unpacked each time one is read).
+    sizes = [(a.id, len(a.sentences)) for a in articles]
+    sentences = sum(n for _, n in sizes)
     read = 0
     if (
         progress is not None
@@ -86,7 +88,7 @@ def survey_run(
     ):
         state: _Known = ({}, {}, keyed)
         for article in articles:
-            keep(article, _survey_of(state, article, counter(progress, COMPARING, read, sentences)))
+            keep(article.id, _survey_of(state, article, counter(progress, COMPARING, read, sentences)))
             read += len(article.sentences)
             progress(COMPARING, read, sentences)
     else:
@@ -100,13 +102,13 @@ def survey_run(
         )
         at = 0
         for chunk in chunks:
-            for article, found in zip(articles[at : at + len(chunk)], chunk, strict=True):
-                keep(article, found)
-                read += len(article.sentences)
+            for (article_id, size), found in zip(sizes[at : at + len(chunk)], chunk, strict=True):
+                keep(article_id, found)
+                read += size
             at += len(chunk)
             if progress is not None:
                 progress(COMPARING, read, sentences)
-    return Survey(packed, shingles, words, vocabulary_from(df, sentences))
+    return Survey(packed, shingles, words, vocabulary_from(df, sentences, once=False))
 
 
 #: A process's known sentences: their features and their keys (when keyed), and whether keyed.

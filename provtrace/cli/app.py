@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import typer.core
@@ -26,6 +26,9 @@ from provtrace.cli.common import (
 from provtrace.errors import ExitCode
 from provtrace.ingest.types import named_suffixes
 from provtrace.render import DIFF_FORMATS, TRACE_FORMATS, DiffFormat, OutputFormat, RenderOptions
+
+if TYPE_CHECKING:
+    from provtrace.options import TraceOptions
 
 app = typer.Typer(
     name="provtrace",
@@ -148,6 +151,9 @@ def trace_command(
     chosen = fmt or format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
     options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers, scheduler=scheduler)
     stdin = sys.stdin.buffer
+    if chosen is OutputFormat.JSON:  # written as it is merged: the result is never held whole
+        _trace_json(paths, options, index, output, quiet, show_traceback)
+        return
     with progress_bar(sys.stderr.isatty()) as progress:
         result = guard(
             show_traceback,
@@ -161,6 +167,30 @@ def trace_command(
     warn(result.warnings, quiet)
     render = TRACE_FORMATS.renderer(chosen)
     guard(show_traceback, lambda: emit(lambda color: render(result, RenderOptions(color, brief)), output))
+
+
+def _trace_json(
+    paths: list[str],
+    options: TraceOptions,
+    index: Path | None,
+    output: Path | None,
+    quiet: bool,
+    show_traceback: bool,
+) -> None:
+    """`trace --format json`: the result spooled (provtrace.spooled), its JSON written as it is merged."""
+    from provtrace.cli.output import emit_stream
+    from provtrace.spooled import spool_trace
+
+    stdin = sys.stdin.buffer
+    with progress_bar(sys.stderr.isatty()) as progress:
+        spooled = guard(
+            show_traceback,
+            lambda: spool_trace(paths, options, index=index, stdin=stdin, progress=progress),
+            quiet,
+        )
+    with spooled:
+        warn(spooled.warnings, quiet)
+        guard(show_traceback, lambda: emit_stream(spooled.write_json, output))
 
 
 @app.command("diff")

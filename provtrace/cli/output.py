@@ -12,7 +12,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from provtrace.errors import OutputError
 
@@ -53,6 +53,12 @@ def _mode_for(path: Path) -> int:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path through a temporary file in the same folder."""
+    write_atomic_with(path, lambda handle: handle.write(text))
+
+
+def write_atomic_with(path: Path, write: Callable[[TextIO], object]) -> None:
+    """What write writes to a text stream, written to path through a temporary file in the same
+    folder: path is left as it was if write fails."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
@@ -62,7 +68,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            write(handle)
         # mkstemp makes a private file; give the report the mode a plain write would.
         os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
@@ -105,3 +111,15 @@ def emit(render: Callable[[bool], RenderableType | str], output: Path | None) ->
     else:
         sys.stdout.write(_to_string(result))
         sys.stdout.flush()
+
+
+def emit_stream(write: Callable[[TextIO], object], output: Path | None) -> None:
+    """What write writes to a text stream, to output (a file, atomically) or to standard output.
+
+    For a format written as it is made (a spooled trace's JSON), never held whole.
+    """
+    if output is not None:
+        write_atomic_with(output, write)
+        return
+    write(sys.stdout)
+    sys.stdout.flush()

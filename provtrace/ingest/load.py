@@ -109,47 +109,44 @@ def _size(size: int) -> str:
     return f"{size:,} bytes" if float(megabytes) * 1024 * 1024 <= MAX_FILE_BYTES else f"{megabytes} MB"
 
 
-def _read(path: Path, skipped: list[Skip]) -> RawDocument | None:
+def read_document(path: str | Path) -> RawDocument | Skip:
+    """The bytes of one article file, or why it cannot be used (never raises)."""
+    path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            skipped.append(
-                Skip(
-                    str(path),
-                    f"{_size(size)} is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MB for one article",
-                )
-            )
-            return None
+            limit = MAX_FILE_BYTES // 1024 // 1024
+            return Skip(str(path), f"{_size(size)} is over the limit of {limit} MB for one article")
         data = path.read_bytes()
     except PermissionError:
-        skipped.append(Skip(str(path), "permission denied"))
-        return None
+        return Skip(str(path), "permission denied")
     except OSError as exc:
-        skipped.append(Skip(str(path), f"cannot be read ({exc.strerror or exc})"))
-        return None
+        return Skip(str(path), f"cannot be read ({exc.strerror or exc})")
     if not data.strip():
-        skipped.append(Skip(str(path), "the file is empty"))
-        return None
+        return Skip(str(path), "the file is empty")
     kind = _binary_kind(data)
     if kind is not None:
-        skipped.append(Skip(str(path), f"{kind}, not text"))
-        return None
+        return Skip(str(path), f"{kind}, not text")
     if report_format(data) is not None:
-        skipped.append(Skip(str(path), REPORT_REASON, lost=False))
-        return None
+        return Skip(str(path), REPORT_REASON, lost=False)
     return RawDocument(path=str(path), data=data, suffix=_suffix(path))
 
 
-def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadResult:
-    """Read every article named by paths (files, folders, or "-" for stdin).
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The inputs named by the given paths, not yet read: files (by path) and standard input's
+    document, in path order; and the inputs skipped so far (with why)."""
 
-    Raises InputError when a named path does not exist. Duplicate paths
-    (the same file named twice) are read once. Documents come back sorted by
-    path so that the order of the arguments never matters.
-    """
+    sources: tuple[str | RawDocument, ...]
+    skipped: tuple[Skip, ...]
+
+
+def find_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> Found:
+    """load_documents without reading the files: each is read with read_document when needed,
+    so that a large folder's bytes need not be held at once."""
     skipped: list[Skip] = []
     files: list[Path] = []
-    documents: list[RawDocument] = []
+    sources: list[str | RawDocument] = []
     for raw in sorted(set(paths)):
         if raw == "-":
             if stdin is None:
@@ -160,7 +157,7 @@ def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadR
             elif report_format(data) is not None:
                 skipped.append(Skip("standard input", REPORT_REASON, lost=False))
             else:
-                documents.append(RawDocument(path="-", data=data, suffix=""))
+                sources.append(RawDocument(path="-", data=data, suffix=""))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -174,11 +171,31 @@ def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadR
     seen: set[str] = set()
     for path in sorted(files, key=lambda p: (str(p), os.path.realpath(p))):
         real = os.path.realpath(path)
-        if real in seen:
-            continue
-        seen.add(real)
-        document = _read(path, skipped)
-        if document is not None:
+        if real not in seen:
+            seen.add(real)
+            sources.append(str(path))
+    sources.sort(key=lambda d: d if isinstance(d, str) else d.path)
+    return Found(tuple(sources), tuple(skipped))
+
+
+def load_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> LoadResult:
+    """Read every article named by paths (files, folders, or "-" for stdin).
+
+    Raises InputError when a named path does not exist. Duplicate paths
+    (the same file named twice) are read once. Documents come back sorted by
+    path so that the order of the arguments never matters.
+    """
+    return read_found(find_documents(paths, stdin))
+
+
+def read_found(found: Found) -> LoadResult:
+    """Every document find_documents found, read."""
+    skipped = list(found.skipped)
+    documents: list[RawDocument] = []
+    for source in found.sources:
+        document = source if isinstance(source, RawDocument) else read_document(source)
+        if isinstance(document, Skip):
+            skipped.append(document)
+        else:
             documents.append(document)
-    documents.sort(key=lambda d: d.path)
     return LoadResult(tuple(documents), tuple(dict.fromkeys(skipped)))

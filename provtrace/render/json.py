@@ -7,7 +7,8 @@ in everything but the run's warnings, which are not part of the contract.
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
 
 from provtrace.errors import InputError
 from provtrace.models import (
@@ -76,31 +77,105 @@ def _alignment(al: Alignment) -> dict[str, Any]:
     }
 
 
+def _unseen(u: Unseen) -> dict[str, Any]:
+    return {"id": u.id, "label": u.label, "agency": u.agency}
+
+
+def _related(r: Related) -> dict[str, Any]:
+    return {
+        "a": r.a,
+        "b": r.b,
+        "judgement": str(r.judgement),
+        "probability": r.probability,
+        "evidence": list(r.evidence),
+    }
+
+
 def trace_to_dict(trace: Trace) -> dict[str, Any]:
     """The JSON-ready dictionary of a trace."""
     return {
         "schema": SCHEMA,
         "articles": [_article(a) for a in trace.articles],
         "edges": [_edge(e) for e in trace.edges],
-        "unseen": [{"id": u.id, "label": u.label, "agency": u.agency} for u in trace.unseen],
+        "unseen": [_unseen(u) for u in trace.unseen],
         "unrelated": list(trace.unrelated),
-        "related": [
-            {
-                "a": r.a,
-                "b": r.b,
-                "judgement": str(r.judgement),
-                "probability": r.probability,
-                "evidence": list(r.evidence),
-            }
-            for r in trace.related
-        ],
+        "related": [_related(r) for r in trace.related],
         "alignments": [_alignment(al) for al in trace.alignments],
     }
 
 
+def _dumped(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)
+
+
 def render_json(trace: Trace, options: RenderOptions) -> str:
     """Deterministic JSON: sorted keys, stable order, UTF-8 text kept readable."""
-    return json.dumps(trace_to_dict(trace), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return _dumped(trace_to_dict(trace)) + "\n"
+
+
+#: The lists of the contract, each with the dictionary of one of its items (unrelated: an id).
+SECTIONS = ("alignments", "articles", "edges", "related", "unrelated", "unseen")
+
+
+def item_json(section: str, item: Any) -> str:
+    """One item of a section (an Alignment of "alignments", say) as render_json writes it alone."""
+    match section:
+        case "alignments":
+            return _dumped(_alignment(item))
+        case "articles":
+            return _dumped(_article(item))
+        case "edges":
+            return _dumped(_edge(item))
+        case "related":
+            return _dumped(_related(item))
+        case "unseen":
+            return _dumped(_unseen(item))
+        case "unrelated":
+            return _dumped(item)
+    raise ValueError(f"no section {section!r}")
+
+
+def write_json(sections: Mapping[str, Iterable[str]], out: TextIO) -> None:
+    """render_json's text, written a list item at a time.
+
+    sections gives, for each of SECTIONS, its items' item_json texts in the
+    trace's order (they may come from a spill as they are written).
+    """
+    # render_json's layout: the top-level keys sorted, each list item indented by four spaces.
+    fields = {**{name: sections[name] for name in SECTIONS}, "schema": None}
+    out.write("{")
+    for k, name in enumerate(sorted(fields)):
+        out.write(",\n" if k else "\n")
+        out.write(f"  {_dumped(name)}: ")
+        items = fields[name]
+        if items is None:
+            out.write(_dumped(SCHEMA))
+            continue
+        out.write("[")
+        empty = True
+        for text in items:
+            out.write("\n    " if empty else ",\n    ")
+            out.write(text.replace("\n", "\n    "))
+            empty = False
+        out.write("]" if empty else "\n  ]")
+    out.write("\n}\n")
+
+
+def write_trace_json(trace: Trace, out: TextIO) -> None:
+    """render_json(trace) written to out a list item at a time (no whole text held)."""
+    sections = {
+        "alignments": trace.alignments,
+        "articles": trace.articles,
+        "edges": trace.edges,
+        "related": trace.related,
+        "unrelated": trace.unrelated,
+        "unseen": trace.unseen,
+    }
+    write_json({name: _texts(name, items) for name, items in sections.items()}, out)
+
+
+def _texts(section: str, items: Iterable[Any]) -> Iterator[str]:
+    return (item_json(section, item) for item in items)
 
 
 def _article_from(a: dict[str, Any]) -> Article:
