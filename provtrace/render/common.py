@@ -94,6 +94,22 @@ INDEPENDENT_HEADING = "Same story, written independently (related, but neither c
 UNPLACED_HEADING = "Judged derived, but not drawn in the tree:"
 
 
+def outside_lists(trace: Trace) -> list[tuple[str, list[str]]]:
+    """What the text, Markdown and HTML reports list of the articles in no edge, as (heading, ids),
+    the empty lists left out (see outside_tree)."""
+    unrelated, outside = outside_tree(trace)
+    return [
+        (heading, ids) for heading, ids in ((UNRELATED_HEADING, unrelated), (OUTSIDE_HEADING, outside)) if ids
+    ]
+
+
+def pair_lists(trace: Trace) -> list[tuple[str, list[Related]]]:
+    """What those reports list of the related pairs that are no tree edges, as (heading, pairs),
+    the empty lists left out: those written independently, then those derived but not drawn."""
+    lists = ((INDEPENDENT_HEADING, independent_pairs(trace)), (UNPLACED_HEADING, unplaced_pairs(trace)))
+    return [(heading, pairs) for heading, pairs in lists if pairs]
+
+
 def summary_line(trace: Trace) -> str:
     """'5 articles · 3 derivations · 0 unseen sources · 1 unrelated' (· 'N related, not in the tree')."""
     unrelated, outside = outside_tree(trace)

@@ -14,21 +14,16 @@ from html import escape
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
-    INDEPENDENT_HEADING,
-    OUTSIDE_HEADING,
-    UNPLACED_HEADING,
-    UNRELATED_HEADING,
     credit_notes,
     direction,
     edge_counts,
     flips,
-    independent_pairs,
     meta,
-    outside_tree,
+    outside_lists,
+    pair_lists,
     pct,
     roots,
     summary_line,
-    unplaced_pairs,
     walk,
 )
 from provtrace.render.escape import one_line
@@ -343,19 +338,14 @@ def render_html(trace: Trace, options: RenderOptions) -> str:
 
 def _outside(trace: Trace) -> Iterator[str]:
     """The articles outside the tree, and the related pairs that are no edges, each with why."""
-    unrelated, outside = outside_tree(trace)
-    lists = [(UNRELATED_HEADING, unrelated), (OUTSIDE_HEADING, outside)]
-    pairs = [(INDEPENDENT_HEADING, independent_pairs(trace)), (UNPLACED_HEADING, unplaced_pairs(trace))]
-    if not (unrelated or outside or any(p for _, p in pairs)):
+    lists, pairs = outside_lists(trace), pair_lists(trace)
+    if not (lists or pairs):
         return
     yield '<section id="outside"><h2>Outside the tree</h2>'
     for heading, ids in lists:
-        if ids:
-            items = "".join(f"<li>{_id(i)}{_title(trace.article(i))}</li>" for i in ids)
-            yield f"<p>{_e(heading)}</p><ul>{items}</ul>"
+        items = "".join(f"<li>{_id(i)}{_title(trace.article(i))}</li>" for i in ids)
+        yield f"<p>{_e(heading)}</p><ul>{items}</ul>"
     for heading, related in pairs:
-        if not related:
-            continue
         yield f"<p>{_e(heading)}</p><ul>"
         for r in related:
             why = "".join(f"<li>{_e(item)}</li>" for item in r.evidence)

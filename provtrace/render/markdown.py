@@ -13,20 +13,15 @@ from collections.abc import Iterator
 from provtrace.models import Alignment, Article, Edge, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
-    INDEPENDENT_HEADING,
-    OUTSIDE_HEADING,
-    UNPLACED_HEADING,
-    UNRELATED_HEADING,
     Node,
     direction,
     edge_counts,
     flips,
-    independent_pairs,
     meta,
-    outside_tree,
+    outside_lists,
+    pair_lists,
     pct,
     summary_line,
-    unplaced_pairs,
     unseen_agency,
     walk,
 )
@@ -162,8 +157,6 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
 
 def _pairs(heading: str, pairs: list[Related]) -> list[str]:
     """Related pairs that are no tree edges, each with its probability of copying and why."""
-    if not pairs:
-        return []
     lines = ["", heading, ""]
     for r in pairs:
         lines.append(f"- **{md(r.a)}** · **{md(r.b)}** · probability of copying {r.probability:.2f}")
@@ -177,13 +170,11 @@ def render_markdown(trace: Trace, options: RenderOptions) -> str:
     lines += [_tree_line(trace, node) for node in walk(trace)]
     if not trace.edges:
         lines.append("No article derives from another.")
-    unrelated, outside = outside_tree(trace)
-    for heading, ids in ((UNRELATED_HEADING, unrelated), (OUTSIDE_HEADING, outside)):
-        if ids:
-            lines += ["", heading, ""]
-            lines += [f"- **{md(i)}**{_title(trace.article(i))}" for i in ids]
-    lines += _pairs(INDEPENDENT_HEADING, independent_pairs(trace))
-    lines += _pairs(UNPLACED_HEADING, unplaced_pairs(trace))
+    for heading, ids in outside_lists(trace):
+        lines += ["", heading, ""]
+        lines += [f"- **{md(i)}**{_title(trace.article(i))}" for i in ids]
+    for heading, pairs in pair_lists(trace):
+        lines += _pairs(heading, pairs)
     if trace.edges:
         lines += ["", "## What each version changed", "", *_summary_table(trace), ""]
         for node in walk(trace):

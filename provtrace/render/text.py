@@ -16,18 +16,7 @@ from rich.tree import Tree
 
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import (
-    INDEPENDENT_HEADING,
-    OUTSIDE_HEADING,
-    UNPLACED_HEADING,
-    UNRELATED_HEADING,
-    flips,
-    independent_pairs,
-    outside_tree,
-    relation_of,
-    summary_line,
-    unplaced_pairs,
-)
+from provtrace.render.common import flips, outside_lists, pair_lists, relation_of, summary_line
 from provtrace.render.escape import visible
 from provtrace.render.worddiff import Op, word_diff
 
@@ -211,10 +200,7 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
         _add_children(tree, root, trace, options)
         blocks.append(Text(""))
         blocks.append(tree)
-    unrelated, outside = outside_tree(trace)
-    for heading, ids in ((UNRELATED_HEADING, unrelated), (OUTSIDE_HEADING, outside)):
-        if not ids:
-            continue
+    for heading, ids in outside_lists(trace):
         blocks.append(Text(""))
         if len(trace.articles) == 1:
             heading = "Only one article: give provtrace the other versions to compare it with."
@@ -225,15 +211,13 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
             if article is not None and article.title:
                 line.append("  “" + visible(article.title) + "”", style="italic")
             blocks.append(line)
-    blocks.extend(_pairs(INDEPENDENT_HEADING, independent_pairs(trace)))
-    blocks.extend(_pairs(UNPLACED_HEADING, unplaced_pairs(trace)))
+    for heading, pairs in pair_lists(trace):
+        blocks.extend(_pairs(heading, pairs))
     return Group(*blocks)
 
 
 def _pairs(heading: str, pairs: list[Related]) -> list[RenderableType]:
     """Related pairs that are no tree edges, each with its probability of copying and why."""
-    if not pairs:
-        return []
     blocks: list[RenderableType] = [Text(""), Text(heading, style="bold")]
     for r in pairs:
         line = Text("  ") + Text(visible(r.a), style=_ID) + Text(" · ") + Text(visible(r.b), style=_ID)
