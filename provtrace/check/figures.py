@@ -75,8 +75,10 @@ class Figure:
 
 #: What a number measures, read from the words written around it. A person's age ("Blake, 27,",
 #: "aged ten", "a 24-year-old") and a sum of money never stand for a count of something else.
-_AGE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’-]+,\s*|\baged\s+|\bage\s+of\s+)$")
-_AGE_AFTER = re.compile(r"^(?:,(?!\d)|[-\s]years?[-\s]old\b|-year\b)", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Blake, 27,": after a name and a comma ...
+_NAMED_AFTER = re.compile(r"^,(?!\d)")  # ... and before a comma
+_AGED_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s+$")  # "aged ten", "at the age of 62"
+_YEARS_OLD_AFTER = re.compile(r"^(?:[-\s]years?[-\s]old\b|-year\b)", re.IGNORECASE)  # "24-year-old"
 _MONEY_BEFORE = re.compile(r"[£$€¥#]\s*$")
 _MONEY_AFTER = re.compile(r"^(?:\s*(?:pounds?|dollars?|euros?|pence|cents?)\b|p(?![.\w]))", re.IGNORECASE)
 _CALENDAR = re.compile(
@@ -122,8 +124,8 @@ def _unit(text: str, start: int, end: int) -> str:
         return "money"
     if _PERCENT_AFTER.match(after):
         return "percent"
-    if _AGE_AFTER.match(after) and not after.startswith(","):
-        return "age"  # "24-year-old", "ten years old"
+    if _YEARS_OLD_AFTER.match(after):
+        return "age"
     if re.match(r"in\b", after):  # "7in": inches only when written onto the number
         return "inches"
     words = _UNIT_AFTER.match(after)
@@ -132,9 +134,7 @@ def _unit(text: str, start: int, end: int) -> str:
             return _UNITS[word.lower().rstrip(".")]
     if not re.fullmatch(r"\d{1,3}|[^\W\d_]+(?:[- ][^\W\d_]+)*", text[start:end]) or _CALENDAR.search(before):
         return ""  # an age is a small number, and "On Monday, 12," is no one's
-    if _AGE_AFTER.match(after) and (_AGE_BEFORE.search(before) or not after.startswith(",")):
-        return "age"
-    if _AGE_BEFORE.search(before) and before.rstrip().endswith(("aged", "of")):
+    if (_NAMED_BEFORE.search(before) and _NAMED_AFTER.match(after)) or _AGED_BEFORE.search(before):
         return "age"
     return ""
 
