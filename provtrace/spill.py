@@ -61,6 +61,11 @@ class Spill:
         return (text for _key, _order, text in heapq.merge(*runs, iter(held)))
 
     @property
+    def added(self) -> int:
+        """The number of texts added, in every section."""
+        return self._added
+
+    @property
     def runs(self) -> int:
         """The number of run files written so far."""
         return sum(len(paths) for paths in self._runs.values())

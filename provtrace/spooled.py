@@ -12,12 +12,13 @@ render_json(trace(...)), without the whole result or its text ever held.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import BinaryIO, TextIO
 
 from provtrace.align.corpus import CorpusAlignment
+from provtrace.align.progress import SentenceCount
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
 from provtrace.pipeline import PartTrace, infer_part, infer_parts, load_shelved, related_in_index
@@ -25,6 +26,8 @@ from provtrace.render.json import SECTIONS, item_json, write_json
 from provtrace.shelf import Shelf
 from provtrace.spill import SPILL_BUDGET, Spill
 
+#: The progress stage of writing the result out.
+WRITING = "writing"
 #: A part's items: (section, sort key, text of the item).
 _Item = tuple[str, tuple[str, ...], str]
 
@@ -43,10 +46,19 @@ class SpooledTrace:
         self.edges = edges  # the number of edges of the forest
         self._spill = spill
 
-    def write_json(self, out: TextIO) -> None:
-        """The trace as render_json writes it (provtrace.trace/1), to out; once only."""
+    def write_json(self, out: TextIO, progress: Progress | None = None) -> None:
+        """The trace as render_json writes it (provtrace.trace/1), to out; once only.
+
+        progress hears of the items written (stage WRITING) every PROGRESS_EVERY.
+        """
         texts = {name: self._spill.sorted(name) for name in SECTIONS if name != "articles"}
-        write_json({**texts, "articles": (item_json("articles", a) for a in self.articles)}, out)
+        sections = {**texts, "articles": (item_json("articles", a) for a in self.articles)}
+        if progress is not None:
+            count = SentenceCount(progress, WRITING, self._spill.added + len(self.articles))
+            sections = {name: _counted(items, count) for name, items in sections.items()}
+        write_json(sections, out)
+        if progress is not None:
+            count.finish()
 
     def close(self) -> None:
         """Remove the temporary files."""
@@ -102,6 +114,13 @@ def spool_articles(
         spill.close()
         raise
     return SpooledTrace(articles, warnings, spill, edges)
+
+
+def _counted(items: Iterable[str], count: SentenceCount) -> Iterator[str]:
+    """items, each one counted as it is taken."""
+    for text in items:
+        count.step()
+        yield text
 
 
 def _joined(articles: Sequence[Article], more: Sequence[Article]) -> Sequence[Article]:

@@ -147,6 +147,33 @@ def test_a_spooled_trace_writes_the_json_of_the_whole_one(
             assert not list(tmp_path.iterdir())
 
 
+def test_writing_a_spooled_trace_reports_its_progress_up_to_every_item(
+    examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same bytes with a progress callback; it hears 'writing' rise to the number of items."""
+    import io
+    import json
+
+    import provtrace.align.progress as counting
+    from provtrace.spooled import WRITING, spool_trace
+
+    monkeypatch.setattr(counting, "PROGRESS_EVERY", 3)
+    heard: list[tuple[str, int, int]] = []
+    outputs = []
+    for progress in (None, lambda stage, done, total: heard.append((stage, done, total))):
+        with spool_trace([str(examples)], TraceOptions(workers=1)) as spooled:
+            out = io.StringIO()
+            spooled.write_json(out, progress)
+            outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1]
+    assert {stage for stage, _, _ in heard} == {WRITING}
+    done = [d for _, d, _ in heard]
+    total = heard[-1][2]
+    items = sum(len(v) for v in json.loads(outputs[0]).values() if isinstance(v, list))
+    assert done == sorted(done) and len(done) > 2
+    assert done[-1] == total == items
+
+
 def test_a_spooled_trace_leaves_no_temporary_file_when_it_fails(
     examples: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

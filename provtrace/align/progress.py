@@ -17,7 +17,7 @@ def counter(progress: Progress, stage: str, before: int, total: int) -> Callable
 
 
 class SentenceCount:
-    """Counts the sentences done of total and reports them under stage every PROGRESS_EVERY."""
+    """Counts the steps done (sentences, items) of total and reports them under stage every PROGRESS_EVERY."""
 
     def __init__(self, progress: Progress | None, stage: str, total: int) -> None:
         self.progress, self.stage, self.total = progress, stage, total

@@ -190,7 +190,8 @@ def _trace_json(
         )
     with spooled:
         warn(spooled.warnings, quiet)
-        guard(show_traceback, lambda: emit_stream(spooled.write_json, output))
+        with progress_bar(sys.stderr.isatty()) as progress:
+            guard(show_traceback, lambda: emit_stream(lambda out: spooled.write_json(out, progress), output))
 
 
 @app.command("diff")
