@@ -306,7 +306,7 @@ def test_json_that_fails_half_written_leaves_the_output_file_as_it_was(
 
     from provtrace.spooled import SpooledTrace
 
-    def half(self: SpooledTrace, out: TextIO) -> None:
+    def half(self: SpooledTrace, out: TextIO, progress: object = None) -> None:
         out.write('{\n  "alignments": [')
         raise OSError(28, "No space left on device")
 
