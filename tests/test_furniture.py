@@ -55,6 +55,31 @@ def test_each_debris_line_and_photo_caption_is_removed_from_inside_the_story(lin
 
 
 @pytest.mark.parametrize(
+    "last", ["Police said no one was hurt.", "Mora denied the claim.", "The strike was called off on Friday."]
+)
+@pytest.mark.parametrize("footer", [[], ["© 2026 AFP. All rights reserved."], ["Follow us on Twitter", "Share"]])
+def test_a_short_last_paragraph_is_story_not_furniture(last: str, footer: list[str]) -> None:
+    """A sentence of three words or more ending the story is kept, with or without a footer after it."""
+    cleaned = clean_capture("\n\n".join([*STORY, last, *footer]))
+    assert cleaned.text.splitlines() == [*STORY, last]
+    assert set(footer) <= set(cleaned.removed)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Associated Press contributed to this report.",
+        "Sign up now.",
+        "Click here to subscribe.",
+    ],
+)
+def test_a_short_credit_or_prompt_after_the_story_is_not_a_sentence_of_it(line: str) -> None:
+    cleaned = clean_capture("\n\n".join([*STORY, line]))
+    assert cleaned.text.splitlines() == STORY
+    assert line in cleaned.removed
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "A Reuters/Ipsos poll found that 40 percent of voters backed the plan, according to Reuters/Ipsos.",

@@ -21,6 +21,7 @@ _DEBRIS = re.compile(
     r"""^(?:
         skip\ to\ (?:main\ )?content | jump\ to | go\ ?to\ ?top | back\ to\ top | top
       | menu | search | home | log\ ?in | sign\ ?in | subscribe(?:\ now)? | toggle\ navigation
+      | sign\ ?up(?:\ (?:now|today|here|free))?[.!]? | click\ here\b.{0,60}
       | tags?\s*: .* | topics?\s*: .* | filed\ under\s*: .* | categor(?:y|ies)\s*:? .*
       | (?:share|tweet|email|print|copy\ link)\b.{0,60}
       | .{0,40}\b(?:newsletter|sign\ up\ for|subscribe\ to)\b.*
@@ -214,6 +215,17 @@ def _is_prose(line: str) -> bool:
     return (words >= 8 and bool(SENTENCE_END.search(line))) or words >= 25
 
 
+def _is_short_sentence(line: str) -> bool:
+    """A line too short for prose that is still a sentence: a capital first, an end mark last."""
+    return (
+        word_count(line) >= _SHORT_SENTENCE_WORDS
+        and line[:1].isupper()
+        and bool(SENTENCE_END.search(line))
+        and not _TRUNCATED.search(line)
+        and not _CREDIT_LINE.search(line)
+    )
+
+
 #: What a line of furniture costs the run of prose it sits in: enough that a footer of prompts
 #: and teasers ends the story, while an "Advertisement" between paragraphs is bridged.
 _DEBRIS_COST = -15.0
@@ -221,6 +233,18 @@ _DEBRIS_COST = -15.0
 _INTERRUPTION_COST = -1.0
 #: A short line that is neither prose nor furniture (a headline, a label).
 _SHORT_LINE_COST = -3.0
+#: A short line that is a whole sentence ("Police said no one was hurt."): a story's short last
+#: paragraph. It adds a little, so that it is kept where it follows the story directly, yet
+#: never carries the story across furniture.
+_SHORT_SENTENCE_SCORE = 1.0
+#: The fewest words of such a sentence (a subject, a verb and more).
+_SHORT_SENTENCE_WORDS = 3
+#: A short line that credits the reporting is no sentence of the story ("The Associated Press
+#: contributed to this report.", "Reporting by Jane Doe; Editing by John Roe."): credits.py reads it.
+_CREDIT_LINE = re.compile(
+    r"\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)|\b(?:reporting|editing|writing)\s+by\b",
+    re.IGNORECASE,
+)
 
 
 def _story_span(lines: list[str], debris: Mapping[str, bool]) -> tuple[int, int] | None:
@@ -237,6 +261,8 @@ def _story_span(lines: list[str], debris: Mapping[str, bool]) -> tuple[int, int]
             score = _INTERRUPTION_COST if is_interruption(line) else _DEBRIS_COST
         elif _is_prose(line):
             score = float(min(word_count(line), 80))
+        elif _is_short_sentence(line):
+            score = _SHORT_SENTENCE_SCORE
         else:
             score = _SHORT_LINE_COST
         if total <= 0:
