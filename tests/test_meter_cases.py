@@ -57,3 +57,23 @@ def test_a_story_written_independently_is_not_called_unrelated_to_what_it_report
     assert STORY not in unrelated
     outside = out.split("Related to others, but not in the tree (see the pairs below):")[1].split("\n\n")[0]
     assert STORY in outside
+
+
+def test_a_story_is_judged_together_only_with_the_agency_copy_among_its_partners() -> None:
+    """Stepmother: 14 papers and 10 PA items. A paper's story compiled from PA's takes is pooled
+    with the takes, never with another paper's story: no paper hangs from a paper, and the pooled
+    judgement of a pair of papers never stands in for the pair (the Sun was once called a rewrite
+    of the Telegraph, from a figure measured against three PA items and the Telegraph together)."""
+    assert METER is not None
+    files = sorted(
+        str(p)
+        for folder in (METER / "stories", METER / "wire" / "pa")
+        for p in folder.glob("*stepmother*.txt")
+    )
+    result = trace(files, TraceOptions())
+    papers = {a.id for a in result.articles if not a.id.startswith("pa-")}
+    assert len(papers) == 14
+    assert not [e for e in result.edges if e.parent in papers and e.child in papers]
+    for r in result.related:
+        if {r.a, r.b} <= papers:
+            assert not any(line.startswith("taken together") for line in r.evidence)

@@ -135,6 +135,12 @@ def _judge_together(
             partners.setdefault(a_id, []).append(b_id)
         if measured is not a:
             partners.setdefault(b_id, []).append(a_id)
+    # Where agency copy is among a text's partners, it is the agency's takes the text compiles
+    # from: outlets' stories of one event are not pooled as one source of another's.
+    for ms in partners.values():
+        wire = [m for m in ms if wire_copy(by_id[m])]
+        if wire:
+            ms[:] = wire
     key = {(x, m): (x, m) if (x, m) in judged else (m, x) for x, ms in partners.items() for m in ms}
     for x, ms in sorted(partners.items()):
         if len(ms) < 2 or any(judged[key[x, m]].derived for m in ms):
