@@ -54,6 +54,24 @@ def test_uncredited_reuse_names_the_agency_the_wire_file_and_the_first_reused_li
     assert "never credits Reuters" in finding.message
 
 
+def test_uncredited_reuse_from_several_articles_of_one_agency_counts_them_all_and_names_the_main_one(
+    tmp_path: Path,
+) -> None:
+    """The count is over every article of the agency the story reuses: the message says how many
+    articles, and how much of it the one it names gives (never the whole count as that one's)."""
+    paragraphs = REUTERS.split("\n\n")
+    credit = paragraphs[1].split(" - ")[0] + " - "
+    first = "\n\n".join(paragraphs[:5])  # the title, the dateline paragraph and three more
+    second = "\n\n".join([paragraphs[0] + " (update)", credit + paragraphs[5], *paragraphs[6:]])
+    wire = tmp_path / "wire"
+    write(wire, "fire-1.txt", first)
+    write(wire, "fire-2.txt", second)
+    finding = only(run(DATA / "stories" / "uncredited.md", wire=wire))
+    assert finding.rule is Rule.UNCREDITED_REUSE
+    assert "6 of 6 sentences (100%) come from 2 articles of Reuters copy (most, " in finding.message
+    assert finding.source is not None and finding.source in finding.message
+
+
 def test_stories_copied_from_the_wire_are_judged_derived_with_high_probability() -> None:
     """Each fictional story that copies the wire copy is derived from it, with its probability."""
     report = run(DATA / "stories" / "uncredited.md", DATA / "stories" / "credited.txt")

@@ -75,6 +75,7 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
     story, config = given.story, given.config
     by_agency: dict[str, set[int]] = {}
     main: dict[str, tuple[int, str, WireArticle]] = {}  # the wire article most reused, per agency
+    copies: dict[str, int] = {}  # how many of the agency's articles the story reuses
     total = len(story.article.sentences) or 1
     for source, alignment in ((c.wire, c.alignment) for c in given.linked if c.derived):
         reused = reused_sentences(alignment)
@@ -83,6 +84,7 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
                 given.unknown_agency.add(source.article.path)
             continue
         by_agency.setdefault(source.agency, set()).update(reused)
+        copies[source.agency] = copies.get(source.agency, 0) + 1
         key = (-len(reused), source.article.path, source)
         if source.agency not in main or key[:2] < main[source.agency][:2]:
             main[source.agency] = key
@@ -91,11 +93,16 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
         share = len(reused) / total
         if agency in story.credited or (len(reused) < config.reuse_sentences and share < config.reuse_share):
             continue
-        source = main[agency][2]
+        most, _, source = main[agency]
         verb = "comes" if len(reused) == 1 else "come"
+        origin = _copy(source)
+        if copies[agency] > 1:  # the count is over all of them: name how many, and the main one's share
+            origin = (
+                f"{copies[agency]} articles of {agency} copy (most, {-most}, from {source.article.path})"
+            )
         message = (
             f"{len(reused)} of {plural(len(story.article.sentences), 'sentence')} ({share:.0%}) {verb} from "
-            f"{_copy(source)}, but the story never credits {agency}"
+            f"{origin}, but the story never credits {agency}"
         )
         line = story.line_of_sentence(min(reused))
         out.append(
