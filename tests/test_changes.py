@@ -82,7 +82,10 @@ def test_a_change_that_keeps_the_meaning_flags_nothing(new: str) -> None:
     [
         ("One source said the talks had failed.", "A source said the talks had failed."),
         ("A source said the talks had failed.", "One source said the talks had failed."),
-        ("One official, one minister and 32 delegates came.", "An official, a minister and 32 delegates came."),
+        (
+            "One official, one minister and 32 delegates came.",
+            "An official, a minister and 32 delegates came.",
+        ),
         ("Uno de ellos dijo que no habrá acuerdo.", "Un portavoz dijo que no habrá acuerdo."),
     ],
 )
@@ -104,7 +107,10 @@ def test_a_name_in_other_spelling_and_a_dropped_dateline_flag_nothing() -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("The official said the U.S. has a good relationship.", "The official said the United States has one."),
+        (
+            "The official said the U.S. has a good relationship.",
+            "The official said the United States has one.",
+        ),
         ("He met the leaders of Venezuela in March.", "He met the new Venezuelan leadership in March."),
         ("He said Israel would wait.", "He said Israeli leaders would wait."),
     ],
@@ -172,7 +178,10 @@ def test_a_figure_moved_into_a_reworded_clause_is_no_number_change() -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("Since mid-December, Washington has blockaded Venezuela.", "Since then, the U.S. has blockaded Venezuela."),
+        (
+            "Since mid-December, Washington has blockaded Venezuela.",
+            "Since then, the U.S. has blockaded Venezuela.",
+        ),
         ("He said the United States would act.", "He said Washington would act."),
         (
             "A source close to the Cuban Government said some returned to Cuba.",
@@ -198,7 +207,10 @@ def test_a_capital_for_its_country_an_epithet_for_a_name_given_or_a_first_name_a
         ("Sudan signed the deal.", "South Sudan signed the deal."),
         ("Troops entered North Korea.", "Troops entered Korea."),
         ("He flew to York.", "He flew to New York."),
-        ("Since mid-December, Washington has blockaded Venezuela.", "Since then, Moscow has blockaded Venezuela."),
+        (
+            "Since mid-December, Washington has blockaded Venezuela.",
+            "Since then, Moscow has blockaded Venezuela.",
+        ),
         ("Advisers from the Island have begun to leave.", "Advisers from Halvorsen have begun to leave."),
         ("Some returned to Cuba, but others stayed.", "Some returned to the Island, but others stayed."),
     ],
@@ -212,3 +224,27 @@ def test_a_name_qualified_into_another_place_or_an_epithet_for_an_unnamed_thing_
 
 def test_a_capitalised_word_opening_a_sentence_after_a_dropped_qualifier_is_no_name() -> None:
     assert meaning_changes("New talks began.", "Talks began.") == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "All were released, the ministry said of the port's crew.",
+            "but all were released, the Ministry said of the port’s crew.",
+        ),
+        (
+            'He said it would last "for as long as it takes."',
+            "He said it would last “for as long as it takes.”",
+        ),
+        ("At the heart is a $310 million plan.", "the $310 million plan."),
+    ],
+)
+def test_each_side_of_a_word_diff_reads_exactly_as_that_side_is_written(old: str, new: str) -> None:
+    """Kept words folded as verbatim folds them (case, quotes) are shown in each side's own spelling:
+    the child's line never shows the parent's capitals or quote marks as the child's."""
+    from provtrace.render.worddiff import join
+
+    segments = word_diff(old, new)
+    assert join(s for s in segments if s.op is not Op.DELETE) == new
+    assert join((s, s.spelled(Op.DELETE)) for s in segments if s.op is not Op.INSERT) == old

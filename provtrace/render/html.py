@@ -154,7 +154,7 @@ def _diff_cells(old: str, new: str) -> tuple[str, str]:
     for seg in word_diff(old, new):
         text = _e(seg.text)
         if seg.op is Op.SAME:
-            left.append((seg, text))
+            left.append((seg, _e(seg.spelled(Op.DELETE))))
             right.append((seg, text))
         elif seg.op is Op.DELETE:
             left.append((seg, f"<del>{text}</del>"))

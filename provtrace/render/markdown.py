@@ -46,7 +46,7 @@ def _marked(old: str, new: str, side: Op) -> str:
     out: list[tuple[Segment, str]] = []
     for seg in word_diff(old, new):
         if seg.op is Op.SAME:
-            out.append((seg, md(seg.text)))
+            out.append((seg, md(seg.spelled(side))))
         elif seg.op is side:
             out.append((seg, f"~~{md(seg.text)}~~" if side is Op.DELETE else f"**{md(seg.text)}**"))
     return join(out)

@@ -65,7 +65,7 @@ def _side(old: str, new: str, keep: Op, options: RenderOptions) -> Text:
         if out and seg.spaced:
             out.append(" ")
         if seg.op is Op.SAME:
-            out.append(seg.text)
+            out.append(seg.spelled(keep))
         elif options.color:
             out.append(seg.text, style="strike red" if keep is Op.DELETE else "bold green")
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from provtrace.align.normalize import surface
@@ -35,6 +35,12 @@ class Segment:
     text: str
     #: Whether a space comes before the run in its text (not inside Chinese or Japanese).
     spaced: bool = True
+    #: A kept run as the old side writes it, where that differs (case, quote or dash style).
+    old: str | None = None
+
+    def spelled(self, side: Op) -> str:
+        """The run as side writes it: a kept run on the old side (DELETE) in the old spelling."""
+        return self.old if side is Op.DELETE and self.old is not None else self.text
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
@@ -42,7 +48,8 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
 
     Words are compared as verbatim compares them (case, quote and dash style
     folded), so every marked word is a real change and every change is marked;
-    SAME segments show the old side's spelling. In a script written without
+    SAME segments carry both sides' spellings (text: the new side's, old: the
+    old side's where it differs), so each side is shown exactly as it is written. In a script written without
     spaces each character is a word; a segment says whether a space precedes it.
     """
     a, b = _words(old), _words(new)
@@ -52,7 +59,8 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            segments.append(_segment(Op.SAME, a[i1:i2]))
+            kept, was = _segment(Op.SAME, b[j1:j2]), _segment(Op.SAME, a[i1:i2]).text
+            segments.append(kept if was == kept.text else replace(kept, old=was))
             continue
         if i2 > i1:
             segments.append(_segment(Op.DELETE, a[i1:i2]))
