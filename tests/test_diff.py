@@ -345,3 +345,53 @@ def test_diff_gives_a_pair_the_links_and_scores_trace_gives_it(examples: Path) -
         traced = folder.alignment(pair.source, pair.target)
         assert traced is not None
         assert traced.links == pair.links
+
+
+# --- a pair whose direction is balanced and whose changes flip meanings ---------------
+
+_HARBOUR_A = """Harbour talks stall as strike enters fourth week
+
+The government of President José Rodríguez said on Monday it would not raise the offer of a 6 percent pay rise for the 2,400 striking dockworkers.
+The strike has cost the economy $4.5 million a day, the port authority said in a statement.
+Union leader Tomás Mora said the members were ready to stay out for months.
+Police detained 32 people after scuffles outside the North Terminal on Sunday.
+The minister said the talks could resume on Wednesday if both sides agreed.
+Officials in the U.S. said they were watching the situation closely.
+The port handles nearly 70 percent of the country's trade.
+Exporters of bananas and cut flowers have been the hardest hit by the stoppage.
+A spokesman for the authority declined to comment on the union's latest demand.
+The last major strike, in 2019, lasted nine days and ended with a deal.
+"""
+_FLIPS = {
+    "were ready": "were not ready",
+    "detained 32": "detained 23",
+    "talks could": "talks would",
+    "in 2019,": "in 2018,",
+    "José Rodríguez": "Jose Rodriguez",
+    "$4.5 million": "$4.5 billion",
+    "U.S.": "US",
+    "70 percent": "70 per cent",
+    "stoppage.": "stoppage!",
+    "union's": "union’s",
+}
+
+
+@pytest.fixture()
+def flipped(tmp_path: Path) -> tuple[str, str]:
+    """Two versions of one story, each as likely the first, b flipping four meanings of a."""
+    b = _HARBOUR_A
+    for old, new in _FLIPS.items():
+        b = b.replace(old, new)
+    (tmp_path / "a.txt").write_text(_HARBOUR_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    return str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_diff_shows_meaning_flip_flags_in_every_format(flipped: tuple[str, str], fmt: str) -> None:
+    result = runner.invoke(app, ["diff", *flipped, "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    for flag in ("negation", "number", "modal", "date"):
+        assert flag in result.stdout, flag
+    if fmt == "markdown":
+        assert "| altered · **negation** | 2 |" in result.stdout
