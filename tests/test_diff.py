@@ -395,3 +395,19 @@ def test_diff_shows_meaning_flip_flags_in_every_format(flipped: tuple[str, str],
         assert flag in result.stdout, flag
     if fmt == "markdown":
         assert "| altered · **negation** | 2 |" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_diff_headline_says_when_the_direction_cannot_be_told(flipped: tuple[str, str], fmt: str) -> None:
+    result = runner.invoke(app, ["diff", *flipped, "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    said = "Which of a and b came first cannot be told from the texts (the evidence of direction is balanced)"
+    assert said in result.stdout
+    assert "b is a rewrite of a" not in result.stdout
+    traced = runner.invoke(app, ["trace", *flipped])
+    assert said[1:] in traced.stdout  # the same words as trace's
+
+
+def test_diff_headline_says_an_undecided_source_is_shown_as_asked(flipped: tuple[str, str]) -> None:
+    result = runner.invoke(app, ["diff", *flipped, "--source", "b"])
+    assert "b is shown as the source as asked." in result.stdout
