@@ -12,6 +12,8 @@ from provtrace import __version__
 from provtrace.cli.app import app, run
 from provtrace.errors import ExitCode
 
+from .conftest import ROOT
+
 runner = CliRunner()
 
 
@@ -318,3 +320,33 @@ def test_json_that_fails_half_written_leaves_the_output_file_as_it_was(
     assert "No space left on device" in result.stderr
     assert target.read_text(encoding="utf-8") == "the old report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["trace", "examples"],
+        ["check", "examples", "--wire", "examples"],
+        ["index", "add", "examples", "--index", "never-written.sqlite"],
+    ],
+)
+@pytest.mark.parametrize("address", ["bogus", "tcp://host", "tcp://host:port", "http://h:1/x"])
+def test_a_malformed_scheduler_address_is_a_prompt_one_line_usage_error(
+    args: list[str], address: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused before any file is read or any connection tried, without Dask's traceback noise."""
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as caught:
+        run([*args, "--scheduler", address])
+    assert caught.value.code == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert f"malformed Dask scheduler address {address!r}" in err
+    assert "cannot reach" not in err and "Exception ignored" not in err and err.count("\n") == 1
+    assert not (ROOT / "never-written.sqlite").exists()
+
+
+def test_a_well_formed_scheduler_address_passes_the_check() -> None:
+    from provtrace.parallel import check_address
+
+    for address in ("tcp://127.0.0.1:8786", "10.0.0.5:8786", "tls://sched.example.org:8786", "tcp://[::1]:8786"):
+        check_address(address)

@@ -62,10 +62,25 @@ ReadIndexOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _scheduler(address: str | None) -> str | None:
+    """A malformed --scheduler address is a usage error at once, not after a connection timeout."""
+    from provtrace.parallel import check_address
+
+    if address is not None:
+        try:
+            check_address(address)
+        except ProvtraceError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return address
+
+
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
         "--scheduler",
+        callback=_scheduler,
         envvar="PROVTRACE_SCHEDULER",
         help="Address of a Dask scheduler (tcp://host:8786) to run the work on a cluster; "
         "needs provtrace[distributed]. The output is identical to a local run. "
