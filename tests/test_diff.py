@@ -411,3 +411,30 @@ def test_diff_headline_says_when_the_direction_cannot_be_told(flipped: tuple[str
 def test_diff_headline_says_an_undecided_source_is_shown_as_asked(flipped: tuple[str, str]) -> None:
     result = runner.invoke(app, ["diff", *flipped, "--source", "b"])
     assert "b is shown as the source as asked." in result.stdout
+
+
+@pytest.fixture()
+def same_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Two versions of one story in two folders, both called story.txt."""
+    monkeypatch.chdir(tmp_path)
+    wire, coastal = (ROOT / WIRE).read_text(encoding="utf-8"), (ROOT / COASTAL).read_text(encoding="utf-8")
+    for folder, text in (("a", wire), ("b", coastal)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text, encoding="utf-8")
+    return "a/story.txt", "b/story.txt"
+
+
+def test_a_source_name_that_fits_both_same_named_files_is_ambiguous(same_name: tuple[str, str]) -> None:
+    result = runner.invoke(app, ["diff", *same_name, "--source", "story.txt"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == (
+        "error: --source story.txt is ambiguous, naming both articles: "
+        "give its path (a/story.txt or b/story.txt) or its id (story or story-2)"
+    )
+
+
+@pytest.mark.parametrize(("given", "source"), [("story", "story"), ("story-2", "story-2"), ("b/story.txt", "story-2")])
+def test_source_names_either_same_named_file_by_its_id_or_path(
+    same_name: tuple[str, str], given: str, source: str
+) -> None:
+    assert diff_articles(*same_name, source=given).alignments[0].source == source
