@@ -228,7 +228,7 @@ def test_no_color_is_honoured_by_every_command(
         (
             ["check", "stories"],
             "provtrace check: Invalid value for '--wire' / '--index': give the wire copy with --wire PATH or "
-            "an index with --index FILE, not both (see provtrace check --help)",
+            "an index with --index FILE, one of them is needed (see provtrace check --help)",
         ),
     ],
 )
@@ -350,3 +350,15 @@ def test_a_well_formed_scheduler_address_passes_the_check() -> None:
 
     for address in ("tcp://127.0.0.1:8786", "10.0.0.5:8786", "tls://sched.example.org:8786", "tcp://[::1]:8786"):
         check_address(address)
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"), [([], "one of them is needed"), (["--wire", "w", "--index", "i.sqlite"], "not both")]
+)
+def test_check_says_whether_wire_and_index_are_both_missing_or_both_given(
+    extra: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["check", "stories", *extra])
+    assert caught.value.code == ExitCode.USAGE
+    assert f"an index with --index FILE, {said} (see " in capsys.readouterr().err

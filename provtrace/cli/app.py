@@ -314,8 +314,9 @@ def check_command(
     from provtrace.cli.output import emit
 
     if bool(wire) == (index is not None):
+        which = "not both" if wire else "one of them is needed"
         raise typer.BadParameter(
-            "give the wire copy with --wire PATH or an index with --index FILE, not both",
+            f"give the wire copy with --wire PATH or an index with --index FILE, {which}",
             param_hint="'--wire' / '--index'",
         )
     chosen = fmt or format_for(output, CHECK_FORMATS) or CheckFormat.TEXT
