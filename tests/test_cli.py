@@ -362,3 +362,17 @@ def test_check_says_whether_wire_and_index_are_both_missing_or_both_given(
         run(["check", "stories", *extra])
     assert caught.value.code == ExitCode.USAGE
     assert f"an index with --index FILE, {said} (see " in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["trace", "diff", "check"])
+def test_an_output_name_ending_in_a_slash_is_a_usage_error_not_a_file(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    wire, copy = "examples/wire-original.txt", "examples/coastalpost-rewrite.txt"
+    argv = {"trace": [wire, copy], "diff": [wire, copy], "check": [copy, "--wire", wire]}[command]
+    with pytest.raises(SystemExit) as caught:
+        run([command, *argv, "-o", f"{tmp_path}/dir.json/"])
+    assert caught.value.code == ExitCode.USAGE
+    assert "dir.json/ names a folder: give the file to write" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
