@@ -87,7 +87,7 @@ def _walk(root: Path, skipped: list[Skip]) -> list[Path]:
                 continue
             if kind_of(_suffix(path)) is None:
                 other = f"not an article file (expected {named_suffixes()})"
-                reason = REPORT_REASON if _is_report(path) else other
+                reason = REPORT_REASON if _is_report(path) else INDEX_REASON if _is_index(path) else other
                 skipped.append(Skip(str(path), reason, lost=False))
                 continue
             found.append(path)
@@ -99,6 +99,33 @@ def _is_report(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
             return report_format(handle.read(HEAD_BYTES)) is not None
+    except OSError:
+        return False
+
+
+#: Why a provtrace index file (or the journal SQLite keeps beside it) is skipped, as the user reads it.
+INDEX_REASON = "a provtrace index, not an article"
+#: An SQLite file starts so; its page size follows (big-endian; 1 stands for 65,536).
+_SQLITE_HEADER = b"SQLite format 3\x00"
+#: What SQLite adds to a database's name for the files it keeps beside it.
+_SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _is_index(path: Path) -> bool:
+    """Whether a file of another type is a provtrace index (or one's journal): an SQLite file
+    whose first two pages, which hold its meta table, name the index's kind."""
+    from provtrace.index.schema import KIND
+
+    for sidecar in _SQLITE_SIDECARS:
+        if path.name.endswith(sidecar) and len(path.name) > len(sidecar):
+            return _is_index(path.with_name(path.name.removesuffix(sidecar)))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(18)
+            if not head.startswith(_SQLITE_HEADER) or len(head) < 18:
+                return False
+            page = int.from_bytes(head[16:18], "big")
+            return KIND.encode() in head + handle.read(2 * (65536 if page == 1 else page))
     except OSError:
         return False
 
