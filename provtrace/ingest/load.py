@@ -20,7 +20,7 @@ from provtrace.ingest.reports import HEAD_BYTES, REPORT_REASON, report_format
 from provtrace.ingest.types import kind_of, named_suffixes
 from provtrace.models import RawDocument, Skip
 
-#: A single article larger than this is refused (a saved page is rarely over 5 MB).
+#: A single article larger than this (20 MiB) is refused (a saved page is rarely over 5 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 _BACKUP_ENDINGS = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp", ".part", ".crdownload")
@@ -131,9 +131,10 @@ def _is_index(path: Path) -> bool:
 
 
 def _size(size: int) -> str:
-    """A file's size in MB to one decimal, or in bytes where that would read as the limit itself."""
-    megabytes = f"{size / 1024 / 1024:.1f}"
-    return f"{size:,} bytes" if float(megabytes) * 1024 * 1024 <= MAX_FILE_BYTES else f"{megabytes} MB"
+    """A file's size in MiB (1,048,576 bytes) to one decimal, or in bytes where that would read as
+    the limit itself."""
+    mebibytes = f"{size / 1024 / 1024:.1f}"
+    return f"{size:,} bytes" if float(mebibytes) * 1024 * 1024 <= MAX_FILE_BYTES else f"{mebibytes} MiB"
 
 
 def read_document(path: str | Path) -> RawDocument | Skip:
@@ -143,7 +144,7 @@ def read_document(path: str | Path) -> RawDocument | Skip:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 1024 // 1024
-            return Skip(str(path), f"{_size(size)} is over the limit of {limit} MB for one article")
+            return Skip(str(path), f"{_size(size)} is over the limit of {limit} MiB for one article")
         data = path.read_bytes()
     except PermissionError:
         return Skip(str(path), "permission denied")
