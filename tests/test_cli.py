@@ -376,3 +376,22 @@ def test_an_output_name_ending_in_a_slash_is_a_usage_error_not_a_file(
     assert caught.value.code == ExitCode.USAGE
     assert "dir.json/ names a folder: give the file to write" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "option", "said"),
+    [
+        ("json", "--brief", "--brief has no effect on -f json (it applies to html, markdown, text)"),
+        ("text", "--all-pairs", "--all-pairs has no effect on -f text (it applies to csv, json)"),
+        ("dot", "--brief", "--brief has no effect on -f dot"),
+    ],
+)
+def test_an_option_the_format_does_not_use_is_warned_about_in_one_line(
+    examples: Path, fmt: str, option: str, said: str
+) -> None:
+    result = runner.invoke(app, ["trace", str(examples), "-f", fmt, option])
+    assert result.exit_code == 0
+    warned = [line for line in result.stderr.splitlines() if "no effect" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"warning: {said}")
+    used = runner.invoke(app, ["trace", str(examples), "-f", "json" if option == "--all-pairs" else "text", option])
+    assert "no effect" not in used.stderr
