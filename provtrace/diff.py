@@ -35,10 +35,26 @@ def _same_path(a: str, b: str) -> bool:
     return a == b or (a != "-" and b != "-" and os.path.realpath(a) == os.path.realpath(b))
 
 
-def _names(given: str, path: str, article_id: str) -> bool:
-    """Whether --source names this article: its path, file name, or id."""
+def _named(given: str, path: str, article_id: str) -> tuple[bool, bool, bool]:
+    """Whether --source names this article by its path, by its id, by its file name (or stem)."""
     base = os.path.basename(path)
-    return _same_path(given, path) or given in {base, os.path.splitext(base)[0], article_id}
+    return _same_path(given, path), given == article_id, given in {base, os.path.splitext(base)[0]}
+
+
+def _source_path(given: str, first: tuple[str, str], second: tuple[str, str]) -> str:
+    """The path of the article (path, id) that --source names, a path before an id before a file
+    name; an InputError saying how to name each where it names neither, or both alike."""
+    by_first, by_second = _named(given, *first), _named(given, *second)
+    for one, other in zip(by_first, by_second, strict=True):
+        if one != other:
+            return first[0] if one else second[0]
+        if one:
+            break
+    how = f"give its path ({first[0]} or {second[0]})"
+    how += ", its file name" if os.path.basename(first[0]) != os.path.basename(second[0]) else ""
+    how += f" or its id ({first[1]} or {second[1]})"
+    problem = "is ambiguous, naming both articles" if any(by_first) else "is neither of the two articles"
+    raise InputError(f"--source {given} {problem}: {how}")
 
 
 def diff_articles(
@@ -67,18 +83,10 @@ def diff_articles(
         raise InputError(f"{first} is given twice: name two different articles to compare")
     a = _load_one(first, stdin, progress)
     b = _load_one(second, stdin, progress)
-    if source is not None:
-        if _names(source, first, a.id):
-            source = first
-        elif _names(source, second, b.id):
-            source = second
-        else:
-            raise InputError(
-                f"--source {source} is neither of the two articles: give its path ({first} or {second}), "
-                f"its file name or its id ({a.id} or {b.id})"
-            )
     if b.id == a.id:
         b = replace(b, id=f"{b.id}-2")
+    if source is not None:
+        source = _source_path(source, (first, a.id), (second, b.id))
     inferred = trace_articles([a, b], replace(options, all_pairs=True), progress=progress)
     if source is not None:
         up, down = (b, a) if _same_path(source, second) and not _same_path(source, first) else (a, b)

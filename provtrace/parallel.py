@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
@@ -34,6 +35,11 @@ AHEAD = 64
 PRELOAD = ["provtrace.pipeline", "provtrace.index.store", "provtrace.check.inputs"]
 #: Seconds to wait for a Dask scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = 10
+#: A Dask scheduler address: [tcp|tls|ws|wss|ucx://]HOST:PORT (HOST a name, an IPv4 address or an
+#: IPv6 one in brackets), or inproc://... for a scheduler in the same process.
+_ADDRESS = re.compile(
+    r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):[0-9]{1,5}|inproc://\S+"
+)
 
 # The shared state of the current map, in each worker process: set by the
 # pool's initializer there (sent once to each worker), never used in the parent.
@@ -154,9 +160,23 @@ def ordered_chunks(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def check_address(scheduler: str) -> None:
+    """Raise an InputError (exit 2) for a Dask scheduler address that is not one, before any work:
+    asked to connect to one, Dask waits out its timeout."""
+    from provtrace.errors import InputError
+
+    if not _ADDRESS.fullmatch(scheduler):
+        raise InputError(
+            f"malformed Dask scheduler address {scheduler!r}: give it as tcp://HOST:PORT "
+            "(for example tcp://127.0.0.1:8786), the address `dask scheduler` prints"
+        )
+
+
 def _connect(scheduler: str) -> Any:
     """A Dask client for the scheduler, or a ProvtraceError saying what to do."""
     from provtrace.errors import ProvtraceError
+
+    check_address(scheduler)
 
     try:
         import distributed

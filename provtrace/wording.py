@@ -16,3 +16,11 @@ def indefinite(phrase: str) -> str:
 def possessive(name: str) -> str:
     """'AFP’s', 'Reuters’'."""
     return name + ("’" if name.endswith("s") else "’s")
+
+
+def order_unknown(first: str, second: str) -> str:
+    """What trace and diff say where the evidence of direction between two texts is balanced."""
+    return (
+        f"which of {first} and {second} came first cannot be told from the texts "
+        "(the evidence of direction is balanced)"
+    )

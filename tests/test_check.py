@@ -408,6 +408,14 @@ def test_a_story_that_is_also_wire_copy_is_treated_as_wire_copy() -> None:
     assert [Path(s.path).name for s in report.stories] == ["credited.txt"]
 
 
+def test_stories_that_are_all_wire_copy_are_an_error_not_a_pass() -> None:
+    """Nothing was checked, so check must not pass: exit 2, saying why and what to do."""
+    with pytest.raises(InputError, match=r"is itself wire copy under the --wire paths, so nothing was checked: "
+                       r"give the stories apart from the wire copy") as caught:
+        check([str(WIRE)], [str(WIRE)], CheckConfig())
+    assert caught.value.exit_code == ExitCode.USAGE
+
+
 def test_the_summary_counts_one_pair_in_the_singular(tmp_path: Path) -> None:
     story = write(tmp_path, "s.txt", FIRE_STORY)
     report = run(story, wire=DATA / "wire" / "reuters" / "harbour-fire.txt")

@@ -271,11 +271,21 @@ def test_the_pre_commit_hook_runs_provtrace_check_on_stories() -> None:
     assert not any(pattern.search(f) for f in ("pyproject.toml", "photo.png", "story.txt.bak"))
 
 
-def test_stories_that_are_all_wire_copy_leave_nothing_to_check_and_pass(newsroom: Path) -> None:
-    """pre-commit may hand the hook files under the wire folder: they are wire copy, not stories."""
+def test_stories_that_are_all_wire_copy_are_exit_2_saying_nothing_was_checked(newsroom: Path) -> None:
+    """A wire file given as a story is wire copy; when every story is, nothing was checked: no pass."""
     result = runner.invoke(app, ["check", "wire/reuters/harbour-fire.txt", "--wire", "wire"])
-    assert result.exit_code == ExitCode.OK
-    assert result.stdout.startswith("0 stories checked against 2 wire articles")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: every story given (1 file) is itself wire copy")
+    assert "nothing was checked" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_wire_file_given_among_stories_is_left_out_as_wire_copy(newsroom: Path) -> None:
+    """pre-commit may hand the hook files under the wire folder: they are wire copy, not stories."""
+    alone = runner.invoke(app, ["check", "stories", "--wire", "wire"])
+    result = runner.invoke(app, ["check", "stories", "wire/reuters/harbour-fire.txt", "--wire", "wire"])
+    assert result.exit_code == alone.exit_code == ExitCode.FINDINGS
+    assert result.stdout == alone.stdout
 
 
 def test_a_report_written_to_a_file_still_says_on_stderr_what_it_found(

@@ -12,6 +12,8 @@ from provtrace import __version__
 from provtrace.cli.app import app, run
 from provtrace.errors import ExitCode
 
+from .conftest import ROOT
+
 runner = CliRunner()
 
 
@@ -226,7 +228,7 @@ def test_no_color_is_honoured_by_every_command(
         (
             ["check", "stories"],
             "provtrace check: Invalid value for '--wire' / '--index': give the wire copy with --wire PATH or "
-            "an index with --index FILE, not both (see provtrace check --help)",
+            "an index with --index FILE, one of them is needed (see provtrace check --help)",
         ),
     ],
 )
@@ -318,3 +320,78 @@ def test_json_that_fails_half_written_leaves_the_output_file_as_it_was(
     assert "No space left on device" in result.stderr
     assert target.read_text(encoding="utf-8") == "the old report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["trace", "examples"],
+        ["check", "examples", "--wire", "examples"],
+        ["index", "add", "examples", "--index", "never-written.sqlite"],
+    ],
+)
+@pytest.mark.parametrize("address", ["bogus", "tcp://host", "tcp://host:port", "http://h:1/x"])
+def test_a_malformed_scheduler_address_is_a_prompt_one_line_usage_error(
+    args: list[str], address: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused before any file is read or any connection tried, without Dask's traceback noise."""
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as caught:
+        run([*args, "--scheduler", address])
+    assert caught.value.code == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert f"malformed Dask scheduler address {address!r}" in err
+    assert "cannot reach" not in err and "Exception ignored" not in err and err.count("\n") == 1
+    assert not (ROOT / "never-written.sqlite").exists()
+
+
+def test_a_well_formed_scheduler_address_passes_the_check() -> None:
+    from provtrace.parallel import check_address
+
+    for address in ("tcp://127.0.0.1:8786", "10.0.0.5:8786", "tls://sched.example.org:8786", "tcp://[::1]:8786"):
+        check_address(address)
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"), [([], "one of them is needed"), (["--wire", "w", "--index", "i.sqlite"], "not both")]
+)
+def test_check_says_whether_wire_and_index_are_both_missing_or_both_given(
+    extra: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["check", "stories", *extra])
+    assert caught.value.code == ExitCode.USAGE
+    assert f"an index with --index FILE, {said} (see " in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["trace", "diff", "check"])
+def test_an_output_name_ending_in_a_slash_is_a_usage_error_not_a_file(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    wire, copy = "examples/wire-original.txt", "examples/coastalpost-rewrite.txt"
+    argv = {"trace": [wire, copy], "diff": [wire, copy], "check": [copy, "--wire", wire]}[command]
+    with pytest.raises(SystemExit) as caught:
+        run([command, *argv, "-o", f"{tmp_path}/dir.json/"])
+    assert caught.value.code == ExitCode.USAGE
+    assert "dir.json/ names a folder: give the file to write" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("fmt", "option", "said"),
+    [
+        ("json", "--brief", "--brief has no effect on -f json (it applies to html, markdown, text)"),
+        ("text", "--all-pairs", "--all-pairs has no effect on -f text (it applies to csv, json)"),
+        ("dot", "--brief", "--brief has no effect on -f dot"),
+    ],
+)
+def test_an_option_the_format_does_not_use_is_warned_about_in_one_line(
+    examples: Path, fmt: str, option: str, said: str
+) -> None:
+    result = runner.invoke(app, ["trace", str(examples), "-f", fmt, option])
+    assert result.exit_code == 0
+    warned = [line for line in result.stderr.splitlines() if "no effect" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"warning: {said}")
+    used = runner.invoke(app, ["trace", str(examples), "-f", "json" if option == "--all-pairs" else "text", option])
+    assert "no effect" not in used.stderr

@@ -345,3 +345,96 @@ def test_diff_gives_a_pair_the_links_and_scores_trace_gives_it(examples: Path) -
         traced = folder.alignment(pair.source, pair.target)
         assert traced is not None
         assert traced.links == pair.links
+
+
+# --- a pair whose direction is balanced and whose changes flip meanings ---------------
+
+_HARBOUR_A = """Harbour talks stall as strike enters fourth week
+
+The government of President José Rodríguez said on Monday it would not raise the offer of a 6 percent pay rise for the 2,400 striking dockworkers.
+The strike has cost the economy $4.5 million a day, the port authority said in a statement.
+Union leader Tomás Mora said the members were ready to stay out for months.
+Police detained 32 people after scuffles outside the North Terminal on Sunday.
+The minister said the talks could resume on Wednesday if both sides agreed.
+Officials in the U.S. said they were watching the situation closely.
+The port handles nearly 70 percent of the country's trade.
+Exporters of bananas and cut flowers have been the hardest hit by the stoppage.
+A spokesman for the authority declined to comment on the union's latest demand.
+The last major strike, in 2019, lasted nine days and ended with a deal.
+"""
+_FLIPS = {
+    "were ready": "were not ready",
+    "detained 32": "detained 23",
+    "talks could": "talks would",
+    "in 2019,": "in 2018,",
+    "José Rodríguez": "Jose Rodriguez",
+    "$4.5 million": "$4.5 billion",
+    "U.S.": "US",
+    "70 percent": "70 per cent",
+    "stoppage.": "stoppage!",
+    "union's": "union’s",
+}
+
+
+@pytest.fixture()
+def flipped(tmp_path: Path) -> tuple[str, str]:
+    """Two versions of one story, each as likely the first, b flipping four meanings of a."""
+    b = _HARBOUR_A
+    for old, new in _FLIPS.items():
+        b = b.replace(old, new)
+    (tmp_path / "a.txt").write_text(_HARBOUR_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    return str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_diff_shows_meaning_flip_flags_in_every_format(flipped: tuple[str, str], fmt: str) -> None:
+    result = runner.invoke(app, ["diff", *flipped, "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    for flag in ("negation", "number", "modal", "date"):
+        assert flag in result.stdout, flag
+    if fmt == "markdown":
+        assert "| altered · **negation** | 2 |" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_diff_headline_says_when_the_direction_cannot_be_told(flipped: tuple[str, str], fmt: str) -> None:
+    result = runner.invoke(app, ["diff", *flipped, "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    said = "Which of a and b came first cannot be told from the texts (the evidence of direction is balanced)"
+    assert said in result.stdout
+    assert "b is a rewrite of a" not in result.stdout
+    traced = runner.invoke(app, ["trace", *flipped])
+    assert said[1:] in traced.stdout  # the same words as trace's
+
+
+def test_diff_headline_says_an_undecided_source_is_shown_as_asked(flipped: tuple[str, str]) -> None:
+    result = runner.invoke(app, ["diff", *flipped, "--source", "b"])
+    assert "b is shown as the source as asked." in result.stdout
+
+
+@pytest.fixture()
+def same_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Two versions of one story in two folders, both called story.txt."""
+    monkeypatch.chdir(tmp_path)
+    wire, coastal = (ROOT / WIRE).read_text(encoding="utf-8"), (ROOT / COASTAL).read_text(encoding="utf-8")
+    for folder, text in (("a", wire), ("b", coastal)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(text, encoding="utf-8")
+    return "a/story.txt", "b/story.txt"
+
+
+def test_a_source_name_that_fits_both_same_named_files_is_ambiguous(same_name: tuple[str, str]) -> None:
+    result = runner.invoke(app, ["diff", *same_name, "--source", "story.txt"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == (
+        "error: --source story.txt is ambiguous, naming both articles: "
+        "give its path (a/story.txt or b/story.txt) or its id (story or story-2)"
+    )
+
+
+@pytest.mark.parametrize(("given", "source"), [("story", "story"), ("story-2", "story-2"), ("b/story.txt", "story-2")])
+def test_source_names_either_same_named_file_by_its_id_or_path(
+    same_name: tuple[str, str], given: str, source: str
+) -> None:
+    assert diff_articles(*same_name, source=given).alignments[0].source == source

@@ -269,3 +269,21 @@ def test_a_wordier_rewording_that_drops_its_sources_asides_in_brackets_hangs_und
     assert parents(result) == {"rewording": "source"}
     (edge,) = result.edges
     assert any("lacks 4 asides in brackets that source has" in item for item in edge.evidence)
+
+
+def test_evidence_arguing_against_the_chosen_direction_is_marked_against_however_light() -> None:
+    from provtrace.infer.direction import orient
+
+    signals = [
+        (1.0, "a contains b"),
+        (-0.02, "material a most likely added"),
+        (-0.1, "each holds about the same share of the other (50% of b is in a, 52% of a is in b)"),
+    ]
+    d = orient("a", "b", 0.9, 0.5, 0.5, signals, forward=True)
+    assert d.evidence == (
+        "a contains b",
+        "against: material a most likely added",
+        "each holds about the same share of the other (50% of b is in a, 52% of a is in b)",
+    )
+    flipped = orient("a", "b", 0.1, 0.5, 0.5, signals, forward=False)
+    assert flipped.evidence[:2] == ("against: a contains b", "material a most likely added")

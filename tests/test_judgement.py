@@ -128,3 +128,14 @@ def test_of_an_agency_copy_and_another_text_the_other_text_s_wording_is_measured
     story = article("story", [WIRE[0], WIRE[1], *OWN])
     assert taker(wire, story) is story and taker(story, wire) is story
     assert taker(article("a", [WIRE[0]]), story) is None
+
+
+def test_the_evidence_names_the_shorter_text_whose_words_are_measured() -> None:
+    wire = article("wire", [WIRE[0], WIRE[1], WIRE[2], WIRE[3], *MORE[:4]])
+    story = article("story", [WIRE[0], OWN[0], WIRE[1]])
+    profiles = profiles_of([wire, story], {a.id: sentence_features(a) for a in (wire, story)})
+    alignment = align_pair(wire, story, TraceOptions())[0]
+    for a, b in ((wire, story), (story, wire)):
+        said = judge(a, b, profiles, 0.5, alignment).evidence[-1]
+        assert "of story's words (the shorter text's, outside quotations)" in said, said
+    assert "of wire's words (outside quotations)" in judge(wire, story, profiles, 0.5, alignment, text=wire).evidence[-1]

@@ -87,7 +87,7 @@ def test_a_file_over_the_size_limit_is_refused_with_a_warning(tmp_path: Path) ->
         handle.truncate(MAX_FILE_BYTES + 1)
     result = load_documents([str(big)])
     assert result.documents == ()
-    assert str(result.skipped[0]).endswith(": 20,971,521 bytes is over the limit of 20 MB for one article")
+    assert str(result.skipped[0]).endswith(": 20,971,521 bytes is over the limit of 20 MiB for one article")
 
 
 def test_an_unreadable_file_is_warned_about(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -152,3 +152,12 @@ def test_the_readme_and_the_skip_note_name_every_suffix_of_the_input_table(tmp_p
     for suffix in (s for row in INPUT_TYPES for s in row.suffixes):
         assert f"`.{suffix}`" in reads
         assert f".{suffix}" in re.findall(r"\.\w+", skip.reason)
+
+
+def test_a_file_far_over_the_size_limit_gives_its_size_in_mib(tmp_path: Path) -> None:
+    """22,020,185 bytes is 21.0 MiB (it would be 22.0 MB): the unit says which."""
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(22_020_185)
+    result = load_documents([str(big)])
+    assert str(result.skipped[0]).endswith(": 21.0 MiB is over the limit of 20 MiB for one article")

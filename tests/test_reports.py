@@ -134,3 +134,24 @@ def test_a_waiver_line_is_never_a_title_a_sentence_or_a_credit(suffix: str, text
     assert not any("provtrace" in s.text for s in article.sentences)
     assert not any("provtrace" in line for line in article.removed)
     assert article.credits == ()
+
+
+def test_a_wire_index_in_a_folder_is_skipped_as_a_provtrace_index(examples: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from provtrace.index import ArchiveIndex
+    from provtrace.ingest.load import INDEX_REASON
+
+    shutil.copy(examples / "wire-original.txt", tmp_path / "wire.txt")
+    with ArchiveIndex(tmp_path / "provtrace-index.sqlite", create=True) as archive:
+        archive.add([str(tmp_path / "wire.txt")])
+    sqlite3.connect(tmp_path / "other.sqlite").execute("CREATE TABLE t (x)").connection.close()
+    skipped = {Path(s.path).name: s.reason for s in load_documents([str(tmp_path)]).skipped}
+    assert skipped["provtrace-index.sqlite"] == INDEX_REASON == "a provtrace index, not an article"
+    assert skipped["other.sqlite"].startswith("not an article file")
+
+
+def test_a_diff_report_of_a_pair_whose_order_cannot_be_told_is_recognised() -> None:
+    head = "b compared with a\nWhich of a and b came first cannot be told from the texts (…): …\n"
+    assert report_format(head.encode()) == "diff text"
+    assert report_format(("# " + head.replace("\n", "\n\n", 1)).encode()) == "diff Markdown"

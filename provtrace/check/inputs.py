@@ -32,6 +32,7 @@ from provtrace.ingest.sourcemap import SourceMap
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Article, CreditKind, Progress, RawDocument, Skip
 from provtrace.parallel import ordered_map
+from provtrace.wording import plural
 
 #: "according to the agency", "the agency said": credit to the agency named just before.
 _THE_AGENCY = re.compile(
@@ -180,6 +181,12 @@ def _build_stories(
     story_docs = [d for d in story_docs if d not in as_wire]
     if not story_docs and not problems and not (left_out or as_wire):
         raise InputError(f"no story found under the given paths (expected {named_suffixes()})")
+    if not story_docs and as_wire and not problems:
+        raise InputError(
+            f"every story given ({plural(len(as_wire), 'file')}) is itself wire copy under the --wire paths, "
+            "so nothing was checked: give the stories apart from the wire copy (check stories/ --wire wire/; "
+            "in a pre-commit hook, exclude: ^wire/)"
+        )
     table = config.agencies()
     return [s for s in (_story(n, d, config, table, problems) for n, d in enumerate(story_docs)) if s]
 

@@ -25,7 +25,14 @@ from provtrace.cli.common import (
 )
 from provtrace.errors import ExitCode
 from provtrace.ingest.types import named_suffixes
-from provtrace.render import DIFF_FORMATS, TRACE_FORMATS, DiffFormat, OutputFormat, RenderOptions
+from provtrace.render import (
+    DIFF_FORMATS,
+    TRACE_FORMATS,
+    DiffFormat,
+    OutputFormat,
+    RenderOptions,
+    unused_options,
+)
 
 if TYPE_CHECKING:
     from provtrace.options import TraceOptions
@@ -99,11 +106,19 @@ def trace_command(
     output: OutputOption = None,
     all_pairs: Annotated[
         bool,
-        typer.Option("--all-pairs", help="Include an alignment for every related pair, not only tree edges."),
+        typer.Option(
+            "--all-pairs",
+            help="json and csv formats: include an alignment for every related pair, not only tree "
+            "edges (the other formats show tree edges only; a warning says so).",
+        ),
     ] = False,
     brief: Annotated[
         bool,
-        typer.Option("--brief", help="Text format: show the tree and counts without the changed sentences."),
+        typer.Option(
+            "--brief",
+            help="text, markdown and html formats: show the tree and counts without the changed "
+            "sentences (the other formats have none to leave out; a warning says so).",
+        ),
     ] = False,
     semantic: Annotated[
         bool,
@@ -149,6 +164,7 @@ def trace_command(
     from provtrace.pipeline import trace, trace_with_index
 
     chosen = fmt or format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
+    warn(unused_options(chosen, brief=brief, all_pairs=all_pairs), quiet)
     options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers, scheduler=scheduler)
     stdin = sys.stdin.buffer
     if chosen is OutputFormat.JSON:  # written as it is merged: the result is never held whole
@@ -314,8 +330,9 @@ def check_command(
     from provtrace.cli.output import emit
 
     if bool(wire) == (index is not None):
+        which = "not both" if wire else "one of them is needed"
         raise typer.BadParameter(
-            "give the wire copy with --wire PATH or an index with --index FILE, not both",
+            f"give the wire copy with --wire PATH or an index with --index FILE, {which}",
             param_hint="'--wire' / '--index'",
         )
     chosen = fmt or format_for(output, CHECK_FORMATS) or CheckFormat.TEXT

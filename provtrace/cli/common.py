@@ -3,6 +3,7 @@ the progress bar and the choice of a format from an --output file name."""
 
 from __future__ import annotations
 
+import os
 import time
 import traceback as tb
 from collections.abc import Callable, Iterator
@@ -23,6 +24,16 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 F = TypeVar("F", bound=StrEnum)
 
+
+
+def _output_file(value: str) -> Path:
+    """--output names a file: a folder, or a name ending in a slash (which Path would drop), is a
+    usage error rather than a file written beside it."""
+    if value.endswith(("/", os.sep)) or os.path.isdir(value):
+        raise typer.BadParameter(f"{value} names a folder: give the file to write")
+    return Path(value)
+
+
 # Options every command shares, declared once.
 OutputOption = Annotated[
     Path | None,
@@ -31,7 +42,8 @@ OutputOption = Annotated[
         "-o",
         help="Write to this file instead of standard output. Written atomically: "
         "an interrupted run never leaves a half-written file.",
-        dir_okay=False,
+        parser=_output_file,
+        metavar="FILE",
     ),
 ]
 QuietOption = Annotated[
@@ -62,10 +74,25 @@ ReadIndexOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _scheduler(address: str | None) -> str | None:
+    """A malformed --scheduler address is a usage error at once, not after a connection timeout."""
+    from provtrace.parallel import check_address
+
+    if address is not None:
+        try:
+            check_address(address)
+        except ProvtraceError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return address
+
+
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
         "--scheduler",
+        callback=_scheduler,
         envvar="PROVTRACE_SCHEDULER",
         help="Address of a Dask scheduler (tcp://host:8786) to run the work on a cluster; "
         "needs provtrace[distributed]. The output is identical to a local run. "

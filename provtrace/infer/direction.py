@@ -68,8 +68,9 @@ RELATIVE_DAY_WEIGHT = 1.5
 #: Slope of the logistic from the summed weights to a probability: a score of 1
 #: (e.g. a third of a text more contained) gives about 0.92.
 SCORE_SLOPE = 2.5
-#: Evidence weighing less than this against the chosen direction is too weak to mark "against:".
-AGAINST_FLOOR = 0.15
+#: The one sentence of evidence that weighs without arguing either way: containment nearly balanced
+#: (its weight, under CONTAINMENT_WEIGHT * BALANCED_CONTAINMENT, is never marked "against:").
+_BALANCED = "each holds about the same share of the other"
 
 # --- Relation: how a child reproduces its parent ----------------------------------------------
 #: A copy or excerpt: this share of the child's content is in the parent ...
@@ -186,7 +187,7 @@ def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: O
     if abs(b_in_a - a_in_b) < BALANCED_CONTAINMENT:
         return (
             weight,
-            f"each holds about the same share of the other{aside} "
+            f"{_BALANCED}{aside} "
             f"({_pct(b_in_a)} of {b.id} is in {a.id}, {_pct(a_in_b)} of {a.id} is in {b.id})",
         )
     up, down, x, y = (a, b, b_in_a, a_in_b) if b_in_a > a_in_b else (b, a, a_in_b, b_in_a)
@@ -464,7 +465,9 @@ def orient(
     probability, signal weights and external (see Direction) are given for a -> b.
     """
     stored = tuple((w if forward else -w, t) for w, t in signals)  # for the chosen direction
-    evidence = (*extra, *(t if w >= 0 or abs(w) < AGAINST_FLOOR else f"against: {t}" for w, t in stored))
+    # Every sentence that argues against the chosen direction is marked, however little it weighs:
+    # unmarked, it would read as support.
+    evidence = (*extra, *(f"against: {t}" if w < 0 and not t.startswith(_BALANCED) else t for w, t in stored))
     if forward:
         return Direction(a, b, probability, b_in_a, evidence, stored, a_in_b, external)
     return Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a, -external)

@@ -30,7 +30,7 @@ from provtrace.infer.refine import refine
 from provtrace.infer.translations import judge_translations, with_unaligned
 from provtrace.infer.unplaced import explain_unplaced
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
-from provtrace.wording import possessive
+from provtrace.wording import order_unknown, possessive
 
 #: Candidate edges weaker than this are not considered at all; except a translation judged derived:
 #: across languages (without embeddings) the share explained counts only the words both texts spell
@@ -372,10 +372,7 @@ def _undecided(d: Direction, moved: Mapping[str, tuple[str, bool]]) -> Direction
     """Say so in the evidence where the texts cannot tell which of the two came first."""
     if abs(d.probability - 0.5) >= _UNDECIDED or (d.child in moved and moved[d.child][1]):
         return d
-    said = (
-        f"which of {d.parent} and {d.child} came first cannot be told from the texts "
-        f"(the evidence of direction is balanced): {d.parent} is shown as the parent only to draw the tree"
-    )
+    said = f"{order_unknown(d.parent, d.child)}: {d.parent} is shown as the parent only to draw the tree"
     return replace(d, evidence=(said, *d.evidence))
 
 

@@ -194,12 +194,16 @@ def features(
 ) -> Features:
     """The features of a pair, measured on text (the side that could have been taken from the other;
     by default the shorter); alignment: the pair's, either way."""
-    wa, wb = _wording(a), _wording(b)
-    if text is None:
-        (short, ws), (long_, wl) = sorted(((a, wa), (b, wb)), key=lambda item: (item[1].size, item[0].id))
-    else:
-        (short, ws), (long_, wl) = ((a, wa), (b, wb)) if text.id == a.id else ((b, wb), (a, wa))
-    return _measured(short, ws, wl.run_set, profiles, profiles[long_.id], [alignment])
+    short = text if text is not None else shorter(a, b)
+    long_ = b if short.id == a.id else a
+    runs = _wording(long_).run_set
+    return _measured(short, _wording(short), runs, profiles, profiles[long_.id], [alignment])
+
+
+def shorter(a: Article, b: Article) -> Article:
+    """The shorter of a pair by its words outside quotations (ties to the first id): the side whose
+    wording is measured by default."""
+    return min((a, b), key=lambda x: (_wording(x).size, x.id))
 
 
 def _measured(
@@ -284,9 +288,9 @@ def judge(
     else:
         f = features(a, b, profiles, alignment, text)
         p = round(probability(f), 2)
-        measured = "the shorter text" if text is None else text.id
+        side = f"{text.id}'s words (" if text else f"{shorter(a, b).id}'s words (the shorter text's, "
         said = (
-            f"{_pct(f.copied)} of {measured}'s words (outside quotations) are in runs of {RUN} or more "
+            f"{_pct(f.copied)} of {side}outside quotations) are in runs of {RUN} or more "
             f"words the other has too; it shares {_pct(f.rare)} of its uncommon words; its sentences "
             f"linked to the other's make {_pct(f.linked)} of it (each weighed by its link's score)",
         )

@@ -20,7 +20,7 @@ from provtrace.ingest.reports import HEAD_BYTES, REPORT_REASON, report_format
 from provtrace.ingest.types import kind_of, named_suffixes
 from provtrace.models import RawDocument, Skip
 
-#: A single article larger than this is refused (a saved page is rarely over 5 MB).
+#: A single article larger than this (20 MiB) is refused (a saved page is rarely over 5 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 _BACKUP_ENDINGS = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp", ".part", ".crdownload")
@@ -87,7 +87,7 @@ def _walk(root: Path, skipped: list[Skip]) -> list[Path]:
                 continue
             if kind_of(_suffix(path)) is None:
                 other = f"not an article file (expected {named_suffixes()})"
-                reason = REPORT_REASON if _is_report(path) else other
+                reason = REPORT_REASON if _is_report(path) else INDEX_REASON if _is_index(path) else other
                 skipped.append(Skip(str(path), reason, lost=False))
                 continue
             found.append(path)
@@ -103,10 +103,38 @@ def _is_report(path: Path) -> bool:
         return False
 
 
+#: Why a provtrace index file (or the journal SQLite keeps beside it) is skipped, as the user reads it.
+INDEX_REASON = "a provtrace index, not an article"
+#: An SQLite file starts so; its page size follows (big-endian; 1 stands for 65,536).
+_SQLITE_HEADER = b"SQLite format 3\x00"
+#: What SQLite adds to a database's name for the files it keeps beside it.
+_SQLITE_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _is_index(path: Path) -> bool:
+    """Whether a file of another type is a provtrace index (or one's journal): an SQLite file
+    whose first two pages, which hold its meta table, name the index's kind."""
+    from provtrace.index.schema import KIND
+
+    for sidecar in _SQLITE_SIDECARS:
+        if path.name.endswith(sidecar) and len(path.name) > len(sidecar):
+            return _is_index(path.with_name(path.name.removesuffix(sidecar)))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(18)
+            if not head.startswith(_SQLITE_HEADER) or len(head) < 18:
+                return False
+            page = int.from_bytes(head[16:18], "big")
+            return KIND.encode() in head + handle.read(2 * (65536 if page == 1 else page))
+    except OSError:
+        return False
+
+
 def _size(size: int) -> str:
-    """A file's size in MB to one decimal, or in bytes where that would read as the limit itself."""
-    megabytes = f"{size / 1024 / 1024:.1f}"
-    return f"{size:,} bytes" if float(megabytes) * 1024 * 1024 <= MAX_FILE_BYTES else f"{megabytes} MB"
+    """A file's size in MiB (1,048,576 bytes) to one decimal, or in bytes where that would read as
+    the limit itself."""
+    mebibytes = f"{size / 1024 / 1024:.1f}"
+    return f"{size:,} bytes" if float(mebibytes) * 1024 * 1024 <= MAX_FILE_BYTES else f"{mebibytes} MiB"
 
 
 def read_document(path: str | Path) -> RawDocument | Skip:
@@ -116,7 +144,7 @@ def read_document(path: str | Path) -> RawDocument | Skip:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 1024 // 1024
-            return Skip(str(path), f"{_size(size)} is over the limit of {limit} MB for one article")
+            return Skip(str(path), f"{_size(size)} is over the limit of {limit} MiB for one article")
         data = path.read_bytes()
     except PermissionError:
         return Skip(str(path), "permission denied")

@@ -23,7 +23,8 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 #: The second line of a diff: what the inference says about the pair (render/common.direction).
 _DIRECTION = (
     r"(?:[^\n]+ is an? [^\n]+ \(confidence \d\.\d\d\)\.|[^\n]+ is shown as the source"
-    r"|Neither derives from the other|provtrace finds no derivation)"
+    r"|Neither derives from the other|provtrace finds no derivation"
+    r"|Which of [^\n]+ came first cannot be told)"
 )
 _COUNTS = r"\d+ articles? · \d+ derivations? · \d+ unseen sources? · \d+ unrelated"
 

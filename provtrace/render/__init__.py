@@ -53,6 +53,24 @@ class RenderOptions:
 
 Renderer = Callable[[Trace, RenderOptions], "RenderableType | str"]
 
+#: The formats that show what each version changed, which --brief leaves out.
+BRIEF_FORMATS = frozenset({OutputFormat.TEXT, OutputFormat.MARKDOWN, OutputFormat.HTML})
+#: The formats that hold the alignments, to which --all-pairs adds every related pair's.
+ALL_PAIRS_FORMATS = frozenset({OutputFormat.JSON, OutputFormat.CSV})
+
+
+def unused_options(fmt: OutputFormat, *, brief: bool, all_pairs: bool) -> tuple[str, ...]:
+    """A warning for each option given that the format has no use for."""
+    unused = [
+        f"{option} has no effect on -f {fmt} (it applies to {', '.join(sorted(formats))})"
+        for option, given, formats in (
+            ("--brief", brief, BRIEF_FORMATS),
+            ("--all-pairs", all_pairs, ALL_PAIRS_FORMATS),
+        )
+        if given and fmt not in formats
+    ]
+    return tuple(unused)
+
 #: File extensions that select a format when --output is given without --format.
 FORMAT_BY_SUFFIX = {
     ".json": OutputFormat.JSON,

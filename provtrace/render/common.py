@@ -21,7 +21,7 @@ from provtrace.models import (
     Trace,
 )
 from provtrace.render.rows import ChangeCounts, count_changes
-from provtrace.wording import indefinite, plural
+from provtrace.wording import indefinite, order_unknown, plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +165,14 @@ def direction(trace: Trace) -> str:
     alignment = trace.alignments[0]
     source, target = alignment.source, alignment.target
     between = [e for e in trace.edges if {e.parent, e.child} == {source, target}]
+    if between and undecided(between[0]):
+        edge = between[0]
+        said = order_unknown(edge.parent, edge.child)
+        shown = "only to set them side by side" if edge.parent == source else "as asked"
+        return (
+            f"{said[:1].upper()}{said[1:]}: one is {indefinite(str(edge.relation))} of the other "
+            f"(confidence {edge.confidence:.2f}); {source} is shown as the source {shown}."
+        )
     if between and between[0].parent == source:
         edge = between[0]
         return f"{relation_sentence(trace, edge)} (confidence {edge.confidence:.2f})."
@@ -181,6 +189,13 @@ def direction(trace: Trace) -> str:
     if shared:
         return f"Neither derives from the other: both derive from {shared[0]}; {source} is shown on the left."
     return f"provtrace finds no derivation between them; {source} is shown as the source."
+
+
+def undecided(edge: Edge) -> bool:
+    """Whether the inference could not tell which of the edge's two texts came first (its evidence
+    says so in the words of provtrace.wording.order_unknown)."""
+    said = order_unknown(edge.parent, edge.child)
+    return any(item.startswith(said) for item in edge.evidence)
 
 
 def unseen_agency(trace: Trace, edge: Edge) -> str | None:

@@ -190,6 +190,7 @@ def _diff_row(row: Row, parent: Article, child: Article) -> str:
     else:
         left, right = md(old), md(new)
     kind = row.kind.value + (" (partial)" if row.partial else "")
+    kind += f" · **{flips(row.changes)}**" if row.changes else ""
     return f"| {kind} | {_refs(row.source)} | {left} | {_refs(row.target)} | {right} |"
 
 
