@@ -248,3 +248,29 @@ def test_each_side_of_a_word_diff_reads_exactly_as_that_side_is_written(old: str
     segments = word_diff(old, new)
     assert join(s for s in segments if s.op is not Op.DELETE) == new
     assert join((s, s.spelled(Op.DELETE)) for s in segments if s.op is not Op.INSERT) == old
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The plan costs $4.5 million.", "The plan costs $4.5 billion."),
+        ("The strike lasted nine days.", "The strike lasted nine weeks."),
+        ("Hundreds of people were evacuated.", "Thousands of people were evacuated."),
+        ("The wall is 12 metres high.", "The wall is 12 miles high."),
+    ],
+)
+def test_a_figure_scaled_or_counted_in_another_unit_is_a_number_change(old: str, new: str) -> None:
+    assert Change.NUMBER in meaning_changes(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("He was 55 years old.", "He was 55."),
+        ("The strike lasted nine days.", "The strike lasted 9 days."),
+        ("It is a 10-year plan.", "It is a 10 years plan."),
+        ("Two hundred people came.", "200 people came."),
+    ],
+)
+def test_a_unit_said_or_left_unsaid_or_a_figure_written_otherwise_is_no_number_change(old: str, new: str) -> None:
+    assert Change.NUMBER not in meaning_changes(old, new)

@@ -24,12 +24,14 @@ from provtrace.align.flipwords import (
     CALENDAR,
     INDEFINITE_ARTICLES,
     IRREGULAR,
+    MAGNITUDES,
     MODAL_CONTRACTIONS,
     MODAL_SUFFIXES,
     MODALS,
     MONTHS,
     NEGATION_SUFFIXES,
     NEGATIONS,
+    UNITS,
     YEARS,
 )
 from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, one_name
@@ -78,6 +80,14 @@ def _of(words: Sequence[str], n: int) -> bool:
     return 0 <= n < len(words) and words[n].casefold() in ("of", "de")
 
 
+def _counted(words: Sequence[str], n: int) -> bool:
+    """The word follows a figure or its scale: "nine days", "4.5 million years"."""
+    if n == 0:
+        return False
+    before = words[n - 1].casefold()
+    return _is_number(before) or before in MAGNITUDES
+
+
 def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
     word = words[n]
     key = word.casefold()
@@ -89,8 +99,8 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
     near_month = _month(words, n - 1) or _month(words, n + 1) or (_month(words, n + 2) and _of(words, n + 1))
     if word[0].isdigit() and (near_month or (word.isdecimal() and int(word) in YEARS)):
         out.add(Change.DATE)
-    elif _is_number(key):
-        out.add(Change.NUMBER)
+    elif _is_number(key) or key in MAGNITUDES or (key in UNITS and _counted(words, n)):
+        out.add(Change.NUMBER)  # a figure, its scale ("million") or the unit it counts in
     elif key in CALENDAR and (word[0].isupper() or key != "may"):
         out.add(Change.DATE)
     elif word[0].isupper() and (
@@ -168,7 +178,9 @@ def _forms(word: str) -> tuple[str, str]:
 def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
     picked = [t.value for t in tokens if kind in t.kinds]
     if kind is Change.NUMBER:
-        picked = numbers_to_digits(" ".join(picked)).split()
+        # A scale or unit counts in one form: "10 years" and "10-year" hold one figure.
+        figures = numbers_to_digits(" ".join(picked)).split()
+        picked = [stem(v) if v in UNITS or v in MAGNITUDES else v for v in figures]
     elif kind is Change.NEGATION:
         picked = ["negation"] * len(picked)  # "not" for "never" keeps the sense
     elif kind is Change.NAME:
@@ -194,6 +206,17 @@ def _figures(edits: Sequence[tuple[list[_Token], list[_Token]]]) -> tuple[Counte
         gone += before
         came += after
     return gone, came
+
+
+#: The units as figures are compared (stemmed).
+_UNIT_VALUES = frozenset(map(stem, UNITS))
+
+
+def _unit_only(gone: Counter[str], came: Counter[str]) -> bool:
+    """Whether the figures differ only by a unit dropped or added beside the same figure ("55 years
+    old" for "55"): a unit said or left unsaid flips nothing; one unit for another does."""
+    lost, gained = gone - came, came - gone
+    return not (lost and gained) and all(v in _UNIT_VALUES for v in lost + gained)
 
 
 def _same_figures(a: _Scanned, b: _Scanned) -> bool:
@@ -243,7 +266,8 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
         found.add(Change.MODAL)
     if Change.NUMBER in touched:
         gone_figures, new_figures = _figures(edits)
-        if gone_figures != new_figures and not _same_figures(a, b):
+        moved = gone_figures == new_figures or _same_figures(a, b)
+        if not moved and not _unit_only(gone_figures, new_figures):
             found.add(Change.NUMBER)
     if Change.DATE in touched:
         gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
