@@ -141,7 +141,12 @@ def _interleaved(alignment: Alignment, parent: Article, child: Article, options:
     for row in rows(alignment):
         left, right = _texts(row, parent, child, options)
         where = f"{_refs(row.source) or '·'} → {_refs(row.target) or '·'}"
-        if row.kind in (RowKind.ALTERED, RowKind.PARAPHRASE):
+        # A verbatim row is one line only where both sides read the same, character for character
+        # (a partial one, or one differing in case or quote marks, shows each side as written).
+        both = row.kind in (RowKind.ALTERED, RowKind.PARAPHRASE) or (
+            row.kind is RowKind.VERBATIM and left.plain != right.plain
+        )
+        if both:
             grid.add_row(_mark(row, options), where, Text("was", style="dim"), left)
             grid.add_row("", "", Text("now", style="dim"), right)
         else:
