@@ -274,3 +274,16 @@ def test_a_figure_scaled_or_counted_in_another_unit_is_a_number_change(old: str,
 )
 def test_a_unit_said_or_left_unsaid_or_a_figure_written_otherwise_is_no_number_change(old: str, new: str) -> None:
     assert Change.NUMBER not in meaning_changes(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "flagged"),
+    [
+        ("They didn't manage to protect the city.", "They failed to protect the city.", False),
+        ("They did not protect the city.", "They failed to protect the city.", False),
+        ("They managed to protect the city.", "They failed to protect the city.", True),
+        ("The talks failed.", "The talks collapsed.", False),
+    ],
+)
+def test_failed_to_negates_the_verb_after_it(old: str, new: str, flagged: bool) -> None:
+    assert (Change.NEGATION in meaning_changes(old, new)) is flagged

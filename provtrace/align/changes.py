@@ -29,6 +29,7 @@ from provtrace.align.flipwords import (
     MODAL_SUFFIXES,
     MODALS,
     MONTHS,
+    NEGATING_VERBS,
     NEGATION_SUFFIXES,
     NEGATIONS,
     UNITS,
@@ -94,6 +95,8 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
     out: set[Change] = set()
     if key in NEGATIONS or key.endswith(NEGATION_SUFFIXES):
         out.add(Change.NEGATION)
+    elif key in NEGATING_VERBS and n + 1 < len(words) and words[n + 1].casefold() == "to":
+        out.add(Change.NEGATION)  # "failed to protect": "did not protect"
     if key in MODALS or key in MODAL_CONTRACTIONS or key.endswith(MODAL_SUFFIXES):
         out.add(Change.MODAL)
     near_month = _month(words, n - 1) or _month(words, n + 1) or (_month(words, n + 2) and _of(words, n + 1))

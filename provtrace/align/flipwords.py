@@ -36,6 +36,8 @@ NEGATIONS = frozenset(
         "sin",
     ]
 )
+#: Verbs that negate the verb after "to": "failed to protect" says "did not protect".
+NEGATING_VERBS = frozenset(["fail", "fails", "failed", "failing"])
 #: Contracted negations: "isn't", "won’t".
 NEGATION_SUFFIXES = ("n't", "n’t")
 #: Modal verbs: whether something may, will, could or must happen.
