@@ -14,7 +14,7 @@ from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
 from provtrace.ingest.extract import build_article, extract_document
-from provtrace.ingest.load import LoadResult, find_documents, load_documents, read_document, read_found
+from provtrace.ingest.load import Found, find_documents, read_document
 from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
@@ -55,15 +55,14 @@ def load_articles(
     Raises InputError when no usable article is found at all.
     """
     paths = list(paths)
-    loaded = load_documents(paths, stdin)
-    return _articles(paths, loaded, progress, workers, scheduler)
+    return _articles(paths, find_documents(paths, stdin), progress, workers, scheduler)
 
 
 def _articles(
-    paths: Sequence[str], loaded: LoadResult, progress: Progress | None, workers: int, scheduler: str | None
+    paths: Sequence[str], found: Found, progress: Progress | None, workers: int, scheduler: str | None
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
-    """load_articles of the documents read."""
-    extracted, warnings = _extract_all(paths, loaded, progress, workers, scheduler, _read_one)
+    """load_articles of the documents found."""
+    extracted, warnings = _extract_all(paths, found, progress, workers, scheduler, _read_one)
     ids = _ids([a.path for a in extracted])
     articles = tuple(replace(a, id=i) for i, a in zip(ids, extracted, strict=True))
     return tuple(sorted(articles, key=lambda a: a.id)), warnings
@@ -78,29 +77,16 @@ def load_shelved(
 ) -> tuple[Sequence[Article], tuple[str, ...]]:
     """load_articles, the articles held packed (a shelf.Shelf) from SHELF_ARTICLES inputs on.
 
-    The same articles and warnings. A large run's files are read by the workers
-    that extract them, and each article is held packed (by the worker) and
-    unpacked when it is read: a quarter of the memory, and no file's bytes held
-    longer than its extraction.
+    The same articles and warnings. Each article is held packed (by the worker
+    that extracts it) and unpacked when it is read: a quarter of the memory.
     """
     paths = list(paths)
     found = find_documents(paths, stdin)
     if len(found.sources) < SHELF_ARTICLES:
-        return _articles(paths, read_found(found), progress, workers, scheduler)
-    total = len(found.sources)
-    report = None if progress is None else (lambda done: progress("reading", done, total))
-    sources: Sequence[str | RawDocument | Skip] = found.sources
-    if scheduler is not None:  # a cluster's workers may not see these files: read them here
-        sources = [read_document(s) if isinstance(s, str) else s for s in found.sources]
-    results = ordered_map(_read_packed, sources, None, workers=workers, progress=report, scheduler=scheduler)
-    unread = [r.skip for r in results if isinstance(r, _Unread)]
-    skipped = [*dict.fromkeys([*found.skipped, *unread]), *(r for r in results if isinstance(r, Skip))]
-    packed = [r for r in results if isinstance(r, tuple)]
-    del results
-    if not packed:
-        raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
+        return _articles(paths, found, progress, workers, scheduler)
+    packed, warnings = _extract_all(paths, found, progress, workers, scheduler, _read_packed)
     ids = _ids([path for path, _ in packed])
-    return Shelf(zip(ids, (data for _, data in packed), strict=True)), tuple(skip_messages(skipped))
+    return Shelf(zip(ids, (data for _, data in packed), strict=True)), warnings
 
 
 R = TypeVar("R")
@@ -108,27 +94,28 @@ R = TypeVar("R")
 
 def _extract_all(
     paths: Sequence[str],
-    loaded: LoadResult,
+    found: Found,
     progress: Progress | None,
     workers: int,
     scheduler: str | None,
     extract: Callable[[None, RawDocument], R | Skip],
 ) -> tuple[list[R], tuple[str, ...]]:
-    """extract over every document read (in path order) on the workers, and the warnings.
+    """extract over every document found (in path order), each read and extracted by the
+    workers, and the warnings: no file's bytes are held longer than its extraction, and
+    this process neither reads them nor sends them.
 
     Raises InputError when no usable article is found at all.
     """
-    skipped = list(loaded.skipped)
-    total = len(loaded.documents)
+    total = len(found.sources)
     report = None if progress is None else (lambda done: progress("reading", done, total))
-    documents = loaded.documents
-    results = ordered_map(extract, documents, None, workers=workers, progress=report, scheduler=scheduler)
-    extracted: list[R] = []
-    for result in results:
-        if isinstance(result, Skip):
-            skipped.append(result)
-        else:
-            extracted.append(result)
+    sources: Sequence[str | RawDocument | Skip] = found.sources
+    if scheduler is not None:  # a cluster's workers may not see these files: read them here
+        sources = [read_document(s) if isinstance(s, str) else s for s in found.sources]
+    results = ordered_map(_read_and, sources, extract, workers=workers, progress=report, scheduler=scheduler)
+    unread = [r.skip for r in results if isinstance(r, _Unread)]
+    skipped = [*dict.fromkeys([*found.skipped, *unread]), *(r for r in results if isinstance(r, Skip))]
+    extracted: list[R] = [r for r in results if not isinstance(r, (Skip, _Unread))]
+    del results
     if not extracted:
         raise InputError(_nothing_usable(paths, skipped), tuple(skipped))
     return extracted, tuple(skip_messages(skipped))
@@ -179,14 +166,20 @@ class _Unread:
     skip: Skip
 
 
-def _read_packed(state: None, source: str | RawDocument | Skip) -> tuple[str, bytes] | Skip | _Unread:
-    """The file read (unless given read, or found unreadable) and extracted: its path and packed
-    article (shelf.pack_article), or why it was skipped."""
+def _read_packed(state: None, document: RawDocument) -> tuple[str, bytes] | Skip:
+    """Extract one document: its path and packed article (shelf.pack_article), or why it was skipped."""
+    result = _read_one(state, document)
+    return result if isinstance(result, Skip) else (result.path, pack_article(result))
+
+
+def _read_and(
+    extract: Callable[[None, RawDocument], R | Skip], source: str | RawDocument | Skip
+) -> R | Skip | _Unread:
+    """The file read (unless given read, or found unreadable), then extract of it."""
     document = read_document(source) if isinstance(source, str) else source
     if isinstance(document, Skip):
         return _Unread(document)
-    result = _read_one(state, document)
-    return result if isinstance(result, Skip) else (result.path, pack_article(result))
+    return extract(None, document)
 
 
 def trace(

@@ -174,7 +174,8 @@ def _key(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _forms(word: str) -> tuple[str, str]:
     """A word as compared (case, quotes and dashes folded) and as valued (also accents and possessive)."""
-    key = surface(word)
+    # A word (_TOKEN) holds no space, dash or quote mark but "'" and "’": in ASCII, surface() is lower().
+    key = word.lower() if word.isascii() else surface(word)
     return key, _POSSESSIVE.sub("", fold(key))
 
 

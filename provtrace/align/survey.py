@@ -14,6 +14,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from provtrace.align.features import (
     Vocabulary,
@@ -78,7 +79,13 @@ def survey_run(
             shingles[article_id], words[article_id] = found.keys
 
     # Read once: the articles may be on a shelf (unpacked each time one is read).
-    sizes = [(a.id, len(a.sentences)) for a in articles]
+    read_once = [(a.title or "", a.id, len(a.sentences)) for a in articles]
+    # Read by title: the copies of a story, which most often keep its headline, then come
+    # together, and a worker reads their shared sentences and words once, from its caches.
+    order = sorted(range(len(read_once)), key=read_once.__getitem__)
+    articles = _InOrder(articles, order)
+    sizes = [read_once[k][1:] for k in order]
+    del read_once
     sentences = sum(n for _, n in sizes)
     read = 0
     if (
@@ -126,6 +133,27 @@ def _survey_of(state: _Known, article: Article, step: Callable[[int], None] | No
     keys = article_keys(article, known_keys) if keyed else None
     compact = None if keys is None else (array("q", keys.shingles), array("q", keys.words))
     return _Surveyed(pack_features(found), stem_counts(found), compact)
+
+
+class _InOrder(Sequence[Article]):
+    """Articles read in another order: the one at each of the given positions in turn."""
+
+    def __init__(self, articles: Sequence[Article], order: Sequence[int]) -> None:
+        self.articles, self.order = articles, order
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    @overload
+    def __getitem__(self, at: int) -> Article: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Article]: ...
+
+    def __getitem__(self, at: int | slice) -> Article | Sequence[Article]:
+        if isinstance(at, slice):
+            return [self.articles[k] for k in self.order[at]]
+        return self.articles[self.order[at]]
 
 
 class Unpacked(Mapping[str, tuple[Features, ...]]):

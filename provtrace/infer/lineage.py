@@ -127,7 +127,10 @@ class Pairs:
 
     def only(self, keep: Callable[[tuple[str, str]], bool]) -> Pairs:
         """The same, with only the pairs that keep accepts."""
-        return Pairs({k: v for k, v in self.results.items() if keep(k)}, self._stems, self.profiles)
+        kept = Pairs({k: v for k, v in self.results.items() if keep(k)}, self._stems, self.profiles)
+        # Its pairs are some of these, each with the same alignment: their reversals are these.
+        kept._reversed = self._reversed
+        return kept
 
     def also(self, results: Mapping[tuple[str, str], PairResult]) -> Pairs:
         """The same, with these pairs added."""

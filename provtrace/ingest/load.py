@@ -197,11 +197,11 @@ def find_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> Found
         else:
             raise InputError(f"{raw}: no such file or folder")
     seen: set[str] = set()
-    for path in sorted(files, key=lambda p: (str(p), os.path.realpath(p))):
-        real = os.path.realpath(path)
+    # Each file's real path worked out once (it is most of the cost of finding a large folder's files).
+    for name, real in sorted((str(p), os.path.realpath(p)) for p in files):
         if real not in seen:
             seen.add(real)
-            sources.append(str(path))
+            sources.append(name)
     sources.sort(key=lambda d: d if isinstance(d, str) else d.path)
     return Found(tuple(sources), tuple(skipped))
 
