@@ -18,10 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from provtrace.agencies import AGENCY_LANGUAGE, desk_sign_off
+from provtrace.agencies import AGENCY_LANGUAGE
 from provtrace.align.core import PairStats
 from provtrace.infer.asides import compare_asides
-from provtrace.models import Alignment, Article, CreditKind, LinkKind, Relation
+from provtrace.infer.credited import (
+    Signal,
+    credit_signals,
+    desk_signals,
+    quote,
+)
+from provtrace.models import Alignment, Article
 from provtrace.wording import plural, possessive
 
 # --- Direction: the weight of each signal (positive: a is upstream of b) ---------------------
@@ -30,17 +36,6 @@ from provtrace.wording import plural, possessive
 CONTAINMENT_WEIGHT = 3.0
 #: Containments closer than this are "about the same share" (the sentence says so).
 BALANCED_CONTAINMENT = 0.05
-#: An agency's own credit against a text citing that agency: strong, but a rewrite
-#: can keep a byline, so it does not outweigh a large containment asymmetry alone.
-OWN_CREDIT_WEIGHT = 1.5
-#: An agency's own copy (its byline, e.g. "By NAME, PA News") against a text crediting no agency
-#: at all: outlets take from agencies far more often than the reverse (the uncredited reuse
-#: check exists for this). Only pairs judged derived get a direction, so a paper's own reporter
-#: covering the same event no longer argues for less; on METER a story merging several agency
-#: items otherwise looks like their source (2026-12-01: 4 of 15 such reversals set right).
-AGENCY_COPY_WEIGHT = 2.0
-#: An agency's copy republished by a site: weak, sites also republish each other.
-REPUBLISHED_WEIGHT = 0.5
 #: An earlier publication date: weak, dates on pages are often updates or guesses.
 EARLIER_DATE_WEIGHT = 0.5
 #: Across languages, the side written in the agency's home language: agencies file
@@ -72,20 +67,6 @@ SCORE_SLOPE = 2.5
 #: (its weight, under CONTAINMENT_WEIGHT * BALANCED_CONTAINMENT, is never marked "against:").
 _BALANCED = "each holds about the same share of the other"
 
-# --- Relation: how a child reproduces its parent ----------------------------------------------
-#: A copy or excerpt: this share of the child's content is in the parent ...
-COPY_CONTAINED = 0.85
-#: ... this share of its sentences are verbatim ...
-COPY_VERBATIM = 0.6
-#: ... and this share are verbatim or altered, not paraphrased.
-COPY_CLOSE = 0.8
-#: A copy (not an excerpt) also holds this share of the parent's content.
-COPY_COMPLETE = 0.8
-#: A summary is at most this long relative to its parent ...
-SUMMARY_LENGTH = 0.8
-#: ... and adds at most this share of sentences of its own.
-SUMMARY_ADDED = 0.2
-
 _LANGUAGE_NAMES = {
     "en": "English",
     "es": "Spanish",
@@ -106,8 +87,6 @@ _DAY_BEFORE_WORDS = ("yesterday", "last night", "ayer", "anoche")
 #: ... unless it holds a letter that re.IGNORECASE takes for "i" or "s" and lower() does not.
 _FOLDED_AWAY = ("ı", "İ", "ſ")
 
-#: A signal: its weight for a -> b and its sentence of evidence.
-Signal = tuple[float, str]
 #: The share of a's and of b's sentences found in no other text of the folder.
 Own = tuple[float, float]
 
@@ -144,18 +123,8 @@ class Direction:
         )
 
 
-def agencies(article: Article, kind: CreditKind) -> dict[str, str]:
-    """The agencies credited by the article in that way, each with the credit's text."""
-    return {c.agency: c.text for c in article.credits if c.kind is kind}
-
-
 def _pct(x: float) -> str:
     return f"{round(100 * x)}%"
-
-
-def quote(text: str) -> str:
-    """Text in curly quotes, cut to 120 characters."""
-    return "“" + (text if len(text) <= 120 else text[:119] + "…") + "”"
 
 
 def _without_own(share: float, own: float) -> float:
@@ -196,67 +165,6 @@ def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: O
         f"{_pct(x)} of {possessive(down.id)} content is found in "
         f"{up.id}, but only {_pct(y)} of {possessive(up.id)} is found in {down.id}{aside}",
     )
-
-
-def _credits(a: Article, b: Article) -> list[Signal]:
-    signals: list[Signal] = []
-    for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
-        owned, cited = agencies(up, CreditKind.OWNER), agencies(down, CreditKind.CITES)
-        down_owned = agencies(down, CreditKind.OWNER)
-        for agency in sorted(owned):
-            if agency in cited and agency not in down_owned:
-                signals.append(
-                    (
-                        sign * OWN_CREDIT_WEIGHT,
-                        f"{up.id} carries {possessive(agency)} own credit "
-                        f"({quote(owned[agency])}); {down.id} cites {agency} ({quote(cited[agency])})",
-                    )
-                )
-            elif agency in down_owned and up.site is None and down.site:
-                signals.append(
-                    (sign * REPUBLISHED_WEIGHT, f"{down.id} is {agency} copy republished by {down.site}")
-                )
-            elif agency not in down_owned and agency not in cited and not wire_copy(down):
-                signals.append(
-                    (
-                        sign * AGENCY_COPY_WEIGHT,
-                        f"{up.id} is {possessive(agency)} own copy ({quote(owned[agency])}); "
-                        f"{down.id} carries no agency's credit: outlets take from agencies",
-                    )
-                )
-    return signals
-
-
-def _owns_any(article: Article) -> bool:
-    return any(c.kind is CreditKind.OWNER for c in article.credits)
-
-
-def _sign_off(article: Article) -> str | None:
-    """The news desk's sign-off closing the article: its last line of furniture, or its last
-    "sentence" where the text around it was too short to be told from furniture (a set list)."""
-    last = article.sentences[-1].text if article.sentences else None
-    return desk_sign_off(article.removed) or (desk_sign_off((last,)) if last else None)
-
-
-def wire_copy(article: Article) -> bool:
-    """The article is an agency's copy: it carries an agency's own credit or a news desk's sign-off."""
-    return _owns_any(article) or _sign_off(article) is not None
-
-
-def _desk_sign_off(a: Article, b: Article) -> list[Signal]:
-    """A later take of an agency's story carries no byline, only the desk's sign-off: it is wire copy
-    all the same, and outlets take from agencies (as AGENCY_COPY_WEIGHT) where the other is no wire copy."""
-    for up, down, sign in ((a, b, 1.0), (b, a, -1.0)):
-        mark = _sign_off(up)
-        if mark is not None and not _owns_any(up) and not wire_copy(down) and not down.credits:
-            return [
-                (
-                    sign * AGENCY_COPY_WEIGHT,
-                    f"{up.id} is wire copy (it closes with a news desk’s sign-off, {quote(mark)}); "
-                    f"{down.id} carries no agency's credit: outlets take from agencies",
-                )
-            ]
-    return []
 
 
 def _dates(a: Article, b: Article) -> list[Signal]:
@@ -420,7 +328,7 @@ def weigh(
     """
     if translated(a, b):  # unlinked sentences across languages may be translated ones: no evidence
         own = borrowed = (0.0, 0.0)
-    external = [*_credits(a, b), *_dates(a, b), *_desk_sign_off(a, b), *_relative_day(a, b, alignment)]
+    external = [*credit_signals(a, b), *_dates(a, b), *desk_signals(a, b), *_relative_day(a, b, alignment)]
     signals = [_containment(a, b, stats, own, borrowed), *_own_material(a, b, own), *external]
     if translated(a, b):
         languages = _home_language(a, b)
@@ -471,28 +379,3 @@ def orient(
     if forward:
         return Direction(a, b, probability, b_in_a, evidence, stored, a_in_b, external)
     return Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a, -external)
-
-
-def relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> Relation:
-    """How the child reproduces its parent: copy, excerpt, summary, rewrite or translation."""
-    if parent.language and child.language and parent.language != child.language:
-        return Relation.TRANSLATION
-    n_child = len(child.sentences) or 1
-    verbatim = sum(len(l.target) for l in alignment.links if l.kind is LinkKind.VERBATIM)
-    close = sum(len(l.target) for l in alignment.links if l.kind is not LinkKind.PARAPHRASE)
-    if (
-        stats.target_in_source >= COPY_CONTAINED
-        and verbatim / n_child >= COPY_VERBATIM
-        and close / n_child >= COPY_CLOSE
-    ):
-        if stats.source_in_target >= COPY_COMPLETE:
-            if not alignment.added and not alignment.dropped and verbatim == n_child:
-                return Relation.VERBATIM_COPY
-            return Relation.NEAR_VERBATIM_COPY
-        return Relation.EXCERPT
-    # A summary is shorter and condenses its source: it adds little of its own.
-    child_chars = sum(len(x.text) for x in child.sentences)
-    parent_chars = sum(len(x.text) for x in parent.sentences) or 1
-    if child_chars <= SUMMARY_LENGTH * parent_chars and len(alignment.added) <= SUMMARY_ADDED * n_child:
-        return Relation.SUMMARY
-    return Relation.REWRITE

@@ -16,17 +16,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from provtrace.infer import calibration, lineage
-from provtrace.infer.direction import (
-    Direction,
-    agencies,
-    quote,
-    relation,
-    translated,
-    weigh,
-    wire_copy,
-)
+from provtrace.infer.credited import agencies, quote, wire_copy
+from provtrace.infer.direction import Direction, translated, weigh
 from provtrace.infer.judgement import Judgement, judge, judge_together, taker
 from provtrace.infer.refine import refine
+from provtrace.infer.relations import relation
 from provtrace.infer.translations import judge_translations, with_unaligned
 from provtrace.infer.unplaced import explain_unplaced
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen

@@ -43,7 +43,8 @@ from functools import lru_cache
 from itertools import compress, count
 
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
-from provtrace.infer.direction import agencies, translated, wire_copy
+from provtrace.infer.credited import agencies, wire_copy
+from provtrace.infer.direction import translated
 from provtrace.infer.lineage import Profile
 from provtrace.infer.retelling import PARALLEL_SHARE, retold_in_order
 from provtrace.models import Alignment, Article, CreditKind
