@@ -53,12 +53,11 @@ class SpooledTrace:
         """
         texts = {name: self._spill.sorted(name) for name in SECTIONS if name != "articles"}
         sections = {**texts, "articles": (item_json("articles", a) for a in self.articles)}
-        if progress is not None:
-            count = SentenceCount(progress, WRITING, self._spill.added + len(self.articles))
+        count = SentenceCount(progress, WRITING, self._spill.added + len(self.articles))
+        if progress is not None:  # no counting where nobody listens
             sections = {name: _counted(items, count) for name, items in sections.items()}
         write_json(sections, out)
-        if progress is not None:
-            count.finish()
+        count.finish()
 
     def close(self) -> None:
         """Remove the temporary files."""

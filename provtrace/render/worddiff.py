@@ -49,8 +49,9 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     Words are compared as verbatim compares them (case, quote and dash style
     folded), so every marked word is a real change and every change is marked;
     SAME segments carry both sides' spellings (text: the new side's, old: the
-    old side's where it differs), so each side is shown exactly as it is written. In a script written without
-    spaces each character is a word; a segment says whether a space precedes it.
+    old side's where it differs), so each side is shown exactly as it is
+    written. In a script written without spaces each character is a word; a
+    segment says whether a space precedes it.
     """
     a, b = _words(old), _words(new)
     matcher = difflib.SequenceMatcher(
