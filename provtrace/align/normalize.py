@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from provtrace.align.stopwords import STOPWORDS as STOPWORDS  # re-exported: its readers import it here
+from provtrace.scripts import UNSPACED
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -55,9 +56,6 @@ _DATELINE = re.compile(
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{3,300})[\"“”«»„]")
 # A word of any script: letters and digits (after fold, so lower-case and unaccented).
 _TOKEN = re.compile(r"[^\W_]+")
-# Scripts written without spaces between words (kana, CJK ideographs): a run of
-# them is compared by overlapping character pairs instead of words.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # A capitalised word not opening the text or a sentence. The capital comes first and the
 # conditions on what precedes it follow as lookbehinds, so the engine can skip to capitals.
 _CAPITALISED = re.compile(r"([A-ZÀ-Þ](?<![.!?]\s.)(?<!\w.)(?<!^.)[\w'’-]*[a-zà-ÿ][\w'’-]*)")
@@ -156,15 +154,15 @@ def strip_dateline(text: str) -> str:
 
 def tokens(folded: str) -> list[str]:
     """The words of folded text, in any script; runs of CJK or kana become character pairs."""
-    if _UNSPACED.search(folded) is None:  # the common case: every word is spaced
+    if UNSPACED.search(folded) is None:  # the common case: every word is spaced
         return _TOKEN.findall(folded)
     out: list[str] = []
     for word in _TOKEN.findall(folded):
-        if _UNSPACED.search(word) is None:
+        if UNSPACED.search(word) is None:
             out.append(word)
             continue
         at = 0
-        for run in _UNSPACED.finditer(word):
+        for run in UNSPACED.finditer(word):
             if run.start() > at:
                 out.append(word[at : run.start()])
             chars = run.group()
@@ -177,16 +175,16 @@ def tokens(folded: str) -> list[str]:
 
 def has_unspaced(text: str) -> bool:
     """Whether the text holds any CJK or kana (scripts written without spaces)."""
-    return _UNSPACED.search(text) is not None
+    return UNSPACED.search(text) is not None
 
 
 def split_unspaced(word: str) -> list[str]:
     """A word as units of wording: each character of a CJK or kana run is one unit."""
-    if _UNSPACED.search(word) is None:
+    if UNSPACED.search(word) is None:
         return [word]
     out: list[str] = []
     at = 0
-    for run in _UNSPACED.finditer(word):
+    for run in UNSPACED.finditer(word):
         if run.start() > at:
             out.append(word[at : run.start()])
         out.extend(run.group())
@@ -197,7 +195,7 @@ def split_unspaced(word: str) -> list[str]:
 
 
 def _is_unspaced(token: str) -> bool:
-    return _UNSPACED.match(token) is not None
+    return UNSPACED.match(token) is not None
 
 
 def normalize(text: str) -> str:

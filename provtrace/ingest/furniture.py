@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from provtrace.ingest.directives import strip_directives
-from provtrace.ingest.pullquotes import SENTENCE_END, Paragraphs, word_count
+from provtrace.ingest.pullquotes import Paragraphs
+from provtrace.scripts import SENTENCE_END, word_count
 
 _DEBRIS = re.compile(
     r"""^(?:

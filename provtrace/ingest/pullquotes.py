@@ -13,22 +13,9 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-#: The end of a sentence, in any script, with the closing quotes and brackets after it.
-SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’)\]」』）]*$")
-#: A run of a script written without spaces (kana, CJK ideographs), as in align.normalize.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-#: Characters of such a run that make about one word (Chinese words are mostly of two).
-_CHARACTERS_PER_WORD = 2
+from provtrace.scripts import SENTENCE_END, word_count
+
 _WORD = re.compile(r"\w+")
-
-
-def word_count(line: str) -> int:
-    """The words of a line, in any script: a run written without spaces counts by its characters."""
-    if _UNSPACED.search(line) is None:  # the common case
-        return len(line.split())
-    runs = _UNSPACED.findall(line)
-    spaced = len(_UNSPACED.sub(" ", line).split())
-    return spaced + sum(-(-len(run) // _CHARACTERS_PER_WORD) for run in runs)
 
 
 #: How many of a line's rarest words name the paragraphs it may repeat: a pull quote copies a

@@ -9,14 +9,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from provtrace.align.normalize import surface
+from provtrace.scripts import UNSPACED, UNSPACED_CHARACTERS
 
 _WORDS = re.compile(r"\S+")
-#: A character of a script written without spaces (kana, CJK ideographs), as in align.normalize:
-#: there, each character is a word of the diff, so one changed character is all that is marked.
-_UNSPACED_CHARACTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_UNSPACED = re.compile(f"[{_UNSPACED_CHARACTERS}]")
-#: A word cut into such characters and the runs of other characters between them.
-_PIECES = re.compile(f"[{_UNSPACED_CHARACTERS}]|[^{_UNSPACED_CHARACTERS}]+")
+#: A word cut into characters of scripts written without spaces (each is a word of the diff, so one
+#: changed character is all that is marked) and the runs of other characters between them.
+_PIECES = re.compile(f"[{UNSPACED_CHARACTERS}]|[^{UNSPACED_CHARACTERS}]+")
 
 
 class Op(StrEnum):
@@ -83,7 +81,7 @@ def join(segments: Iterable[Segment | tuple[Segment, str]]) -> str:
 
 def _words(text: str) -> list[tuple[str, bool]]:
     """The words of text, each with whether a space precedes it."""
-    if _UNSPACED.search(text) is None:  # the common case
+    if UNSPACED.search(text) is None:  # the common case
         return [(w, True) for w in _WORDS.findall(text)]
     out: list[tuple[str, bool]] = []
     for word in _WORDS.findall(text):
