@@ -165,6 +165,9 @@ class Edge:
     relation: Relation
     confidence: float  # 0..1
     evidence: tuple[str, ...]
+    #: False where the texts cannot tell which of the two came first: parent is then
+    #: the parent only to draw the tree (the evidence says so in words).
+    direction_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,6 +145,8 @@ def test_a_copy_that_adds_a_sentence_of_its_own_is_not_taken_for_the_source() ->
     # Not printed as a coin toss taken for a fact: the edge is more likely wrong than right.
     assert edge.confidence < 0.5
     assert "cannot be told" in edge.evidence[0]
+    assert not edge.direction_known
+    assert next(e for e in result.edges if e.child == "wire").direction_known
 
 
 INDEPENDENT = [

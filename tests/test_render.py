@@ -74,7 +74,14 @@ def test_json_has_every_contract_field(example_trace: Trace) -> None:
         "sentences",
         "removed",
     }
-    assert set(data["edges"][0]) >= {"parent", "child", "relation", "confidence", "evidence"}
+    assert set(data["edges"][0]) >= {
+        "parent",
+        "child",
+        "relation",
+        "confidence",
+        "evidence",
+        "direction_known",
+    }
     assert set(data["alignments"][0]) >= {"source", "target", "links", "added", "dropped"}
     assert set(data["alignments"][0]["links"][0]) >= {"source", "target", "kind", "score", "partial"}
 

@@ -254,7 +254,7 @@ class _Chosen:
             )
             margin = max(0.0, 1.0 - _RIVAL_PENALTY * (max(rivals) / best if rivals else 0.0))
             probability = d.probability
-        undecided = not inherited and abs(d.probability - 0.5) < _UNDECIDED
+        undecided = _undecided(d, self.moved)
         return calibration.EdgeSignals(
             judged.probability,
             probability,
@@ -292,10 +292,13 @@ def _apply_lineage(
             directions[parent, child] = replace(known, evidence=(evidence, *known.evidence))
 
 
-def _undecided(d: Direction, moved: Mapping[str, tuple[str, bool]]) -> Direction:
-    """Say so in the evidence where the texts cannot tell which of the two came first."""
-    if abs(d.probability - 0.5) >= _UNDECIDED or (d.child in moved and moved[d.child][1]):
-        return d
+def _undecided(d: Direction, moved: Mapping[str, tuple[str, bool]]) -> bool:
+    """Whether the texts cannot tell which of the two came first (no inherited change decides)."""
+    return abs(d.probability - 0.5) < _UNDECIDED and not (d.child in moved and moved[d.child][1])
+
+
+def _said_undecided(d: Direction) -> Direction:
+    """The direction with its evidence opening on the words saying the order is unknown."""
     said = f"{order_unknown(d.parent, d.child)}: {d.parent} is shown as the parent only to draw the tree"
     return replace(d, evidence=(said, *d.evidence))
 
@@ -315,11 +318,14 @@ def _edges(
         if parent in unseen:
             edges.append(_unseen_edge(parent, by_id[child], unseen[parent][0].agency))
             continue
-        d = _undecided(directions[parent, child], chosen.moved)
+        d = directions[parent, child]
+        unknown = _undecided(d, chosen.moved)
+        if unknown:
+            d = _said_undecided(d)
         alignment, stats = pairs.oriented_result(parent, child)
         kind = relation(alignment, by_id[parent], by_id[child], stats)
         confidence = chosen.confidence(d, kind is Relation.TRANSLATION)
-        edges.append(Edge(parent, child, kind, confidence, d.evidence))
+        edges.append(Edge(parent, child, kind, confidence, d.evidence, direction_known=not unknown))
         alignments[parent, child] = alignment
     return edges, alignments
 

@@ -165,7 +165,7 @@ def direction(trace: Trace) -> str:
     alignment = trace.alignments[0]
     source, target = alignment.source, alignment.target
     between = [e for e in trace.edges if {e.parent, e.child} == {source, target}]
-    if between and undecided(between[0]):
+    if between and not between[0].direction_known:
         edge = between[0]
         said = order_unknown(edge.parent, edge.child)
         shown = "only to set them side by side" if edge.parent == source else "as asked"
@@ -189,13 +189,6 @@ def direction(trace: Trace) -> str:
     if shared:
         return f"Neither derives from the other: both derive from {shared[0]}; {source} is shown on the left."
     return f"provtrace finds no derivation between them; {source} is shown as the source."
-
-
-def undecided(edge: Edge) -> bool:
-    """Whether the inference could not tell which of the edge's two texts came first (its evidence
-    says so in the words of provtrace.wording.order_unknown)."""
-    said = order_unknown(edge.parent, edge.child)
-    return any(item.startswith(said) for item in edge.evidence)
 
 
 def unseen_agency(trace: Trace, edge: Edge) -> str | None:

@@ -54,6 +54,7 @@ def _edge(e: Edge) -> dict[str, Any]:
         "relation": e.relation,
         "confidence": e.confidence,
         "evidence": list(e.evidence),
+        "direction_known": e.direction_known,
     }
 
 
@@ -217,7 +218,14 @@ def trace_from_json(text: str) -> Trace:
         return Trace(
             articles=tuple(_article_from(a) for a in data["articles"]),
             edges=tuple(
-                Edge(e["parent"], e["child"], Relation(e["relation"]), e["confidence"], tuple(e["evidence"]))
+                Edge(
+                    e["parent"],
+                    e["child"],
+                    Relation(e["relation"]),
+                    e["confidence"],
+                    tuple(e["evidence"]),
+                    bool(e.get("direction_known", True)),
+                )
                 for e in data["edges"]
             ),
             unseen=tuple(Unseen(u["id"], u["label"], u["agency"]) for u in data["unseen"]),
