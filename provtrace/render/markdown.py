@@ -119,9 +119,6 @@ def _summary_table(trace: Trace) -> Iterator[str]:
         yield f"| {md(e.child)} | {md(e.parent)} | {md(e.relation)} | {e.confidence:.2f} {cells}"
     yield ""
     yield _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE
-    if any(c.unmatched for c in counts):
-        yield ""
-        yield _NOT_MATCHED_NOTE
 
 
 def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: bool) -> Iterator[str]:
@@ -146,9 +143,6 @@ def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: b
             else:
                 yield f"  - {md(parent.id)}: {md(old)}"
                 yield f"  - {md(child.id)}: {md(new)}"
-        yield ""
-    if unmatched and (alignment.added or alignment.dropped):
-        yield _NOT_MATCHED_NOTE
         yield ""
     for label, indices, article in (
         (f"Added by {md(child.id)}", alignment.added, child),
@@ -186,7 +180,10 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
     if found is None:
         yield "The source is not in the folder, so there is no text to compare."
         yield ""
-    elif not options.brief:
+    elif found[3].unmatched:
+        yield _NOT_MATCHED_NOTE
+        yield ""
+    if found is not None and not options.brief:
         yield from _changed(*found[:3], found[3].unmatched)
 
 
