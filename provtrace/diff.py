@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from provtrace.errors import InputError
 from provtrace.models import Article, Progress, Trace
@@ -76,7 +76,7 @@ def diff_articles(
     provtrace.pipeline.trace (each stage with its done and total).
     """
     from provtrace.align.core import align_pair
-    from provtrace.pipeline import trace_articles
+    from provtrace.pipeline import bilingual_warnings, trace_articles
 
     options = options or TraceOptions()
     if _same_path(first, second) and first != "-":
@@ -99,5 +99,16 @@ def diff_articles(
         alignment = reverse.reversed()
     if alignment is None:
         # --source decides the side the alignment starts from, as trace would.
-        alignment, _ = align_pair(up, down, options, progress=progress)
-    return replace(inferred, alignments=(alignment,))
+        alignment, _ = align_pair(up, down, options, vectors=_vectors(up, down, options), progress=progress)
+    warnings = bilingual_warnings(int(up.in_other_language(down)), options)
+    return replace(inferred, alignments=(alignment,), warnings=warnings)
+
+
+def _vectors(up: Article, down: Article, options: TraceOptions) -> tuple[Any, Any]:
+    """The two articles' sentence embeddings with --semantic, else none."""
+    if not options.semantic:
+        return None, None
+    from provtrace.align.semantic import Embedder
+
+    vectors = Embedder().embed([up, down])
+    return vectors[up.id], vectors[down.id]

@@ -114,6 +114,10 @@ class Article:
     removed: tuple[str, ...]  # page furniture stripped from the text, in order
     language: str | None = None
 
+    def in_other_language(self, other: Article) -> bool:
+        """Whether the two articles' languages are both known and differ."""
+        return self.language is not None and other.language is not None and self.language != other.language
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -201,6 +205,9 @@ class Trace:
     alignments: tuple[Alignment, ...]
     warnings: tuple[str, ...] = field(default=())
     related: tuple[Related, ...] = field(default=())  # every related pair, judged
+    #: Whether sentences were compared by meaning as well as words (--semantic). Without
+    #: it, sentences in two languages link only where they share names and figures.
+    semantic: bool = False
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id, or None."""
@@ -208,6 +215,12 @@ class Trace:
             if article.id == article_id:
                 return article
         return None
+
+    def unlinked_may_be_translated(self, source: Article, target: Article) -> bool:
+        """Whether the sentences of source and target that no link holds may be translations of
+        each other's rather than added or dropped: the two are in different languages and their
+        sentences were not compared by meaning."""
+        return not self.semantic and source.in_other_language(target)
 
     def alignment(self, source: str, target: str) -> Alignment | None:
         """The alignment stored with this source and target (in that direction), or None."""

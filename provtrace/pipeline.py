@@ -21,7 +21,7 @@ from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Re
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.shelf import Shelf, pack_article
-from provtrace.wording import plural
+from provtrace.wording import across_languages, plural
 
 #: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
 #: saves little, and the articles are read whole often enough that unpacking would show.
@@ -265,21 +265,30 @@ def trace_articles(
     unrelated: list[str] = []
     related: list[Related] = []
     alignments: dict[tuple[str, str], Alignment] = {}
+    bilingual = 0
     for part in infer_parts(articles, options, infer_part, progress):
         edges += part.edges
         unseen += part.unseen
         unrelated += part.unrelated
         related += part.related
         alignments.update(part.alignments)
+        bilingual += part.bilingual
     return Trace(
         articles=tuple(articles),
         edges=tuple(sorted(edges, key=lambda e: (e.parent, e.child))),
         unseen=tuple(sorted(unseen, key=lambda u: u.id)),
         unrelated=tuple(sorted(unrelated)),
         alignments=tuple(alignments[k] for k in sorted(alignments)),
-        warnings=tuple(warnings),
+        warnings=(*warnings, *bilingual_warnings(bilingual, options)),
         related=tuple(sorted(related, key=lambda r: (r.a, r.b))),
+        semantic=options.semantic,
     )
+
+
+def bilingual_warnings(pairs: int, options: TraceOptions) -> tuple[str, ...]:
+    """The warning a run gives when it shows pairs of articles in two languages aligned by their
+    words alone (see Trace.unlinked_may_be_translated), else none."""
+    return (across_languages(pairs),) if pairs and not options.semantic else ()
 
 
 def _credits_of(article: Article) -> Article:
@@ -331,6 +340,7 @@ class PartTrace:
     unrelated: tuple[str, ...]
     related: tuple[Related, ...]
     alignments: Mapping[tuple[str, str], Alignment]
+    bilingual: int  # how many of the alignments are of two articles in different languages
 
 
 def infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> PartTrace:
@@ -348,4 +358,6 @@ def infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignme
             if (a, b) not in kept and (b, a) not in kept:
                 kept[a, b] = result.alignment
     shown = _with_flips(kept, part.pairs, by_id)
-    return PartTrace(len(ids), forest.edges, forest.unseen, forest.unrelated, forest.related, shown)
+    bilingual = sum(by_id[a].in_other_language(by_id[b]) for a, b in shown)
+    found = (forest.edges, forest.unseen, forest.unrelated, forest.related)
+    return PartTrace(len(ids), *found, shown, bilingual)

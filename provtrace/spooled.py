@@ -21,7 +21,14 @@ from provtrace.align.corpus import CorpusAlignment
 from provtrace.align.progress import SentenceCount
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
-from provtrace.pipeline import PartTrace, infer_part, infer_parts, load_shelved, related_in_index
+from provtrace.pipeline import (
+    PartTrace,
+    bilingual_warnings,
+    infer_part,
+    infer_parts,
+    load_shelved,
+    related_in_index,
+)
 from provtrace.render.json import SECTIONS, item_json, write_json
 from provtrace.shelf import Shelf
 from provtrace.spill import SPILL_BUDGET, Spill
@@ -39,11 +46,17 @@ class SpooledTrace:
     """
 
     def __init__(
-        self, articles: Sequence[Article], warnings: Sequence[str], spill: Spill, edges: int
+        self,
+        articles: Sequence[Article],
+        warnings: Sequence[str],
+        spill: Spill,
+        edges: int,
+        semantic: bool,
     ) -> None:
         self.articles = articles  # sorted by id
         self.warnings = tuple(warnings)
         self.edges = edges  # the number of edges of the forest
+        self.semantic = semantic  # as Trace.semantic
         self._spill = spill
 
     def write_json(self, out: TextIO, progress: Progress | None = None) -> None:
@@ -56,7 +69,7 @@ class SpooledTrace:
         count = SentenceCount(progress, WRITING, self._spill.added + len(self.articles))
         if progress is not None:  # no counting where nobody listens
             sections = {name: _counted(items, count) for name, items in sections.items()}
-        write_json(sections, out)
+        write_json(sections, out, semantic=self.semantic)
         count.finish()
 
     def close(self) -> None:
@@ -104,15 +117,17 @@ def spool_articles(
         articles = sorted(articles, key=lambda a: a.id)
     spill = Spill(budget)
     try:
-        edges = 0
+        edges = bilingual = 0
         for part in infer_parts(articles, options, part_items, progress):
             edges += part.edges
+            bilingual += part.bilingual
             for section, key, text in part.items:
                 spill.add(section, key, text)
     except BaseException:
         spill.close()
         raise
-    return SpooledTrace(articles, warnings, spill, edges)
+    warnings = (*warnings, *bilingual_warnings(bilingual, options))
+    return SpooledTrace(articles, warnings, spill, edges, options.semantic)
 
 
 def _counted(items: Iterable[str], count: SentenceCount) -> Iterator[str]:
@@ -136,6 +151,7 @@ class PartItems:
     articles: int
     edges: int
     items: tuple[_Item, ...]
+    bilingual: int  # as PartTrace.bilingual
 
 
 def part_items(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> PartItems:
@@ -147,4 +163,4 @@ def part_items(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignme
     items += (("unrelated", (i,), item_json("unrelated", i)) for i in found.unrelated)
     items += (("related", (r.a, r.b), item_json("related", r)) for r in found.related)
     items += (("alignments", k, item_json("alignments", a)) for k, a in found.alignments.items())
-    return PartItems(found.articles, len(found.edges), tuple(items))
+    return PartItems(found.articles, len(found.edges), tuple(items), found.bilingual)

@@ -24,3 +24,13 @@ def order_unknown(first: str, second: str) -> str:
         f"which of {first} and {second} came first cannot be told from the texts "
         "(the evidence of direction is balanced)"
     )
+
+
+def across_languages(pairs: int) -> str:
+    """The warning of a run that aligned pairs of articles in two languages without --semantic."""
+    return (
+        f"{plural(pairs, 'aligned pair')} of articles {'is' if pairs == 1 else 'are'} in two languages: "
+        "without --semantic only sentences sharing names and figures are matched across languages, so "
+        "their sentences not matched may be translated, not added or dropped; "
+        "pip install 'provtrace[semantic]' and rerun with --semantic"
+    )

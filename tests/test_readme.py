@@ -48,6 +48,17 @@ def test_the_readme_excerpts_are_whole_unwrapped_lines_of_the_real_output(monkey
     assert _block_after("a `was` line above a `now` line") in diffed.stdout
 
 
+def test_the_readme_excerpt_across_languages_is_whole_lines_of_the_real_output(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    traced = runner.invoke(app, ["trace", "tests/data/bilingual"]).stdout.splitlines()
+    excerpt = _block_after("English wire story and its Spanish translation):\n").splitlines()
+    shown = [line for line in excerpt if line != "…"]
+    assert len(shown) == 6 and all(line in traced for line in shown)
+    assert [traced.index(line) for line in shown] == sorted(traced.index(line) for line in shown)
+
+
 @pytest.mark.parametrize(("command", "shorts"), [("check", ["-w/--wire", "-i/--index", "-f/--format", "-o/--output",
                                                            "-q/--quiet"])])
 def test_the_readme_usage_line_names_every_short_option(command: str, shorts: list[str]) -> None:

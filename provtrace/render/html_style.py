@@ -144,3 +144,11 @@ table.summary .id { white-space: nowrap; }
   a { text-decoration: none; }
 }
 """
+
+#: Added to the stylesheet of a page that shows sentences not matched (see provtrace.render.rows).
+UNMATCHED_CSS = """
+.k-unmatched { background: #7f9cbf; }
+tr.r-unmatched td.txt:not(.empty) { background: #e6edf5; color: #27425f; }
+tr.r-unmatched td.tag { color: #27425f; }
+.note { font-size: 14px; color: #27425f; margin: 4px 0 12px; max-width: 60em; }
+"""

@@ -102,6 +102,7 @@ def trace_to_dict(trace: Trace) -> dict[str, Any]:
         "unrelated": list(trace.unrelated),
         "related": [_related(r) for r in trace.related],
         "alignments": [_alignment(al) for al in trace.alignments],
+        "semantic": trace.semantic,
     }
 
 
@@ -136,21 +137,23 @@ def item_json(section: str, item: Any) -> str:
     raise ValueError(f"no section {section!r}")
 
 
-def write_json(sections: Mapping[str, Iterable[str]], out: TextIO) -> None:
+def write_json(sections: Mapping[str, Iterable[str]], out: TextIO, *, semantic: bool) -> None:
     """render_json's text, written a list item at a time.
 
     sections gives, for each of SECTIONS, its items' item_json texts in the
-    trace's order (they may come from a spill as they are written).
+    trace's order (they may come from a spill as they are written); semantic
+    is the trace's.
     """
     # render_json's layout: the top-level keys sorted, each list item indented by four spaces.
-    fields = {**{name: sections[name] for name in SECTIONS}, "schema": None}
+    scalars: dict[str, str | bool] = {"schema": SCHEMA, "semantic": semantic}
+    fields: dict[str, Iterable[str] | str | bool] = {**{name: sections[name] for name in SECTIONS}, **scalars}
     out.write("{")
     for k, name in enumerate(sorted(fields)):
         out.write(",\n" if k else "\n")
         out.write(f"  {_dumped(name)}: ")
         items = fields[name]
-        if items is None:
-            out.write(_dumped(SCHEMA))
+        if isinstance(items, str | bool):
+            out.write(_dumped(items))
             continue
         out.write("[")
         empty = True
@@ -172,7 +175,7 @@ def write_trace_json(trace: Trace, out: TextIO) -> None:
         "unrelated": trace.unrelated,
         "unseen": trace.unseen,
     }
-    write_json({name: _texts(name, items) for name, items in sections.items()}, out)
+    write_json({name: _texts(name, items) for name, items in sections.items()}, out, semantic=trace.semantic)
 
 
 def _texts(section: str, items: Iterable[Any]) -> Iterator[str]:
@@ -235,6 +238,7 @@ def trace_from_json(text: str) -> Trace:
                 Related(r["a"], r["b"], Derivation(r["judgement"]), r["probability"], tuple(r["evidence"]))
                 for r in data.get("related", ())
             ),
+            semantic=bool(data.get("semantic", False)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"not a valid {SCHEMA} document: {exc}") from exc

@@ -22,15 +22,36 @@ from provtrace.render.common import (
     pair_lists,
     pct,
     summary_line,
+    unlinked_columns,
     unseen_agency,
     walk,
 )
 from provtrace.render.escape import markdown as md
-from provtrace.render.rows import ChangeCounts, Row, RowKind, count_changes, rows
+from provtrace.render.rows import (
+    NOT_MATCHED,
+    NOT_MATCHED_WHY,
+    ChangeCounts,
+    Row,
+    RowKind,
+    count_changes,
+    rows,
+)
 from provtrace.render.worddiff import Op, Segment, join, word_diff
 from provtrace.wording import indefinite
 
-_COUNT_HEAD = "| Verbatim | Altered | Paraphrased | Added | Dropped |"
+#: Said once beside the sentences not matched (see provtrace.render.rows).
+_NOT_MATCHED_NOTE = f"*{NOT_MATCHED.capitalize()}*: {md(NOT_MATCHED_WHY)}."
+#: What the summary table's counts are, where some edge's unlinked sentences are added and dropped ...
+_COUNTS_ARE = (
+    "Verbatim, altered, paraphrased and added count the version's sentences, as a share "
+    "of the version; dropped counts the sentences of its source it left out, as a share of the source."
+)
+#: ... and where every edge's are not matched.
+_COUNTS_ARE_UNMATCHED = (
+    f"Verbatim, altered, paraphrased and {NOT_MATCHED} count the version's sentences, as a share "
+    f"of the version; {NOT_MATCHED} of source counts the sentences of its source matched to none "
+    "of the version's, as a share of the source."
+)
 
 
 def _sentence(article: Article, indices: tuple[int, ...]) -> str:
@@ -56,9 +77,18 @@ def _title(article: Article | None) -> str:
     return f" “{md(article.title)}”" if article is not None and article.title else ""
 
 
-def _counts_cells(c: ChangeCounts) -> str:
-    cells = [f"{n} ({pct(c.share(n))})" for n in (c.verbatim, c.altered, c.paraphrased, c.added)] + [
-        f"{c.dropped} ({pct(c.share(c.dropped, of_parent=True))})"
+def _count_head(counts: list[ChangeCounts]) -> str:
+    added, dropped, _ = unlinked_columns(counts)
+    return f"| Verbatim | Altered | Paraphrased | {added} | {dropped} |"
+
+
+def _counts_cells(c: ChangeCounts, named: bool = False) -> str:
+    """The counts of one row; named: the unlinked cells say what they count (see unlinked_columns)."""
+    cells = [f"{n} ({pct(c.share(n))})" for n in (c.verbatim, c.altered, c.paraphrased)]
+    added, dropped = (f" {c.added_word}", f" {c.dropped_word}") if named else ("", "")
+    cells += [
+        f"{c.added}{added} ({pct(c.share(c.added))})",
+        f"{c.dropped}{dropped} ({pct(c.share(c.dropped, of_parent=True))})",
     ]
     return "| " + " | ".join(cells) + " |"
 
@@ -77,23 +107,21 @@ def _tree_line(trace: Trace, node: Node) -> str:
 
 
 def _summary_table(trace: Trace) -> Iterator[str]:
-    yield f"| Version | Derived from | Relation | Confidence {_COUNT_HEAD}"
+    edges = [node.edge for node in walk(trace) if node.edge is not None]
+    found = {(e.parent, e.child): edge_counts(trace, e) for e in edges}
+    counts = [f[3] for f in found.values() if f is not None]
+    named = unlinked_columns(counts)[2]
+    yield f"| Version | Derived from | Relation | Confidence {_count_head(counts)}"
     yield "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-    for node in walk(trace):
-        if node.edge is None:
-            continue
-        e = node.edge
-        found = edge_counts(trace, e)
-        counts = _counts_cells(found[3]) if found else "| — | — | — | — | — |"
-        yield f"| {md(e.child)} | {md(e.parent)} | {md(e.relation)} | {e.confidence:.2f} {counts}"
+    for e in edges:
+        f = found[e.parent, e.child]
+        cells = _counts_cells(f[3], named) if f else "| — | — | — | — | — |"
+        yield f"| {md(e.child)} | {md(e.parent)} | {md(e.relation)} | {e.confidence:.2f} {cells}"
     yield ""
-    yield (
-        "Verbatim, altered, paraphrased and added count the version's sentences, as a share "
-        "of the version; dropped counts the sentences of its source it left out, as a share of the source."
-    )
+    yield _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE
 
 
-def _changed(alignment: Alignment, parent: Article, child: Article) -> Iterator[str]:
+def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: bool) -> Iterator[str]:
     groups = (
         (LinkKind.ALTERED, "Altered — same sentence, words changed"),
         (LinkKind.PARAPHRASE, "Paraphrased — same content, other words"),
@@ -121,6 +149,7 @@ def _changed(alignment: Alignment, parent: Article, child: Article) -> Iterator[
         (f"Dropped from {md(parent.id)}", alignment.dropped, parent),
     ):
         if indices:
+            label = f"{NOT_MATCHED.capitalize()} in {md(article.id)}" if unmatched else label
             yield f"#### {label} ({len(indices)})"
             yield ""
             yield from (f"- [{i}] {md(_sentence(article, (i,)))}" for i in indices)
@@ -151,8 +180,11 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
     if found is None:
         yield "The source is not in the folder, so there is no text to compare."
         yield ""
-    elif not options.brief:
-        yield from _changed(*found[:3])
+    elif found[3].unmatched:
+        yield _NOT_MATCHED_NOTE
+        yield ""
+    if found is not None and not options.brief:
+        yield from _changed(*found[:3], found[3].unmatched)
 
 
 def _pairs(heading: str, pairs: list[Related]) -> list[str]:
@@ -184,12 +216,14 @@ def render_markdown(trace: Trace, options: RenderOptions) -> str:
 
 
 def _diff_row(row: Row, parent: Article, child: Article) -> str:
+    """One row of the side-by-side table: the change, then each side's numbers and text."""
     old, new = _sentence(parent, row.source), _sentence(child, row.target)
     if row.kind is RowKind.ALTERED:
         left, right = _marked(old, new, Op.DELETE), _marked(old, new, Op.INSERT)
     else:
         left, right = md(old), md(new)
-    kind = row.kind.value + (" (partial)" if row.partial else "")
+    kind = NOT_MATCHED if row.kind is RowKind.UNMATCHED else row.kind.value
+    kind += " (partial)" if row.partial else ""
     kind += f" · **{flips(row.changes)}**" if row.changes else ""
     return f"| {kind} | {_refs(row.source)} | {left} | {_refs(row.target)} | {right} |"
 
@@ -205,8 +239,9 @@ def render_markdown_diff(trace: Trace, options: RenderOptions) -> str:
         lines.append(
             f"- {role}: **{md(article.id)}**{_title(article)} · " + " · ".join(md(m) for m in meta(article))
         )
-    lines += ["", _COUNT_HEAD, "| ---: | ---: | ---: | ---: | ---: |"]
-    lines += [_counts_cells(count_changes(alignment, parent, child)), ""]
+    counts = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child))
+    lines += ["", _count_head([counts]), "| ---: | ---: | ---: | ---: | ---: |", _counts_cells(counts), ""]
+    lines += [_NOT_MATCHED_NOTE, ""] if counts.unmatched else []
     lines += [f"| Change | # | {md(parent.id)} | # | {md(child.id)} |", "| --- | ---: | --- | ---: | --- |"]
-    lines += [_diff_row(row, parent, child) for row in rows(alignment)]
+    lines += [_diff_row(row, parent, child) for row in rows(alignment, counts.unmatched)]
     return "\n".join(lines) + "\n"

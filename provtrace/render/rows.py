@@ -3,6 +3,12 @@
 rows() orders an alignment for reading: the target's order, each dropped
 source sentence placed right after the row holding the source sentence
 before it. count_changes() gives the per-edge figures every report shows.
+
+A sentence no link holds is added (to the target) or dropped (from the
+source), except between articles in two languages whose sentences were not
+compared by meaning (Trace.unlinked_may_be_translated): there only sentences
+sharing names and figures link, so the others are only "not matched" (the
+unmatched row kind), and every report says why beside them (NOT_MATCHED_WHY).
 """
 
 from __future__ import annotations
@@ -21,6 +27,16 @@ class RowKind(StrEnum):
     PARAPHRASE = "paraphrase"
     ADDED = "added"  # only the target side
     DROPPED = "dropped"  # only the source side
+    UNMATCHED = "unmatched"  # only one side, which may be translated on the other (see the module)
+
+
+#: What every human-readable report calls a sentence of the unmatched kind.
+NOT_MATCHED = "not matched"
+#: Why such sentences are not called added or dropped, and what to do: said once beside them.
+NOT_MATCHED_WHY = (
+    "across languages without --semantic only sentences sharing names and figures are matched, "
+    "so these may be translated; pip install 'provtrace[semantic]' and rerun with --semantic"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +51,10 @@ class Row:
     changes: tuple[Change, ...] = ()  # the link's meaning flips
 
 
-def rows(alignment: Alignment) -> tuple[Row, ...]:
-    """The alignment as rows in reading order (target order, drops where they stood)."""
+def rows(alignment: Alignment, unmatched: bool = False) -> tuple[Row, ...]:
+    """The alignment as rows in reading order (target order, drops where they stood); with unmatched,
+    the sentences no link holds are of the unmatched kind, not added or dropped."""
+    added, dropped = (RowKind.UNMATCHED,) * 2 if unmatched else (RowKind.ADDED, RowKind.DROPPED)
     placed: list[tuple[tuple[int, int], Row]] = [
         (
             (min(link.target), 0),
@@ -45,7 +63,7 @@ def rows(alignment: Alignment) -> tuple[Row, ...]:
         for link in alignment.links
         if link.target
     ]
-    placed += [((j, 0), Row(RowKind.ADDED, (), (j,))) for j in alignment.added]
+    placed += [((j, 0), Row(added, (), (j,))) for j in alignment.added]
     ordered = [row for _, row in sorted(placed, key=lambda item: (item[0], item[1].source))]
     for i in sorted(alignment.dropped):
         at = 0
@@ -53,9 +71,9 @@ def rows(alignment: Alignment) -> tuple[Row, ...]:
             if i - 1 in row.source:
                 at = n + 1
         # Keep a run of drops that follows the same row in source order.
-        while at < len(ordered) and ordered[at].kind is RowKind.DROPPED and ordered[at].source[0] < i:
+        while at < len(ordered) and not ordered[at].target and ordered[at].source[0] < i:
             at += 1
-        ordered.insert(at, Row(RowKind.DROPPED, (i,), ()))
+        ordered.insert(at, Row(dropped, (i,), ()))
     return tuple(ordered)
 
 
@@ -70,6 +88,17 @@ class ChangeCounts:
     dropped: int
     child_sentences: int
     parent_sentences: int
+    unmatched: bool = False  # the added and dropped may be translated: call them NOT_MATCHED
+
+    @property
+    def added_word(self) -> str:
+        """What the report calls the child's sentences counted as added: "added" or "not matched"."""
+        return NOT_MATCHED if self.unmatched else "added"
+
+    @property
+    def dropped_word(self) -> str:
+        """What the report calls the parent's sentences counted as dropped: "dropped" or "not matched"."""
+        return NOT_MATCHED if self.unmatched else "dropped"
 
     def share(self, count: int, of_parent: bool = False) -> float:
         """count as a share (0..1) of the child's sentences, or of the parent's."""
@@ -77,8 +106,11 @@ class ChangeCounts:
         return count / total if total else 0.0
 
 
-def count_changes(alignment: Alignment, parent: Article, child: Article) -> ChangeCounts:
-    """How many of the child's sentences were kept, altered, paraphrased or added; how many dropped."""
+def count_changes(
+    alignment: Alignment, parent: Article, child: Article, unmatched: bool = False
+) -> ChangeCounts:
+    """How many of the child's sentences were kept, altered, paraphrased or added; how many dropped
+    (with unmatched, the added and dropped are only not matched: see the module)."""
     kinds = {k: sum(len(l.target) for l in alignment.links if l.kind is k) for k in LinkKind}
     return ChangeCounts(
         verbatim=kinds[LinkKind.VERBATIM],
@@ -88,4 +120,5 @@ def count_changes(alignment: Alignment, parent: Article, child: Article) -> Chan
         dropped=len(alignment.dropped),
         child_sentences=len(child.sentences),
         parent_sentences=len(parent.sentences),
+        unmatched=unmatched,
     )

@@ -18,12 +18,14 @@ from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKin
 from provtrace.render import RenderOptions
 from provtrace.render.common import flips, outside_lists, pair_lists, relation_of, summary_line
 from provtrace.render.escape import visible
+from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY
 from provtrace.render.worddiff import Op, word_diff
 
 _ID = "bold cyan"
 _ADDED = "green"
 _DROPPED = "red"
 _ALTERED = "yellow"
+_UNMATCHED = "blue"
 _DIM = "dim"
 
 
@@ -102,12 +104,13 @@ def _diff_text(old: str, new: str, options: RenderOptions) -> Text:
     return out
 
 
-def _counts(alignment: Alignment) -> str:
+def _counts(alignment: Alignment, unmatched: bool) -> str:
     kinds = {k: sum(len(l.target) for l in alignment.links if l.kind is k) for k in LinkKind}
+    added, dropped = (NOT_MATCHED, NOT_MATCHED) if unmatched else ("added", "dropped")
     return (
         f"sentences: {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
-        f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {len(alignment.added)} added; "
-        f"{len(alignment.dropped)} of the parent’s dropped"
+        f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {len(alignment.added)} {added}; "
+        f"{len(alignment.dropped)} of the parent’s {dropped}"
     )
 
 
@@ -119,8 +122,26 @@ def _links(links: list[Link]) -> str:
     return f"{len(links)} links, {sentences} sentences"
 
 
+def _unlinked(
+    alignment: Alignment, parent: Article, child: Article, unmatched: bool
+) -> Iterator[RenderableType]:
+    """The sentences no link holds: added and dropped, or each side's not matched (see rows)."""
+    sides = (
+        ("Added", "+", _ADDED, alignment.added, child),
+        ("Dropped", "-", _DROPPED, alignment.dropped, parent),
+    )
+    for heading, mark, style, indices, article in sides:
+        if not indices:
+            continue
+        if unmatched:
+            heading, mark, style = f"{NOT_MATCHED.capitalize()} in {visible(article.id)}", "?", _UNMATCHED
+        yield Text(f"{heading} ({len(indices)})", style=f"bold {style}")
+        for i in indices:
+            yield Text(f"{mark} [{i}] ", style=style) + Text(_sentence(article, i), style=style)
+
+
 def _changes(
-    alignment: Alignment, parent: Article, child: Article, options: RenderOptions
+    alignment: Alignment, parent: Article, child: Article, options: RenderOptions, unmatched: bool
 ) -> Iterator[RenderableType]:
     def link_line(link: Link, mark: str, style: str) -> Text:
         where = f"[{_refs(link.source)} → {_refs(link.target)}]"
@@ -146,14 +167,7 @@ def _changes(
             line.append(_joined(child, link.target))
             yield line
             yield _hanging("    was: ", _joined(parent, link.source))
-    if alignment.added:
-        yield Text(f"Added ({len(alignment.added)})", style=f"bold {_ADDED}")
-        for j in alignment.added:
-            yield Text(f"+ [{j}] ", style=_ADDED) + Text(_sentence(child, j), style=_ADDED)
-    if alignment.dropped:
-        yield Text(f"Dropped ({len(alignment.dropped)})", style=f"bold {_DROPPED}")
-        for i in alignment.dropped:
-            yield Text(f"- [{i}] ", style=_DROPPED) + Text(_sentence(parent, i), style=_DROPPED)
+    yield from _unlinked(alignment, parent, child, unmatched)
 
 
 def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableType:
@@ -167,9 +181,12 @@ def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableT
     lines.extend(_hanging("  why: ", visible(item)) for item in edge.evidence)
     alignment = trace.alignment(edge.parent, edge.child)
     if alignment is not None and parent is not None:
-        lines.append(Text(_counts(alignment)))
+        unmatched = trace.unlinked_may_be_translated(parent, child)
+        lines.append(Text(_counts(alignment, unmatched)))
+        if unmatched:
+            lines.append(_hanging(f"  {NOT_MATCHED}: ", NOT_MATCHED_WHY))
         if not options.brief:
-            lines.extend(_changes(alignment, parent, child, options))
+            lines.extend(_changes(alignment, parent, child, options, unmatched))
     return Group(*lines)
 
 

@@ -22,7 +22,7 @@ from provtrace.models import Alignment, Article, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import direction, flips, meta
 from provtrace.render.escape import one_line
-from provtrace.render.rows import Row, RowKind, count_changes, rows
+from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY, Row, RowKind, count_changes, rows
 from provtrace.render.worddiff import Op, word_diff
 
 #: Terminals at least this wide show the two articles side by side.
@@ -38,6 +38,7 @@ _MARK = {
     RowKind.PARAPHRASE: "≈",
     RowKind.ADDED: "+",
     RowKind.DROPPED: "-",
+    RowKind.UNMATCHED: "?",
 }
 _STYLE = {
     RowKind.VERBATIM: "dim",
@@ -45,6 +46,7 @@ _STYLE = {
     RowKind.PARAPHRASE: "magenta",
     RowKind.ADDED: "green",
     RowKind.DROPPED: "red",
+    RowKind.UNMATCHED: "blue",
 }
 
 
@@ -86,7 +88,9 @@ def _texts(row: Row, parent: Article, child: Article, options: RenderOptions) ->
         return _side(old, new, Op.DELETE, options), _flagged(
             row, _side(old, new, Op.INSERT, options), options
         )
-    style = {RowKind.ADDED: "green", RowKind.DROPPED: "red", RowKind.VERBATIM: "dim"}.get(row.kind, "")
+    style = {k: _STYLE[k] for k in (RowKind.ADDED, RowKind.DROPPED, RowKind.UNMATCHED, RowKind.VERBATIM)}.get(
+        row.kind, ""
+    )
     return Text(old, style=style if options.color else ""), _flagged(
         row, Text(new, style=style if options.color else ""), options
     )
@@ -107,38 +111,45 @@ def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace)
             line.append("  “" + one_line(article.title) + "”", style="italic")
         line.append("  " + one_line(" · ".join([*meta(article), article.path])), style="dim")
         yield line
-    c = count_changes(alignment, parent, child)
+    c = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child))
     yield Text(
         f"sentences: {c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, "
-        f"{c.added} added; {c.dropped} of the source’s dropped"
+        f"{c.added} {c.added_word}; {c.dropped} of the source’s {c.dropped_word}"
     )
+    unlinked = f"? {NOT_MATCHED}" if c.unmatched else "+ added  - dropped"
     yield Text(
-        "= verbatim  ~ altered (word changes marked)  ≈ paraphrased  + added  - dropped  ½ only part reused",
+        f"= verbatim  ~ altered (word changes marked)  ≈ paraphrased  {unlinked}  ½ only part reused",
         style="dim",
     )
+    if c.unmatched:
+        yield Text(f"{NOT_MATCHED}: {NOT_MATCHED_WHY}", style="dim")
     yield Text("")
 
 
-def _side_by_side(alignment: Alignment, parent: Article, child: Article, options: RenderOptions) -> Table:
+def _side_by_side(
+    alignment: Alignment, parent: Article, child: Article, options: RenderOptions, unmatched: bool
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, padding=(0, 1), pad_edge=False)
     table.add_column("", no_wrap=True, width=2)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(Text(f"{one_line(parent.id)} (source)"), ratio=1, overflow=_FOLD)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(Text(one_line(child.id)), ratio=1, overflow=_FOLD)
-    for row in rows(alignment):
+    for row in rows(alignment, unmatched):
         left, right = _texts(row, parent, child, options)
         table.add_row(_mark(row, options), _refs(row.source), left, _refs(row.target), right)
     return table
 
 
-def _interleaved(alignment: Alignment, parent: Article, child: Article, options: RenderOptions) -> Table:
+def _interleaved(
+    alignment: Alignment, parent: Article, child: Article, options: RenderOptions, unmatched: bool
+) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
     grid.add_column(overflow=_FOLD)
-    for row in rows(alignment):
+    for row in rows(alignment, unmatched):
         left, right = _texts(row, parent, child, options)
         where = f"{_refs(row.source) or '·'} → {_refs(row.target) or '·'}"
         # A verbatim row is one line only where both sides read the same, character for character
@@ -150,7 +161,7 @@ def _interleaved(alignment: Alignment, parent: Article, child: Article, options:
             grid.add_row(_mark(row, options), where, Text("was", style="dim"), left)
             grid.add_row("", "", Text("now", style="dim"), right)
         else:
-            grid.add_row(_mark(row, options), where, "", right if row.kind is RowKind.ADDED else left)
+            grid.add_row(_mark(row, options), where, "", left if row.source else right)
     return grid
 
 
@@ -168,7 +179,8 @@ class _DiffView:
         # Unwrapped output (a pipe, a file) is read line by line: interleaved.
         wide = options.max_width >= SIDE_BY_SIDE_WIDTH and not options.no_wrap
         body = _side_by_side if wide else _interleaved
-        yield body(alignment, parent, child, self.options)
+        unmatched = self.trace.unlinked_may_be_translated(parent, child)
+        yield body(alignment, parent, child, self.options, unmatched)
 
 
 def render_text_diff(trace: Trace, options: RenderOptions) -> RenderableType:

@@ -1,0 +1,116 @@
+"""The HTML report's sentence counts: each version's counts and bar, the table of every edge's, the
+bars' legend, and the note beside sentences not matched (see provtrace.render.rows).
+
+Every string that comes from an article (an id) is html.escape'd, as in provtrace.render.html.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+
+from provtrace.models import Trace
+from provtrace.render.common import edge_counts, pct, unlinked_columns, walk
+from provtrace.render.escape import one_line
+from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY, ChangeCounts
+from provtrace.render.svg import relation_class
+
+#: Said once beside the counts of sentences not matched.
+NOT_MATCHED_NOTE = f'<p class="note"><b>{NOT_MATCHED.capitalize()}:</b> {escape(NOT_MATCHED_WHY)}.</p>'
+
+_BAR_LEGEND = (
+    '<div class="legend barcol">Each bar is one version’s sentences:'
+    '<span><i class="swatch k-verbatim"></i>verbatim (the same words)</span>'
+    '<span><i class="swatch k-altered"></i>altered (some words changed)</span>'
+    '<span><i class="swatch k-paraphrase"></i>paraphrased (same content, other words)</span>'
+)
+_BAR_ADDED = '<span><i class="swatch k-added"></i>added (not in the source)</span>'
+_BAR_UNMATCHED = (
+    f'<span><i class="swatch k-unmatched"></i>{NOT_MATCHED} (to any sentence of a source in another '
+    "language: it may be translated)</span>"
+)
+
+
+def _e(text: str) -> str:
+    return escape(one_line(text), quote=True)
+
+
+def _id(article_id: str) -> str:
+    return f'<span class="id">{_e(article_id)}</span>'
+
+
+def bar(c: ChangeCounts) -> str:
+    """The version's sentences as a bar of verbatim, altered, paraphrased and added (or not matched)."""
+    parts = [
+        ("verbatim", c.verbatim),
+        ("altered", c.altered),
+        ("paraphrase", c.paraphrased),
+        ("unmatched" if c.unmatched else "added", c.added),
+    ]
+    spans = "".join(
+        f'<span class="k-{kind}" style="width:{100 * c.share(n):.1f}%"></span>' for kind, n in parts if n
+    )
+    label = (
+        f"{c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, {c.added} {c.added_word} "
+        f"of {c.child_sentences} sentences"
+    )
+    return f'<div class="bar" role="img" aria-label="{label}" title="{label}">{spans}</div>'
+
+
+def counts(c: ChangeCounts) -> str:
+    """The version's counts in words, each with its share and the swatch of its colour."""
+    items = [
+        ("verbatim", "verbatim", c.verbatim, c.share(c.verbatim)),
+        ("altered", "altered", c.altered, c.share(c.altered)),
+        ("paraphrase", "paraphrased", c.paraphrased, c.share(c.paraphrased)),
+        ("unmatched" if c.unmatched else "added", c.added_word, c.added, c.share(c.added)),
+    ]
+    out = [
+        f'<span><i class="swatch k-{k}"></i> <b>{n}</b> {label} ({pct(s)})</span>' for k, label, n, s in items
+    ]
+    out.append(
+        f'<span><i class="swatch k-{"unmatched" if c.unmatched else "dropped"}"></i> <b>{c.dropped}</b> '
+        f"of the source’s {c.parent_sentences} sentences {c.dropped_word} "
+        f"({pct(c.share(c.dropped, of_parent=True))})</span>"
+    )
+    return '<div class="counts">' + "".join(out) + "</div>"
+
+
+def bar_legend(counted: list[ChangeCounts]) -> str:
+    """The legend of the bars: with added, not matched, or both, as the edges' counts have them."""
+    kinds = {c.unmatched for c in counted} or {False}
+    added = _BAR_ADDED if False in kinds else ""
+    return _BAR_LEGEND + added + (_BAR_UNMATCHED if True in kinds else "") + "</div>"
+
+
+def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
+    """A row per edge: the version, its source, the relation, the confidence, the bar and the counts."""
+    edges = [node.edge for node in walk(trace) if node.edge is not None]
+    found = {(e.parent, e.child): edge_counts(trace, e) for e in edges}
+    added, dropped, named = unlinked_columns((f[3] for f in found.values() if f), "Dropped of source")
+    yield '<table class="summary"><thead><tr><th>Version</th><th>Derived from</th><th>Relation</th>'
+    yield '<th class="num">Confidence</th><th class="barcol">Sentences of the version</th>'
+    yield '<th class="num">Verbatim</th>'
+    yield f'<th class="num">Altered</th><th class="num">Paraphrased</th><th class="num">{added}</th>'
+    yield f'<th class="num">{dropped}</th></tr></thead><tbody>'
+    for e in edges:
+        head = (
+            f'<tr><td><a href="{_e(anchors.get(e.child, ""))}">{_id(e.child)}</a></td>'
+            f"<td>{_id(e.parent)}</td>"
+            f'<td><span class="chip {relation_class(e.relation)}">{_e(e.relation)}</span></td>'
+            f'<td class="num">{e.confidence:.2f}</td>'
+        )
+        edge = found[e.parent, e.child]
+        if edge is None:
+            yield head + '<td colspan="6" class="muted">no text to compare</td></tr>'
+            continue
+        c = edge[3]
+        said = (f" {c.added_word}", f" {c.dropped_word}") if named else ("", "")
+        cells = [(n, "", c.share(n)) for n in (c.verbatim, c.altered, c.paraphrased)]
+        cells += [(c.added, said[0], c.share(c.added)), (c.dropped, said[1], c.share(c.dropped, True))]
+        nums = "".join(
+            f'<td class="num">{n}{word} <span class="muted">{pct(share)}</span></td>'
+            for n, word, share in cells
+        )
+        yield head + f'<td class="barcol">{bar(c)}</td>{nums}</tr>'
+    yield "</tbody></table>"
