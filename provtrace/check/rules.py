@@ -75,16 +75,19 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
     story, config = given.story, given.config
     by_agency: dict[str, set[int]] = {}
     main: dict[str, tuple[int, str, WireArticle]] = {}  # the wire article most reused, per agency
+    likeliest: dict[str, float] = {}  # the highest probability of copying from the agency's articles
     copies: dict[str, int] = {}  # how many of the agency's articles the story reuses
     total = len(story.article.sentences) or 1
-    for source, alignment in ((c.wire, c.alignment) for c in given.linked if c.derived):
-        reused = reused_sentences(alignment)
+    for comparison in (c for c in given.linked if c.derived):
+        source, probability = comparison.wire, comparison.probability
+        reused = reused_sentences(comparison.alignment)
         if source.agency is None:
             if len(reused) >= config.reuse_sentences or len(reused) / total >= config.reuse_share:
                 given.unknown_agency.add(source.article.path)
             continue
         by_agency.setdefault(source.agency, set()).update(reused)
         copies[source.agency] = copies.get(source.agency, 0) + 1
+        likeliest[source.agency] = max(likeliest.get(source.agency, 0.0), probability)
         key = (-len(reused), source.article.path, source)
         if source.agency not in main or key[:2] < main[source.agency][:2]:
             main[source.agency] = key
@@ -102,7 +105,8 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
             )
         message = (
             f"{len(reused)} of {plural(len(story.article.sentences), 'sentence')} ({share:.0%}) {verb} from "
-            f"{origin}, but the story never credits {agency}"
+            f"{origin}, but the story never credits {agency} "
+            f"(probability of copying {likeliest[agency]:.2f})"
         )
         line = story.line_of_sentence(min(reused))
         out.append(
