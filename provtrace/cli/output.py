@@ -58,7 +58,10 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_atomic_with(path: Path, write: Callable[[TextIO], object]) -> None:
     """What write writes to a text stream, written to path through a temporary file in the same
-    folder: path is left as it was if write fails."""
+    folder: path is left as it was if write fails. A symbolic link is written through, to the
+    file it points to, and stays a link."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
