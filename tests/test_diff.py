@@ -299,6 +299,15 @@ def test_the_same_file_twice_is_a_usage_error(examples: Path) -> None:
     assert "given twice" in result.stderr
 
 
+def test_standard_input_twice_is_a_usage_error_that_says_so(examples: Path) -> None:
+    text = (examples / "wire-original.txt").read_bytes()
+    result = runner.invoke(app, ["diff", "-", "-"], input=text)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == (
+        "error: standard input (-) is given twice: it holds one article; name a file for the other"
+    )
+
+
 def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> None:
     from .helpers import hostile_files
 
