@@ -96,9 +96,9 @@ def emit(render: Callable[[bool], RenderableType | str], output: Path | None) ->
     The one writer of every command and format: render is called with True
     when the result goes to a terminal that shows colour, else with False.
     A string is written as it is. A rich renderable is wrapped to the width
-    of a terminal; in a pipe or a file it is plain text that is never
-    wrapped (one sentence a line, no trailing spaces), so grep finds it,
-    unless COLUMNS asks for a width.
+    of a terminal; in a pipe it is plain text that is not wrapped (one
+    sentence a line, no trailing spaces), so grep finds it, unless COLUMNS
+    asks for a width; in a file (output) it is never wrapped.
     """
     if output is not None:
         result = render(False)
