@@ -27,8 +27,8 @@ from provtrace.align.figurewords import (
     VAGUE_AMOUNTS,
     VAGUE_BEFORE_DE,
     WEEKDAY_NUMBERS,
+    YEARS,
 )
-from provtrace.align.flipwords import YEARS
 from provtrace.align.measures import MONEY_BEFORE, dimension, measure
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem
 

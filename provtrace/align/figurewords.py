@@ -43,6 +43,8 @@ MONTH_LEADS = frozenset(
         "en desde hasta de para"
     )
 )
+#: Years written as four digits in this range are dates, not counts.
+YEARS = range(1800, 2101)
 #: Weekday names, English and Spanish, Monday first.
 WEEKDAY_NUMBERS = {
     name: number
@@ -101,7 +103,10 @@ VAGUE_AMOUNTS = {
     "thousands": 10**3,
     "millions": 10**6,
     "billions": 10**9,
+    "trillions": 10**12,
 }
+#: Words that scale a figure, or tell its order: beside a number they are part of it.
+MAGNITUDES = frozenset(SCALES) | frozenset(VAGUE_AMOUNTS) | {"hundred"}
 #: Vague amounts that are also other words unless "de" follows: "miles de" (thousands of) is no "miles".
 VAGUE_BEFORE_DE = {"miles": 10**3, "millares": 10**3, "millones": 10**6}
 
