@@ -104,7 +104,9 @@ def test_a_figure_only_added_is_detail_not_a_flip() -> None:
     assert meaning_changes("A source said so 2 times.", "A source said so.") == ()
 
 
-ISSUE_12 = "Varela said the authority had offered a 6 percent pay rise, while the union is seeking nine percent."
+ISSUE_12 = (
+    "Varela said the authority had offered a 6 percent pay rise, while the union is seeking nine percent."
+)
 
 
 @pytest.mark.parametrize(

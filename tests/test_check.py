@@ -284,7 +284,9 @@ TALKS = (
 def _talks(tmp_path: Path, written: str, rewritten: str) -> CheckReport:
     """check of the fire story with the TALKS paragraph, written otherwise, against the wire with it."""
     assert written in TALKS
-    wire = write(tmp_path, "wire/reuters/fire.txt", REUTERS.replace("\n\n(Reporting", f"\n\n{TALKS}\n\n(Reporting"))
+    wire = write(
+        tmp_path, "wire/reuters/fire.txt", REUTERS.replace("\n\n(Reporting", f"\n\n{TALKS}\n\n(Reporting")
+    )
     story = write(tmp_path, "s.txt", f"{FIRE_STORY}\n{TALKS.replace(written, rewritten)}\n")
     return run(story, wire=wire.parent.parent)
 
@@ -292,7 +294,11 @@ def _talks(tmp_path: Path, written: str, rewritten: str) -> CheckReport:
 @pytest.mark.parametrize(
     ("written", "rewritten", "expected"),
     [
-        ("a 6 percent rise against the nine", "a 9 percent rise against the six", [("9", "6"), ("six", "nine")]),
+        (
+            "a 6 percent rise against the nine",
+            "a 9 percent rise against the six",
+            [("9", "6"), ("six", "nine")],
+        ),
         ("at -5C", "at 5C", [("5", "-5")]),
         ("the third day", "the fifth day", [("fifth", "third")]),
         ("on Wednesday", "on Friday", [("Friday", "Wednesday")]),
@@ -322,15 +328,23 @@ def test_a_swapped_signed_ordinal_weekday_or_vague_figure_is_a_changed_figure(
         ("Jan. 14", "14 January"),
     ],
 )
-def test_one_figure_written_otherwise_is_no_changed_figure(tmp_path: Path, written: str, rewritten: str) -> None:
+def test_one_figure_written_otherwise_is_no_changed_figure(
+    tmp_path: Path, written: str, rewritten: str
+) -> None:
     assert _talks(tmp_path, written, rewritten).findings == ()
 
 
-def test_a_swap_is_caught_against_two_versions_of_the_wire_that_both_hold_the_sentence(tmp_path: Path) -> None:
+def test_a_swap_is_caught_against_two_versions_of_the_wire_that_both_hold_the_sentence(
+    tmp_path: Path,
+) -> None:
     """Another version vouches for a figure only where it has that figure in the same place."""
     paragraph = f"\n\n{TALKS}\n\n(Reporting"
     write(tmp_path, "wire/reuters/v1.txt", REUTERS.replace("\n\n(Reporting", paragraph))
-    write(tmp_path, "wire/reuters/v2.txt", REUTERS.replace("\n\n(Reporting", paragraph).replace("nine hours", "ten hours"))
+    write(
+        tmp_path,
+        "wire/reuters/v2.txt",
+        REUTERS.replace("\n\n(Reporting", paragraph).replace("nine hours", "ten hours"),
+    )
     swapped = TALKS.replace("a 6 percent", "a 9 percent").replace("the nine percent", "the six percent")
     story = write(tmp_path, "s.txt", f"{FIRE_STORY}\n{swapped}\n")
     found = [f.message for f in run(story, wire=tmp_path / "wire").findings]
