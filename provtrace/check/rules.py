@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from provtrace.check.figures import Figure, changed_figures, find_figures
+from provtrace.check.figures import figure_changes
 from provtrace.check.model import Comparison, Finding, Severity
 from provtrace.check.quotes import Quote, altered_from, find_quotes
-from provtrace.models import Alignment, LinkKind
+from provtrace.models import Alignment
 from provtrace.wording import plural
 
 if TYPE_CHECKING:
@@ -159,47 +159,24 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
 
 
 def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
-    """A number, amount or date in a reused sentence that differs from the wire's."""
+    """A number, amount or date in a reused sentence that differs from the wire's (check.figures)."""
     story = given.story
-    story_figures = [find_figures(s.text) for s in story.article.sentences]
-    known: dict[int, set[str]] = {}  # story sentence -> figure values of every wire sentence linked to it
-    links = []
-    for comparison in given.linked:
-        wire_figures = [find_figures(s.text) for s in comparison.wire.article.sentences]
-        for link in comparison.alignment.links:
-            wire_side = [f for i in link.source for f in wire_figures[i]]
-            for j in link.target:
-                known.setdefault(j, set()).update(f.value for f in wire_side)
-            links.append((comparison, link, wire_side))
     seen: set[tuple[int, str]] = set()
     out = []
-    for comparison, link, wire_side in links:
-        source = comparison.wire
-        level, note = _against(comparison, severity)
-        placed: list[tuple[int, Figure]] = [(j, f) for j in link.target for f in story_figures[j]]
-        known_here = frozenset().union(*(known[j] for j in link.target))
-        close = link.kind is not LinkKind.PARAPHRASE
-        for change in changed_figures([f for _, f in placed], wire_side, known=known_here, close=close):
-            j = next(j for j, f in placed if f is change.story)
-            if (j, change.story.text) in seen:
-                continue
-            seen.add((j, change.story.text))
-            message = (
-                f"figure differs from {_copy(source)}: the story has “{change.story.text}” "
-                f"where the wire has “{change.wire.text}”{note}"
-            )
-            line = story.line_of(change.story.text, j)
-            out.append(
-                Finding(
-                    story.path,
-                    line,
-                    Rule.CHANGED_FIGURE,
-                    level,
-                    message,
-                    source.agency,
-                    source.article.path,
-                )
-            )
+    for change in figure_changes(story.article, given.linked):
+        if (change.sentence, change.story.text) in seen:
+            continue
+        seen.add((change.sentence, change.story.text))
+        source = change.comparison.wire
+        level, note = _against(change.comparison, severity)
+        mine, theirs = change.written
+        message = (
+            f"figure differs from {_copy(source)}: the story has “{mine}” where the wire has “{theirs}”{note}"
+        )
+        line = story.line_of(change.story.text, change.sentence)
+        out.append(
+            Finding(story.path, line, Rule.CHANGED_FIGURE, level, message, source.agency, source.article.path)
+        )
     return out
 
 
