@@ -331,3 +331,24 @@ def test_a_unit_said_or_left_unsaid_or_a_figure_written_otherwise_is_no_number_c
 )
 def test_failed_to_negates_the_verb_after_it(old: str, new: str, flagged: bool) -> None:
     assert (Change.NEGATION in meaning_changes(old, new)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Mora said the talks had failed.", "Mora denied the talks had failed."),
+        ("Prices rose sharply in March.", "Prices fell sharply in March."),
+        ("He spoke before the vote.", "He spoke after the vote."),
+        ("The union resisted the plan.", "The union accepted the plan."),
+        ("The jury found him guilty.", "The jury found him innocent."),
+        ("El sindicato aceptó el plan.", "El sindicato rechazó el plan."),
+    ],
+)
+def test_a_word_swapped_for_its_opposite_reverses_the_sentence_as_a_negation_does(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == (Change.NEGATION,)
+    assert meaning_changes(new, old) == (Change.NEGATION,)
+
+
+def test_a_word_swapped_for_another_that_is_no_opposite_flags_nothing() -> None:
+    assert meaning_changes("Mora said the talks had failed.", "Mora stated the talks had failed.") == ()
+    assert meaning_changes("Prices rose sharply.", "Prices climbed sharply.") == ()

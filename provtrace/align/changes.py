@@ -35,6 +35,7 @@ from provtrace.align.flipwords import (
     NEGATING_VERBS,
     NEGATION_SUFFIXES,
     NEGATIONS,
+    OPPOSITES,
 )
 from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, one_name
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
@@ -224,6 +225,8 @@ def _changes(old: str, new: str, close: bool) -> tuple[Change, ...]:
     touched = {kind for token in removed + added for kind in token.kinds}
     if Change.NEGATION in touched and _values(removed, Change.NEGATION) != _values(added, Change.NEGATION):
         found.add(Change.NEGATION)
+    elif any(_reversed(old_words, new_words) for old_words, new_words in edits):
+        found.add(Change.NEGATION)  # "said" -> "denied": the sense turned round, as by "not"
     modal_moved = Change.MODAL in touched and _values(removed, Change.MODAL) != _values(added, Change.MODAL)
     if modal_moved and any(_modal_flipped(old, new) for old, new in _phrases(a, b, opcodes)):
         found.add(Change.MODAL)
@@ -232,6 +235,13 @@ def _changes(old: str, new: str, close: bool) -> tuple[Change, ...]:
     if swapped or (names and any(_requalified(a, b, *where) for where in local)):
         found.add(Change.NAME)
     return tuple(kind for kind in Change if kind in found)
+
+
+def _reversed(old: Sequence[_Token], new: Sequence[_Token]) -> bool:
+    """Whether an edit puts a word in the place of its opposite ("rose" -> "fell")."""
+    if not old or not new or len(old) != len(new):
+        return False
+    return any(frozenset((a.key, b.key)) in OPPOSITES for a, b in zip(old, new, strict=True))
 
 
 def _phrases(

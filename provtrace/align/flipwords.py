@@ -1,6 +1,6 @@
 """The words whose change can flip what a sentence says, English and Spanish.
 
-Negations, modal verbs and common irregular verb forms (so "went" and "gone"
+Negations, opposites, modal verbs and common irregular verb forms (so "went" and "gone"
 are one verb). align.changes reads edits with them; the words of figures
 (calendar names, scales, units) are align.figurewords'.
 """
@@ -37,6 +37,26 @@ NEGATIONS = frozenset(
 )
 #: Verbs that negate the verb after "to": "failed to protect" says "did not protect".
 NEGATING_VERBS = frozenset(["fail", "fails", "failed", "failing"])
+#: Words whose swap for the other of their pair reverses what a sentence reports, as adding
+#: "not" would ("said" -> "denied", "rose" -> "fell", "before" -> "after"); English and Spanish,
+#: each form of a verb a pair of its own. A word swapped for another word is no synonym here.
+OPPOSITES = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("said", "denied"), ("says", "denies"), ("confirmed", "denied"), ("confirms", "denies"),
+        ("admitted", "denied"), ("admits", "denies"), ("accepted", "rejected"), ("accepts", "rejects"),
+        ("approved", "rejected"), ("approves", "rejects"), ("agreed", "refused"), ("agrees", "refuses"),
+        ("allowed", "banned"), ("allows", "bans"), ("supported", "opposed"), ("supports", "opposes"),
+        ("won", "lost"), ("wins", "loses"), ("rose", "fell"), ("rises", "falls"), ("risen", "fallen"),
+        ("increased", "decreased"), ("increases", "decreases"), ("raised", "lowered"),
+        ("higher", "lower"), ("highest", "lowest"), ("more", "fewer"), ("more", "less"),
+        ("most", "least"), ("before", "after"), ("above", "below"), ("guilty", "innocent"),
+        ("convicted", "acquitted"), ("legal", "illegal"), ("true", "false"), ("succeeded", "failed"),
+        ("opened", "closed"), ("started", "ended"), ("began", "ended"), ("resisted", "accepted"),
+        ("aceptó", "rechazó"), ("confirmó", "negó"), ("subió", "bajó"), ("ganó", "perdió"),
+        ("antes", "después"), ("más", "menos"), ("culpable", "inocente"),
+    )
+)  # fmt: skip
 #: Contracted negations: "isn't", "won’t".
 NEGATION_SUFFIXES = ("n't", "n’t")
 #: Modal verbs: whether something may, will, could or must happen.
