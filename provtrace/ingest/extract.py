@@ -236,7 +236,7 @@ def credit_texts(extracted: Extracted) -> list[str]:
 def build_article(article_id: str, extracted: Extracted) -> Article:
     """Split the story into sentences and collect its credits."""
     sentences = tuple(Sentence(i, s) for i, s in enumerate(split_sentences(extracted.text)))
-    credits = find_credits(credit_texts(extracted))
+    credits = find_credits(credit_texts(extracted), site=extracted.site)
     # Without site metadata, a publisher's own copyright footer names the site.
     site = extracted.site or find_publisher(["\n".join(extracted.removed)])
     return Article(
