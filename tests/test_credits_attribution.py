@@ -15,6 +15,8 @@ from provtrace.check.config import CheckConfig
 from provtrace.check.rules import Rule
 from provtrace.check.runner import check
 from provtrace.ingest.credits import find_credits
+from provtrace.ingest.extract import build_article, extract_document
+from provtrace.models import RawDocument, Skip
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 WIRE = (EXAMPLES / "wire-original.txt").read_text(encoding="utf-8")
@@ -172,3 +174,18 @@ def test_check_flags_a_story_that_only_names_the_agency_in_passing(tmp_path: Pat
     )
     (message,) = _check(tmp_path, story)
     assert "never credits AFP" in message
+
+
+@pytest.mark.parametrize("sign_off", ["(Reuters)", "(afp)", "(AFP)"])
+def test_a_sign_off_split_from_the_last_sentence_is_a_credit_not_a_sentence(sign_off: str) -> None:
+    text = WIRE.replace(" (AFP) -", " -").replace("© 2026 AFP. All rights reserved.", "")
+    last = '"Everything is on the table except violence."'
+    assert last in text
+    signed = text.replace(last, f"{last} {sign_off}")
+    extracted = extract_document(RawDocument("s.txt", signed.encode(), "txt"))
+    assert not isinstance(extracted, Skip)
+    article = build_article("s", extracted)
+    assert article.sentences[-1].text.endswith(last)
+    assert [(c.agency, c.kind.value) for c in article.credits if c.kind.value == "owner"] == [
+        ("Reuters" if "Reuters" in sign_off else "AFP", "owner")
+    ]

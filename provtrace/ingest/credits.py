@@ -263,6 +263,18 @@ def find_credits(
     return tuple(found[key] for key in sorted(found, key=lambda k: (k[0], k[1].value)))
 
 
+@lru_cache(maxsize=1)
+def _sign_off_alone() -> re.Pattern[str]:
+    names = "|".join(_any_case(alias) for alias in AGENCIES.values())
+    return re.compile(rf"[-–—\s]*\(?\s*(?:{names})(?:{_DESK})?\s*\)?\s*\.?\s*", re.IGNORECASE)
+
+
+def is_sign_off(sentence: str) -> bool:
+    """The sentence is nothing but an agency's sign-off split from the story's last sentence
+    ("(Reuters)", "— AFP/ks", "(afp)"): a credit, not a sentence of the story."""
+    return _sign_off_alone().fullmatch(sentence) is not None
+
+
 _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     r"(?P<holder>[^.|\n]{2,60}?)\s*\.?\s*(?:all rights reserved\.?)?\s*$",
