@@ -49,6 +49,7 @@ CITING = [
     ("The port was shut.\n— With AFP", "AFP"),
     ("The port was shut, with additional reporting by Reuters.", "Reuters"),
     ("The port was shut, AFP reported.", "AFP"),
+    ("In a statement issued after the case to PA News, the couple said they were relieved.", "PA"),
 ]
 
 
@@ -69,6 +70,8 @@ MENTIONS = [
     "The minister criticised an AFP report on the strike.",
     "Two AFP journalists were detained, the union said.",
     "A Reuters/Ipsos poll found 40 percent backed the plan.",
+    "She sent a letter of complaint to AFP.",
+    "He said he would go to AFP next year.",
 ]
 
 

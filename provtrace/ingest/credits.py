@@ -49,13 +49,15 @@ _STAFF = r"(?:reporters?|correspondents?|journalists?|photographers?|crew|team|s
 #: After the name, a possessive reads a credit only before the agency's work or people ("AFP's tally",
 #: "AFP's correspondent"), not before anything else ("familiar with AFP's plans").
 _NOT_OWNING = rf"(?!['’]s?\s+(?!(?:{_WORK}|{_STAFF})\b))"
-#: Saying something to someone: "spoke to Reuters", "said in an interview with AFP".
+#: Saying something to someone: "spoke to Reuters", "confirmed to AFP".
 _TO = (
     r"(?:said|says|spoke|speaks|speaking|talking|talked|explained|confirmed|admitted|revealed|disclosed"
     r"|insisted|stated|described|declared|complained|denied|acknowledged|conceded|recounted|wrote|writing"
-    r"|tells|telling|confided|interview|statement|comments?|remarks|e-?mail|message|call|conversation"
-    r"|letter|briefing)"
+    r"|tells|telling|confided)"
 )
+#: What is said to someone, a few words before them: "in an interview with AFP", "in a statement
+#: issued after the case to PA News".
+_SAID = r"(?:interview|statement|comments?|remarks|e-?mail|phone\s+call|conversation|briefing)"
 #: What an agency does to reporting that an outlet then credits "by" it: "published by the Reuters
 #: agency", "documents seen by Reuters", "contacted by AFP", "figures compiled by AFP".
 _DONE = (
@@ -135,6 +137,7 @@ def _patterns(name: str, alias: str) -> tuple[tuple[re.Pattern[str], CreditKind]
         rf"\bin\s+(?:a|an|the)\s+{a}(?:['’]s?)?\s+(?:{_WORK}|{_STAFF})\b",  # in an AFP interview
         rf"\btold\s+{named}",  # told (the news agency) AFP / told an AFP reporter
         rf"\b{_TO}\s+(?:(?:exclusively|only|earlier|later|separately)\s+)?(?:to|with)\s+{named}{_NOT_OWNING}",
+        rf"\b{_SAID}\s+(?:[\w'’-]+\s+){{0,4}}?(?:to|with)\s+{named}{_NOT_OWNING}",
         rf"\b{_DONE}\s+(?:[\w'’-]+\s+){{0,3}}?by\s+{named}{_NOT_OWNING}",  # published on Friday by AFP
         rf"\b(?:{_WORK}|{_STAFF})\s+(?:by|from)\s+{named}{_NOT_OWNING}",  # with reporting by AFP
         rf"\bcit(?:ing|ed|es|e)\s+{named}",  # citing (an) AFP (report)
