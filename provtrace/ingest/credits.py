@@ -163,7 +163,7 @@ def _signatures() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((a.name, re.compile(p, flags)) for a in TABLE for p in a.signatures)
 
 
-def _excerpt(text: str, start: int, end: int) -> str:
+def excerpt(text: str, start: int, end: int) -> str:
     """The credit phrase with a few words either side on its own line, cut at word boundaries."""
     while start < end and text[start].isspace():  # a match may start at the line break before it
         start += 1
@@ -223,13 +223,13 @@ def _credits_of(name: str, alias: str, text: str) -> list[Credit]:
         for match in pattern.finditer(text):
             if kind is CreditKind.OWNER:
                 owned.append(match.span())
-                out.setdefault(kind, Credit(name, _excerpt(text, match.start(), match.end()), kind))
+                out.setdefault(kind, Credit(name, excerpt(text, match.start(), match.end()), kind))
             elif not any(start <= match.start() and match.end() <= end for start, end in owned):
                 if first is None or match.span() < first:
                     first = match.span()
                 break  # later matches of this pattern come later in the text
     if first is not None:
-        out[CreditKind.CITES] = Credit(name, _excerpt(text, *first), CreditKind.CITES)
+        out[CreditKind.CITES] = Credit(name, excerpt(text, *first), CreditKind.CITES)
     return list(out.values())
 
 
@@ -258,7 +258,7 @@ def find_credits(
         for name, pattern in _signatures():
             match = pattern.search(text) if name not in signed else None
             if match:
-                signed[name] = Credit(name, _excerpt(text, match.start(), match.end()), CreditKind.OWNER)
+                signed[name] = Credit(name, excerpt(text, match.start(), match.end()), CreditKind.OWNER)
     on_site = agency_of_site(site, table)
     for name, credit in signed.items():
         if name in named or name == on_site:
