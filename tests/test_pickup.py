@@ -86,6 +86,29 @@ def test_without_the_agency_credit_the_paper_is_hung_under_the_agency_as_before(
     assert "outlets take from agencies" in " ".join(edge.evidence)
 
 
+def test_a_rewrite_of_the_pickup_hangs_under_it_and_is_not_taken_for_the_outlets_own(tmp_path: Path) -> None:
+    """An outlet rewriting the agency's pick-up keeps "The Coastal Post reported": it cites the paper,
+    it is not the paper's page, so the chain runs paper -> agency copy -> rewrite."""
+    folder = tmp_path / "three"
+    shutil.copytree(SCOOP / "stories", folder)
+    shutil.copy(SCOOP / "wire" / "afp" / "terminal-sale.txt", folder)
+    body = PICKUP.split("\n\n", 1)[1].replace("PORT SELWYN, Marisca, March 4 (AFP) - ", "")
+    body = body.replace("on Wednesday.", "on Wednesday, AFP reported.", 1)
+    body = body.replace(
+        "AFP could not immediately reach Halvard Terminals", "Halvard Terminals could not be reached"
+    )
+    body = body.replace("© 2026 AFP.", "© 2026 The Harbour Times.")
+    write(
+        folder / "harbourtimes-sale.txt",
+        "Port authority sale talks: report\n\nBy Staff, The Harbour Times\n\n" + body,
+    )
+    result = trace([str(folder)], TraceOptions())
+    assert sorted((e.parent, e.child) for e in result.edges) == [
+        ("coastalpost-terminal-sale", "terminal-sale"),
+        ("terminal-sale", "harbourtimes-sale"),
+    ]
+
+
 # --- which page is the outlet's own --------------------------------------------------------------
 
 
