@@ -17,7 +17,7 @@ attribution of the article's reporting to the agency; a name in passing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from provtrace.agencies import AGENCIES, TABLE, agency_of_site
@@ -210,8 +210,33 @@ def _mentions(names: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     return re.compile(f"{_NOT_AFTER_A_LETTER}(?=[{guard}])(?:{'|'.join(parts)})", re.IGNORECASE)
 
 
-def _credits_of(name: str, alias: str, text: str) -> list[Credit]:
-    """The first credit of each kind to one agency in text (the earliest in the text).
+#: How far before a mention of an agency a citing phrase naming it may start: its longest forms
+#: ("according to figures compiled over the weekend by the French news agency AFP") fit well inside.
+_CITE_BEFORE = 200
+#: How far after the mention it may end ("AFP's tally of the dead published on Sunday showed").
+_CITE_AFTER = 120
+
+
+def _windows(text: str, mentions: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of text around the mentions where a citing phrase naming the agency can be,
+    cut at blanks (never inside a word, where a pattern's word boundary would be wrong), merged."""
+    out: list[tuple[int, int]] = []
+    for start, end in mentions:
+        lo, hi = max(0, start - _CITE_BEFORE), min(len(text), end + _CITE_AFTER)
+        while 0 < lo < start and not text[lo - 1].isspace():
+            lo += 1
+        while end < hi < len(text) and not text[hi].isspace():
+            hi -= 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _credits_of(name: str, alias: str, text: str, mentions: Sequence[tuple[int, int]]) -> list[Credit]:
+    """The first credit of each kind to one agency in text (the earliest in the text), given where
+    the text mentions the agency: citing phrases are looked for only around the mentions.
 
     A citing phrase inside the agency's own credit is not a second credit:
     "By Reuters" is a byline, not "by Reuters".
@@ -219,15 +244,25 @@ def _credits_of(name: str, alias: str, text: str) -> list[Credit]:
     owned: list[tuple[int, int]] = []
     out: dict[CreditKind, Credit] = {}
     first: tuple[int, int] | None = None  # the earliest citing phrase
+    windows = _windows(text, mentions)
     for pattern, kind in _patterns(name, alias):
-        for match in pattern.finditer(text):
-            if kind is CreditKind.OWNER:
+        if kind is CreditKind.OWNER:
+            for match in pattern.finditer(text):
                 owned.append(match.span())
                 out.setdefault(kind, Credit(name, excerpt(text, match.start(), match.end()), kind))
-            elif not any(start <= match.start() and match.end() <= end for start, end in owned):
-                if first is None or match.span() < first:
-                    first = match.span()
-                break  # later matches of this pattern come later in the text
+            continue
+        for lo, hi in windows:
+            if first is not None and lo >= first[0]:
+                break  # nothing later can come first
+            found = (
+                m.span()
+                for m in pattern.finditer(text, lo, hi)
+                if not any(start <= m.start() and m.end() <= end for start, end in owned)
+            )
+            span = next(found, None)
+            if span is not None:
+                first = span if first is None else min(first, span)
+                break  # later windows come later in the text
     if first is not None:
         out[CreditKind.CITES] = Credit(name, excerpt(text, *first), CreditKind.CITES)
     return list(out.values())
@@ -250,10 +285,13 @@ def find_credits(
     named: set[str] = set()
     signed: dict[str, Credit] = {}
     for text in texts:
-        mentioned = {names[int(m.lastgroup[1:])][0] for m in mentions.finditer(text) if m.lastgroup}
-        named |= mentioned
-        for name in sorted(mentioned):
-            for credit in _credits_of(name, table[name], text):
+        where: dict[str, list[tuple[int, int]]] = {}
+        for m in mentions.finditer(text):
+            if m.lastgroup:
+                where.setdefault(names[int(m.lastgroup[1:])][0], []).append(m.span())
+        named |= where.keys()
+        for name in sorted(where):
+            for credit in _credits_of(name, table[name], text, where[name]):
                 found.setdefault((name, credit.kind), credit)
         for name, pattern in _signatures():
             match = pattern.search(text) if name not in signed else None
