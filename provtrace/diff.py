@@ -79,6 +79,8 @@ def diff_articles(
     from provtrace.pipeline import bilingual_warnings, trace_articles
 
     options = options or TraceOptions()
+    if first == second == "-":
+        raise InputError("standard input (-) is given twice: it holds one article; name a file for the other")
     if _same_path(first, second) and first != "-":
         raise InputError(f"{first} is given twice: name two different articles to compare")
     a = _load_one(first, stdin, progress)

@@ -96,7 +96,51 @@ def test_an_indefinite_article_in_place_of_one_is_the_same_figure(old: str, new:
 def test_one_replaced_by_another_figure_or_an_article_beside_a_new_figure_is_still_a_number_change() -> None:
     assert meaning_changes("One source said so.", "Two sources said so.") == (Change.NUMBER,)
     assert meaning_changes("One source said so.", "A source said 3 times so.") == (Change.NUMBER,)
-    assert meaning_changes("A source said so.", "A source said so 2 times.") == (Change.NUMBER,)
+
+
+def test_a_figure_only_added_is_detail_not_a_flip() -> None:
+    """As for names and dates (and as check reads it): nothing stood where the new figure stands."""
+    assert meaning_changes("A source said so.", "A source said so 2 times.") == ()
+    assert meaning_changes("A source said so 2 times.", "A source said so.") == ()
+
+
+ISSUE_12 = (
+    "Varela said the authority had offered a 6 percent pay rise, while the union is seeking nine percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "flips"),
+    [
+        (ISSUE_12, ISSUE_12.replace("a 6", "a 9").replace("nine", "six"), (Change.NUMBER,)),  # swapped
+        ("Temperatures fell to -5C overnight.", "Temperatures fell to 5C overnight.", (Change.NUMBER,)),
+        ("The strike entered its third day.", "The strike entered its fifth day.", (Change.NUMBER,)),
+        ("Talks broke down on Wednesday.", "Talks broke down on Friday.", (Change.DATE,)),
+        ("Thousands of containers piled up.", "Hundreds of containers piled up.", (Change.NUMBER,)),
+    ],
+)
+def test_swapped_signed_ordinal_weekday_and_vague_figures_flip_both_ways(
+    old: str, new: str, flips: tuple[Change, ...]
+) -> None:
+    """Issue 12: what a fact-checker reads must be exactly true."""
+    assert meaning_changes(old, new) == meaning_changes(new, old) == flips
+    assert meaning_changes(old, new, close=False) == flips  # reworded around them, they still stand there
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("About 2,400 members joined.", "About 2400 members joined."),
+        ("About 2,400 members joined.", "About 2 400 members joined."),
+        ("It costs about $4.5 million a day.", "It costs about $4,500,000 a day."),
+        ("It is a $310 million plan.", "It is a $310m plan."),
+        ("It expired on Jan. 14, and talks stalled.", "It expired on January 14, and talks stalled."),
+        ("It expired on Jan. 14, and talks stalled.", "It expired on 14 January, and talks stalled."),
+        ("It expired on January 14, and talks stalled.", "It expired on 14 January, and talks stalled."),
+    ],
+)
+def test_one_figure_written_otherwise_flags_nothing_both_ways(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == meaning_changes(new, old) == ()
 
 
 def test_a_name_in_other_spelling_and_a_dropped_dateline_flag_nothing() -> None:

@@ -273,6 +273,84 @@ def test_a_figure_another_version_of_the_wire_has_is_not_a_change(tmp_path: Path
     assert run(story, wire=tmp_path / "wire").findings == ()
 
 
+#: A wire paragraph holding one figure of each sort issue 12 found misread, for the story to reuse.
+TALKS = (
+    "Talks resumed on Wednesday, the third day of the dispute, when the owners offered a 6 percent rise "
+    "against the nine percent that about 2,400 dockers and thousands of drivers sought, at a cost of "
+    "$4.5 million a day since Jan. 14, with temperatures at -5C."
+)
+
+
+def _talks(tmp_path: Path, written: str, rewritten: str) -> CheckReport:
+    """check of the fire story with the TALKS paragraph, written otherwise, against the wire with it."""
+    assert written in TALKS
+    wire = write(
+        tmp_path, "wire/reuters/fire.txt", REUTERS.replace("\n\n(Reporting", f"\n\n{TALKS}\n\n(Reporting")
+    )
+    story = write(tmp_path, "s.txt", f"{FIRE_STORY}\n{TALKS.replace(written, rewritten)}\n")
+    return run(story, wire=wire.parent.parent)
+
+
+@pytest.mark.parametrize(
+    ("written", "rewritten", "expected"),
+    [
+        (
+            "a 6 percent rise against the nine",
+            "a 9 percent rise against the six",
+            [("9", "6"), ("six", "nine")],
+        ),
+        ("at -5C", "at 5C", [("5", "-5")]),
+        ("the third day", "the fifth day", [("fifth", "third")]),
+        ("on Wednesday", "on Friday", [("Friday", "Wednesday")]),
+        ("thousands of drivers", "hundreds of drivers", [("hundreds", "thousands")]),
+    ],
+)
+def test_a_swapped_signed_ordinal_weekday_or_vague_figure_is_a_changed_figure(
+    tmp_path: Path, written: str, rewritten: str, expected: list[tuple[str, str]]
+) -> None:
+    """Issue 12: check catches what trace flags, and figures are compared by place, not as a bag."""
+    report = _talks(tmp_path, written, rewritten)
+    found = [f.message for f in report.findings if f.rule is Rule.CHANGED_FIGURE]
+    assert len(found) == len(expected), found
+    for message, (mine, theirs) in zip(found, expected, strict=True):
+        assert f"the story has “{mine}” where the wire has “{theirs}”" in message
+
+
+@pytest.mark.parametrize(
+    ("written", "rewritten"),
+    [
+        ("2,400", "2 400"),
+        ("2,400", "2\u00a0400"),
+        ("2,400", "2400"),
+        ("$4.5 million", "$4,500,000"),
+        ("$4.5 million", "$4.5m"),
+        ("Jan. 14", "January 14"),
+        ("Jan. 14", "14 January"),
+    ],
+)
+def test_one_figure_written_otherwise_is_no_changed_figure(
+    tmp_path: Path, written: str, rewritten: str
+) -> None:
+    assert _talks(tmp_path, written, rewritten).findings == ()
+
+
+def test_a_swap_is_caught_against_two_versions_of_the_wire_that_both_hold_the_sentence(
+    tmp_path: Path,
+) -> None:
+    """Another version vouches for a figure only where it has that figure in the same place."""
+    paragraph = f"\n\n{TALKS}\n\n(Reporting"
+    write(tmp_path, "wire/reuters/v1.txt", REUTERS.replace("\n\n(Reporting", paragraph))
+    write(
+        tmp_path,
+        "wire/reuters/v2.txt",
+        REUTERS.replace("\n\n(Reporting", paragraph).replace("nine hours", "ten hours"),
+    )
+    swapped = TALKS.replace("a 6 percent", "a 9 percent").replace("the nine percent", "the six percent")
+    story = write(tmp_path, "s.txt", f"{FIRE_STORY}\n{swapped}\n")
+    found = [f.message for f in run(story, wire=tmp_path / "wire").findings]
+    assert len(found) == 2 and "“9” where the wire has “6”" in found[0], found
+
+
 # --- severities and waivers ---------------------------------------------------------------------
 
 

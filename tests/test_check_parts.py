@@ -1,4 +1,5 @@
-"""The pieces provtrace check is built from: quotations, figures, lines, waivers, agencies, the index."""
+"""The pieces provtrace check is built from: quotations, lines, waivers, agencies, the index (figures:
+test_figures.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import pytest
 
 from provtrace.agencies import agency_of_site, agency_table, canonical_agency, phrase_pattern
 from provtrace.check.config import ConfigError
-from provtrace.check.figures import changed_figures, find_figures
 from provtrace.check.quotes import altered_from, find_quotes
 from provtrace.check.rules import Rule
 from provtrace.check.waivers import find_waivers, strip_waivers
@@ -111,105 +111,6 @@ def test_an_unrelated_quotation_does_not_correspond() -> None:
     wire = find_quotes(sentences('"The crew acted quickly and nobody was seriously hurt," Reyes said.'))
     other = find_quotes(sentences('"We are proud of the bakers of this town," the mayor said.'))[0]
     assert altered_from(other, wire) is None
-
-
-# --- figures ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "values"),
-    [
-        ("Thirty-two Cubans and eleven sources", ["32", "11"]),
-        ("a shortfall of 1,200 pesos and $1.2 billion", ["1200", "1200000000"]),
-        ("two hundred and fifty people on January 3 and 3 March", ["250", "date 1-3", "date 3-3"]),
-        ("a 3 percent rise in 2026", ["3", "2026"]),
-        ("a dozen trips", ["12"]),
-        ("the younger one kicked the older one, and each one of them hit one man", ["1"]),
-        ("songs of the early 1960s, the '70s and the 1980's", ["decade 1960", "decade 70", "decade 1980"]),
-        ("Boeing 747s and 1,200s", ["747", "1200"]),
-    ],
-)
-def test_figures_have_canonical_values(text: str, values: list[str]) -> None:
-    assert [f.value for f in find_figures(text)] == values
-
-
-def test_a_figure_in_the_same_place_that_differs_is_a_change() -> None:
-    wire = find_figures("Thirty-two Cubans were killed in the attack on January 3.")
-    story = find_figures("23 Cubans were killed in the attack on January 3.")
-    (change,) = changed_figures(story, wire, close=False)
-    assert (change.story.text, change.wire.text) == ("23", "Thirty-two")
-
-
-def test_a_year_inside_a_decade_the_wire_gives_is_no_changed_figure() -> None:
-    """METER: "I Saw Her Standing There from 1962" against "in the early 1960s _ I Saw Her Standing There"."""
-    wire = find_figures("He played a song he first performed in the early 1960s, I Saw Her Standing There.")
-    story = find_figures("He launched into I Saw Her Standing There from 1962, a song from those years.")
-    assert changed_figures(story, wire, close=True) == []
-    (change,) = changed_figures(
-        find_figures("songs of the 1970s"), find_figures("songs of the 1960s"), close=True
-    )
-    assert (change.story.text, change.wire.text) == ("1970s", "1960s")
-
-
-@pytest.mark.parametrize(
-    ("text", "units"),
-    [
-        ("Blake, 27, and Chambers, 33, who were aged ten", ["age", "age", "age"]),
-        ("a 24-year-old fined £4m, 50p and 3 percent", ["age", "money", "money", "percent"]),
-        ("for 19 long hours, two years ago, at 1.17pm, 40 tonnes", ["hours", "years", "time", "tonnes"]),
-        ("On Monday, 12 ships and 32 of its citizens", ["", ""]),
-    ],
-)
-def test_a_figure_knows_what_it_measures_where_its_words_say(text: str, units: list[str]) -> None:
-    assert [f.unit for f in find_figures(text)] == units
-
-
-def test_a_road_or_a_code_is_no_figure_and_a_short_sum_is_one() -> None:
-    assert find_figures("at the M25 and M20 interchange, G7 leaders") == []
-    assert [f.value for f in find_figures("fined £4m, not $5k")] == ["4000000", "5000"]
-    assert [f.value for f in find_figures("a 4m wall")] == ["4"]  # metres, not millions
-    assert [f.value for f in find_figures("34. December 5, 1989")] == ["34", "date 12-5", "1989"]
-
-
-@pytest.mark.parametrize(
-    ("story", "wire"),
-    [  # METER: one number each side of a loosely reworded sentence, about different things
-        ("Blake, 27, said they were still angry.", "The two men's solicitor said they were angry."),
-        ("He was awarded the medal two years ago.", "He was awarded the medal in 1997."),
-        ("Cameron was ordered to serve 85 months at the M25 site.", "They fought at the M20 site."),
-        ("It is more than ten years since millions watched.", "More than 30 million people watched."),
-        ("A fracture to the skull about 7in long.", "An 18cm fracture to her skull."),  # converted
-    ],
-)
-def test_figures_of_different_kinds_are_no_change_even_in_a_near_identical_sentence(
-    story: str, wire: str
-) -> None:
-    for close in (False, True):
-        assert changed_figures(find_figures(story), find_figures(wire), close=close) == []
-
-
-def test_in_a_reworded_sentence_figures_pair_by_a_word_shared_near_them() -> None:
-    story = find_figures("Three of the sailors were treated for burns.")
-    wire = find_figures("Two crew members were treated for burns.")
-    (change,) = changed_figures(story, wire, close=False)
-    assert (change.story.text, change.wire.text) == ("Three", "Two")
-    assert (
-        changed_figures(find_figures("Four friends died."), find_figures("It took 17 fans."), close=False)
-        == []
-    )
-
-
-def test_an_added_or_dropped_figure_elsewhere_is_not_a_change() -> None:
-    wire = find_figures("Officials said 40 ships were waiting outside the port.")
-    story = find_figures("In 2026 officials said dozens of vessels were waiting.")
-    assert changed_figures(story, wire, close=False) == []
-    assert changed_figures(story, wire, close=True) == []  # two figures, nothing in common
-
-
-def test_a_figure_known_from_another_wire_version_is_not_a_change() -> None:
-    wire = find_figures("All 23 crew members were evacuated.")
-    story = find_figures("All 25 crew members were evacuated.")
-    assert changed_figures(story, wire, known=frozenset({"25"}), close=True) == []
 
 
 # --- lines --------------------------------------------------------------------------------------

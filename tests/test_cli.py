@@ -58,6 +58,19 @@ def test_output_file_format_follows_its_extension(examples: Path, tmp_path: Path
     assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
 
 
+def test_output_through_a_symbolic_link_writes_the_file_it_points_to(examples: Path, tmp_path: Path) -> None:
+    """-o LINK writes the linked file (as a plain write would) and leaves the link a link."""
+    (tmp_path / "reports").mkdir()
+    real = tmp_path / "reports" / "latest.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    assert runner.invoke(app, ["trace", str(examples), "-o", str(link)]).exit_code == 0
+    assert link.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["schema"] == "provtrace.trace/1"
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["latest.json"]
+
+
 def test_output_into_a_missing_folder_is_exit_2(examples: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["trace", str(examples), "-o", str(tmp_path / "no" / "r.json")])
     assert result.exit_code == ExitCode.USAGE

@@ -299,6 +299,15 @@ def test_the_same_file_twice_is_a_usage_error(examples: Path) -> None:
     assert "given twice" in result.stderr
 
 
+def test_standard_input_twice_is_a_usage_error_that_says_so(examples: Path) -> None:
+    text = (examples / "wire-original.txt").read_bytes()
+    result = runner.invoke(app, ["diff", "-", "-"], input=text)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == (
+        "error: standard input (-) is given twice: it holds one article; name a file for the other"
+    )
+
+
 def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> None:
     from .helpers import hostile_files
 
@@ -438,3 +447,37 @@ def test_source_names_either_same_named_file_by_its_id_or_path(
     same_name: tuple[str, str], given: str, source: str
 ) -> None:
     assert diff_articles(*same_name, source=given).alignments[0].source == source
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        # Issue 12: swapped figures, an ordinal, an order of magnitude, a weekday.
+        (
+            {"offered a 6 percent": "offered a 9 percent", "seeking nine percent": "seeking six percent"},
+            ["number"],
+        ),
+        ({"its third day": "its fifth day"}, ["number"]),
+        ({"stranded at anchor and thousands": "stranded at anchor and hundreds"}, ["number"]),
+        ({"began on Sunday": "began on Friday"}, ["date"]),
+        # One figure written otherwise: no flag.
+        ({"about 2,400 members": "about 2 400 members"}, []),
+        ({"about $4.5 million a day": "about $4,500,000 a day"}, []),
+        ({"a $310 million plan": "a $310m plan"}, []),
+        ({"on Jan. 14,": "on 14 January,"}, []),
+    ],
+)
+def test_diff_flags_a_changed_figure_and_not_one_written_otherwise(
+    examples: Path, tmp_path: Path, edits: dict[str, str], expected: list[str]
+) -> None:
+    text = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    for old, new in edits.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    (tmp_path / "edited.txt").write_text(text, encoding="utf-8")
+    wire = str(examples / "wire-original.txt")
+    result = runner.invoke(app, ["diff", wire, str(tmp_path / "edited.txt"), "--source", wire, "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    (alignment,) = json.loads(result.stdout)["alignments"]
+    changed = [link for link in alignment["links"] if link["kind"] != "verbatim"]
+    assert changed and all(link["changes"] == expected for link in changed), changed

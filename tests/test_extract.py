@@ -211,6 +211,11 @@ GREEK = (
         ("Київ, 3 березня. Уряд оголосив нові заходи.", "koi8_u"),
         ("Die Straße wurde gesperrt, sagte der Bürgermeister.", "cp1252"),
         ("Strajk w porcie trwa już trzeci dzień, powiedział rzecznik.", "cp1250"),
+        # Windows-1250 reads these as words too ("Espańa"), mixing Polish "ń" into Spanish.
+        ("La campaña de España sigue, dijo Muñoz. El señor Peña no respondió.", "latin-1"),
+        ("¿Qué pasó? ¡La huelga sigue! dijo el niño.", "cp1252"),
+        ("Stávka v přístavu pokračuje třetí den, řekl mluvčí odborů.", "cp1250"),
+        ("Le cœur du port s'est arrêté, a déclaré le maire.", "cp1252"),
         ("港湾労働者のストライキは三日目に入った。", "shift_jis"),
     ],
 )

@@ -47,6 +47,30 @@ def test_index_add_again_reports_unchanged_and_replaced_files(wire: Path) -> Non
     assert result.stderr.strip() == "added 0, replaced 1, unchanged 4"
 
 
+def test_index_add_warns_of_indexed_files_deleted_since_and_remove_takes_them_out(wire: Path) -> None:
+    """A file deleted from an indexed folder stays in the index (it can still match) until
+    `index remove`: add says so rather than counting it unchanged in silence."""
+    runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    (wire / "coastalpost-rewrite.txt").unlink()
+    result = runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    assert result.exit_code == 0
+    warning, summary = result.stderr.strip().splitlines()
+    assert warning.startswith("warning: 1 indexed file no longer there") and "wire/coastalpost-rewrite.txt" in warning
+    assert summary == "added 0, replaced 0, unchanged 4"
+    assert runner.invoke(app, ["index", "remove", "wire/coastalpost-rewrite.txt", "-i", "idx.sqlite"]).exit_code == 0
+    again = runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    assert again.stderr.strip() == "added 0, replaced 0, unchanged 4"
+
+
+def test_index_add_names_provtrace_reports_together_as_trace_does(wire: Path) -> None:
+    for name in ("r.md", "r.csv"):
+        assert runner.invoke(app, ["trace", "wire", "-o", f"wire/{name}"]).exit_code == 0
+    result = runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "warning: skipped 2 provtrace reports, not articles: wire/r.csv, wire/r.md"
+    assert lines[-1] == "added 5, replaced 0, unchanged 0, skipped 2 (see warnings)"
+
+
 def test_index_add_warns_about_each_skipped_file_and_counts_it(wire: Path) -> None:
     (wire / "empty.txt").write_text("")
     result = runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])

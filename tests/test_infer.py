@@ -289,3 +289,16 @@ def test_evidence_arguing_against_the_chosen_direction_is_marked_against_however
     )
     flipped = orient("a", "b", 0.1, 0.5, 0.5, signals, forward=False)
     assert flipped.evidence[:2] == ("against: a contains b", "material a most likely added")
+
+
+def test_a_copy_with_its_paragraphs_in_another_order_is_no_verbatim_copy_and_says_so() -> None:
+    """'Verbatim copy' means the parent's text; the same sentences moved about are near-verbatim,
+    and the edge counts the sentences told out of the parent's order."""
+    moved = [*FULL[4:7], *FULL[:4], *FULL[7:]]
+    result = run(article("original", FULL, owns="AFP"), article("moved", moved, cites="AFP"))
+    (edge,) = result.edges
+    assert (edge.parent, edge.child, edge.relation) == ("original", "moved", "near-verbatim copy")
+    assert "3 sentences of moved are told in another order than in original" in edge.evidence
+    same = run(article("original", FULL, owns="AFP"), article("copy", FULL, cites="AFP"))
+    assert same.edges[0].relation == "verbatim copy"
+    assert not any("another order" in item for item in same.edges[0].evidence)

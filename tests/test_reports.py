@@ -10,7 +10,7 @@ import pytest
 
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
-from provtrace.ingest.reports import REPORT_REASON, report_format
+from provtrace.ingest.reports import REPORT_REASON, report_format, skip_messages
 from provtrace.models import RawDocument, Skip, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace
@@ -149,6 +149,10 @@ def test_a_wire_index_in_a_folder_is_skipped_as_a_provtrace_index(examples: Path
     skipped = {Path(s.path).name: s.reason for s in load_documents([str(tmp_path)]).skipped}
     assert skipped["provtrace-index.sqlite"] == INDEX_REASON == "a provtrace index, not an article"
     assert skipped["other.sqlite"].startswith("not an article file")
+    # Kept in the wire folder, as the README suggests, it goes unsaid; the other file does not.
+    said = skip_messages(load_documents([str(tmp_path)]).skipped)
+    assert not any("provtrace-index" in line for line in said)
+    assert any("other.sqlite" in line for line in said)
 
 
 def test_a_diff_report_of_a_pair_whose_order_cannot_be_told_is_recognised() -> None:

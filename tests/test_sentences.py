@@ -171,9 +171,24 @@ def test_does_not_split_after_lowercase_time_abbreviations() -> None:
     assert split_sentences(text) == [text]
 
 
-@pytest.mark.parametrize("text", ["Ana J. Varela won.", "The Marcus T. Lowe Bridge is shut."])
+@pytest.mark.parametrize(
+    "text", ["Ana J. Varela won.", "The Marcus T. Lowe Bridge is shut.", "J. F. Kennedy spoke in 1963."]
+)
 def test_does_not_split_after_single_letter_initials(text: str) -> None:
     assert split_sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Temperatures reached 40C.", "Officials urged residents to stay indoors."),
+        ("The mercury hit 104F.", "Schools closed early."),
+        ("It was -5°C.", "Pipes froze."),
+        ("It was 30°F.", "Roads iced over."),
+    ],
+)
+def test_a_temperature_ends_a_sentence_its_scale_letter_is_no_initial(first: str, second: str) -> None:
+    assert split_sentences(f"{first} {second}") == [first, second]
 
 
 @pytest.mark.parametrize("abbr", ["U.S.", "U.N.", "a.m.", "p.m.", "etc.", "Inc.", "B."])

@@ -1,13 +1,17 @@
 """Changes between two linked sentences that can flip what they say.
 
 A word diff (case folded) between the two sides is read edit by edit. Each
-edit is checked for what it touches: a negation added or removed, a number,
-a date, a name or a modal verb whose value differs between the sides. A long
-edit is a clause gained or lost or a stretch reworded: what it says is new or
-gone, and no word in it can be said to flip, so it flags nothing; nor does a
-name or date only added or only removed (one flips when another replaces it).
-Names compare without accents: "Rodriguez" and "Rodríguez" are one name. English and Spanish
-word lists; names are capitalised words that do not open a sentence.
+edit is checked for what it touches: a negation added or removed, a name or a
+modal verb whose value differs between the sides. A long edit is a clause
+gained or lost or a stretch reworded: what it says is new or gone, and no word
+in it can be said to flip, so it flags nothing; nor does a name only added or
+only removed (one flips when another replaces it). Names compare without
+accents: "Rodriguez" and "Rodríguez" are one name. English and Spanish word
+lists; names are capitalised words that do not open a sentence.
+
+Numbers and dates are figures, read and paired as check's changed-figure rule
+reads and pairs them (align.figures, align.figurepairs): a figure standing
+where the other side had another of its kind flags a changed number, or date.
 """
 
 from __future__ import annotations
@@ -20,28 +24,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from provtrace.align.figurepairs import LOCAL_WORDS, changed_figures
+from provtrace.align.figures import DATE_KINDS
+from provtrace.align.figurewords import MAGNITUDES, MONTH_NUMBERS, UNITS, WEEKDAY_NUMBERS, YEARS
 from provtrace.align.flipwords import (
-    CALENDAR,
-    INDEFINITE_ARTICLES,
     IRREGULAR,
-    MAGNITUDES,
     MODAL_CONTRACTIONS,
     MODAL_SUFFIXES,
     MODALS,
-    MONTHS,
     NEGATING_VERBS,
     NEGATION_SUFFIXES,
     NEGATIONS,
-    UNITS,
-    YEARS,
 )
 from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, one_name
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
 
-#: An edit touching more words than this on either side is a clause gained or lost, or a
-#: stretch reworded: what it says is new or gone, and no single word in it can be said to flip.
-LOCAL_WORDS = 4
 #: Edits this few unchanged words apart are one phrase when a modal is weighed ("could not confirm").
 PHRASE_GAP = 2
 #: Two words agreeing on this many first letters (or on the whole of the shorter) are taken as forms
@@ -73,7 +71,7 @@ def _is_number(word: str) -> bool:
 
 
 def _month(words: Sequence[str], n: int) -> bool:
-    return 0 <= n < len(words) and words[n].casefold() in MONTHS
+    return 0 <= n < len(words) and words[n].casefold() in MONTH_NUMBERS
 
 
 def _of(words: Sequence[str], n: int) -> bool:
@@ -104,7 +102,7 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
         out.add(Change.DATE)
     elif _is_number(key) or key in MAGNITUDES or (key in UNITS and _counted(words, n)):
         out.add(Change.NUMBER)  # a figure, its scale ("million") or the unit it counts in
-    elif key in CALENDAR and (word[0].isupper() or key != "may"):
+    elif (key in MONTH_NUMBERS or key in WEEKDAY_NUMBERS) and (word[0].isupper() or key != "may"):
         out.add(Change.DATE)
     elif word[0].isupper() and (
         key in QUALIFIERS  # "South" of "South Sudan", "New" of "New York", wherever it stands
@@ -181,70 +179,34 @@ def _forms(word: str) -> tuple[str, str]:
 
 def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
     picked = [t.value for t in tokens if kind in t.kinds]
-    if kind is Change.NUMBER:
-        # A scale or unit counts in one form: "10 years" and "10-year" hold one figure.
-        figures = numbers_to_digits(" ".join(picked)).split()
-        picked = [stem(v) if v in UNITS or v in MAGNITUDES else v for v in figures]
-    elif kind is Change.NEGATION:
+    if kind is Change.NEGATION:
         picked = ["negation"] * len(picked)  # "not" for "never" keeps the sense
     elif kind is Change.NAME:
         picked = [stem(name) for name in picked]  # "Cubans" and "Cuban" are one name
     return Counter(picked)
 
 
-def _articles(tokens: Sequence[_Token]) -> int:
-    return sum(t.value in INDEFINITE_ARTICLES for t in tokens)
-
-
-def _figures(edits: Sequence[tuple[list[_Token], list[_Token]]]) -> tuple[Counter[str], Counter[str]]:
-    """The figures the edits remove and add, read edit by edit (the words of two edits never
-    make one figure), where an indefinite article put in place of "one" within an edit
-    counts as the 1 it replaced ("one source" and "a source" say the same)."""
-    gone: Counter[str] = Counter()
-    came: Counter[str] = Counter()
-    for old, new in edits:
-        before, after = _values(old, Change.NUMBER), _values(new, Change.NUMBER)
-        ones, articles = before["1"] - after["1"], _articles(new) - _articles(old)
-        if ones * articles > 0:  # a "one" gone where an article came, or the reverse
-            (after if ones > 0 else before)["1"] += min(abs(ones), abs(articles))
-        gone += before
-        came += after
-    return gone, came
-
-
-#: The units as figures are compared (stemmed).
-_UNIT_VALUES = frozenset(map(stem, UNITS))
-
-
-def _unit_only(gone: Counter[str], came: Counter[str]) -> bool:
-    """Whether the figures differ only by a unit dropped or added beside the same figure ("55 years
-    old" for "55"): a unit said or left unsaid flips nothing; one unit for another does."""
-    lost, gained = gone - came, came - gone
-    return not (lost and gained) and all(v in _UNIT_VALUES for v in lost + gained)
-
-
-def _same_figures(a: _Scanned, b: _Scanned) -> bool:
-    """Whether two sentences hold the same figures, wherever they stand: a figure that a short
-    edit removes may come back inside a long one (moved with a reworded clause), which is no change."""
-    gone, came = _figures([(a.tokens(0, len(a.words)), b.tokens(0, len(b.words)))])
-    return gone == came
-
-
-def meaning_changes(old: str, new: str) -> tuple[Change, ...]:
+def meaning_changes(old: str, new: str, *, close: bool = True) -> tuple[Change, ...]:
     """The meaning flips between two versions of a sentence, in Change order.
 
     What the edits remove is weighed against what they add, over the whole
-    sentence, so a name or number that only moved flags nothing.
+    sentence, so a name that only moved flags nothing. Numbers and dates are
+    figures, compared as check compares them (align.figurepairs): close says
+    the two are near-identical (an altered link, not a paraphrase).
     """
-    return _changes(old, new)
+    return _changes(old, new, close)
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
-def _changes(old: str, new: str) -> tuple[Change, ...]:
+def _changes(old: str, new: str, close: bool) -> tuple[Change, ...]:
     """meaning_changes, read once for each pair of texts (a pair recurs across versions of a story)."""
+    found = {
+        Change.DATE if p.new.kind in DATE_KINDS else Change.NUMBER
+        for p in changed_figures(old, new, close=close)
+    }
     a, b = _scan(old), _scan(new)
-    if a.keys == b.keys:  # only case, quotes or punctuation differ
-        return ()
+    if a.keys == b.keys:  # only case, quotes, punctuation or a figure's sign differ
+        return tuple(kind for kind in Change if kind in found)
     matcher = difflib.SequenceMatcher(a=a.keys, b=b.keys, autojunk=False)
     removed: list[_Token] = []
     added: list[_Token] = []
@@ -260,23 +222,11 @@ def _changes(old: str, new: str) -> tuple[Change, ...]:
         edits.append((old_words, new_words))
         local.append((i1, i2, j1, j2))
     touched = {kind for token in removed + added for kind in token.kinds}
-    if not touched:  # the common case: the edits touch plain words only
-        return ()
-    found: set[Change] = set()
     if Change.NEGATION in touched and _values(removed, Change.NEGATION) != _values(added, Change.NEGATION):
         found.add(Change.NEGATION)
     modal_moved = Change.MODAL in touched and _values(removed, Change.MODAL) != _values(added, Change.MODAL)
     if modal_moved and any(_modal_flipped(old, new) for old, new in _phrases(a, b, opcodes)):
         found.add(Change.MODAL)
-    if Change.NUMBER in touched:
-        gone_figures, new_figures = _figures(edits)
-        moved = gone_figures == new_figures or _same_figures(a, b)
-        if not moved and not _unit_only(gone_figures, new_figures):
-            found.add(Change.NUMBER)
-    if Change.DATE in touched:
-        gone, came = _values(removed, Change.DATE), _values(added, Change.DATE)
-        if gone - came and came - gone:  # a date only dropped (a dateline cut) or added flips nothing
-            found.add(Change.DATE)
     names = Change.NAME in touched
     swapped = names and _name_swapped(a, b, edits, _values(removed, Change.NAME), _values(added, Change.NAME))
     if swapped or (names and any(_requalified(a, b, *where) for where in local)):

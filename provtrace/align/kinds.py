@@ -105,7 +105,9 @@ def classify_link(
     s_words, t_words = _wording(src, sources), _wording(tgt, targets)
     kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
     read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
-    changes = meaning_changes(s_words, t_words) if read else ()
+    close = kind is not LinkKind.PARAPHRASE
+    s_read, t_read = _text(src.article, sources), _text(tgt.article, targets)
+    changes = meaning_changes(s_read, t_read, close=close) if read else ()
     dice = 2 * s_shared / (s_mass + t_mass or 1.0)
     score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:
@@ -156,7 +158,7 @@ def with_flips(alignment: Alignment, source: Article, target: Article) -> Alignm
 
     def flips(link: Link) -> tuple[Change, ...]:
         a, b = (link.target, link.source) if first is target else (link.source, link.target)
-        return meaning_changes(_text(first, a), _text(second, b))
+        return meaning_changes(_text(first, a), _text(second, b), close=link.kind is not LinkKind.PARAPHRASE)
 
     links = tuple(
         _changed(link, flips(link))
@@ -173,5 +175,6 @@ def _changed(link: Link, changes: tuple[Change, ...]) -> Link:
 
 
 def _text(article: Article, indices: Sequence[int]) -> str:
-    """The sentences' text as classify_link joins it."""
-    return " ".join(article.sentences[i].text for i in indices)
+    """The sentences' text as their meaning flips are read: one a line (a figure's words are its
+    sentence's, see figures.find_figures)."""
+    return "\n".join(article.sentences[i].text for i in indices)

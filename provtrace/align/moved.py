@@ -27,8 +27,9 @@ from collections.abc import Iterable
 
 from provtrace.align.features import Prepared, coverage
 from provtrace.align.scoring import MIN_SHARED
+from provtrace.models import Alignment
 
-__all__ = ["link_moved"]
+__all__ = ["link_moved", "out_of_order"]
 
 #: The share of one sentence the other must hold: most of it, as a merge or split must.
 MOVED_CONTAINMENT = 0.5
@@ -86,6 +87,26 @@ def _keeps_order(pairs: Iterable[tuple[int, int]]) -> bool:
         k = bisect.bisect_right(run, j)
         run[k : k + 1] = [j]
     return len(run) >= ORDERED_LINKS and len(run) >= ORDERED_SHARE * len(ordered)
+
+
+def out_of_order(alignment: Alignment) -> int:
+    """The target sentences told in another order than the source's: those of the links left
+    out of the longest run of links that keeps the source's order (a moved paragraph, not the
+    rest of the story it was moved past)."""
+    links = sorted(alignment.links, key=lambda link: (min(link.target), min(link.source)))
+    tails: list[int] = []  # tails[k]: the least last source of an ordered run of k + 1 links
+    ends: list[int] = []  # ends[k]: the link ending that run
+    before: list[int] = []  # each link's predecessor in its best run (-1: none)
+    for n, link in enumerate(links):
+        k = bisect.bisect_left(tails, min(link.source))
+        before.append(ends[k - 1] if k else -1)
+        tails[k : k + 1], ends[k : k + 1] = [min(link.source)], [n]
+    kept: set[int] = set()
+    at = ends[-1] if ends else -1
+    while at >= 0:
+        kept.add(at)
+        at = before[at]
+    return sum(len(link.target) for n, link in enumerate(links) if n not in kept)
 
 
 def _figures_held_once(side: Prepared) -> dict[int, set[str]]:

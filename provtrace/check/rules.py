@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from provtrace.check.figures import Figure, changed_figures, find_figures
+from provtrace.check.figures import figure_changes
 from provtrace.check.model import Comparison, Finding, Severity
 from provtrace.check.quotes import Quote, altered_from, find_quotes
-from provtrace.models import Alignment, LinkKind
+from provtrace.models import Alignment
 from provtrace.wording import plural, possessive
 
 if TYPE_CHECKING:
@@ -87,16 +87,19 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
     story, config = given.story, given.config
     by_agency: dict[str, set[int]] = {}
     main: dict[str, tuple[int, str, WireArticle]] = {}  # the wire article most reused, per agency
+    likeliest: dict[str, float] = {}  # the highest probability of copying from the agency's articles
     copies: dict[str, int] = {}  # how many of the agency's articles the story reuses
     total = len(story.article.sentences) or 1
-    for source, alignment in ((c.wire, c.alignment) for c in given.linked if c.derived and c.pickup is None):
-        reused = reused_sentences(alignment)
+    for comparison in (c for c in given.linked if c.derived and c.pickup is None):
+        source, probability = comparison.wire, comparison.probability
+        reused = reused_sentences(comparison.alignment)
         if source.agency is None:
             if len(reused) >= config.reuse_sentences or len(reused) / total >= config.reuse_share:
                 given.unknown_agency.add(source.article.path)
             continue
         by_agency.setdefault(source.agency, set()).update(reused)
         copies[source.agency] = copies.get(source.agency, 0) + 1
+        likeliest[source.agency] = max(likeliest.get(source.agency, 0.0), probability)
         key = (-len(reused), source.article.path, source)
         if source.agency not in main or key[:2] < main[source.agency][:2]:
             main[source.agency] = key
@@ -114,7 +117,8 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
             )
         message = (
             f"{len(reused)} of {plural(len(story.article.sentences), 'sentence')} ({share:.0%}) {verb} from "
-            f"{origin}, but the story never credits {agency}"
+            f"{origin}, but the story never credits {agency} "
+            f"(probability of copying {likeliest[agency]:.2f})"
         )
         line = story.line_of_sentence(min(reused))
         out.append(
@@ -179,47 +183,24 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
 
 
 def changed_figure(given: RuleInput, severity: Severity) -> list[Finding]:
-    """A number, amount or date in a reused sentence that differs from the wire's."""
+    """A number, amount or date in a reused sentence that differs from the wire's (check.figures)."""
     story = given.story
-    story_figures = [find_figures(s.text) for s in story.article.sentences]
-    known: dict[int, set[str]] = {}  # story sentence -> figure values of every wire sentence linked to it
-    links = []
-    for comparison in given.linked:
-        wire_figures = [find_figures(s.text) for s in comparison.wire.article.sentences]
-        for link in comparison.alignment.links:
-            wire_side = [f for i in link.source for f in wire_figures[i]]
-            for j in link.target:
-                known.setdefault(j, set()).update(f.value for f in wire_side)
-            links.append((comparison, link, wire_side))
     seen: set[tuple[int, str]] = set()
     out = []
-    for comparison, link, wire_side in links:
-        source = comparison.wire
-        level, note = _against(comparison, severity)
-        placed: list[tuple[int, Figure]] = [(j, f) for j in link.target for f in story_figures[j]]
-        known_here = frozenset().union(*(known[j] for j in link.target))
-        close = link.kind is not LinkKind.PARAPHRASE
-        for change in changed_figures([f for _, f in placed], wire_side, known=known_here, close=close):
-            j = next(j for j, f in placed if f is change.story)
-            if (j, change.story.text) in seen:
-                continue
-            seen.add((j, change.story.text))
-            message = (
-                f"figure differs from {_copy(source)}: the story has “{change.story.text}” "
-                f"where the wire has “{change.wire.text}”{note}"
-            )
-            line = story.line_of(change.story.text, j)
-            out.append(
-                Finding(
-                    story.path,
-                    line,
-                    Rule.CHANGED_FIGURE,
-                    level,
-                    message,
-                    source.agency,
-                    source.article.path,
-                )
-            )
+    for change in figure_changes(story.article, given.linked):
+        if (change.sentence, change.story.text) in seen:
+            continue
+        seen.add((change.sentence, change.story.text))
+        source = change.comparison.wire
+        level, note = _against(change.comparison, severity)
+        mine, theirs = change.written
+        message = (
+            f"figure differs from {_copy(source)}: the story has “{mine}” where the wire has “{theirs}”{note}"
+        )
+        line = story.line_of(change.story.text, change.sentence)
+        out.append(
+            Finding(story.path, line, Rule.CHANGED_FIGURE, level, message, source.agency, source.article.path)
+        )
     return out
 
 

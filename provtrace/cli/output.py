@@ -58,7 +58,10 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_atomic_with(path: Path, write: Callable[[TextIO], object]) -> None:
     """What write writes to a text stream, written to path through a temporary file in the same
-    folder: path is left as it was if write fails."""
+    folder: path is left as it was if write fails. A symbolic link is written through, to the
+    file it points to, and stays a link."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: folder {folder} does not exist")
@@ -93,9 +96,9 @@ def emit(render: Callable[[bool], RenderableType | str], output: Path | None) ->
     The one writer of every command and format: render is called with True
     when the result goes to a terminal that shows colour, else with False.
     A string is written as it is. A rich renderable is wrapped to the width
-    of a terminal; in a pipe or a file it is plain text that is never
-    wrapped (one sentence a line, no trailing spaces), so grep finds it,
-    unless COLUMNS asks for a width.
+    of a terminal; in a pipe it is plain text that is not wrapped (one
+    sentence a line, no trailing spaces), so grep finds it, unless COLUMNS
+    asks for a width; in a file (output) it is never wrapped.
     """
     if output is not None:
         result = render(False)

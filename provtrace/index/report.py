@@ -28,8 +28,22 @@ def add_summary(report: AddReport) -> str:
 
 
 def add_warnings(report: AddReport) -> tuple[str, ...]:
-    """One warning per file that holds no article ("skipped PATH: REASON")."""
-    return tuple(str(skip) for skip in report.skipped)
+    """One warning per file that holds no article ("skipped PATH: REASON"), provtrace's own
+    reports named together in one line, as trace and check name them."""
+    from provtrace.ingest.reports import skip_messages
+
+    gone: tuple[str, ...] = ()
+    if report.gone:
+        shown = ", ".join(report.gone[:_GONE_SHOWN]) + (", …" if len(report.gone) > _GONE_SHOWN else "")
+        gone = (
+            f"{plural(len(report.gone), 'indexed file')} no longer there, still in the index and still "
+            f"matched by check --index: {shown} (provtrace index remove PATH takes a file out)",
+        )
+    return (*skip_messages(report.skipped), *gone)
+
+
+#: Files no longer there that a warning names, at most.
+_GONE_SHOWN = 5
 
 
 def remove_summary(report: RemoveReport) -> str:

@@ -48,6 +48,7 @@ class AddReport:
     replaced: tuple[str, ...]
     unchanged: int
     skipped: tuple[Skip, ...]  # read or extracted, but holding no article
+    gone: tuple[str, ...] = ()  # indexed files under a folder given that are no longer in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +192,22 @@ class ArchiveIndex:
                 done += len(batch)
                 if progress is not None:
                     progress("indexing", done, len(todo))
-        return AddReport(tuple(sorted(added)), tuple(sorted(replaced)), unchanged, tuple(skipped))
+        seen = {self.file_id(d.path) for d in loaded.documents}
+        seen |= {self.file_id(k.path) for k in loaded.skipped}
+        gone = [i for i in self._under(paths, known) if i not in seen]
+        gone = sorted(i for i in gone if not os.path.lexists(self.file_path(i)))
+        return AddReport(
+            tuple(sorted(added)), tuple(sorted(replaced)), unchanged, tuple(skipped), tuple(gone)
+        )
+
+    def _under(self, paths: Iterable[str], known: Iterable[str]) -> list[str]:
+        """The known file ids below the folders among paths."""
+        prefixes = [self.file_id(p) for p in paths if os.path.isdir(p)]
+
+        def below(i: str, prefix: str) -> bool:
+            return not i.startswith("/") if prefix == "." else i.startswith(prefix + "/")
+
+        return [i for i in known if any(below(i, p) for p in prefixes)]
 
     def remove(self, paths: Iterable[str]) -> RemoveReport:
         """Take the files at paths (or under them, for folders) out of the index.

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from provtrace.align.moved import out_of_order
 from provtrace.infer import calibration, lineage
 from provtrace.infer.credited import agencies, quote, wire_copy
 from provtrace.infer.direction import Direction, translated, weigh
@@ -24,7 +25,7 @@ from provtrace.infer.relations import relation
 from provtrace.infer.translations import with_unaligned
 from provtrace.infer.unplaced import explain_unplaced
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
-from provtrace.wording import order_unknown, possessive
+from provtrace.wording import order_unknown, plural, possessive
 
 #: Candidate edges weaker than this are not considered at all; except a translation judged derived:
 #: across languages (without embeddings) the share explained counts only the words both texts spell
@@ -292,6 +293,15 @@ def _apply_lineage(
             directions[parent, child] = replace(known, evidence=(evidence, *known.evidence))
 
 
+def _reordered(alignment: Alignment, parent: str, child: str) -> tuple[str, ...]:
+    """A line of evidence saying how many of the child's sentences are told in another order."""
+    moved = out_of_order(alignment)
+    if not moved:
+        return ()
+    verb = "is" if moved == 1 else "are"
+    return (f"{plural(moved, 'sentence')} of {child} {verb} told in another order than in {parent}",)
+
+
 def _undecided(d: Direction, moved: Mapping[str, tuple[str, bool]]) -> bool:
     """Whether the texts cannot tell which of the two came first (no inherited change decides)."""
     return abs(d.probability - 0.5) < _UNDECIDED and not (d.child in moved and moved[d.child][1])
@@ -325,7 +335,8 @@ def _edges(
         alignment, stats = pairs.oriented_result(parent, child)
         kind = relation(alignment, by_id[parent], by_id[child], stats)
         confidence = chosen.confidence(d, kind is Relation.TRANSLATION)
-        edges.append(Edge(parent, child, kind, confidence, d.evidence, direction_known=not unknown))
+        evidence = (*d.evidence, *_reordered(alignment, parent, child))
+        edges.append(Edge(parent, child, kind, confidence, evidence, direction_known=not unknown))
         alignments[parent, child] = alignment
     return edges, alignments
 

@@ -111,12 +111,13 @@ class _Texts:
 
 def _came_through(c: str, b: str, a: str, found: Inheritance, texts: _Texts) -> str:
     return (
-        f"{c} carries {texts.what(b, found.carried_stems)} that {b} brought into "
-        f"{possessive(a)} story"
+        # Said of the texts as they are ("b has where a has not"), not as b's changes to a: the
+        # order of a and b may be unknown, and c hangs from b either way.
+        f"{c} carries {texts.what(b, found.carried_stems)} that {b} has where {a} has not"
         + (
-            f" and far less of {possessive(a)} wording that {b} changed ({len(found.kept_stems)})"
+            f" and far less of {possessive(a)} wording where {b} differs ({len(found.kept_stems)})"
             if found.kept_stems
-            else f" and none of {possessive(a)} wording that {b} changed"
+            else f" and none of {possessive(a)} wording where {b} differs"
         )
         + f", so it came through {b}"
     )
@@ -132,8 +133,7 @@ def _lift(
     """Why c, a child of b, comes from b's parent a directly; None if it does not."""
     if found.around:
         return (
-            f"{c} keeps {texts.what(a, found.kept_stems)} of {a} that {b} dropped or "
-            "replaced"
+            f"{c} keeps {texts.what(a, found.kept_stems)} of {a} where {b} differs"
             + (
                 f" and far less of {possessive(b)} own ({len(found.carried_stems)})"
                 if found.carried_stems
@@ -143,7 +143,7 @@ def _lift(
         )
     if not found.carried:
         return (
-            f"{c} carries none of the words or sentences {b} brought into {possessive(a)} story, so nothing "
+            f"{c} carries none of the words or sentences {b} has where {a} has not, so nothing "
             f"shows it came through {b} (a version of {a}): it is taken to come from {a} directly"
         )
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from provtrace.align.core import PairStats
+from provtrace.align.moved import out_of_order
 from provtrace.models import Alignment, Article, LinkKind, Relation
 
 #: A copy or excerpt: this share of the child's content is in the parent ...
@@ -33,7 +34,8 @@ def relation(alignment: Alignment, parent: Article, child: Article, stats: PairS
     ):
         if stats.source_in_target >= COPY_COMPLETE:
             if not alignment.added and not alignment.dropped and verbatim == n_child:
-                return Relation.VERBATIM_COPY
+                # Identical text: every sentence word for word, and in the parent's order.
+                return Relation.NEAR_VERBATIM_COPY if out_of_order(alignment) else Relation.VERBATIM_COPY
             return Relation.NEAR_VERBATIM_COPY
         return Relation.EXCERPT
     # A summary is shorter and condenses its source: it adds little of its own.

@@ -40,6 +40,37 @@ _CASED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 _VOWELS = frozenset("aeiouyаеиоуыэюяіїєўαεηιουω")
 _VOWELLESS = 5
 _SCRIPT_ALIASES = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
+#: The accented letters of languages written in Latin script, one alphabet each (lower case).
+#: Code pages of Latin script mostly swap one accented letter for another, and both readings
+#: look like words ("España" read in Windows-1250 is "Espańa"); but one language's text uses one
+#: language's letters, and the wrong code page mixes two ("ń" of Polish among Spanish "á", "é").
+_LATIN_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "áéíóúüñ",  # Spanish
+        "àáâãçéêíóôõú",  # Portuguese
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "àçèéíïòóúü·",  # Catalan
+        "àèéìíîòóùú",  # Italian
+        "äöüß",  # German
+        "éëïóöüè",  # Dutch
+        "åäöé",  # Swedish, Finnish
+        "æøåéó",  # Danish, Norwegian
+        "áðéíóúýþæö",  # Icelandic
+        "ąćęłńóśźż",  # Polish
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "áéíóöőúüű",  # Hungarian
+        "ăâîșțşţ",  # Romanian
+        "čćđšž",  # Croatian, Serbian, Bosnian, Slovene
+        "çğıöşüâî",  # Turkish
+        "ąčęėįšųūž",  # Lithuanian
+        "āčēģīķļņšūž",  # Latvian
+        "äõöüšž",  # Estonian
+        "äöüéè",  # Swiss German, Luxembourgish
+        "ëç",  # Albanian
+    )
+)
 
 
 def decode(data: bytes) -> str:
@@ -67,11 +98,41 @@ def guess_encoding(data: bytes) -> str:
     best = from_bytes(data[:DETECTOR_BYTES]).best()
     guess = [codecs.lookup(best.encoding).name] if best is not None and _known(best.encoding) else []
     sample = data[:SAMPLE_BYTES]
-    if guess and flawless(sample.decode(guess[0], errors="replace")):
-        return guess[0]
+    if guess and flawless(read := sample.decode(guess[0], errors="replace")):
+        return _one_language(sample, guess[0], read)
     candidates = list(dict.fromkeys([*(codecs.lookup(e).name for e in LEGACY_ENCODINGS), *guess]))
     scores = [(plausibility(sample.decode(e, errors="replace")), -n, e) for n, e in enumerate(candidates)]
     return max(scores)[2]
+
+
+def _one_language(sample: bytes, guess: str, read: str) -> str:
+    """The code page to read a sample by, given the detector's guess that reads it flawlessly.
+
+    On a short text the detector's letter frequencies tie between Latin code pages (Spanish
+    scores the same in Windows-1250 as in 1252). So among the flawless readings, the one whose
+    accented letters best fit one language's alphabet wins, and of those the commonest code page
+    (LEGACY_ENCODINGS' order, the guess last). Text in another script keeps the guess.
+    """
+    fit = alphabet_fit(read)
+    if fit is None:
+        return guess
+    best = (fit, -len(LEGACY_ENCODINGS), guess)
+    for n, encoding in enumerate(codecs.lookup(e).name for e in LEGACY_ENCODINGS):
+        text = read if encoding == guess else sample.decode(encoding, errors="replace")
+        other = alphabet_fit(text) if flawless(text) else None
+        if other is not None and (other, -n) > best[:2]:
+            best = (other, -n, encoding)
+    return best[2]
+
+
+def alphabet_fit(text: str) -> float | None:
+    """The largest share of text's accented Latin letters that one language's alphabet holds
+    (None for text with no accented letter, or with letters of another script)."""
+    letters = Counter(c for w in _WORD.findall(text) if not w.isascii() for c in w.lower() if not c.isascii())
+    if not letters or any(_script(c) != "LATIN" for c in letters):
+        return None
+    total = sum(letters.values())
+    return max(sum(n for c, n in letters.items() if c in alphabet) for alphabet in _LATIN_ALPHABETS) / total
 
 
 def _known(encoding: str) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from provtrace.errors import InputError
-from provtrace.ingest.reports import HEAD_BYTES, REPORT_REASON, report_format
+from provtrace.ingest.reports import HEAD_BYTES, INDEX_REASON, REPORT_REASON, report_format
 from provtrace.ingest.types import kind_of, named_suffixes
 from provtrace.models import RawDocument, Skip
 
@@ -103,8 +103,6 @@ def _is_report(path: Path) -> bool:
         return False
 
 
-#: Why a provtrace index file (or the journal SQLite keeps beside it) is skipped, as the user reads it.
-INDEX_REASON = "a provtrace index, not an article"
 #: An SQLite file starts so; its page size follows (big-endian; 1 stands for 65,536).
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: What SQLite adds to a database's name for the files it keeps beside it.

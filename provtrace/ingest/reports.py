@@ -75,12 +75,15 @@ def report_format(data: bytes) -> str | None:
 
 #: Why a report is skipped, as the user reads it.
 REPORT_REASON = "a provtrace report, not an article"
+#: Why a provtrace index file (or the journal SQLite keeps beside it) is skipped.
+INDEX_REASON = "a provtrace index, not an article"
 
 
 def skip_messages(skipped: Iterable[Skip]) -> list[str]:
     """What the user is told of the inputs left out: one line each, except provtrace's own
-    reports, which are named together in one line (a folder of reports says it once)."""
-    skipped = list(skipped)
+    reports, which are named together in one line (a folder of reports says it once), and its
+    wire index, which is where the README has it kept (in the wire folder) and goes unsaid."""
+    skipped = [s for s in skipped if s.reason != INDEX_REASON]
     reports = [s.path for s in skipped if s.reason == REPORT_REASON]
     out = [str(s) for s in skipped if s.reason != REPORT_REASON]
     if len(reports) == 1:

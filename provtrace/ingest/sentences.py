@@ -182,7 +182,9 @@ def _abbreviation_kind(line: str, dot: int, nxt: int) -> str | None:
         # Only the last word counts when a missing space glued two together.
         token = token.rsplit(".", 1)[1]
     if len(token) == 1:
-        return _AMBIGUOUS if _is_upper(token) else None
+        # A capital glued to a number or a degree sign is a unit ("40C.", "104°F."), not an initial.
+        before = line[dot - 2] if dot >= 2 else ""
+        return _AMBIGUOUS if _is_upper(token) and not (before.isdigit() or before == "°") else None
     low = token.lower()
     if low == "no":
         # "No. 1" is an abbreviation; "No. Then" is an answer.

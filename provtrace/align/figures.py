@@ -1,0 +1,392 @@
+"""Figures in a sentence: numbers, amounts, dates, ordinals, each with its value and what it measures.
+
+One reading serves trace's number and date flags and check's changed-figure rule
+(align.figurepairs compares them). Equivalent forms have one value: "Thirty-two"
+and "32", "1,200", "1 200" and "1200", "1.2 million", "$1.2m" and "1,200,000",
+"January 3", "Jan. 3", "3 January" and "3 de enero", "third" and "3rd". A sign is
+part of the value ("-5C" is not "5C"), and so is a scale ("million", "thousands").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from provtrace.align.figurewords import (
+    FULL_MONTHS,
+    MONTH_LEADS,
+    MONTH_NUMBERS,
+    ORDINALS,
+    SCALES,
+    SHORT_SCALES,
+    SPANISH_CALENDAR,
+    TEMPERATURE_LETTERS,
+    VAGUE_AMOUNTS,
+    VAGUE_BEFORE_DE,
+    WEEKDAY_NUMBERS,
+    YEARS,
+)
+from provtrace.align.measures import MONEY_BEFORE, dimension, measure
+from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem
+
+#: A number (signed: "-5"; grouped by commas, stops or spaces: "2,400", "2 400"; a decade: "1960s",
+#: "'60s"; an ordinal: "3rd"), or a word. Digits right after a letter are part of a code ("M25", "G7").
+_TOKEN = re.compile(
+    r"(?:(?<![\w.,\-−–])[-−–](?=\d))?(?<![^\W_])"
+    r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d|[.,]\d)(?![^\W\d_])|\d+(?:[.,]\d+)*)"
+    r"(?:(?<=0)['’]?s(?![^\W\d_])|(?:st|nd|rd|th)(?![^\W\d_])|[ºª])?"
+    r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+)
+_SPACES = re.compile(r"[ \u00a0\u2009\u202f]")
+#: A decade: a span of years, not the figure of its first year ("the early 1960s" holds 1962).
+_DECADE = re.compile(r"(\d*0)['’]?s")
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª)")
+_CONTEXT = 3  # words either side that say what a figure counts
+#: Words either side that tell, in a reworded sentence, what a figure is about ("Two crew members
+#: were treated" and "Three of the sailors were treated" share "treated" only six words out).
+_NEAR = 6
+#: Value prefixes of figures that are not plain quantities, each its own kind.
+_KINDS = ("date", "weekday", "month", "decade", "ordinal", "many")
+#: The kinds that are dates: a change of one is a date changed, of any other a number changed.
+DATE_KINDS = frozenset({"date", "weekday", "month", "decade", "year"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure as written, with its value, what it measures and the words around it."""
+
+    #: Canonical: "32", "-5", "1200000", "3.5"; "date 1-3" (January 3), "weekday 3" (Wednesday),
+    #: "month 3" (March), "decade 1960", "ordinal 3" (third), "many 1000" (thousands).
+    value: str
+    text: str  # as written: "Thirty-two", "-5", "1.2 billion", "January 3"
+    context: frozenset[str]  # stems of the content words around it
+    unit: str = ""  # what a number measures where its writing says so: "age", "money", "days", "km"
+    near: frozenset[str] = frozenset()  # stems of the content words in a wider span around it
+    start: int = 0  # where text stands in the sentence read
+    end: int = 0
+    unit_text: str = ""  # the unit as written, where a word or letter names it: "days", "C"
+    also: str = ""  # another value its writing allows: "50m" is 50 (metres) or 50000000
+
+    @property
+    def kind(self) -> str:
+        """What the figure is, as figures are compared: only figures of one kind stand for each other.
+
+        Dates, weekdays, months, decades, calendar years, ordinals, vague amounts ("thousands"),
+        ages, sums of money, percentages, times of day, spans of time, lengths, weights, areas,
+        volumes, speeds, temperatures, other numbers.
+        """
+        prefix = self.value.split(" ", 1)[0]
+        if prefix in _KINDS:
+            return prefix
+        if self.unit:
+            return dimension(self.unit)
+        if self.value.isdigit() and len(self.value) == 4 and int(self.value) in YEARS:
+            return "year"
+        return "number"
+
+    @property
+    def shown(self) -> str:
+        """The figure as written with its unit, where a word names one: "nine days", "40C"."""
+        if not self.unit_text:
+            return self.text
+        glued = self.unit_text in TEMPERATURE_LETTERS or self.unit_text.startswith("°")
+        return self.text + ("" if glued else " ") + self.unit_text
+
+
+def same_value(a: Figure, b: Figure) -> bool:
+    """Whether a and b have a value in common, however written ("50m" and "50 million")."""
+    return a.value == b.value or a.value == b.also or (bool(a.also) and a.also in (b.value, b.also))
+
+
+def differs(a: Figure, b: Figure) -> bool:
+    """Whether b, standing where a stood, says another figure: another value in the same unit ("23"
+    and "32", "-5C" and "5C", "May 4" and "May 5"), or the same number in another unit of one
+    dimension ("nine days" and "nine weeks"). A figure of another kind is no counterpart, and one of
+    the same dimension in another unit and value is the figure converted ("7in", "18cm")."""
+    if a.kind != b.kind:
+        return False
+    if same_value(a, b):
+        return bool(a.unit and b.unit and a.unit != b.unit)
+    return a.unit == b.unit
+
+
+def one_figure(a: Figure, b: Figure) -> bool:
+    """Whether a and b, of two kinds, are one figure read two ways: one value where a name or a word
+    around it made one an age ("Downey, 10, and") and not the other ("Downey, 10 and"), or a month
+    and a date in it ("in September", "on 23 September")."""
+    if a.kind == b.kind:
+        return False
+    if same_value(a, b):
+        return True
+    month, date = sorted((a, b), key=lambda f: f.kind != "month")
+    return (
+        month.kind == "month"
+        and date.kind == "date"
+        and date.value.split()[1].split("-")[0] == month.value.split()[1]
+    )
+
+
+def _number(token: str) -> Decimal | None:
+    """The value of a written number: digits with separators (and a sign), or number words."""
+    if token[0] in "-−–":
+        value = _number(token[1:])
+        return -value if value is not None else None
+    if token[0].isdigit():
+        digits = _SPACES.sub("", token) if _SPACES.search(token) else token
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+            digits = digits.replace(",", "")
+        elif re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits):
+            digits = digits.replace(".", "")
+        try:
+            return Decimal(digits.replace(",", "."))
+        except InvalidOperation:
+            return None
+    words = numbers_to_digits(fold(token).replace("-", " "))
+    return Decimal(words) if words.isdigit() else None
+
+
+def _canonical(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+#: Words before "one" that make it a pronoun, not a count: "the one", "the older one", "each one".
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "this", "that", "each", "every", "another", "any", "no", "which", "whichever"]
+)
+#: Words after "one" that make it a pronoun: a verb or a relative ("One was later linked", "one who").
+_PRONOUN_AFTER = frozenset(["was", "is", "has", "had", "would", "will", "could", "can", "who", "whose"])
+#: Words before an ordinal that, with "of" after it, make it a fraction: "a third of the ships".
+_FRACTION_LEADS = frozenset(["a", "an", "one"])
+
+
+def _pronoun(lowered: Sequence[str], k: int) -> bool:
+    """Whether the "one" at k stands for a thing named before ("the older one", "One was later
+    linked", "one who"), not a number."""
+    before = lowered[k - 1] if k else ""
+    if before in _DETERMINERS or (k + 1 < len(lowered) and lowered[k + 1] in _PRONOUN_AFTER):
+        return True
+    return before.endswith(("er", "est")) and k >= 2 and lowered[k - 2] in _DETERMINERS
+
+
+def _day(token: str) -> int | None:
+    """The day of a month a token writes (1 to 31, "14" or "14th"), if it writes one."""
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|º)?", token)
+    return int(match[1]) if match and 1 <= int(match[1]) <= 31 else None
+
+
+_Token = tuple[str, int, int]  # a token as written, where it starts and ends
+_Span = tuple[str, int, int]  # a figure's value, its first token and its last
+
+
+@lru_cache(maxsize=1 << 14)
+def find_figures(text: str) -> tuple[Figure, ...]:
+    """The figures in text, in order (a sentence is read once, whoever asks).
+
+    Lines are read apart: sentences joined by line breaks (a link of several sentences) make
+    no figure together, and the words around a figure are those of its own sentence.
+    """
+    if "\n" not in text:
+        return _line_figures(text)
+    out: list[Figure] = []
+    at = 0
+    for line in text.split("\n"):
+        out += (replace(f, start=f.start + at, end=f.end + at) for f in _line_figures(line))
+        at += len(line) + 1
+    return tuple(out)
+
+
+def _line_figures(text: str) -> tuple[Figure, ...]:
+    """The figures in a text of one line, in order."""
+    tokens = _tokens(text)
+    lowered = [t.lower() for t, _, _ in tokens]
+    spans: list[_Span] = []
+    k = 0
+    while k < len(tokens):
+        span = _calendar(text, tokens, lowered, k) or _counted(text, tokens, lowered, k)
+        if span is None:
+            k += 1
+            continue
+        spans.append(span)
+        k = span[2] + 1
+    return tuple(_figure(text, tokens, lowered, span) for span in spans)
+
+
+def _tokens(text: str) -> list[_Token]:
+    """The tokens of text with where each stands; digits grouped by spaces after a month name are
+    a day and another number ("May 14 200 people"), not one figure."""
+    out: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        word, start = match.group(0), match.start()
+        if _SPACES.search(word) and out and out[-1][0].lower() in MONTH_NUMBERS:
+            out += [(part[0], start + part.start(), start + part.end()) for part in re.finditer(r"\S+", word)]
+        else:
+            out.append((word, start, match.end()))
+    return out
+
+
+def _named(word: str, written: str) -> bool:
+    """Whether a calendar name is written as one: an English one capitalised ("may" is a verb),
+    a Spanish one in lower case ("Domingo" is a name)."""
+    return written[0].isupper() != (word in SPANISH_CALENDAR)
+
+
+def _calendar(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int) -> _Span | None:
+    """A date ("January 3", "3 January", "3rd of March", "3 de marzo"), a weekday, or a month named
+    alone ("in March", "March 2024"), starting at token k."""
+    word, count = lowered[k], len(tokens)
+    month = MONTH_NUMBERS.get(word)
+    day = _day(tokens[k + 1][0]) if month and k + 1 < count else None
+    if month and day:
+        return f"date {month}-{day}", k, k + 1
+    day = _day(word)
+    if day and k + 1 < count:  # "5 December", not the list number of "34. December 5"
+        if lowered[k + 1] in MONTH_NUMBERS and not text[tokens[k][2] : tokens[k + 1][1]].strip():
+            return f"date {MONTH_NUMBERS[lowered[k + 1]]}-{day}", k, k + 1
+        if k + 2 < count and lowered[k + 1] in ("of", "de") and lowered[k + 2] in FULL_MONTHS:
+            return f"date {MONTH_NUMBERS[lowered[k + 2]]}-{day}", k, k + 2
+    written = tokens[k][0]
+    if word in WEEKDAY_NUMBERS and _named(word, written):
+        return f"weekday {WEEKDAY_NUMBERS[word]}", k, k
+    if word in FULL_MONTHS and _named(word, written):
+        led = k > 0 and lowered[k - 1] in MONTH_LEADS
+        year = k + 1 < count and lowered[k + 1].isdigit() and int(lowered[k + 1]) in YEARS
+        if led or year:
+            return f"month {MONTH_NUMBERS[word]}", k, k
+    return None
+
+
+def _counted(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int) -> _Span | None:
+    """A count or an amount starting at token k: a number (with its scale), a decade, an ordinal,
+    a vague amount ("thousands"), or a number after "minus"."""
+    word = lowered[k]
+    if word == "one" and _pronoun(lowered, k):
+        return None
+    decade = _DECADE.fullmatch(word)
+    if decade:
+        return f"decade {decade[1]}", k, k
+    ordinal = _ordinal(tokens, lowered, k)
+    if ordinal is not None:
+        return f"ordinal {ordinal}", k, k
+    vague = _vague(lowered, k)
+    if vague is not None:
+        return vague
+    if word == "minus" and k + 1 < len(tokens) and lowered[k + 1][0].isdigit():
+        amount = _amount(text, tokens, lowered, k + 1)
+        if amount is not None and not amount[0].startswith("-"):
+            return f"-{amount[0]}", k, amount[2]
+    return _amount(text, tokens, lowered, k)
+
+
+def _ordinal(tokens: Sequence[_Token], lowered: Sequence[str], k: int) -> int | None:
+    """The number of an ordinal at token k ("third", "3rd"), not a fraction ("a third of") nor a
+    second of time ("30 second"), nor part of a name ("Third World": ordinal words in lower case)."""
+    digits = _ORDINAL_DIGITS.fullmatch(lowered[k])
+    if digits:
+        return int(digits[1])
+    number = ORDINALS.get(lowered[k])
+    if number is None or not tokens[k][0].islower():
+        return None
+    before = lowered[k - 1] if k else ""
+    after = lowered[k + 1] if k + 1 < len(lowered) else ""
+    if after == "of" and (before in _FRACTION_LEADS or (before and _number(before) is not None)):
+        return None
+    if lowered[k] == "second" and before and _number(before) is not None:
+        return None
+    return number
+
+
+def _vague(lowered: Sequence[str], k: int) -> _Span | None:
+    """A vague amount at token k: "thousands", "hundreds of thousands", "miles de" (thousands of)."""
+    word = lowered[k]
+    after = lowered[k + 1] if k + 1 < len(lowered) else ""
+    order = VAGUE_AMOUNTS.get(word) or (VAGUE_BEFORE_DE.get(word) if after == "de" else None)
+    if order is None:
+        return None
+    if after in ("of", "de") and k + 2 < len(lowered):
+        inner = (
+            VAGUE_AMOUNTS.get(lowered[k + 2])
+            or VAGUE_BEFORE_DE.get(lowered[k + 2])
+            or SCALES.get(lowered[k + 2])
+        )
+        if inner and inner > order:  # "tens of thousands", "decenas de miles", "tens of thousand"
+            return f"many {order * inner}", k, k + 2
+    return f"many {order}", k, k
+
+
+def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int) -> _Span | None:
+    """A number at token k, in digits or words, with the scale after it ("4.5 million", "£4m")."""
+    token = tokens[k][0]
+    digits = token.lstrip("-−–")[:1].isdigit()
+    value = _number(re.sub(r"['’]?s$", "", token) if digits else token)
+    if value is None:
+        return None
+    end = k
+    if not digits:
+        # Number words run on: "two hundred and fifty".
+        while end + 1 < len(tokens) and (
+            _number(tokens[end + 1][0]) is not None
+            or lowered[end + 1] == "hundred"
+            or (
+                lowered[end + 1] == "and"
+                and end + 2 < len(tokens)
+                and _number(tokens[end + 2][0]) is not None
+            )
+        ):
+            end += 1
+        value = _number(" ".join(t for t, _, _ in tokens[k : end + 1])) or value
+    if end + 1 < len(tokens) and lowered[end + 1] in SCALES:
+        end += 1
+        value *= SCALES[lowered[end]]
+    elif (  # "£4m", "$5k": a sum written short
+        end + 1 < len(tokens)
+        and lowered[end + 1] in SHORT_SCALES
+        and tokens[end][2] == tokens[end + 1][1]
+        and MONEY_BEFORE.search(text[max(0, tokens[k][1] - 2) : tokens[k][1]])
+    ):
+        end += 1
+        value *= SHORT_SCALES[lowered[end]]
+    return _canonical(value), k, end
+
+
+def _figure(text: str, tokens: Sequence[_Token], lowered: Sequence[str], span: _Span) -> Figure:
+    value, first, last = span
+    around = [*lowered[max(0, first - _CONTEXT) : first], *lowered[last + 1 : last + 1 + _CONTEXT]]
+    context = frozenset(stem(fold(w).strip()) for w in around if _is_context_word(w))
+    wider = [*lowered[max(0, first - _NEAR) : first], *lowered[last + 1 : last + 1 + _NEAR]]
+    near = frozenset(stem(fold(w).strip()) for w in wider if _is_context_word(w))
+    start, end = tokens[first][1], tokens[last][2]
+    unit, unit_text = ("", "") if value.split(" ", 1)[0] in _KINDS else measure(text, start, end)
+    return Figure(
+        value, text[start:end], context, unit, near, start, end, unit_text, _also(tokens, lowered, span)
+    )
+
+
+def _also(tokens: Sequence[_Token], lowered: Sequence[str], span: _Span) -> str:
+    """Another value a number's writing allows: "50m" and "5k" without a currency sign are metres
+    or kilometres, or millions and thousands ("50m attempts")."""
+    value, _, last = span
+    after = last + 1
+    if value.split(" ", 1)[0] in _KINDS or after >= len(tokens) or lowered[after] not in SHORT_SCALES:
+        return ""
+    return (
+        _canonical(Decimal(value) * SHORT_SCALES[lowered[after]])
+        if tokens[last][2] == tokens[after][1]
+        else ""
+    )
+
+
+def _is_context_word(word: str) -> bool:
+    """A word that can say what a figure counts (not a stopword, number or scale)."""
+    return (
+        word.isalpha()
+        and len(word) > 2
+        and word not in STOPWORDS
+        and word not in SCALES
+        and word not in VAGUE_AMOUNTS
+        and word != "hundred"
+        and _number(word) is None
+    )

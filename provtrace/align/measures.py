@@ -1,0 +1,71 @@
+"""What a number measures, read from the words written around it: a unit ("40 tonnes", "19 long
+hours", "40C"), a person's age ("Blake, 27,", "aged ten", "a 24-year-old"), a sum of money or a
+percentage. Figures in two dimensions never stand for one another (align.figures)."""
+
+from __future__ import annotations
+
+import re
+
+from provtrace.align.figurewords import TEMPERATURE_LETTERS, UNITS
+
+#: What each unit measures; a unit not listed (age, money, percent) is a dimension of its own.
+_DIMENSIONS = dict(UNITS.values())
+
+
+def dimension(unit: str) -> str:
+    """What a unit measures: "span" for "days", "length" for "km"; "age", "money", "percent" themselves."""
+    return _DIMENSIONS.get(unit, unit)
+
+
+#: A person's age ("Blake, 27,", "aged ten", "a 24-year-old") and a sum of money never stand for
+#: a count of something else.
+_NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Blake, 27,": after a name and a comma ...
+_NAMED_AFTER = re.compile(r"^,(?!\d)")  # ... and before a comma
+_AGED_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s+$")  # "aged ten", "at the age of 62"
+_YEARS_OLD_AFTER = re.compile(r"^(?:[-\s]years?[-\s]old\b|-year\b)", re.IGNORECASE)  # "24-year-old"
+MONEY_BEFORE = re.compile(r"[£$€¥#]\s*$")  # "#" is "£" in PA's copy
+_MONEY_AFTER = re.compile(r"^(?:\s*(?:pounds?|dollars?|euros?|pence|cents?)\b|p(?![.\w]))", re.IGNORECASE)
+_CALENDAR = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december),\s*$",
+    re.IGNORECASE,
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent\b|percent\b|por\s+ciento\b)", re.IGNORECASE)
+#: A temperature: "40C", "104°F", "-5 °C", "30 degrees Celsius" (a lone capital only glued or after a
+#: degree sign or "degrees": "grade C" is no temperature).
+_TEMPERATURE_AFTER = re.compile(
+    r"^(?:\s?°\s?|\s*degrees?\s+)?([CF])(?![^\W\d_])"
+    r"|^(?:\s?°\s?|\s*(?i:degrees?|grados)\s+)((?i:celsius|centigrade|fahrenheit))\b"
+)
+#: The unit after a number, one word in between at most: "40 tonnes", "19 long hours".
+_UNIT_AFTER = re.compile(r"^\s*-?\s*(?:([^\W\d_][^\W\d_.']*)(?:\s+([^\W\d_][^\W\d_.']*))?)")
+
+
+def measure(text: str, start: int, end: int) -> tuple[str, str]:
+    """What the number written at text[start:end] measures, where the words around it say so
+    (a unit of UNITS, "age", "money", "percent", or ""), and the unit as written where a word
+    or letter names it ("long hours", "C")."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 20]
+    if MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
+        return "money", ""
+    if _PERCENT_AFTER.match(after):
+        return "percent", ""
+    if _YEARS_OLD_AFTER.match(after):
+        return "age", ""
+    temperature = _TEMPERATURE_AFTER.match(after)
+    if temperature:
+        letter, word = temperature.groups()
+        scale = TEMPERATURE_LETTERS[letter] if letter else UNITS[word.lower()][0]
+        return scale, temperature[0].strip()
+    if re.match(r"in\b", after):  # "7in": inches only when written onto the number
+        return "inches", "in"
+    words = _UNIT_AFTER.match(after)
+    for n in (1, 2) if words else ():
+        word = words[n] if words else None
+        if words and word and word.lower().rstrip(".") in UNITS:
+            return UNITS[word.lower().rstrip(".")][0], after[: words.end(n)].strip(" -")
+    if not re.fullmatch(r"\d{1,3}|[^\W\d_]+(?:[- ][^\W\d_]+)*", text[start:end]) or _CALENDAR.search(before):
+        return "", ""  # an age is a small number, and "On Monday, 12," is no one's
+    if (_NAMED_BEFORE.search(before) and _NAMED_AFTER.match(after)) or _AGED_BEFORE.search(before):
+        return "age", ""
+    return "", ""

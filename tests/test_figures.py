@@ -1,0 +1,284 @@
+"""Figures (align/figures.py) and how two versions of a sentence pair them (align/figurepairs.py):
+the one reading behind trace's number and date flags and check's changed-figure rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from provtrace.align.figurepairs import changed_figures, pair_figures
+from provtrace.align.figures import find_figures
+
+
+def values(text: str) -> list[str]:
+    return [f.value for f in find_figures(text)]
+
+
+def changed(old: str, new: str, *, close: bool = True) -> list[tuple[str, str]]:
+    """The changed figures of new against old, as (old's, new's) text."""
+    return [(p.old.text, p.new.text) for p in changed_figures(old, new, close=close)]
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thirty-two Cubans and eleven sources", ["32", "11"]),
+        ("a shortfall of 1,200 pesos and $1.2 billion", ["1200", "1200000000"]),
+        ("two hundred and fifty people on January 3 and 3 March", ["250", "date 1-3", "date 3-3"]),
+        ("a 3 percent rise in 2026", ["3", "2026"]),
+        ("a dozen trips", ["12"]),
+        ("the younger one kicked the older one, and each one of them hit one man", ["1"]),
+        ("songs of the early 1960s, the '70s and the 1980's", ["decade 1960", "decade 70", "decade 1980"]),
+        ("Boeing 747s and 1,200s", ["747", "1200"]),
+    ],
+)
+def test_figures_have_canonical_values(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about 2,400 members, 2400 members, 2 400 members, 2\u00a0400 members and 2\u202f400 members",
+        "costing $4.5 million, $4,500,000, $4.5m and 4.5 million dollars",
+    ],
+)
+def test_one_figure_written_in_many_ways_has_one_value(text: str) -> None:
+    """Thousands grouped by commas or (AFP, EFE) by spaces, a scale in words or short: one value."""
+    assert len(set(values(text))) == 1, values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on Jan. 14",
+        "on January 14",
+        "on 14 January",
+        "on the 14th of January",
+        "el 14 de enero",
+        "on Jan 14th",
+    ],
+)
+def test_a_date_has_one_value_however_written(text: str) -> None:
+    assert values(text) == ["date 1-14"]
+
+
+def test_a_sign_is_part_of_the_value_but_a_hyphen_joining_words_or_numbers_is_not() -> None:
+    assert values("Temperatures fell to -5C, −5C and minus 5 degrees.") == ["-5", "-5", "-5"]
+    assert values("a 3-5 win, COVID-19 and a dash - 5 ships") == ["3", "5", "19", "5"]
+
+
+def test_digits_grouped_by_spaces_after_a_month_are_a_day_and_a_number() -> None:
+    assert values("On May 14 200 people marched.") == ["date 5-14", "200"]
+    assert values("a 3 100m race") == ["3", "100"]  # no grouping glued to a letter
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "its third day, the 21st century, twenty-first, 3rd place",
+            ["ordinal 3", "ordinal 21", "ordinal 21", "ordinal 3"],
+        ),
+        ("a third of the ships, the Third World, the First Minister", []),  # a fraction, names
+        ("for 30 second bursts, a second strike", ["30", "ordinal 2"]),
+    ],
+)
+def test_ordinals_are_figures_of_their_own(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+def test_an_amount_told_by_its_order_is_a_figure() -> None:
+    text = "thousands of containers, hundreds of thousands of people, tens of thousands, miles de personas"
+    assert values(text) == ["many 1000", "many 100000", "many 10000", "many 1000"]
+    assert values("They walked 40 miles, and miles more.") == ["40"]  # "miles" without "de" after it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "on Wednesday, el miércoles, in March, since May 2024, en marzo",
+            ["weekday 3", "weekday 3", "month 3", "month 5", "2024", "month 3"],
+        ),
+        ("Theresa May said Jan may go. Plácido Domingo sang. March on.", []),
+    ],
+)
+def test_a_weekday_or_a_month_named_alone_is_a_date(text: str, expected: list[str]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Blake, 27, and Chambers, 33, who were aged ten", ["age", "age", "age"]),
+        ("a 24-year-old fined £4m, 50p and 3 percent", ["age", "money", "money", "percent"]),
+        ("for 19 long hours, two years ago, at 1.17pm, 40 tonnes", ["hours", "years", "time", "tonnes"]),
+        ("On Monday, 12 ships and 32 of its citizens", ["", "", ""]),  # a weekday, no one's age
+        (
+            "It hit 40C, 104°F, 30 degrees Celsius and 20 degrees; grade 3 C",
+            ["celsius", "fahrenheit", "celsius", "", ""],
+        ),
+        ("durante 9 días y 5 semanas, un 6 por ciento", ["days", "weeks", "percent"]),
+    ],
+)
+def test_a_figure_knows_what_it_measures_where_its_words_say(text: str, units: list[str]) -> None:
+    assert [f.unit for f in find_figures(text)] == units
+
+
+def test_a_road_or_a_code_is_no_figure_and_a_short_sum_is_one() -> None:
+    assert find_figures("at the M25 and M20 interchange, G7 leaders") == ()
+    assert values("fined £4m, not $5k") == ["4000000", "5000"]
+    assert values("a 4m wall") == ["4"]  # metres, not millions
+    assert values("34. December 5, 1989") == ["34", "date 12-5", "1989"]
+
+
+# --- pairing ------------------------------------------------------------------------------------
+
+PAY = "Varela said the authority had offered a 6 percent pay rise, while the union is seeking nine percent."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (PAY, PAY.replace("a 6", "a 9").replace("nine", "six"), [("6", "9"), ("nine", "six")]),  # swapped
+        ("It fell to -5C overnight.", "It fell to 5C overnight.", [("-5", "5")]),
+        ("It entered its third day.", "It entered its fifth day.", [("third", "fifth")]),
+        ("It began on Wednesday.", "It began on Friday.", [("Wednesday", "Friday")]),
+        ("It began in March.", "It began in April.", [("March", "April")]),
+        ("Thousands of people fled.", "Hundreds of people fled.", [("Thousands", "Hundreds")]),
+        ("The strike lasted nine days.", "The strike lasted nine weeks.", [("nine", "nine")]),
+        ("The wall is 12 metres high.", "The wall is 12 miles high.", [("12", "12")]),
+        ("It costs $4.5 million.", "It costs $4.5 billion.", [("4.5 million", "4.5 billion")]),
+    ],
+)
+def test_a_figure_standing_where_another_stood_is_changed_both_ways(
+    old: str, new: str, expected: list[tuple[str, str]]
+) -> None:
+    assert changed(old, new) == expected
+    assert changed(new, old) == [(b, a) for a, b in expected]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("About 2,400 members joined.", "About 2400 members joined."),
+        ("About 2,400 members joined.", "About 2 400 members joined."),
+        ("It costs $4.5 million a day.", "It costs $4,500,000 a day."),
+        ("A $310 million plan.", "A $310m plan."),
+        ("It expired on Jan. 14, they said.", "It expired on January 14, they said."),
+        ("It expired on Jan. 14, they said.", "It expired on 14 January, they said."),
+        ("It entered its third day.", "It entered its 3rd day."),
+        ("It fell to -5C.", "It fell to −5C."),
+        ("A fracture about 7in long.", "A fracture about 18cm long."),  # converted
+        ("He was 55 years old.", "He was 55."),  # a unit left unsaid
+        ("5 people were killed and 20 people injured.", "20 people were injured and 5 people killed."),
+    ],
+)
+def test_the_same_figure_written_otherwise_or_moved_with_its_words_is_no_change(old: str, new: str) -> None:
+    for close in (True, False):
+        assert changed(old, new, close=close) == changed(new, old, close=close) == []
+
+
+def test_a_figure_pairs_with_what_stands_in_its_place_not_with_an_equal_value_elsewhere() -> None:
+    """Figures are compared by place, never as a bag of values: a swap changes both."""
+    new = PAY.replace("a 6", "a 9").replace("nine", "six")
+    pairs = [(p.old.value, p.new.value, p.changed) for p in pair_figures(PAY, new, close=True)]
+    assert pairs == [("6", "9", True), ("9", "6", True)]
+
+
+def test_a_figure_in_the_same_place_that_differs_is_a_change() -> None:
+    wire = "Thirty-two Cubans were killed in the attack on January 3."
+    story = "23 Cubans were killed in the attack on January 3."
+    assert changed(wire, story, close=False) == [("Thirty-two", "23")]
+
+
+def test_a_year_inside_a_decade_the_wire_gives_is_no_changed_figure() -> None:
+    """METER: "I Saw Her Standing There from 1962" against "in the early 1960s _ I Saw Her Standing There"."""
+    wire = "He played a song he first performed in the early 1960s, I Saw Her Standing There."
+    story = "He launched into I Saw Her Standing There from 1962, a song from those years."
+    assert changed(wire, story) == []
+    assert changed("songs of the 1960s", "songs of the 1970s") == [("1960s", "1970s")]
+
+
+@pytest.mark.parametrize(
+    ("story", "wire"),
+    [  # METER: one number each side of a loosely reworded sentence, about different things
+        ("Blake, 27, said they were still angry.", "The two men's solicitor said they were angry."),
+        ("He was awarded the medal two years ago.", "He was awarded the medal in 1997."),
+        ("Cameron was ordered to serve 85 months at the M25 site.", "They fought at the M20 site."),
+        ("It is more than ten years since millions watched.", "More than 30 million people watched."),
+        ("A fracture to the skull about 7in long.", "An 18cm fracture to her skull."),  # converted
+        ("Thousands of containers piled up.", "2,000 containers piled up."),  # a vague amount made exact
+    ],
+)
+def test_figures_of_different_kinds_are_no_change_even_in_a_near_identical_sentence(
+    story: str, wire: str
+) -> None:
+    for close in (False, True):
+        assert changed(wire, story, close=close) == []
+
+
+def test_in_a_reworded_sentence_figures_pair_by_a_word_shared_near_them() -> None:
+    assert changed(
+        "Two crew members were treated for burns.",
+        "Three of the sailors were treated for burns.",
+        close=False,
+    ) == [("Two", "Three")]
+    assert changed("It took 17 fans.", "Four friends died.", close=False) == []
+
+
+def test_an_added_or_dropped_figure_is_not_a_change() -> None:
+    wire = "Officials said 40 ships were waiting outside the port."
+    story = "In 2026 officials said dozens of vessels were waiting."
+    for close in (False, True):
+        assert changed(wire, story, close=close) == []
+    assert changed("A source said so.", "A source said so 2 times.") == []
+
+
+def test_sentences_joined_by_line_breaks_are_read_apart() -> None:
+    """A link of several sentences: no figure spans two, and a figure's words are its sentence's."""
+    text = "They watched it live at home on May\n4 thousand came to the park."
+    (figure,) = find_figures(text)
+    assert (figure.value, figure.start) == ("4000", text.index("4 thousand"))
+    assert not {"watch", "live", "home"} & figure.near
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # one value, read as an age on one side only
+        (
+            "He told the court that Ann Lee, 10 and Tom Hay, 17 had died.",
+            "He told five judges that Ann Lee, 10, and Tom Hay, 17, had died.",
+        ),
+        # a month, and a date in that month
+        (
+            "She was told in September that she would appear.",
+            "She was told on 23 September, and wrote in March, that she would appear.",
+        ),
+        (
+            "More than 50 million attempts were made.",
+            "More than 50m attempts were made.",
+        ),  # millions, not metres
+        ("It took 385 million dollars (£240 million) in eight weeks.", "It took £240m in eight weeks."),
+    ],
+)
+def test_one_figure_read_two_ways_or_held_elsewhere_is_no_change(old: str, new: str) -> None:
+    for close in (True, False):
+        assert changed(old, new, close=close) == changed(new, old, close=close) == []
+
+
+def test_one_as_a_pronoun_is_no_figure() -> None:
+    assert values("One was later linked with fires, in one of which a man died.") == ["1"]
+    assert values("one who knew him, the one he met, one man") == ["1"]
+
+
+def test_one_pairs_with_a_figure_in_a_reworded_sentence_only_through_the_words_beside_it() -> None:
+    """ "one grower told AFP" is "a grower": a topic word farther out says nothing of what it counts."""
+    wire = "Banana and flower exporters, two of the main earners, were hit hardest."
+    story = "Flower and banana exporters suffered most, and one grower lost her stock."
+    assert changed(wire, story, close=False) == []
+    assert changed("One official said so.", "Two officials said so.", close=False) == [("One", "Two")]
