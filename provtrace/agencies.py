@@ -24,8 +24,9 @@ class Agency:
     language: str | None = None  # the language its main service writes in
     words: str = ""  # the words of its names that outlets write when they credit it
     case_sensitive: bool = False  # an acronym that must keep its case ("ap" is not AP)
-    #: Regular expressions (multiline, any case) for the agency's own sign-off, which marks its
-    #: copy without naming it: Reuters' "(Reporting by …; Editing by …)".
+    #: Regular expressions (multiline, any case) for the agency's own sign-off that does not name it:
+    #: Reuters' "(Reporting by …; Editing by …)". It marks the agency's copy only on a page that
+    #: names the agency too (credits.find_credits): outlets sign their own staff's work alike.
     signatures: tuple[str, ...] = ()
 
 

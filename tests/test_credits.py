@@ -79,8 +79,15 @@ OWNER_SHAPES = [
     ("By PA Reporter\n" + BODY, "PA"),  # PA's byline for unsigned copy
     ("By Jane Doe, Associated Press\n" + BODY, "AP"),
     ("By JANE DOE, Associated Press Writer\n" + BODY, "AP"),
-    (BODY + "Reporting by Jane Doe in Port Selwyn; Editing by John Roe", "Reuters"),  # Reuters' own
-    (BODY + "(Reporting by Jane Doe; Writing by Ann Poe; Editing by John Roe)", "Reuters"),
+    # Reuters' own sign-off, on a page that names Reuters too (alone it names no agency: test_credits_signoffs)
+    ("A Reuters poll.\n" + BODY + "Reporting by Jane Doe in Port Selwyn; Editing by John Roe", "Reuters"),
+    (
+        "A Reuters poll.\n" + BODY + "(Reporting by Jane Doe; Writing by Ann Poe; Editing by John Roe)",
+        "Reuters",
+    ),
+    (BODY + "— AFP/ks", "AFP"),  # a sign-off with the desk's initials
+    (BODY + "AFP/mfl", "AFP"),
+    ("The port reopened on Friday. (afp)", "AFP"),  # a closing "(afp)" in lower case
     ("PORT SELWYN, Marisca (AP) — " + BODY, "AP"),
     ("PARIS (AFP) - " + BODY, "AFP"),
     ("LONDON (PA) - " + BODY, "PA"),
@@ -106,8 +113,10 @@ def test_a_byline_is_not_also_a_citation() -> None:
 
 
 def test_the_reuters_sign_off_credits_reuters_and_not_another_agency_named() -> None:
+    text = "Officials told Reuters the port would reopen.\n(Reporting by Jane Doe; Editing by John Roe)"
+    assert kinds(text) == {("Reuters", "cites"), ("Reuters", "owner")}
     text = "Officials told AFP the port would reopen.\n(Reporting by Jane Doe; Editing by John Roe)"
-    assert kinds(text) == {("AFP", "cites"), ("Reuters", "owner")}
+    assert kinds(text) == {("AFP", "cites")}
 
 
 def test_a_sign_off_on_its_own_line_is_quoted_without_the_line_before_it() -> None:

@@ -34,6 +34,14 @@ DEBRIS = [
     "Read more: Storm warning extended across the northern islands",
     "Have a news tip? Email us at tips@example.com",
     "Got a tip? Send it to newsroom@example.com.",
+    "Click to enlarge",
+    "Tap image to enlarge",
+    "Published March 3, 2026 at 10:15 am",
+    "Updated March 3, 2026, 10:15 a.m. ET",
+    "Don't miss: Ten things to know about the Brennock ferries",
+    "Watch: Waves break over the harbour wall",
+    "Editor's note: This story has been updated with comment from the ferry company.",
+    "EDITORS’ NOTE — An earlier version of this story misspelled the harbour master's name.",
 ]
 
 CAPTIONS = [
@@ -87,6 +95,9 @@ def test_a_short_credit_or_prompt_after_the_story_is_not_a_sentence_of_it(line: 
         "Related talks were held in the capital on Monday.",
         "The photo was taken by Jane Doe in 2020 and shows the harbour wall.",
         "About 40 tonnes of roses were sitting in cold stores, growers told AFP.",
+        "Click the link in the ministry's message to enlarge the map, officials told residents.",
+        "Watchers of the port say the talks will resume on March 3, 2026 at the earliest.",
+        "The editor's note in Tuesday's edition apologised for the error, the paper said.",
     ],
 )
 def test_story_sentences_that_resemble_debris_are_kept(line: str) -> None:
@@ -224,3 +235,38 @@ def test_a_wire_desks_note_above_the_story_is_never_its_headline(note: str) -> N
     cleaned = clean_capture(capture)
     assert cleaned.title == "CARE WORKERS JAILED FOR CHILD ABUSE"
     assert note not in cleaned.text
+
+
+def test_page_furniture_and_a_bare_signature_add_no_sentence_and_no_credit(
+    examples: Path, tmp_path: Path
+) -> None:
+    """A copy of the wire story with a page's furniture inside it and a "Reporting by …; Editing by …"
+    sign-off is the wire's near-verbatim copy: nothing added, no agency credited, the right title."""
+    wire = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    _, *paragraphs, _ = wire.replace(" (AFP) -", " -").replace("told AFP that", "said that").split("\n\n")
+    page = [
+        "Marisca port strike strands ships",
+        "Published March 3, 2026 at 10:15 am",
+        "Editor's note: This story has been updated with comment from the port authority.",
+        *paragraphs[:2],
+        "Click to enlarge",
+        *paragraphs[2:4],
+        "Don't miss: Ten things to know about Marisca's ports",
+        *paragraphs[4:6],
+        "Watch: Dockworkers march through Port Selwyn",
+        *paragraphs[6:],
+        "Reporting by Jane Doe; Editing by John Roe",
+    ]
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "story.txt").write_text("\n\n".join(page), encoding="utf-8")
+    result = trace([str(tmp_path)], TraceOptions())
+    story = next(a for a in result.articles if a.id == "story")
+    assert story.title == "Marisca port strike strands ships"
+    assert story.published == "2026-03-03"
+    assert story.credits == ()
+    original = next(a for a in result.articles if a.id == "wire")
+    assert len(story.sentences) == len(original.sentences)
+    (edge,) = result.edges
+    assert (edge.parent, edge.child) == ("wire", "story")
+    (alignment,) = result.alignments
+    assert alignment.added == () and alignment.dropped == ()

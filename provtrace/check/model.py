@@ -16,6 +16,7 @@ from provtrace.errors import ExitCode
 if TYPE_CHECKING:
     from provtrace.check.inputs import WireArticle
     from provtrace.check.rules import Rule
+    from provtrace.infer.pickup import Pickup
     from provtrace.models import Alignment
 
 
@@ -56,6 +57,9 @@ class Comparison:
     alignment: Alignment  # wire as the upstream side; at least one link
     derived: bool  # the story reuses the wire's expression (judge.judge_source)
     probability: float  # that it is derived
+    #: The wire article credits the story's own outlet for its story (infer/pickup.py): the agency
+    #: took the story from the story's outlet, not the reverse.
+    pickup: Pickup | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,9 @@ class SourceUse:
     share: float  # reused / the story's sentences
     derived: bool  # judged derived (only derived sources count for uncredited-reuse)
     probability: float  # that the story derives from this wire article
+    #: Why the wire article took its story from the story's outlet, when it did (then its reuse is
+    #: the agency's, and uncredited-reuse does not count it).
+    picked_up: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

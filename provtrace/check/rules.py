@@ -19,7 +19,7 @@ from provtrace.check.figures import figure_changes
 from provtrace.check.model import Comparison, Finding, Severity
 from provtrace.check.quotes import Quote, altered_from, find_quotes
 from provtrace.models import Alignment
-from provtrace.wording import plural
+from provtrace.wording import plural, possessive
 
 if TYPE_CHECKING:
     from provtrace.check.config import CheckConfig
@@ -67,10 +67,22 @@ def _copy(source: WireArticle) -> str:
     return f"the {owner} ({source.article.path})"
 
 
+def picked_up_reason(comparison: Comparison) -> str:
+    """Why the wire article's reuse of the story is the agency's: it credits the story's outlet."""
+    found = comparison.pickup
+    assert found is not None
+    return (
+        f"{_copy(comparison.wire)} credits {found.outlet} for its story (“{found.credit}”), and the story "
+        f"is {possessive(found.outlet)} own ({found.known_by}): the agency took the story from it, "
+        "so the story's sentences in it are no reuse of agency copy"
+    )
+
+
 def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
     """Enough of the story comes from one agency's copy, and the story never credits the agency.
 
-    Only wire articles the story is judged derived from count (judge.judge_source).
+    Only wire articles the story is judged derived from count (judge.judge_source), and none that
+    credits the story's own outlet for its story (infer/pickup.py: the agency took it from the story).
     """
     story, config = given.story, given.config
     by_agency: dict[str, set[int]] = {}
@@ -78,7 +90,7 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
     likeliest: dict[str, float] = {}  # the highest probability of copying from the agency's articles
     copies: dict[str, int] = {}  # how many of the agency's articles the story reuses
     total = len(story.article.sentences) or 1
-    for comparison in (c for c in given.linked if c.derived):
+    for comparison in (c for c in given.linked if c.derived and c.pickup is None):
         source, probability = comparison.wire, comparison.probability
         reused = reused_sentences(comparison.alignment)
         if source.agency is None:
@@ -122,9 +134,21 @@ _INDEPENDENT = (
 )
 
 
+#: Said of a finding against a wire article that took its story from the story's outlet.
+_PICKED_UP = (
+    " (the {copy} took its story from {outlet}, the story's own outlet, so the difference is the "
+    "agency's: a warning, never a failure)"
+)
+
+
 def _against(comparison: Comparison, severity: Severity) -> tuple[Severity, str]:
     """A finding's severity and the note after its message: one against a wire article the story
-    is not derived from is at most a warning, and says so (an independent story passes)."""
+    is not derived from, or that took its story from the story's outlet, is at most a warning, and
+    says so (an independent story passes)."""
+    if comparison.pickup is not None:
+        copy = f"{comparison.wire.agency} copy" if comparison.wire.agency else "wire copy"
+        note = _PICKED_UP.format(copy=copy, outlet=comparison.pickup.outlet)
+        return (Severity.WARNING if severity is Severity.ERROR else severity), note
     if comparison.derived or severity is not Severity.ERROR:
         return severity, "" if comparison.derived else _INDEPENDENT
     return Severity.WARNING, _INDEPENDENT

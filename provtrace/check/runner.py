@@ -27,9 +27,10 @@ from provtrace.check.config import CheckConfig, load_config
 from provtrace.check.inputs import Inputs, Story, WireArticle, load_inputs
 from provtrace.check.judge import judge_source, judge_together, profiles_of
 from provtrace.check.model import CheckReport, Comparison, FailOn, Finding, Severity, SourceUse, StoryResult
-from provtrace.check.rules import RULES, Rule, RuleInput, reused_sentences
+from provtrace.check.rules import RULES, Rule, RuleInput, picked_up_reason, reused_sentences
 from provtrace.check.wireindex import build_index, candidates
 from provtrace.errors import InputError
+from provtrace.infer.pickup import picked_up
 from provtrace.models import Progress
 from provtrace.options import TraceOptions
 
@@ -158,7 +159,10 @@ def _align(story: Story, sources: Sequence[WireArticle]) -> list[Comparison]:
             near = is_related(PairResult(alignment, stats), *pair, options)
             found.append((source, alignment, judged, near))
     judged_all = judge_together(story, found, profiles)
-    linked = [Comparison(s, a, *j) for (s, a, _, _), j in zip(found, judged_all, strict=True)]
+    linked = [
+        Comparison(s, a, *j, picked_up(s.article, story.article, known_wire=True))
+        for (s, a, _, _), j in zip(found, judged_all, strict=True)
+    ]
     return sorted(linked, key=lambda c: c.wire.article.path)
 
 
@@ -209,6 +213,7 @@ def _result(story: Story, linked: Sequence[Comparison]) -> StoryResult:
             round(len(reused_sentences(c.alignment)) / total, 4),
             c.derived,
             round(c.probability, 4),
+            None if c.pickup is None else picked_up_reason(c),
         )
         for c in linked
     ]

@@ -3,7 +3,8 @@
 An agency's byline or copyright marks its own copy; a news desk's sign-off
 closing a later take does too. Outlets take from agencies far more often than
 the reverse, so such copy is upstream of a text that cites the agency or
-credits none. infer.direction weighs these signals with the others.
+credits none, unless it credits that text's own outlet for its story
+(infer/pickup.py). infer.direction weighs these signals with the others.
 """
 
 from __future__ import annotations

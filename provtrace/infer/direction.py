@@ -3,10 +3,11 @@
 For every related pair the direction is weighed from independent signals:
 containment asymmetry (a derived text is largely contained in its source,
 not the reverse), credits (an agency's own copy against an article citing
-the agency), publication dates, loss of detail downstream (names, numbers
-and quotations upstream has and downstream lacks), syndication (an agency's
-copy republished on another site) and, across languages, the agency's home
-language. Each signal is a weight for "a is upstream of b" and a sentence of
+the agency), an agency's pick-up of an outlet's story (agency copy crediting
+the other text's own outlet: infer/pickup.py), publication dates, loss of
+detail downstream (names, numbers and quotations upstream has and downstream
+lacks), syndication (an agency's copy republished on another site) and, across
+languages, the agency's home language. Each signal is a weight for "a is upstream of b" and a sentence of
 evidence; their sum, through a logistic, is the probability of a -> b.
 """
 
@@ -27,6 +28,7 @@ from provtrace.infer.credited import (
     desk_signals,
     quote,
 )
+from provtrace.infer.pickup import picked_up
 from provtrace.models import Alignment, Article
 from provtrace.wording import plural, possessive
 
@@ -60,6 +62,11 @@ COMMON_SOURCE_WEIGHT = 2.0
 #: on the day, the second the day after (a paper's next-morning story of an agency's same-day copy).
 #: As strong as the agency's own credit; a rewrite made the same day keeps "today".
 RELATIVE_DAY_WEIGHT = 1.5
+#: Agency copy that credits the other text's outlet for its story in its lead (infer/pickup.py): the
+#: agency says in so many words that it took the story from that outlet. It overrules "outlets take
+#: from agencies" (AGENCY_COPY_WEIGHT, a base rate, is then not weighed at all) and outweighs the
+#: loss of detail a pick-up shows the wrong way (it adds "the local newspaper … reported").
+PICKUP_WEIGHT = 3.0
 #: Slope of the logistic from the summed weights to a probability: a score of 1
 #: (e.g. a third of a text more contained) gives about 0.92.
 SCORE_SLOPE = 2.5
@@ -165,6 +172,22 @@ def _containment(a: Article, b: Article, stats: PairStats, own: Own, borrowed: O
         f"{_pct(x)} of {possessive(down.id)} content is found in "
         f"{up.id}, but only {_pct(y)} of {possessive(up.id)} is found in {down.id}{aside}",
     )
+
+
+def _pickup(a: Article, b: Article) -> list[Signal]:
+    """Agency copy crediting the other text's own outlet for its story: the outlet came first."""
+    for wire, outlet, sign in ((a, b, -1.0), (b, a, 1.0)):
+        found = picked_up(wire, outlet)
+        if found is not None:
+            return [
+                (
+                    sign * PICKUP_WEIGHT,
+                    f"{wire.id} is agency copy that credits {found.outlet} for its story "
+                    f"({quote(found.credit)}), and {outlet.id} is {possessive(found.outlet)} own "
+                    f"({found.known_by}): the agency took the story from it",
+                )
+            ]
+    return []
 
 
 def _dates(a: Article, b: Article) -> list[Signal]:
@@ -328,7 +351,10 @@ def weigh(
     """
     if translated(a, b):  # unlinked sentences across languages may be translated ones: no evidence
         own = borrowed = (0.0, 0.0)
-    external = [*credit_signals(a, b), *_dates(a, b), *desk_signals(a, b), *_relative_day(a, b, alignment)]
+    # Where agency copy credits the other's outlet for the story, "outlets take from agencies" is not weighed.
+    taken = _pickup(a, b)
+    agency = [*(taken or credit_signals(a, b)), *_dates(a, b), *([] if taken else desk_signals(a, b))]
+    external = [*agency, *_relative_day(a, b, alignment)]
     signals = [_containment(a, b, stats, own, borrowed), *_own_material(a, b, own), *external]
     if translated(a, b):
         languages = _home_language(a, b)

@@ -46,6 +46,7 @@ from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.credited import agencies, wire_copy
 from provtrace.infer.direction import translated
 from provtrace.infer.lineage import Profile
+from provtrace.infer.pickup import picked_up
 from provtrace.infer.retelling import PARALLEL_SHARE, retold_in_order
 from provtrace.models import Alignment, Article, CreditKind
 
@@ -242,11 +243,14 @@ def _agency_used(a: Article, b: Article) -> str | None:
 def taker(a: Article, b: Article) -> Article | None:
     """The side of a pair whose wording is measured for having been taken from the other: of an
     agency's copy and a text that is none, the latter (outlets take from agencies, and check
-    measures its story against the wire the same way); else None (the shorter of the two)."""
+    measures its story against the wire the same way), unless the agency's copy credits the
+    other's outlet for its story (infer/pickup.py: then the agency's copy); else None (the
+    shorter of the two)."""
     a_wire, b_wire = wire_copy(a), wire_copy(b)
     if a_wire == b_wire:
         return None
-    return b if a_wire else a
+    wire, other = (a, b) if a_wire else (b, a)
+    return wire if picked_up(wire, other) is not None else other
 
 
 def _across(a: Article, b: Article, cover: float, alignment: Alignment) -> Judgement:

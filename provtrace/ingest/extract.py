@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from provtrace.controls import control_pictures
-from provtrace.ingest.credits import find_credits, find_publisher
+from provtrace.ingest.credits import find_credits, find_publisher, is_sign_off
 from provtrace.ingest.decoding import decode as decode  # re-exported: check reads raw files with it
 from provtrace.ingest.furniture import clean_capture, is_photo_caption
 from provtrace.ingest.language import detect_language
@@ -235,8 +235,9 @@ def credit_texts(extracted: Extracted) -> list[str]:
 
 def build_article(article_id: str, extracted: Extracted) -> Article:
     """Split the story into sentences and collect its credits."""
-    sentences = tuple(Sentence(i, s) for i, s in enumerate(split_sentences(extracted.text)))
-    credits = find_credits(credit_texts(extracted))
+    said = [s for s in split_sentences(extracted.text) if not is_sign_off(s)]
+    sentences = tuple(Sentence(i, s) for i, s in enumerate(said))
+    credits = find_credits(credit_texts(extracted), site=extracted.site)
     # Without site metadata, a publisher's own copyright footer names the site.
     site = extracted.site or find_publisher(["\n".join(extracted.removed)])
     return Article(

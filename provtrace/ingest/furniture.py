@@ -68,6 +68,10 @@ _INTERRUPTION = re.compile(
     r"""^(?:
         (?:the\ )?(?:story|article)\ continues\ (?:below|after)\b.{0,40} | continue\ reading\ below.{0,40}
       | (?:related|see\ also|also\ read|read\ also|more\ on\ this(?:\ story)?|must\ read)\s*:.{0,200}
+      | (?:don['’]?t\ miss|watch|video|listen|recommended|trending|up\ next|read\ next)\s*:.{0,200}
+      | editors?['’]?\ ?s?\ note\s*[:—–-].{0,600}
+      | (?:click|tap)\ (?:here\ )?(?:on\ )?(?:the\ )?(?:(?:image|photo|picture|graphic|map)\ )?
+        to\ (?:enlarge|expand|zoom|view\ (?:larger|full|the\ full)).{0,40}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -89,7 +93,7 @@ _DATE_LINE = re.compile(
     r"^(?:(?:today|updated|published|posted)\s*:?\s*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
     r"(?:\d{1,2}\s+[a-z]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:[\sT,|]+\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[a-z]{0,4})?\.?$",
+    r"(?:(?:[\sT,|]+|\s+at\s+)\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[a-z]{0,4})?\.?$",
     re.IGNORECASE,
 )
 # Words typical of lorem-ipsum style placeholder text that sites leave in templates.
@@ -188,8 +192,9 @@ def is_photo_caption(line: str) -> bool:
 
 
 def is_interruption(line: str) -> bool:
-    """True for furniture found between a story's paragraphs: a photo caption, "Story continues below"."""
-    return bool(_INTERRUPTION.match(line)) or is_photo_caption(line)
+    """True for furniture found between a story's paragraphs: a photo caption, "Story continues below",
+    "Click to enlarge", a teaser ("Don't miss: …", "Watch: …"), an editor's note, a date line."""
+    return bool(_INTERRUPTION.match(line)) or bool(_DATE_LINE.match(line)) or is_photo_caption(line)
 
 
 #: Lines whose reading a process keeps: the copies of a story repeat its paragraphs, and

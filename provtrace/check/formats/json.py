@@ -61,6 +61,7 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
                         "share": s.share,
                         "derived": s.derived,
                         "probability": s.probability,
+                        "picked_up": s.picked_up,
                     }
                     for s in story.sources
                 ],

@@ -1,7 +1,8 @@
 """Text: one line per finding, as compilers print them, then a summary line.
 
 A story that shares sentences with wire copy but was judged independent of
-all of it gets a line saying so, so a pass is seen to be a judgement.
+all of it gets a line saying so, so a pass is seen to be a judgement; so does
+a story whose wire copy took its story from the story's outlet (infer/pickup.py).
 
 Lines are never wrapped (each finding is one greppable line). The text is
 literal: nothing in a story or a path is read as markup.
@@ -75,6 +76,12 @@ def render_text(report: CheckReport, options: FindingsOptions) -> Text:
             style="dim" if options.color else "",
         )
     independent = [_independent(story) for story in report.stories if _all_independent(story)]
+    independent += [
+        f"{story.path}: {source.picked_up}"
+        for story in report.stories
+        for source in story.sources
+        if source.picked_up is not None
+    ]
     for line in independent:
         out.append(line + "\n", style="dim" if options.color else "")
     if report.findings or report.waived or independent:
