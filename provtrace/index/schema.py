@@ -14,8 +14,14 @@ from pathlib import Path
 from provtrace.errors import ProvtraceError
 from provtrace.index.keys import KEYS_VERSION
 
-#: The layout of the tables; with KEYS_VERSION it makes the schema version.
+#: The layout of the tables; with KEYS_VERSION and EXTRACTION_VERSION it makes the schema version.
 LAYOUT_VERSION = 1
+#: What ingestion stores of each file (its sentences, credits, furniture removed, title): raised
+#: whenever a change to provtrace.ingest would store something else for the same file, so that
+#: `check --index` never reads what an older provtrace extracted where `--wire` would read anew.
+#: 2: credits only where reporting is attributed, sign-offs with desk initials, more furniture,
+#: temperatures ending sentences, Latin code pages by alphabet (session 10).
+EXTRACTION_VERSION = 2
 #: What a provtrace index file says it is, in its meta table.
 KIND = "provtrace wire index"
 #: A writer waits this long (seconds) for another writer before giving up.
@@ -55,8 +61,8 @@ class IndexFileError(ProvtraceError):
 
 
 def schema_version() -> str:
-    """The version this provtrace reads and writes, "LAYOUT.KEYS"."""
-    return f"{LAYOUT_VERSION}.{KEYS_VERSION}"
+    """The version this provtrace reads and writes, "LAYOUT.KEYS.EXTRACTION"."""
+    return f"{LAYOUT_VERSION}.{KEYS_VERSION}.{EXTRACTION_VERSION}"
 
 
 def _connect(path: Path) -> sqlite3.Connection:
