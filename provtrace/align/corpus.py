@@ -142,7 +142,8 @@ def map_components(
     keyed = not options.semantic and len(ids) > ALL_PAIRS_UP_TO
     survey = survey_run(articles, options, progress, keyed, fresh=len(articles) >= FRESH_ARTICLES)
     if keyed:
-        todo = keyed_pairs(survey.shingles, survey.words, languages, Unpacked(survey.packed))
+        here = worker_count(options.workers, len(ids)) if options.scheduler is None else 1
+        todo = keyed_pairs(survey.shingles, survey.words, languages, Unpacked(survey.packed), here)
     else:
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
     vocab = survey.vocabulary
