@@ -17,7 +17,6 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -158,25 +157,6 @@ def ordered_chunks(
             yield done
     finally:
         # A caller that stops early (an error while using a chunk) must not wait for the rest.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-@contextmanager
-def beside(fn: Callable[..., R], *args: Any) -> Iterator[Callable[[], R]]:
-    """fn(*args) in one other process while the caller goes on with the block; yields a function
-    that waits for fn's result. The process starts from the fork server (it holds what it is
-    sent, not a copy of the caller's memory) and is stopped when the block ends, however it ends.
-    fn must be a module-level function."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context: Any = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    pool = ProcessPoolExecutor(1, context)
-    try:
-        future = pool.submit(fn, *args)
-        yield future.result
-    finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 

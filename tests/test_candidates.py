@@ -163,25 +163,3 @@ def test_tracing_component_by_component_gives_the_trace_of_the_whole_folder(
 
     monkeypatch.setattr(corpus, "components", whole)
     assert trace_articles(articles, TraceOptions(workers=1)) == parts
-
-
-def test_the_words_half_found_in_a_second_process_gives_the_same_pairs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With two workers the pairs sharing many words come from a process of its own (a real one,
-    from the fork server): the candidates are exactly those found in one process."""
-    from provtrace.align.candidates import keyed_pairs
-    from provtrace.index.keys import article_keys
-
-    templates = generate.read_templates(Path(__file__).resolve().parent.parent / "examples")
-    texts, truth = generate.generate(templates, 300, seed=5)
-    generate.write_corpus(texts, truth, tmp_path / "corpus", tmp_path / "truth.json")
-    articles, _ = load_articles([str(tmp_path / "corpus")])
-    keys = {a.id: article_keys(a) for a in articles}
-    shingles = {i: k.shingles for i, k in keys.items()}
-    words = {i: k.words for i, k in keys.items()}
-    languages = {a.id: a.language for a in articles}
-    alone = keyed_pairs(shingles, words, languages, {}, workers=1)
-    monkeypatch.setattr(module, "BESIDE_FROM", 0)
-    assert keyed_pairs(shingles, words, languages, {}, workers=2) == alone
-    assert len(alone) > len(articles)

@@ -58,9 +58,6 @@ RARE_ANCHORS = RARE_WORDS
 #: candidates: as for words, a name or two can be chance.
 MIN_SHARED_ANCHORS = MIN_SHARED_WORDS
 
-#: From this many articles, with more than one worker, the pairs sharing many words are found in a
-#: process of its own beside the rest (each half takes about as long; a process costs a second).
-BESIDE_FROM = 5_000
 #: Bits of the filter that sets aside the keys only one article holds (16 MiB
 #: for the two bit sets): few keys share a bit even in an archive of millions.
 FILTER_BITS = 1 << 26
@@ -179,41 +176,16 @@ def keyed_pairs(
     words: Mapping[str, Sequence[int]],
     languages: Mapping[str, str | None],
     feats: Mapping[str, Sequence[Features]],
-    workers: int = 1,
 ) -> list[tuple[str, str]]:
     """candidate_pairs given each article's shingle and word keys (any sequence of
     integers: a compact array will do), its language and its sentence features
-    (read only when the run mixes languages).
-
-    With more than one worker and at least BESIDE_FROM articles, the pairs sharing many
-    words are found in a second process while this one finds the rest: the same pairs.
-    """
+    (read only when the run mixes languages)."""
     ids = sorted(shingles)
-    by_word = {i: words[i] for i in ids}
-    if workers > 1 and len(ids) >= BESIDE_FROM:
-        from provtrace.parallel import beside
-
-        with beside(_common_words, by_word) as common:
-            found = _rarest_shared(ids, shingles, by_word)[0]
-            found |= common()
-    else:
-        found, word_holders = _rarest_shared(ids, shingles, by_word)
-        found |= _many_shared(by_word, word_holders, MIN_COMMON_WORDS)
-    found |= _across_languages(ids, languages, feats)
-    return sorted(found)
-
-
-def _rarest_shared(
-    ids: Sequence[str], shingles: Mapping[str, Sequence[int]], by_word: Mapping[str, Sequence[int]]
-) -> tuple[set[tuple[str, str]], dict[int, list[str]]]:
-    """The pairs sharing several shingles or several of one's rarest words, and the words' holders."""
     by_shingle = {i: shingles[i] for i in ids}
     found = _many_shared(by_shingle, _postings(by_shingle, SHINGLE_MAX_ARTICLES), MIN_SHARED_SHINGLES)
+    by_word = {i: words[i] for i in ids}
     word_holders = _postings(by_word, LOOKUP_MAX_ARTICLES)  # one cap for both uses of the words
     found |= _rare_lookups(by_word, word_holders, RARE_WORDS, MIN_SHARED_WORDS)
-    return found, word_holders
-
-
-def _common_words(by_word: Mapping[str, Sequence[int]]) -> set[tuple[str, str]]:
-    """The pairs sharing MIN_COMMON_WORDS words that few articles hold (in a process of its own)."""
-    return _many_shared(by_word, _postings(by_word, LOOKUP_MAX_ARTICLES), MIN_COMMON_WORDS)
+    found |= _many_shared(by_word, word_holders, MIN_COMMON_WORDS)
+    found |= _across_languages(ids, languages, feats)
+    return sorted(found)
