@@ -19,7 +19,6 @@ from provtrace.align.core import PairStats
 from provtrace.align.features import prepare, vocabulary_of
 from provtrace.align.normalize import Features
 from provtrace.infer import judgement
-from provtrace.infer.direction import translated
 from provtrace.infer.judgement import judge
 from provtrace.infer.lineage import Profile, profile_of
 from provtrace.models import Alignment, Article
@@ -78,7 +77,7 @@ def judge_together(
     """
     judged = [j for _, _, j, _ in sources]
     # Wording is compared within one language only: a translated source is judged on its own.
-    alike = [k for k, (wire, *_) in enumerate(sources) if not translated(story.article, wire.article)]
+    alike = [k for k, (wire, *_) in enumerate(sources) if not story.article.in_other_language(wire.article)]
     near = [k for k in alike if sources[k][3]]
     if len(near) < 2:
         return judged

@@ -225,11 +225,6 @@ def _common_source(a: Article, b: Article, common: tuple[str, str]) -> Signal:
     )
 
 
-def translated(a: Article, b: Article) -> bool:
-    """The two articles are written in different (known) languages."""
-    return a.language is not None and b.language is not None and a.language != b.language
-
-
 def _home_language(a: Article, b: Article) -> list[Signal]:
     """An agency's copy is first written in its service's language."""
     signals: list[Signal] = []
@@ -349,14 +344,14 @@ def weigh(
     borrowed: the share of a's and of b's sentences that the other lacks and only other agency copy
     has (not counted by containment; see wire_copy).
     """
-    if translated(a, b):  # unlinked sentences across languages may be translated ones: no evidence
+    if a.in_other_language(b):  # unlinked sentences across languages may be translated ones: no evidence
         own = borrowed = (0.0, 0.0)
     # Where agency copy credits the other's outlet for the story, "outlets take from agencies" is not weighed.
     taken = _pickup(a, b)
     agency = [*(taken or credit_signals(a, b)), *_dates(a, b), *([] if taken else desk_signals(a, b))]
     external = [*agency, *_relative_day(a, b, alignment)]
     signals = [_containment(a, b, stats, own, borrowed), *_own_material(a, b, own), *external]
-    if translated(a, b):
+    if a.in_other_language(b):
         languages = _home_language(a, b)
         external += languages
         signals += languages

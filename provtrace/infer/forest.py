@@ -18,7 +18,7 @@ from typing import Any
 from provtrace.align.moved import out_of_order
 from provtrace.infer import calibration, lineage
 from provtrace.infer.credited import agencies, quote, wire_copy
-from provtrace.infer.direction import Direction, translated, weigh
+from provtrace.infer.direction import Direction, weigh
 from provtrace.infer.judging import judge_all
 from provtrace.infer.refine import refine
 from provtrace.infer.relations import relation
@@ -89,10 +89,10 @@ def _common_sources(
     linked = _neighbours(derived)
     out: dict[frozenset[str], tuple[str, str]] = {}
     for (x, y), r in sorted(related.items()):
-        if r.judgement is not Derivation.INDEPENDENT or translated(by_id[x], by_id[y]):
+        if r.judgement is not Derivation.INDEPENDENT or by_id[x].in_other_language(by_id[y]):
             continue
         for z in sorted(linked.get(x, set()) & linked.get(y, set())):
-            if translated(by_id[z], by_id[x]):
+            if by_id[z].in_other_language(by_id[x]):
                 out.setdefault(frozenset((z, x)), (z, y))
                 out.setdefault(frozenset((z, y)), (z, x))
     return out
@@ -156,7 +156,7 @@ def _candidates(
         weight = _edge_weight(d)
         if not result.alignment.links:  # known through a sibling translation (with_unaligned)
             weight = max(weight, _UNALIGNED_WEIGHT)
-        if weight >= _MIN_EDGE_WEIGHT or (translated(a, b) and weight > 0):
+        if weight >= _MIN_EDGE_WEIGHT or (a.in_other_language(b) and weight > 0):
             weights[d.parent, d.child] = round(weight, 6)
     return directions, weights
 

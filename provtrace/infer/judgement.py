@@ -44,7 +44,6 @@ from itertools import compress, count
 
 from provtrace.align.normalize import has_unspaced, split_unspaced, stem
 from provtrace.infer.credited import agencies, wire_copy
-from provtrace.infer.direction import translated
 from provtrace.infer.lineage import Profile
 from provtrace.infer.pickup import picked_up
 from provtrace.infer.retelling import PARALLEL_SHARE, retold_in_order
@@ -287,7 +286,7 @@ def judge(
     """
     if a.sentences and [s.text for s in a.sentences] == [s.text for s in b.sentences]:
         return Judgement(True, IDENTICAL, ("the two story texts are identical",))
-    if translated(a, b):
+    if a.in_other_language(b):
         found = _across(a, b, cover, alignment)
         derived, p, said = found.derived, found.probability, found.evidence
     else:

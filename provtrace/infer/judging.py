@@ -11,7 +11,6 @@ from collections.abc import Mapping
 
 from provtrace.infer import lineage
 from provtrace.infer.credited import wire_copy
-from provtrace.infer.direction import translated
 from provtrace.infer.judgement import Judgement, judge, judge_together, taker
 from provtrace.infer.translations import judge_translations
 from provtrace.models import Article, Derivation, Related
@@ -60,7 +59,7 @@ def _judge_together(
     partners: dict[str, list[str]] = {}
     for a_id, b_id in sorted(pairs.results):
         a, b = by_id[a_id], by_id[b_id]
-        if translated(a, b):
+        if a.in_other_language(b):
             continue
         # An agency's copy is measured only against other agency copy (its earlier takes): outlets
         # take from agencies, so its wording is not measured for having been taken from an outlet's

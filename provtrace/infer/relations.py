@@ -22,7 +22,7 @@ SUMMARY_ADDED = 0.2
 
 def relation(alignment: Alignment, parent: Article, child: Article, stats: PairStats) -> Relation:
     """How the child reproduces its parent: copy, excerpt, summary, rewrite or translation."""
-    if parent.language and child.language and parent.language != child.language:
+    if parent.in_other_language(child):
         return Relation.TRANSLATION
     n_child = len(child.sentences) or 1
     verbatim = sum(len(l.target) for l in alignment.links if l.kind is LinkKind.VERBATIM)

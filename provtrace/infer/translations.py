@@ -31,7 +31,7 @@ from collections.abc import Collection, Mapping
 
 from provtrace.align.core import PairResult, PairStats
 from provtrace.infer import lineage
-from provtrace.infer.direction import translated, weigh
+from provtrace.infer.direction import weigh
 from provtrace.infer.judgement import Judgement, sibling_translations
 from provtrace.infer.retelling import parallel
 from provtrace.models import Alignment, Article
@@ -65,7 +65,8 @@ def _linked_share(pairs: lineage.Pairs, z: str, x: str, size: int) -> float:
 def common_original(by_id: Mapping[str, Article], pairs: lineage.Pairs, a: str, b: str) -> str | None:
     """The text in another language that a and b (one language, parallel) may both translate, if any:
     of those related to either and not put after either, the one most of their sentences are linked to."""
-    others = sorted(z for z in {*pairs.related_to(a), *pairs.related_to(b)} if translated(by_id[z], by_id[a]))
+    near = {*pairs.related_to(a), *pairs.related_to(b)}
+    others = sorted(z for z in near if by_id[z].in_other_language(by_id[a]))
     alignment = pairs.oriented(a, b)
     if not others or alignment is None or not parallel(alignment, by_id[a], by_id[b]):
         return None
@@ -105,7 +106,7 @@ def judge_translations(
     """
     originals: dict[frozenset[str], tuple[str, str]] = {}
     for (a, b), found in sorted(judged.items()):
-        if not found.derived or translated(by_id[a], by_id[b]):
+        if not found.derived or by_id[a].in_other_language(by_id[b]):
             continue
         z = common_original(by_id, pairs, a, b)
         if z is None:
