@@ -62,9 +62,13 @@ def reused_sentences(alignment: Alignment) -> set[int]:
     return set(alignment.target_linked())
 
 
+def _owner(source: WireArticle) -> str:
+    """Whose copy the wire article is: "PA copy", or "wire copy" when its agency is unknown."""
+    return f"{source.agency} copy" if source.agency else "wire copy"
+
+
 def _copy(source: WireArticle) -> str:
-    owner = f"{source.agency} copy" if source.agency else "wire copy"
-    return f"the {owner} ({source.article.path})"
+    return f"the {_owner(source)} ({source.article.path})"
 
 
 def picked_up_reason(comparison: Comparison) -> str:
@@ -146,8 +150,7 @@ def _against(comparison: Comparison, severity: Severity) -> tuple[Severity, str]
     is not derived from, or that took its story from the story's outlet, is at most a warning, and
     says so (an independent story passes)."""
     if comparison.pickup is not None:
-        copy = f"{comparison.wire.agency} copy" if comparison.wire.agency else "wire copy"
-        note = _PICKED_UP.format(copy=copy, outlet=comparison.pickup.outlet)
+        note = _PICKED_UP.format(copy=_owner(comparison.wire), outlet=comparison.pickup.outlet)
         return (Severity.WARNING if severity is Severity.ERROR else severity), note
     if comparison.derived or severity is not Severity.ERROR:
         return severity, "" if comparison.derived else _INDEPENDENT
