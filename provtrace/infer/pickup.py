@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provtrace.agencies import canonical_agency
 from provtrace.infer.credited import wire_copy
@@ -131,20 +132,36 @@ def _readings(captured: str) -> list[tuple[str, ...]]:
 
 def credited_outlets(wire: Article) -> list[tuple[str, tuple[str, ...], str]]:
     """(name as written, its words, the credit in its sentence) for each outlet the copy's lead credits."""
-    lead = [s.text for s in wire.sentences[:LEAD_SENTENCES]]
-    described = (m["o"] for s in wire.sentences for m in re.finditer(_MEDIA + _NAME, s.text))
-    media = {r for name in described for r in _readings(name)}
+    return list(_credited_in(tuple(s.text for s in wire.sentences)))
+
+
+#: Texts whose credited outlets a process remembers: a text is weighed against each it relates to.
+_TEXTS_KEPT = 4096
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _credited_in(texts: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """credited_outlets of the text whose sentences are texts, read once for each text."""
+    media: set[tuple[str, ...]] | None = None  # the names the copy calls media, read once if needed
     found: list[tuple[str, tuple[str, ...], str]] = []
-    for sentence in lead:
+    for sentence in texts[:LEAD_SENTENCES]:
         for frame in _OUTLET_FRAMES:
             for m in re.finditer(frame, sentence):
                 said = excerpt(sentence, m.start(), m.end())
                 found += [(m["o"].strip(" .,"), r, said) for r in _readings(m["o"])]
         for frame in _ANY_FRAMES:
             for m in re.finditer(frame, sentence):
+                if media is None:
+                    media = _media_named(texts)
                 said = excerpt(sentence, m.start(), m.end())
                 found += [(m["o"].strip(" .,"), r, said) for r in _readings(m["o"]) if r in media]
-    return found
+    return tuple(found)
+
+
+def _media_named(texts: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The names the copy anywhere calls media ("the local newspaper The Coastal Post")."""
+    described = (m["o"] for text in texts for m in re.finditer(_MEDIA + _NAME, text))
+    return {r for name in described for r in _readings(name)}
 
 
 def outlet_names(article: Article) -> list[tuple[tuple[str, ...], str]]:
