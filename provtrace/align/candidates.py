@@ -21,8 +21,9 @@ pair is compared, which costs little and can miss nothing.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain, islice, repeat
 
 from provtrace.align.normalize import Features
 from provtrace.index.keys import article_keys
@@ -63,17 +64,23 @@ MIN_SHARED_ANCHORS = MIN_SHARED_WORDS
 FILTER_BITS = 1 << 26
 
 
-def _postings(keys: Mapping[str, Iterable[int]], cap: int) -> dict[int, list[str]]:
-    """For each key held by 2 to cap + 1 articles, the ids holding it, in id order (keys given in id order).
+class Repeats:
+    """Which keys more than one article holds, as a bit filter (keys that share a bit
+    with another pass too): the first pass of _postings, fed one article at a time.
 
-    Most keys are one article's own and pair nothing: a first pass marks the
-    keys seen twice in a bit filter, so that only those (and the few that
-    share their bit with another) are given a list of holders. A key held by
-    more than cap others pairs nothing either, and is dropped.
+    A run feeds it as the articles' keys arrive from the workers (survey_run), so
+    that the pass costs nothing once they are all in.
     """
-    seen, twice = bytearray(FILTER_BITS >> 3), bytearray(FILTER_BITS >> 3)
-    mask = FILTER_BITS - 1
-    for found in keys.values():
+
+    __slots__ = ("_seen", "_twice")
+
+    def __init__(self) -> None:
+        self._seen = bytearray(FILTER_BITS >> 3)
+        self._twice = bytearray(FILTER_BITS >> 3)
+
+    def add(self, found: Iterable[int]) -> None:
+        """Count one article's keys (each once)."""
+        seen, twice, mask = self._seen, self._twice, FILTER_BITS - 1
         for key in found:
             h = key & mask
             at, bit = h >> 3, 1 << (h & 7)
@@ -81,61 +88,89 @@ def _postings(keys: Mapping[str, Iterable[int]], cap: int) -> dict[int, list[str
                 twice[at] |= bit
             else:
                 seen[at] |= bit
-    del seen
-    holders: dict[int, list[str]] = {}
-    for article_id, found in keys.items():
+
+    def bits(self) -> bytearray:
+        """The keys seen twice, bit key % FILTER_BITS (what is seen once is let go)."""
+        self._seen = bytearray()
+        return self._twice
+
+
+def _postings(
+    keys: Sequence[Iterable[int]], cap: int, repeats: Repeats | None = None
+) -> dict[int, list[int]]:
+    """For each key held by 2 to cap + 1 articles, the positions in keys of the articles holding
+    it, in order (each article's keys distinct).
+
+    Most keys are one article's own and pair nothing: a first pass marks the
+    keys seen twice in a bit filter (repeats, when the caller has made it
+    already), so that only those (and the few that share their bit with
+    another) are given a list of holders. A key held by more than cap others
+    pairs nothing either, and is dropped.
+    """
+    if repeats is None:
+        repeats = Repeats()
+        for found in keys:
+            repeats.add(found)
+    twice, mask = repeats.bits(), FILTER_BITS - 1
+    holders: defaultdict[int, list[int]] = defaultdict(list)
+    for n, found in enumerate(keys):
         for key in found:
             h = key & mask
             if twice[h >> 3] & (1 << (h & 7)):
-                holders.setdefault(key, []).append(article_id)
+                holders[key].append(n)
     return {key: held for key, held in holders.items() if 2 <= len(held) <= cap + 1}
 
 
 def _many_shared(
-    keys: Mapping[str, Iterable[int]], holders: Mapping[int, list[str]], needed: int
-) -> set[tuple[str, str]]:
-    """Pairs sharing at least `needed` keys that have holders (see _postings).
+    keys: Sequence[Iterable[int]], holders: Mapping[int, list[int]], needed: int
+) -> set[tuple[int, int]]:
+    """Pairs of positions in keys sharing at least `needed` keys that have holders (see _postings).
 
-    Counted one article at a time (against the articles after it), so memory
-    holds one article's counts, not a count for every pair sharing a key.
+    Counted one article at a time, so memory holds one article's counts, not
+    a count for every pair sharing a key.
     """
-    found: set[tuple[str, str]] = set()
-    for article_id, own in keys.items():
-        later: list[str] = []
-        for key in set(own):
-            held = holders.get(key)
-            if held is not None:
-                later += held[bisect_right(held, article_id) :]  # the holders after it (held is in id order)
-        if len(later) >= needed:
-            found.update((article_id, h) for h, n in Counter(later).items() if n >= needed)
+    found: set[tuple[int, int]] = set()
+    for n, own in enumerate(keys):
+        counts = Counter(chain.from_iterable(map(holders.__getitem__, filter(holders.__contains__, own))))
+        found.update((n, h) for h, shared in counts.items() if shared >= needed and h > n)
+    return found
+
+
+def _word_pairs(
+    keys: Sequence[Iterable[int]], holders: Mapping[int, list[int]], rare: int, needed: int, common: int
+) -> set[tuple[int, int]]:
+    """Pairs of positions in keys where one article holds `needed` of the other's `rare` rarest
+    keys that have holders (see _postings), as an index query finds them, or where the two
+    share at least `common` such keys (_many_shared), in one pass over the articles.
+    """
+    # Each key's rank by (holders, key), from 1, so that sorting an article's ranks orders its
+    # keys rarest first; by_rank[r] holds the articles that hold the key of rank r.
+    order = sorted(holders, key=lambda key: (len(holders[key]), key))
+    rank = {key: r for r, key in enumerate(order, 1)}
+    by_rank = [[], *map(holders.__getitem__, order)]
+    found: set[tuple[int, int]] = set()
+    for n, own in enumerate(keys):
+        lists = list(map(by_rank.__getitem__, sorted(filter(None, map(rank.get, own)))))
+        counts = Counter(chain.from_iterable(lists[:rare]))
+        found.update((min(n, h), max(n, h)) for h, shared in counts.items() if shared >= needed and h != n)
+        rest = lists[rare:]
+        if len(rest) + len(lists[:rare]) < common:
+            continue
+        # The other keys' holders after n (a list of holders is in order): the pairs before n
+        # were counted from their other article.
+        after = map(islice, rest, map(bisect_right, rest, repeat(n)), repeat(None))
+        counts.update(chain.from_iterable(after))
+        found.update((n, h) for h, shared in counts.items() if shared >= common and h > n)
     return found
 
 
 def _rare_lookups(
-    keys: Mapping[str, Iterable[int]], holders: Mapping[int, list[str]], rare: int, needed: int
-) -> set[tuple[str, str]]:
-    """Pairs where one article holds `needed` of the other's `rare` rarest keys that have holders
-    (see _postings).
-
-    As an index query does: each article looks up its rarest keys and counts
-    the articles that hold them.
-    """
-    found: set[tuple[str, str]] = set()
-    size = {key: len(held) for key, held in holders.items()}
-    for article_id, own in keys.items():
-        # Sorted by (holders, key): by key, then stably by holders (both sorts in C).
-        usable = sorted(filter(holders.__contains__, set(own)))
-        usable.sort(key=size.__getitem__)
-        others: list[str] = []
-        for key in usable[:rare]:
-            others += holders[key]
-        if len(others) >= needed:
-            found.update(
-                (min(article_id, h), max(article_id, h))
-                for h, n in Counter(others).items()
-                if n >= needed and h != article_id
-            )
-    return found
+    keys: Sequence[Iterable[int]], holders: Mapping[int, list[int]], rare: int, needed: int
+) -> set[tuple[int, int]]:
+    """Pairs of positions in keys where one article holds `needed` of the other's `rare` rarest
+    keys that have holders (see _postings): each article looks up its rarest keys and counts the
+    articles that hold them, as an index query does."""
+    return _word_pairs(keys, holders, rare, needed, common=len(holders) + 1)
 
 
 def _across_languages(
@@ -144,16 +179,13 @@ def _across_languages(
     """Pairs in different languages sharing several rare names and figures."""
     if len({languages[i] for i in ids} - {None}) < 2:
         return set()
-    anchors = {i: sorted({a for f in feats[i] for a in f.anchors}) for i in ids}
+    anchors = [sorted({a for f in feats[i] for a in f.anchors}) for i in ids]
     # Keys are integers: each anchor's rank among them all (so ordered as the anchors are).
-    rank = {a: n for n, a in enumerate(sorted({a for found in anchors.values() for a in found}))}
-    keys = {i: [rank[a] for a in found] for i, found in anchors.items()}
+    rank = {a: n for n, a in enumerate(sorted({a for found in anchors for a in found}))}
+    keys = [[rank[a] for a in found] for found in anchors]
     pairs = _rare_lookups(keys, _postings(keys, ANCHOR_MAX_ARTICLES), RARE_ANCHORS, MIN_SHARED_ANCHORS)
-    return {
-        (a, b)
-        for a, b in pairs
-        if languages[a] is not None and languages[b] is not None and languages[a] != languages[b]
-    }
+    told = [languages[i] for i in ids]
+    return {(ids[a], ids[b]) for a, b in pairs if None not in (told[a], told[b]) and told[a] != told[b]}
 
 
 def candidate_pairs(
@@ -176,16 +208,23 @@ def keyed_pairs(
     words: Mapping[str, Sequence[int]],
     languages: Mapping[str, str | None],
     feats: Mapping[str, Sequence[Features]],
+    repeats: tuple[Repeats, Repeats] | None = None,
 ) -> list[tuple[str, str]]:
-    """candidate_pairs given each article's shingle and word keys (any sequence of
-    integers: a compact array will do), its language and its sentence features
-    (read only when the run mixes languages)."""
+    """candidate_pairs given each article's shingle and word keys (distinct integers in any
+    sequence: a compact array will do), its language and its sentence features (read only
+    when the run mixes languages); repeats, the filters of the shingles and the words held
+    twice when the caller has fed them already (they are used up)."""
+    shingle_repeats, word_repeats = repeats or (None, None)
     ids = sorted(shingles)
-    by_shingle = {i: shingles[i] for i in ids}
-    found = _many_shared(by_shingle, _postings(by_shingle, SHINGLE_MAX_ARTICLES), MIN_SHARED_SHINGLES)
-    by_word = {i: words[i] for i in ids}
-    word_holders = _postings(by_word, LOOKUP_MAX_ARTICLES)  # one cap for both uses of the words
-    found |= _rare_lookups(by_word, word_holders, RARE_WORDS, MIN_SHARED_WORDS)
-    found |= _many_shared(by_word, word_holders, MIN_COMMON_WORDS)
-    found |= _across_languages(ids, languages, feats)
-    return sorted(found)
+    by_shingle = [shingles[i] for i in ids]
+    shingle_holders = _postings(by_shingle, SHINGLE_MAX_ARTICLES, shingle_repeats)
+    found = _many_shared(by_shingle, shingle_holders, MIN_SHARED_SHINGLES)
+    del shingle_holders
+    by_word = [words[i] for i in ids]
+    # One cap and one pass for both uses of the words.
+    word_holders = _postings(by_word, LOOKUP_MAX_ARTICLES, word_repeats)
+    found |= _word_pairs(by_word, word_holders, RARE_WORDS, MIN_SHARED_WORDS, MIN_COMMON_WORDS)
+    del word_holders
+    pairs = {(ids[a], ids[b]) for a, b in found}
+    pairs |= _across_languages(ids, languages, feats)
+    return sorted(pairs)
