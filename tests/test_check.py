@@ -222,6 +222,38 @@ def test_a_quote_inside_a_sentence_with_one_word_changed_is_found(tmp_path: Path
     assert "checked" in finding.message and "inspected" in finding.message
 
 
+REYES_QUOTE = (
+    '"The crew acted quickly and nobody was seriously hurt, which is a small miracle given how fast the fire '
+    'spread," Reyes said.'
+)
+
+
+def test_a_quotation_given_to_another_speaker_is_found(tmp_path: Path) -> None:
+    text = FIRE_STORY.replace(REYES_QUOTE, REYES_QUOTE.replace("Reyes said", "Varela said"))
+    finding = only(run(write(tmp_path, "s.txt", text)))
+    assert finding.rule is Rule.ALTERED_QUOTE and finding.line == 7
+    assert "gives “The crew acted quickly and nobody was seriously hurt which…” to Varela" in finding.message
+    assert finding.message.endswith("where the wire gives it to Reyes")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "said Julio Reyes, the harbour master.",  # the same speaker in another shape
+        "Julio Reyes, the harbour master, said.",
+        "harbour master Julio said.",  # a first name the story's fuller name "Julio Reyes" widens
+        "he said.",  # no name: nothing to compare
+        "said Ana Varela, citing Reyes.",  # two names: unclear whose words
+        "Varela said Reyes told her.",  # speech inside speech
+        "police said.",
+    ],
+)
+def test_a_quotation_kept_with_its_speaker_or_an_unclear_one_passes(tmp_path: Path, said: str) -> None:
+    text = FIRE_STORY.replace(REYES_QUOTE, REYES_QUOTE.replace("Reyes said.", said))
+    assert said in text
+    assert run(write(tmp_path, "s.txt", text)).findings == ()
+
+
 @pytest.mark.parametrize(
     "quote",
     [

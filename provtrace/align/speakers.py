@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from provtrace.align.features import Prepared
-from provtrace.align.normalize import features
+from provtrace.align.normalize import features, fold
 
 #: Verbs that introduce what a speaker said.
 _SPEECH = (
@@ -68,3 +68,64 @@ class Claims:
             found = {s: w for s, w in bag.items() if s not in speaker} if speaker else bag
             self._known[k] = found
         return found
+
+
+#: Speech verbs after which a name is the speaker ("…,” said Mora): not "told", whose object
+#: is the listener ("Mora told Reuters").
+_SPEECH_THEN_SPEAKER = _SPEECH.replace("|told", "")
+#: The name of a sentence's speaker, in the common English shapes: "Mora said", "Jose Mora, a
+#: lawyer, said" (a description in lower case: "Solihull, West Midlands, told" is a place),
+#: "…,” said Mora." and "according to Mora" (the name closing its clause: in "said Mora told
+#: her" Mora is the one reported).
+_SPEAKER_FIRST = re.compile(rf"(?<![\w'’.-])({_NAME})(?:,\s+(?=[a-z]){_DESCRIPTION},)?\s+{_SPEECH}\b")
+_SPEAKER_AFTER = re.compile(rf"\b(?:{_SPEECH_THEN_SPEAKER}|according to)\s+({_NAME})(?=\s*(?:[,.;:!?]|$))")
+#: Speech reported inside speech ("Owen said Mr Paton told her", "Varela, citing Reyes"): whose
+#: words are quoted is unclear.
+_NESTED = re.compile(rf"\b{_SPEECH}\s+(?:that\s+)?{_NAME}\s+{_SPEECH}\b|\b(?:citing|quoting|quoted)\b")
+#: Capitalised words that do not name a speaker: titles, pronouns and words that open a
+#: sentence, days and months, and the nouns for those who speak as a body.
+_NOT_WORDS = """
+    mr mrs ms miss dr prof professor sir dame lord lady rev father sister brother
+    president vice prime minister secretary governor senator sen rep representative mayor
+    chancellor premier king queen prince princess judge justice officer detective sergeant
+    sgt inspector constable chief superintendent captain capt commander general gen colonel
+    col lieutenant lt major admiral chairman chairwoman chair director spokesman mp mep msp
+    qc kc councillor cllr bishop archbishop pope dean
+    spokeswoman spokesperson
+    the a an this that these those his her their its our my your but and or so yet then
+    he she they it we i you who
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    police officials officers authorities witnesses prosecutors investigators doctors
+    residents analysts experts sources critics lawyers scientists researchers
+"""
+_NOT_NAMES = frozenset(_NOT_WORDS.split())
+
+
+def name_words(name: str, common: frozenset[str]) -> frozenset[str]:
+    """The words of a written name that name someone (folded): not titles, pronouns, days,
+    or words also written in lower case (in common)."""
+    words = {fold(w) for w in re.findall(r"[^\W\d_]{2,}", name)}
+    return frozenset(w for w in words if w not in _NOT_NAMES and w not in common)
+
+
+def quoted_speaker(unquoted: str, common: frozenset[str]) -> str | None:
+    """The name of the one speaker that the words of a sentence outside its quotations
+    name, as written (its longest mention), or None when they name none or several.
+
+    common holds the words seen in lower case in the texts compared: a capitalised word that
+    is also written in lower case ("Police said") is not a name.
+    """
+    if _NESTED.search(unquoted):
+        return None
+    found: dict[str, frozenset[str]] = {}
+    for pattern in (_SPEAKER_FIRST, _SPEAKER_AFTER):
+        for match in pattern.finditer(unquoted):
+            name = match.group(1).rstrip(".")  # the full stop after "said Mora."
+            words = name_words(name, common)
+            if words:
+                found[name] = words
+    # One speaker named twice ("Jose Mora", later "Mora") is one speaker.
+    if not found or any(a.isdisjoint(b) for a in found.values() for b in found.values()):
+        return None
+    return max(sorted(found), key=len)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits
+from provtrace.align.speakers import name_words, quoted_speaker
 from provtrace.models import Sentence
 
 _OPENERS = frozenset("“«„‹")
@@ -106,6 +107,97 @@ def find_quotes(sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
             if words:
                 quotes.append(Quote(sentence.index, text, words, surface))
     return tuple(quotes)
+
+
+def lower_case_words(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """The words (folded) written in lower case somewhere in sentences: common words, not names."""
+    return frozenset(fold(w) for s in sentences for w in _WORD.findall(s.text) if w.islower())
+
+
+def speakers(sentences: Sequence[Sentence], common: frozenset[str]) -> dict[int, str]:
+    """For each sentence holding a quotation whose words outside quotation marks name one
+    speaker, that speaker's name as written (align.speakers.quoted_speaker; common as there)."""
+    out: dict[int, str] = {}
+    carry = False
+    for sentence in sentences:
+        spans, carry = _spans(sentence.text, carry)
+        if not spans:
+            continue
+        unquoted, at = [], 0
+        for start, end in spans:
+            unquoted.append(sentence.text[at:start])
+            at = end
+        unquoted.append(sentence.text[at:])
+        name = quoted_speaker(" … ".join(unquoted), common)
+        if name is not None:
+            out[sentence.index] = name
+    return out
+
+
+#: A name as written: two to four capitalised words ("Ana Varela", "Jose Luis Mora").
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Speakers:
+    """Who says each quotation of an article, and the fuller names the article gives them."""
+
+    by_sentence: dict[int, str]
+    full_names: tuple[frozenset[str], ...]  # the name words of each longer name it writes
+    common: frozenset[str]
+
+    @classmethod
+    def of(cls, sentences: Sequence[Sentence], common: frozenset[str]) -> Speakers:
+        """common: words written in lower case in the texts compared (lower_case_words)."""
+        names = {
+            words
+            for s in sentences
+            for m in _FULL_NAME.finditer(s.text)
+            if len(words := name_words(m.group(), common)) > 1
+        }
+        return cls(speakers(sentences, common), tuple(sorted(names, key=sorted)), common)
+
+    def words(self, sentence: int) -> frozenset[str]:
+        """The name words of the speaker of sentence's quotations (none if unknown), with those of
+        every fuller name the article gives them ("Varela" is also "Ana Varela")."""
+        name = self.by_sentence.get(sentence)
+        if name is None:
+            return frozenset()
+        words = name_words(name, self.common)
+        return words.union(*(full for full in self.full_names if not full.isdisjoint(words)))
+
+
+@dataclass(frozen=True, slots=True)
+class Misattribution:
+    """A story quotation found word for word in the wire, put in another speaker's mouth."""
+
+    story: Quote
+    wire: Quote
+    story_speaker: str
+    wire_speaker: str
+    excerpt: str  # the story's quotation, or its first words
+
+
+def misattributed(
+    story: Quote, said: Speakers, wire_quotes: Sequence[tuple[Quote, Speakers]]
+) -> Misattribution | None:
+    """The wire quotation that story repeats word for word but gives to someone else, or None.
+
+    Only when the story's sentence names one speaker, and every wire quotation holding the
+    story's words names one too, none of them sharing a name word with the story's (first
+    names and surnames are widened to the fuller names each text gives).
+    """
+    mine = said.words(story.sentence)
+    if len(story.words) < MIN_WORDS or not mine:
+        return None
+    holding = [(q, by, by.words(q.sentence)) for q, by in wire_quotes if is_faithful(story, q.words)]
+    if not holding or any(not words or not words.isdisjoint(mine) for _, _, words in holding):
+        return None
+    quote, theirs, _ = holding[0]
+    tokens = _WORD.findall(story.text)
+    excerpt = " ".join(tokens[:_WHOLE]) + ("…" if len(tokens) > _WHOLE else "")
+    speaker, wire_speaker = said.by_sentence[story.sentence], theirs.by_sentence[quote.sentence]
+    return Misattribution(story, quote, speaker, wire_speaker, excerpt)
 
 
 def _segments(text: str) -> list[tuple[str, ...]]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from provtrace.check.figures import figure_changes
 from provtrace.check.model import Comparison, Finding, Severity
-from provtrace.check.quotes import Quote, altered_from, find_quotes
+from provtrace.check.quotes import Quote, Speakers, altered_from, find_quotes, lower_case_words, misattributed
 from provtrace.models import Alignment
 from provtrace.wording import plural, possessive
 
@@ -158,26 +158,41 @@ def _against(comparison: Comparison, severity: Severity) -> tuple[Severity, str]
 
 
 def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
-    """A quotation whose words differ from the same quotation in the wire copy."""
+    """A quotation whose words differ from the same quotation in the wire copy, or that the wire
+    copy gives word for word to another speaker."""
     story = given.story
+    common = lower_case_words(
+        [*story.article.sentences, *(s for c in given.linked for s in c.wire.article.sentences)]
+    )
     wire_quotes: list[Quote] = []
+    said: list[tuple[Quote, Speakers]] = []
     owner: list[Comparison] = []
     for comparison in given.linked:
-        quotes = find_quotes(comparison.wire.article.sentences)
+        sentences = comparison.wire.article.sentences
+        quotes = find_quotes(sentences)
+        speakers = Speakers.of(sentences, common)
         wire_quotes += quotes
+        said += [(q, speakers) for q in quotes]
         owner += [comparison] * len(quotes)
+    story_speakers = Speakers.of(story.article.sentences, common)
     out = []
     for quote in find_quotes(story.article.sentences):
         alteration = altered_from(quote, wire_quotes)
-        if alteration is None:
+        if alteration is not None:
+            wire, what = alteration.wire, (
+                f"the story has “{alteration.story_excerpt}” where the wire has “{alteration.wire_excerpt}”"
+            )
+        elif (moved := misattributed(quote, story_speakers, said)) is not None:
+            wire, what = moved.wire, (
+                f"the story gives “{moved.excerpt}” to {moved.story_speaker} where the wire gives it to "
+                f"{moved.wire_speaker}"
+            )
+        else:
             continue
-        comparison = owner[next(k for k, q in enumerate(wire_quotes) if q is alteration.wire)]
+        comparison = owner[next(k for k, q in enumerate(wire_quotes) if q is wire)]
         source = comparison.wire
         level, note = _against(comparison, severity)
-        message = (
-            f"quotation differs from {_copy(source)}: the story has “{alteration.story_excerpt}” "
-            f"where the wire has “{alteration.wire_excerpt}”{note}"
-        )
+        message = f"quotation differs from {_copy(source)}: {what}{note}"
         line = story.line_of(quote.text, quote.sentence)
         out.append(
             Finding(story.path, line, Rule.ALTERED_QUOTE, level, message, source.agency, source.article.path)
@@ -213,7 +228,7 @@ RULES: dict[Rule, RuleSpec] = {
         "The story reuses an agency's copy without crediting the agency.", Severity.ERROR, uncredited_reuse
     ),
     Rule.ALTERED_QUOTE: RuleSpec(
-        "A quotation differs in its words from the same quotation in the wire copy.",
+        "A quotation differs in its words, or in who says it, from the same quotation in the wire copy.",
         Severity.ERROR,
         altered_quote,
     ),
