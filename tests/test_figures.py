@@ -128,6 +128,14 @@ def test_a_figure_knows_what_it_measures_where_its_words_say(text: str, units: l
     assert [f.unit for f in find_figures(text)] == units
 
 
+def test_number_words_in_a_list_are_several_figures_and_one_in_a_name_is_none() -> None:
+    """NTREX: "third place in League One, three points off the top" read "One, three" as 4."""
+    assert values("third place in League One, three points off the top") == ["ordinal 3", "3"]
+    assert values("They won by two, three goals; one two") == ["2", "3", "1", "2"]
+    assert values("two hundred and fifty, twenty-two and thirty three") == ["250", "22", "33"]
+    assert values("One man flew on Air Force One.") == ["1"]
+
+
 def test_a_road_or_a_code_is_no_figure_and_a_short_sum_is_one() -> None:
     assert find_figures("at the M25 and M20 interchange, G7 leaders") == ()
     assert values("fined £4m, not $5k") == ["4000000", "5000"]
@@ -152,6 +160,7 @@ PAY = "Varela said the authority had offered a 6 percent pay rise, while the uni
         ("The strike lasted nine days.", "The strike lasted nine weeks.", [("nine", "nine")]),
         ("The wall is 12 metres high.", "The wall is 12 miles high.", [("12", "12")]),
         ("It costs $4.5 million.", "It costs $4.5 billion.", [("4.5 million", "4.5 billion")]),
+        ("Some 2.400 fled.", "Some 2.500 fled.", [("2.400", "2.500")]),  # however the digits are grouped
     ],
 )
 def test_a_figure_standing_where_another_stood_is_changed_both_ways(
@@ -166,6 +175,8 @@ def test_a_figure_standing_where_another_stood_is_changed_both_ways(
     [
         ("About 2,400 members joined.", "About 2400 members joined."),
         ("About 2,400 members joined.", "About 2 400 members joined."),
+        ("About 2,400 members joined.", "About 2.400 members joined."),  # a stop groups thousands in Spanish
+        ("It fell by 1.500 points.", "It fell by 1,500 points."),
         ("It costs $4.5 million a day.", "It costs $4,500,000 a day."),
         ("A $310 million plan.", "A $310m plan."),
         ("It expired on Jan. 14, they said.", "It expired on January 14, they said."),

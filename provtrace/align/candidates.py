@@ -145,7 +145,8 @@ def _word_pairs(
     """
     # Each key's rank by (holders, key), from 1, so that sorting an article's ranks orders its
     # keys rarest first; by_rank[r] holds the articles that hold the key of rank r.
-    order = sorted(holders, key=lambda key: (len(holders[key]), key))
+    order = sorted(holders)
+    order.sort(key=lambda key: len(holders[key]))  # stable: by key within a count
     rank = {key: r for r, key in enumerate(order, 1)}
     by_rank = [[], *map(holders.__getitem__, order)]
     found: set[tuple[int, int]] = set()

@@ -30,7 +30,7 @@ from provtrace.align.figurewords import (
     YEARS,
 )
 from provtrace.align.measures import MONEY_BEFORE, dimension, measure
-from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem
+from provtrace.align.normalize import STOPWORDS, continues_number, fold, numbers_to_digits, stem
 
 #: A number (signed: "-5"; grouped by commas, stops or spaces: "2,400", "2 400"; a decade: "1960s",
 #: "'60s"; an ordinal: "3rd"), or a word. Digits right after a letter are part of a code ("M25", "G7").
@@ -325,17 +325,13 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
     if value is None:
         return None
     end = k
+    spaced = k > 0 and not text[tokens[k - 1][2] : tokens[k][1]].strip()
+    after_a_name = spaced and tokens[k - 1][0][:1].isupper()
+    if not digits and token[:1].isupper() and after_a_name:
+        return None  # a number word in a name: "League One", "Air Force One"
     if not digits:
-        # Number words run on: "two hundred and fifty".
-        while end + 1 < len(tokens) and (
-            _number(tokens[end + 1][0]) is not None
-            or lowered[end + 1] == "hundred"
-            or (
-                lowered[end + 1] == "and"
-                and end + 2 < len(tokens)
-                and _number(tokens[end + 2][0]) is not None
-            )
-        ):
+        # Number words run on: "twenty-two", "two hundred and fifty" (not "one, three": two numbers).
+        while end + 1 < len(tokens) and _runs_on(text, tokens, lowered, end):
             end += 1
         value = _number(" ".join(t for t, _, _ in tokens[k : end + 1])) or value
     if end + 1 < len(tokens) and lowered[end + 1] in SCALES:
@@ -352,6 +348,19 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
     return _canonical(value), k, end
 
 
+def _runs_on(text: str, tokens: Sequence[_Token], lowered: Sequence[str], end: int) -> bool:
+    """Whether the number words ending at token end go on at the next one: joined by a space or a
+    hyphen only, as one number is written ("twenty-two", "two hundred and fifty")."""
+    if text[tokens[end][2] : tokens[end + 1][1]].strip(" -\u00a0"):
+        return False  # a comma or other stop between: a list of numbers ("One, three points")
+    word, following = lowered[end], lowered[end + 1]
+    if following == "and":  # "hundred and fifty"
+        return word == "hundred" and end + 2 < len(tokens) and _number(tokens[end + 2][0]) is not None
+    if word == "and":
+        return _number(tokens[end + 1][0]) is not None
+    return continues_number(word, following)
+
+
 def _figure(text: str, tokens: Sequence[_Token], lowered: Sequence[str], span: _Span) -> Figure:
     value, first, last = span
     around = [*lowered[max(0, first - _CONTEXT) : first], *lowered[last + 1 : last + 1 + _CONTEXT]]
@@ -365,12 +374,27 @@ def _figure(text: str, tokens: Sequence[_Token], lowered: Sequence[str], span: _
     )
 
 
+#: One group of three digits after a stop: "2.400" is 2,400 where a stop groups thousands (Spanish,
+#: German…) and 2.4 in English. ("2,400" is 2,400 in English and, with three decimals, rarely 2.4
+#: elsewhere, so it is read one way.)
+_ONE_GROUP = re.compile(r"\d{1,3}\.\d{3}")
+
+
 def _also(tokens: Sequence[_Token], lowered: Sequence[str], span: _Span) -> str:
     """Another value a number's writing allows: "50m" and "5k" without a currency sign are metres
-    or kilometres, or millions and thousands ("50m attempts")."""
-    value, _, last = span
+    or kilometres, or millions and thousands ("50m attempts"); "2.400" is 2400 or 2.4, as the
+    language groups digits (so a translation's "2.400" is the original's "2,400")."""
+    value, first, last = span
+    if value.split(" ", 1)[0] in _KINDS:
+        return ""
+    digits = tokens[first][0].lstrip("-−–")
+    if first == last and _ONE_GROUP.fullmatch(digits):
+        sign = "-" if value.startswith("-") else ""
+        readings = (digits.replace(",", "").replace(".", ""), digits.replace(",", "."))
+        others = [sign + _canonical(Decimal(r)) for r in readings if sign + _canonical(Decimal(r)) != value]
+        return others[0] if others else ""
     after = last + 1
-    if value.split(" ", 1)[0] in _KINDS or after >= len(tokens) or lowered[after] not in SHORT_SCALES:
+    if after >= len(tokens) or lowered[after] not in SHORT_SCALES:
         return ""
     return (
         _canonical(Decimal(value) * SHORT_SCALES[lowered[after]])

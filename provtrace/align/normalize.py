@@ -135,6 +135,12 @@ def _number_value(phrase: str) -> int | None:
     return total + current
 
 
+def continues_number(previous: str, word: str) -> bool:
+    """Whether number word `word` (folded) goes on with the number `previous` ends: "twenty" then
+    "two", anything then "hundred"; not "two" then "three" (two numbers, as in "two, three goals")."""
+    return word == "hundred" or (previous in _TENS and 1 <= _UNITS.get(word, 0) <= 9)
+
+
 def numbers_to_digits(folded: str) -> str:
     """Replace number words ("thirty-two", "eleven") by digits in folded text."""
 
