@@ -64,23 +64,18 @@ MIN_SHARED_ANCHORS = MIN_SHARED_WORDS
 FILTER_BITS = 1 << 26
 
 
-class Repeats:
-    """Which keys more than one article holds, as a bit filter (keys that share a bit
-    with another pass too): the first pass of _postings, fed one article at a time.
+def _postings(keys: Sequence[Iterable[int]], cap: int) -> dict[int, list[int]]:
+    """For each key held by 2 to cap + 1 articles, the positions in keys of the articles holding
+    it, in order (each article's keys distinct).
 
-    A run feeds it as the articles' keys arrive from the workers (survey_run), so
-    that the pass costs nothing once they are all in.
+    Most keys are one article's own and pair nothing: a first pass marks the
+    keys seen twice in a bit filter, so that only those (and the few that
+    share their bit with another) are given a list of holders. A key held by
+    more than cap others pairs nothing either, and is dropped.
     """
-
-    __slots__ = ("_seen", "_twice")
-
-    def __init__(self) -> None:
-        self._seen = bytearray(FILTER_BITS >> 3)
-        self._twice = bytearray(FILTER_BITS >> 3)
-
-    def add(self, found: Iterable[int]) -> None:
-        """Count one article's keys (each once)."""
-        seen, twice, mask = self._seen, self._twice, FILTER_BITS - 1
+    seen, twice = bytearray(FILTER_BITS >> 3), bytearray(FILTER_BITS >> 3)
+    mask = FILTER_BITS - 1
+    for found in keys:
         for key in found:
             h = key & mask
             at, bit = h >> 3, 1 << (h & 7)
@@ -88,30 +83,7 @@ class Repeats:
                 twice[at] |= bit
             else:
                 seen[at] |= bit
-
-    def bits(self) -> bytearray:
-        """The keys seen twice, bit key % FILTER_BITS (what is seen once is let go)."""
-        self._seen = bytearray()
-        return self._twice
-
-
-def _postings(
-    keys: Sequence[Iterable[int]], cap: int, repeats: Repeats | None = None
-) -> dict[int, list[int]]:
-    """For each key held by 2 to cap + 1 articles, the positions in keys of the articles holding
-    it, in order (each article's keys distinct).
-
-    Most keys are one article's own and pair nothing: a first pass marks the
-    keys seen twice in a bit filter (repeats, when the caller has made it
-    already), so that only those (and the few that share their bit with
-    another) are given a list of holders. A key held by more than cap others
-    pairs nothing either, and is dropped.
-    """
-    if repeats is None:
-        repeats = Repeats()
-        for found in keys:
-            repeats.add(found)
-    twice, mask = repeats.bits(), FILTER_BITS - 1
+    del seen
     holders: defaultdict[int, list[int]] = defaultdict(list)
     for n, found in enumerate(keys):
         for key in found:
@@ -209,21 +181,18 @@ def keyed_pairs(
     words: Mapping[str, Sequence[int]],
     languages: Mapping[str, str | None],
     feats: Mapping[str, Sequence[Features]],
-    repeats: tuple[Repeats, Repeats] | None = None,
 ) -> list[tuple[str, str]]:
     """candidate_pairs given each article's shingle and word keys (distinct integers in any
     sequence: a compact array will do), its language and its sentence features (read only
-    when the run mixes languages); repeats, the filters of the shingles and the words held
-    twice when the caller has fed them already (they are used up)."""
-    shingle_repeats, word_repeats = repeats or (None, None)
+    when the run mixes languages)."""
     ids = sorted(shingles)
     by_shingle = [shingles[i] for i in ids]
-    shingle_holders = _postings(by_shingle, SHINGLE_MAX_ARTICLES, shingle_repeats)
+    shingle_holders = _postings(by_shingle, SHINGLE_MAX_ARTICLES)
     found = _many_shared(by_shingle, shingle_holders, MIN_SHARED_SHINGLES)
     del shingle_holders
     by_word = [words[i] for i in ids]
     # One cap and one pass for both uses of the words.
-    word_holders = _postings(by_word, LOOKUP_MAX_ARTICLES, word_repeats)
+    word_holders = _postings(by_word, LOOKUP_MAX_ARTICLES)
     found |= _word_pairs(by_word, word_holders, RARE_WORDS, MIN_SHARED_WORDS, MIN_COMMON_WORDS)
     del word_holders
     pairs = {(ids[a], ids[b]) for a, b in found}

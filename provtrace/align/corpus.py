@@ -142,7 +142,7 @@ def map_components(
     keyed = not options.semantic and len(ids) > ALL_PAIRS_UP_TO
     survey = survey_run(articles, options, progress, keyed, fresh=len(articles) >= FRESH_ARTICLES)
     if keyed:
-        todo = keyed_pairs(survey.shingles, survey.words, languages, Unpacked(survey.packed), survey.repeats)
+        todo = keyed_pairs(survey.shingles, survey.words, languages, Unpacked(survey.packed))
     else:
         todo = [(a, b) for k, a in enumerate(ids) for b in ids[k + 1 :]]
     vocab = survey.vocabulary

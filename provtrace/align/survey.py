@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from provtrace.align.candidates import Repeats
 from provtrace.align.features import (
     Vocabulary,
     pack_features,
@@ -48,9 +47,6 @@ class Survey:
     shingles: Mapping[str, array[int]]
     words: Mapping[str, array[int]]
     vocabulary: Vocabulary
-    #: The shingles and the words more than one article holds (when keyed): counted as the
-    #: keys arrive, while the workers read the next articles.
-    repeats: tuple[Repeats, Repeats] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +71,12 @@ def survey_run(
     shingles: dict[str, array[int]] = {}
     words: dict[str, array[int]] = {}
     df: Counter[str] = Counter()
-    repeats = (Repeats(), Repeats()) if keyed else None
 
     def keep(article_id: str, found: _Surveyed) -> None:
         packed[article_id] = found.packed
         df.update(found.stems)
-        if found.keys is not None and repeats is not None:
+        if found.keys is not None:
             shingles[article_id], words[article_id] = found.keys
-            repeats[0].add(found.keys[0])
-            repeats[1].add(found.keys[1])
 
     # Read once: the articles may be on a shelf (unpacked each time one is read).
     read_once = [(a.title or "", a.id, len(a.sentences)) for a in articles]
@@ -122,7 +115,7 @@ def survey_run(
             at += len(chunk)
             if progress is not None:
                 progress(COMPARING, read, sentences)
-    return Survey(packed, shingles, words, vocabulary_from(df, sentences, once=False), repeats)
+    return Survey(packed, shingles, words, vocabulary_from(df, sentences, once=False))
 
 
 #: A process's known sentences: their features and their keys (when keyed), and whether keyed.
