@@ -236,6 +236,17 @@ def test_a_quotation_given_to_another_speaker_is_found(tmp_path: Path) -> None:
     assert finding.message.endswith("where the wire gives it to Reyes")
 
 
+def test_a_short_quotation_two_people_may_both_say_is_not_checked_for_its_speaker(tmp_path: Path) -> None:
+    wire_text = (WIRE / "reuters" / "harbour-fire.txt").read_text(encoding="utf-8")
+    said = '"The crew acted quickly and nobody was seriously hurt, which is a small miracle given how fast the fire spread," Reyes said.'
+    assert said in wire_text and REYES_QUOTE in FIRE_STORY
+    write(tmp_path, "wire/reuters/harbour-fire.txt", wire_text.replace(said, '"We are looking into it," Reyes said.'))
+    story = FIRE_STORY.replace(REYES_QUOTE, '"We are looking into it," Varela said.')
+    assert run(write(tmp_path, "s.txt", story), wire=tmp_path / "wire").findings == ()
+    longer = FIRE_STORY.replace(REYES_QUOTE, REYES_QUOTE.replace("Reyes said", "Varela said"))
+    assert only(run(write(tmp_path, "t.txt", longer))).rule is Rule.ALTERED_QUOTE  # the same story, a longer quotation
+
+
 @pytest.mark.parametrize(
     "said",
     [

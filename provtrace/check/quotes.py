@@ -30,6 +30,9 @@ _CUT = re.compile(r"\.\.\.|…|\[[^\]]*\]")
 
 #: A story quotation shorter than this is not checked (too little to tell).
 MIN_WORDS = 3
+#: A story quotation shorter than this is not checked for its speaker: two people may well both say
+#: "We are looking into it".
+MIN_ATTRIBUTED_WORDS = 6
 #: A quotation this short is shown whole in a message; a longer one around its first change.
 _WHOLE = 10
 
@@ -188,7 +191,7 @@ def misattributed(
     names and surnames are widened to the fuller names each text gives).
     """
     mine = said.words(story.sentence)
-    if len(story.words) < MIN_WORDS or not mine:
+    if len(story.words) < MIN_ATTRIBUTED_WORDS or not mine:
         return None
     holding = [(q, by, by.words(q.sentence)) for q, by in wire_quotes if is_faithful(story, q.words)]
     if not holding or any(not words or not words.isdisjoint(mine) for _, _, words in holding):
