@@ -103,17 +103,23 @@ def _many_shared(
     """
     found: set[tuple[int, int]] = set()
     for n, own in enumerate(keys):
-        counts = Counter(chain.from_iterable(map(holders.__getitem__, filter(holders.__contains__, own))))
+        # One lookup a key: a list of holders is never empty, so None is what filter drops.
+        counts = Counter(chain.from_iterable(filter(None, map(holders.get, own))))
         found.update((n, h) for h, shared in counts.items() if shared >= needed and h > n)
     return found
 
 
 def _word_pairs(
-    keys: Sequence[Iterable[int]], holders: Mapping[int, list[int]], rare: int, needed: int, common: int
+    keys: Sequence[Iterable[int]],
+    holders: Mapping[int, list[int]],
+    rare: int,
+    needed: int,
+    common: int | None = None,
 ) -> set[tuple[int, int]]:
     """Pairs of positions in keys where one article holds `needed` of the other's `rare` rarest
-    keys that have holders (see _postings), as an index query finds them, or where the two
-    share at least `common` such keys (_many_shared), in one pass over the articles.
+    keys that have holders (see _postings), as an index query finds them, or, given common,
+    where the two share at least that many such keys (as _many_shared counts), in one pass
+    over the articles.
     """
     # Each key's rank by (holders, key), from 1, so that sorting an article's ranks orders its
     # keys rarest first; by_rank[r] holds the articles that hold the key of rank r.
@@ -126,9 +132,9 @@ def _word_pairs(
         lists = list(map(by_rank.__getitem__, sorted(filter(None, map(rank.get, own)))))
         counts = Counter(chain.from_iterable(lists[:rare]))
         found.update((min(n, h), max(n, h)) for h, shared in counts.items() if shared >= needed and h != n)
-        rest = lists[rare:]
-        if len(rest) + len(lists[:rare]) < common:
+        if common is None or len(lists) < common:
             continue
+        rest = lists[rare:]
         # The other keys' holders after n (a list of holders is in order): the pairs before n
         # were counted from their other article.
         after = map(islice, rest, map(bisect_right, rest, repeat(n)), repeat(None))
@@ -143,7 +149,7 @@ def _rare_lookups(
     """Pairs of positions in keys where one article holds `needed` of the other's `rare` rarest
     keys that have holders (see _postings): each article looks up its rarest keys and counts the
     articles that hold them, as an index query does."""
-    return _word_pairs(keys, holders, rare, needed, common=len(holders) + 1)
+    return _word_pairs(keys, holders, rare, needed)
 
 
 def _across_languages(

@@ -325,11 +325,10 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
     if value is None:
         return None
     end = k
-    spaced = k > 0 and not text[tokens[k - 1][2] : tokens[k][1]].strip()
-    after_a_name = spaced and tokens[k - 1][0][:1].isupper()
-    if not digits and token[:1].isupper() and after_a_name:
-        return None  # a number word in a name: "League One", "Air Force One"
     if not digits:
+        spaced = k > 0 and not text[tokens[k - 1][2] : tokens[k][1]].strip()
+        if token[:1].isupper() and spaced and tokens[k - 1][0][:1].isupper():
+            return None  # a number word in a name: "League One", "Air Force One"
         # Number words run on: "twenty-two", "two hundred and fifty" (not "one, three": two numbers).
         while end + 1 < len(tokens) and _runs_on(text, tokens, lowered, end):
             end += 1
@@ -390,9 +389,8 @@ def _also(tokens: Sequence[_Token], lowered: Sequence[str], span: _Span) -> str:
     digits = tokens[first][0].lstrip("-−–")
     if first == last and _ONE_GROUP.fullmatch(digits):
         sign = "-" if value.startswith("-") else ""
-        readings = (digits.replace(",", "").replace(".", ""), digits.replace(",", "."))
-        others = [sign + _canonical(Decimal(r)) for r in readings if sign + _canonical(Decimal(r)) != value]
-        return others[0] if others else ""
+        readings = (sign + _canonical(Decimal(r)) for r in (digits.replace(".", ""), digits))
+        return next((r for r in readings if r != value), "")
     after = last + 1
     if after >= len(tokens) or lowered[after] not in SHORT_SCALES:
         return ""

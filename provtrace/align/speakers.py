@@ -89,9 +89,8 @@ _NOT_WORDS = """
     president vice prime minister secretary governor senator sen rep representative mayor
     chancellor premier king queen prince princess judge justice officer detective sergeant
     sgt inspector constable chief superintendent captain capt commander general gen colonel
-    col lieutenant lt major admiral chairman chairwoman chair director spokesman mp mep msp
-    qc kc councillor cllr bishop archbishop pope dean
-    spokeswoman spokesperson
+    col lieutenant lt major admiral chairman chairwoman chair director spokesman spokeswoman
+    spokesperson mp mep msp qc kc councillor cllr bishop archbishop pope dean
     the a an this that these those his her their its our my your but and or so yet then
     he she they it we i you who
     monday tuesday wednesday thursday friday saturday sunday january february march april
