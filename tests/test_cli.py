@@ -408,3 +408,31 @@ def test_an_option_the_format_does_not_use_is_warned_about_in_one_line(
     assert len(warned) == 1 and warned[0].startswith(f"warning: {said}")
     used = runner.invoke(app, ["trace", str(examples), "-f", "json" if option == "--all-pairs" else "text", option])
     assert "no effect" not in used.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv"])
+def test_a_reader_that_stops_early_is_not_an_error(examples: Path, fmt: str) -> None:
+    """`provtrace trace DIR -f json | head -1`: the pipe closed under the writer is normal use."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    argv = [sys.executable, "-m", "provtrace", "trace", str(examples), "-f", fmt, "-q"]
+    with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # the reader leaves before the writer is done
+        err = proc.stderr.read().decode("utf-8", "replace")
+        code = proc.wait(timeout=120)
+    assert code == 0, err
+    assert err == ""
+
+
+def test_an_output_path_below_a_file_says_that_it_is_a_file(examples: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    target.write_text("a file", encoding="utf-8")
+    result = CliRunner().invoke(app, ["trace", str(examples), "-o", str(target / "x.md")])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.strip() == f"error: cannot write {target / 'x.md'}: {target} is a file, not a folder"

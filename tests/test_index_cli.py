@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -202,3 +203,65 @@ def test_check_with_an_index_whose_every_article_is_ignored_says_so(check_copy: 
     for result in (by_wire, by_index):
         assert "ignore globs leave out every one" in result.stderr
         assert len(result.stderr.splitlines()) == 1
+
+
+def test_another_index_inside_the_indexed_folder_is_left_out_without_a_word(wire: Path) -> None:
+    runner.invoke(app, ["index", "add", "wire", "-i", "wire/old.sqlite"])
+    result = runner.invoke(app, ["index", "add", "wire", "-i", "new.sqlite"])
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "added 5, replaced 0, unchanged 0"
+
+
+def test_a_damaged_index_of_this_schema_is_exit_2_not_an_internal_error(wire: Path) -> None:
+    import sqlite3
+
+    runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    with sqlite3.connect("idx.sqlite") as conn:
+        conn.execute("DROP TABLE sentences")
+    for argv in (["index", "stats"], ["index", "add", "wire"], ["check", "wire/wire-original.txt", "--index"]):
+        result = runner.invoke(app, [*argv, "idx.sqlite"] if argv[0] == "check" else [*argv, "-i", "idx.sqlite"])
+        assert result.exit_code == 2, argv
+        assert result.stderr.endswith(
+            "idx.sqlite is a damaged index (no table sentences): delete it and rebuild it with "
+            "`provtrace index add`\n"
+        ), argv
+
+
+def _no_writing_in(folder: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """os.access says nothing in folder may be written, as on a read-only mount (the tests may
+    run as root, who may write anything, so the permission is what is simulated; SQLite's
+    opening of the file is real)."""
+    real = os.access
+    banned = os.path.abspath(folder)
+
+    def access(path: str | os.PathLike[str], mode: int, **kwargs: object) -> bool:
+        here = os.path.abspath(path)
+        if mode & os.W_OK and (here == banned or here.startswith(banned + os.sep)):
+            return False
+        return real(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+
+
+def test_an_index_in_a_folder_that_cannot_be_written_is_read_as_it_stands(
+    wire: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path("ro").mkdir()
+    runner.invoke(app, ["index", "add", "wire", "-i", "ro/idx.sqlite"])
+    assert sorted(p.name for p in Path("ro").iterdir()) == ["idx.sqlite"]  # the writer checkpointed
+    _no_writing_in("ro", monkeypatch)
+    stats = runner.invoke(app, ["index", "stats", "-i", "ro/idx.sqlite", "-f", "json"])
+    assert stats.exit_code == 0, stats.stderr
+    assert json.loads(stats.stdout)["articles"] == 5
+    assert sorted(p.name for p in Path("ro").iterdir()) == ["idx.sqlite"]  # no -wal or -shm made
+    found = runner.invoke(app, ["check", "wire/harbourtimes-syndicated.html", "--index", "ro/idx.sqlite"])
+    assert found.exit_code in (0, 1), found.stderr
+    add = runner.invoke(app, ["index", "add", "wire", "-i", "ro/idx.sqlite"])
+    assert add.exit_code == 2
+    assert add.stderr == "error: cannot write the index ro/idx.sqlite: it or its folder is read-only\n"
+
+
+def test_an_index_whose_folder_does_not_exist_says_so(wire: Path) -> None:
+    result = runner.invoke(app, ["index", "add", "wire", "-i", "nowhere/idx.sqlite"])
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith("does not exist")

@@ -161,3 +161,29 @@ def test_a_file_far_over_the_size_limit_gives_its_size_in_mib(tmp_path: Path) ->
         handle.truncate(22_020_185)
     result = load_documents([str(big)])
     assert str(result.skipped[0]).endswith(": 21.0 MiB is over the limit of 20 MiB for one article")
+
+
+def test_a_link_to_a_folder_already_read_is_not_called_a_loop(tmp_path: Path) -> None:
+    write(tmp_path / "wire" / "a.txt", STORY)
+    (tmp_path / "wire-again").symlink_to(tmp_path / "wire", target_is_directory=True)
+    result = load_documents([str(tmp_path)])
+    assert [Path(d.path).name for d in result.documents] == ["a.txt"]
+    assert [s.reason for s in result.skipped] == ["a link to a folder already read"]
+
+
+def test_a_named_pipe_is_skipped_with_a_warning_not_waited_on(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", STORY)
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = load_documents([str(tmp_path)])  # reading the pipe would block for ever
+    assert [Path(d.path).name for d in result.documents] == ["a.txt"]
+    assert [(Path(s.path).name, s.reason) for s in result.skipped] == [
+        ("pipe.txt", "not a regular file (a named pipe, device or socket)")
+    ]
+    named = load_documents([str(tmp_path / "pipe.txt")])
+    assert not named.documents and len(named.skipped) == 1
+
+
+def test_binary_data_on_standard_input_is_skipped_as_a_binary_file_is(tmp_path: Path) -> None:
+    result = load_documents(["-"], stdin=io.BytesIO(b"\x89\x00\x13garbage\x00" * 50))
+    assert not result.documents
+    assert [(s.path, s.reason) for s in result.skipped] == [("standard input", "binary data, not text")]

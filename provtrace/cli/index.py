@@ -70,7 +70,7 @@ def add_command(
         with ArchiveIndex(index, create=True) as archive, progress_bar(sys.stderr.isatty()) as bar:
             report = archive.add(paths, workers=workers, scheduler=scheduler, progress=bar)
         warn(add_warnings(report), quiet)
-        return add_summary(report)
+        return add_summary(report, quiet)
 
     typer.echo(guard(show_traceback, work), err=True)
 
@@ -123,6 +123,7 @@ def stats_command(
 
     Exit codes: 0 success, 2 the index cannot be opened, 3 internal error.
     """
+    from provtrace.cli.output import emit
     from provtrace.index import ArchiveIndex
     from provtrace.index.report import stats_json, stats_text
 
@@ -132,4 +133,5 @@ def stats_command(
         render = stats_json if fmt is StatsFormat.JSON else stats_text
         return render(stats, str(index))
 
-    sys.stdout.write(guard(show_traceback, work))
+    text = guard(show_traceback, work)
+    emit(lambda _color: text, None)

@@ -10,7 +10,8 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -64,7 +65,8 @@ def write_atomic_with(path: Path, write: Callable[[TextIO], object]) -> None:
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OutputError(f"cannot write {path}: folder {folder} does not exist")
+        why = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise OutputError(f"cannot write {path}: {folder} {why}")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -106,14 +108,15 @@ def emit(render: Callable[[bool], RenderableType | str], output: Path | None) ->
         return
     console = _stdout_console()
     result = render(console.is_terminal and console.color_system is not None)
-    if isinstance(result, str):
-        sys.stdout.write(result)
-        sys.stdout.flush()
-    elif console.is_terminal or "COLUMNS" in os.environ:
-        console.print(result)  # wrapped to the terminal's width, or to the COLUMNS asked for
-    else:
-        sys.stdout.write(_to_string(result))
-        sys.stdout.flush()
+    with _reader_may_leave():
+        if isinstance(result, str):
+            sys.stdout.write(result)
+            sys.stdout.flush()
+        elif console.is_terminal or "COLUMNS" in os.environ:
+            console.print(result)  # wrapped to the terminal's width, or to the COLUMNS asked for
+        else:
+            sys.stdout.write(_to_string(result))
+            sys.stdout.flush()
 
 
 def emit_stream(write: Callable[[TextIO], object], output: Path | None) -> None:
@@ -124,5 +127,21 @@ def emit_stream(write: Callable[[TextIO], object], output: Path | None) -> None:
     if output is not None:
         write_atomic_with(output, write)
         return
-    write(sys.stdout)
-    sys.stdout.flush()
+    with _reader_may_leave():
+        write(sys.stdout)
+        sys.stdout.flush()
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """Standard output whose reader may stop reading (``provtrace trace ... | head``): that is
+    not an error. What is left unwritten goes nowhere, and the command ends with the exit
+    code it would have had (check's findings still fail a CI step)."""
+    try:
+        yield
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit: point stdout at
+        # the null device first (the way the Python documentation gives for SIGPIPE).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)

@@ -9,21 +9,25 @@ import json
 from dataclasses import asdict
 
 from provtrace.index.store import AddReport, IndexStats, RemoveReport
+from provtrace.ingest.reports import INDEX_REASON
 from provtrace.wording import plural
 
 #: The schema of `provtrace index stats --format json`.
 STATS_SCHEMA = "provtrace.index-stats/1"
 
 
-def add_summary(report: AddReport) -> str:
-    """'added 120, replaced 3, unchanged 2,001, skipped 1 (see warnings)'."""
+def add_summary(report: AddReport, quiet: bool = False) -> str:
+    """'added 120, replaced 3, unchanged 2,001, skipped 1 (see warnings)' (the warnings not
+    pointed to when quiet leaves them unsaid)."""
     parts = [
         f"added {len(report.added):,}",
         f"replaced {len(report.replaced):,}",
         f"unchanged {report.unchanged:,}",
     ]
-    if report.skipped:
-        parts.append(f"skipped {len(report.skipped):,} (see warnings)")
+    # A provtrace index among the files is left out without a word (it is where the README keeps it).
+    told = [s for s in report.skipped if s.reason != INDEX_REASON]
+    if told:
+        parts.append(f"skipped {len(told):,}" + ("" if quiet else " (see warnings)"))
     return ", ".join(parts)
 
 

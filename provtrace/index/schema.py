@@ -8,6 +8,8 @@ of another version is refused with what to do, never read as if it fitted.
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -60,12 +62,21 @@ class IndexFileError(ProvtraceError):
     """The index file is missing, not an index, or of another schema version."""
 
 
+#: The tables an index has (a file of this schema that lacks one is damaged).
+TABLE_NAMES = frozenset(re.findall(r"CREATE TABLE (\w+)", _TABLES))
+
+
 def schema_version() -> str:
     """The version this provtrace reads and writes, "LAYOUT.KEYS.EXTRACTION"."""
     return f"{LAYOUT_VERSION}.{KEYS_VERSION}.{EXTRACTION_VERSION}"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        # Nothing can write it here, so SQLite may read it as it stands, without the shared
+        # memory file it would otherwise create beside it (and cannot, on a read-only mount).
+        uri = f"{path.absolute().as_uri()}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, isolation_level=None)
     conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
     # In WAL mode NORMAL never corrupts and never loses a commit to a crashed
@@ -110,6 +121,9 @@ def _check(conn: sqlite3.Connection, path: Path) -> None:
         raise IndexFileError(
             f"{path} was written by {age} provtrace (index schema {found}; this one reads {ours}): {advice}"
         )
+    missing = sorted(TABLE_NAMES - tables)
+    if missing:
+        raise IndexFileError(f"{path} is a damaged index (no table {', '.join(missing)}): {REBUILD}")
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:
@@ -125,8 +139,11 @@ def open_database(path: Path, *, create: bool) -> sqlite3.Connection:
         raise IndexFileError(f"no index at {path}: build one with `provtrace index add`")
     if path.is_dir():
         raise IndexFileError(f"{path} is a folder, not an index file")
+    read_only = path.absolute().parent.is_dir() and _read_only(path)
+    if create and read_only:
+        raise IndexFileError(f"cannot write the index {path}: it or its folder is read-only")
     try:
-        conn = _connect(path)
+        conn = _connect(path, read_only=read_only)
     except sqlite3.Error as exc:
         raise _open_error(path, exc) from None
     try:
@@ -144,4 +161,30 @@ def open_database(path: Path, *, create: bool) -> sqlite3.Connection:
 def _open_error(path: Path, exc: sqlite3.Error) -> IndexFileError:
     if isinstance(exc, sqlite3.DatabaseError) and "not a database" in str(exc):
         return IndexFileError(f"{path} is not a provtrace index (not an SQLite database)")
-    return IndexFileError(f"{path} cannot be opened as an index ({exc})")
+    if "readonly" in str(exc):
+        return use_error(path, exc)
+    return IndexFileError(f"{path} cannot be opened as an index ({exc}){_advice(path, exc)}")
+
+
+def use_error(path: Path, exc: sqlite3.Error) -> IndexFileError:
+    """What an SQLite error met while reading or writing an open index tells the user."""
+    if "readonly" in str(exc) or "read-only" in str(exc):
+        return IndexFileError(f"cannot write the index {path}: it or its folder is read-only")
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        return IndexFileError(
+            f"the index {path} stayed locked by another process for {BUSY_SECONDS} s: try again later"
+        )
+    return IndexFileError(f"{path} is a damaged index ({exc}): {REBUILD}")
+
+
+def _advice(path: Path, exc: sqlite3.Error) -> str:
+    if "unable to open" in str(exc) and not path.absolute().parent.is_dir():
+        return f": the folder {path.absolute().parent} does not exist"
+    return ""
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the index must be opened without writing: its folder (where SQLite keeps the
+    files of its write-ahead log) or the file itself cannot be written, as on a read-only mount."""
+    folder = path.absolute().parent
+    return not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK))

@@ -23,7 +23,7 @@ from provtrace.errors import InputError
 from provtrace.index.codec import delete_article, insert_articles, read_articles
 from provtrace.index.keys import article_keys
 from provtrace.index.query import RARE_WORDS, LeftOut, candidates, left_out
-from provtrace.index.schema import IndexFileError, open_database, schema_version
+from provtrace.index.schema import IndexFileError, open_database, schema_version, use_error
 from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import load_documents
 from provtrace.models import Article, Progress, RawDocument, Skip
@@ -123,24 +123,37 @@ class ArchiveIndex:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it is stored, or none of it."""
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._conn
-            stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            self._conn.execute("UPDATE meta SET value = ? WHERE name = 'updated'", (stamp,))
-            self._conn.execute("COMMIT")
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
+        with self._told():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                self._conn.execute("UPDATE meta SET value = ? WHERE name = 'updated'", (stamp,))
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         """One read transaction: every query sees the same committed state."""
-        self._conn.execute("BEGIN")
+        with self._told():
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _told(self) -> Iterator[None]:
+        """An SQLite error met in use (a damaged file, a read-only one, a lock held too long)
+        as an IndexFileError that says what to do."""
         try:
-            yield self._conn
-        finally:
-            self._conn.execute("COMMIT")
+            yield
+        except sqlite3.Error as exc:
+            raise use_error(self.path, exc) from None
 
     def add(
         self,

@@ -10,6 +10,7 @@ skipped with a note saying so.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +74,10 @@ def _walk(root: Path, skipped: list[Skip]) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
         real = os.path.realpath(dirpath)
         if real in seen_dirs:
-            skipped.append(Skip(str(dirpath), "a folder link that loops back on itself", lost=False))
+            above = os.path.realpath(os.path.dirname(dirpath))
+            loops = above == real or above.startswith(real.rstrip(os.sep) + os.sep)
+            why = "a folder link that loops back on itself" if loops else "a link to a folder already read"
+            skipped.append(Skip(str(dirpath), why, lost=False))
             dirnames[:] = []
             continue
         seen_dirs.add(real)
@@ -139,7 +143,11 @@ def read_document(path: str | Path) -> RawDocument | Skip:
     """The bytes of one article file, or why it cannot be used (never raises)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # A named pipe would wait for a writer for ever; a device may never end.
+            return Skip(str(path), "not a regular file (a named pipe, device or socket)")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 1024 // 1024
             return Skip(str(path), f"{_size(size)} is over the limit of {limit} MiB for one article")
@@ -178,8 +186,11 @@ def find_documents(paths: Iterable[str], stdin: BinaryIO | None = None) -> Found
             if stdin is None:
                 raise InputError("'-' names standard input, but none is available")
             data = stdin.read()
+            kind = _binary_kind(data)
             if not data.strip():
                 skipped.append(Skip("standard input", "it is empty"))
+            elif kind is not None:
+                skipped.append(Skip("standard input", f"{kind}, not text"))
             elif report_format(data) is not None:
                 skipped.append(Skip("standard input", REPORT_REASON, lost=False))
             else:
