@@ -265,3 +265,28 @@ def test_an_index_whose_folder_does_not_exist_says_so(wire: Path) -> None:
     result = runner.invoke(app, ["index", "add", "wire", "-i", "nowhere/idx.sqlite"])
     assert result.exit_code == 2
     assert result.stderr.rstrip().endswith("does not exist")
+
+
+def test_a_story_that_is_itself_in_the_index_is_wire_copy_as_under_wire(check_copy: Path) -> None:
+    """Never checked against itself: a file given as a story and indexed is wire copy."""
+    runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"])
+    wire_file = next(p for p in sorted(Path("wire").rglob("*.txt")))
+    alone = runner.invoke(app, ["check", str(wire_file), "--index", "idx.sqlite"])
+    assert alone.exit_code == 2
+    assert alone.stderr.startswith("error: every story given (1 file) is itself in the index idx.sqlite")
+    by_wire = runner.invoke(app, ["check", str(wire_file), "--wire", "wire"])
+    assert by_wire.exit_code == 2 and "is itself wire copy" in by_wire.stderr
+    # Among other stories it is left out, and none of them is matched with itself.
+    mixed = runner.invoke(app, ["check", "stories", str(wire_file), "--index", "idx.sqlite", "-f", "json"])
+    report = json.loads(mixed.stdout)
+    checked = [story["path"] for story in report["stories"]]
+    assert str(wire_file) not in checked
+    for story in report["stories"]:
+        assert all(source["path"] != story["path"] for source in story["sources"]), story["path"]
+
+
+def test_files_reached_through_a_linked_folder_are_indexed_once(wire: Path) -> None:
+    assert runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"]).exit_code == 0
+    Path("wire-link").symlink_to(wire.resolve(), target_is_directory=True)
+    again = runner.invoke(app, ["index", "add", "wire-link", "-i", "idx.sqlite"])
+    assert again.stderr.strip() == "added 0, replaced 0, unchanged 5"

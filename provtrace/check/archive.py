@@ -32,6 +32,7 @@ from provtrace.errors import InputError
 from provtrace.index.query import CHECK_RARE_WORDS, sharing_a_sentence
 from provtrace.ingest.furniture import is_photo_caption
 from provtrace.models import Article, Progress
+from provtrace.wording import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,16 @@ def indexed_inputs(
                 "configured ignore globs leave out every one: nothing is left to check against "
                 "(see [check] ignore)"
             )
+        # A file given both as a story and as wire copy is wire copy, as under --wire.
+        held = set(every)
+        as_wire = [s for s in built if s.path != "-" and archive.file_id(s.path) in held]
+        if as_wire and len(as_wire) == len(built):
+            raise InputError(
+                f"every story given ({plural(len(as_wire), 'file')}) is itself in the index {index_path}, "
+                "so nothing was checked: give the stories apart from the wire copy (in a pre-commit "
+                "hook, exclude the indexed folders)"
+            )
+        built = [s for s in built if s not in as_wire]
         left_out = archive.leave_out(ignored)
         picked: list[tuple[str, ...]] = []
         for done, story in enumerate(built, start=1):

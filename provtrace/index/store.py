@@ -93,7 +93,8 @@ class ArchiveIndex:
 
     def __init__(self, path: str | os.PathLike[str], *, root: str | None = None, create: bool = False):
         self.path = Path(path)
-        self.root = Path(root if root is not None else self.path.absolute().parent).absolute()
+        # Real paths, links resolved: one file reached by two paths (a linked folder) is one file.
+        self.root = Path(os.path.realpath(root if root is not None else self.path.absolute().parent))
         self._conn: sqlite3.Connection = open_database(self.path, create=create)
 
     def __enter__(self) -> ArchiveIndex:
@@ -110,7 +111,10 @@ class ArchiveIndex:
 
     def file_id(self, path: str) -> str:
         """The id of the file at path: relative to the root, or absolute outside it."""
-        absolute = Path(os.path.abspath(path))
+        # Its folder's real path (a folder reached through a link is one folder), and its own name
+        # (a linked file keeps the name it is filed under, as --wire shows it).
+        given = os.path.abspath(path)
+        absolute = Path(os.path.realpath(os.path.dirname(given))) / os.path.basename(given)
         try:
             return absolute.relative_to(self.root).as_posix()
         except ValueError:
