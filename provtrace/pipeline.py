@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
 
 from provtrace.align.core import PairResult
 from provtrace.align.corpus import CorpusAlignment, map_components
@@ -22,6 +22,9 @@ from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.shelf import Shelf, pack_article
 from provtrace.wording import across_languages, plural
+
+if TYPE_CHECKING:
+    from provtrace.index import ArchiveIndex
 
 #: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
 #: saves little, and the articles are read whole often enough that unpacking would show.
@@ -226,16 +229,27 @@ def related_in_index(
     with ArchiveIndex(index_path) as index:
         found: set[str] = set()
         for done, story in enumerate(stories, start=1):
-            found.update(index.query(story))
+            found.update(_related(story, index.query(story), index))
             if progress is not None:
                 progress("querying the index", done, len(stories))
         first = index.load(sorted(found))
         for article in first:
-            found.update(index.query(article, exclude=article.id))
+            found.update(_related(article, index.query(article, exclude=article.id), index))
         wanted = [i for i in sorted(found) if os.path.realpath(index.file_path(i)) not in given]
         articles = index.load(wanted)
         paths = [index.file_path(i) for i in wanted]
     return [replace(a, path=_shown(p)) for a, p in zip(articles, paths, strict=True)]
+
+
+def _related(article: Article, candidates: Sequence[str], index: ArchiveIndex) -> list[str]:
+    """The candidates that share a sentence with article, as check keeps its wire copy, or are
+    in another language (a translation shares names and figures, not words): an index of a few
+    articles proposes every one of them, and a story is not traced with whatever else it holds."""
+    from provtrace.index.query import sharing_a_sentence
+
+    loaded = index.load(sorted(candidates))
+    kept = set(sharing_a_sentence(article, loaded))
+    return [c.id for k, c in enumerate(loaded) if k in kept or article.in_other_language(c)]
 
 
 def _shown(path: str) -> str:

@@ -171,3 +171,22 @@ def test_html_with_archive_ids_shows_them_escaped_and_links_to_anchors_that_exis
 def test_markdown_and_text_show_archive_ids(odd_ids: Path) -> None:
     assert "wire/2024/a" in _render("markdown")
     assert ODD in _render("text")
+
+
+def test_a_small_index_adds_only_the_articles_related_to_the_story(
+    tmp_path: Path, examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index of a few articles proposes each of them for any story: the unrelated ones
+    (another story, another topic) are not traced with it and not listed as unrelated."""
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    for name in ("wire-original.txt", "unrelated-council-budget.txt"):
+        shutil.copy(examples / name, wire / name)
+    text = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    (tmp_path / "story.txt").write_text(text.replace("ships", "vessels"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["index", "add", "wire", "-i", "idx.sqlite"]).exit_code == 0
+    result = runner.invoke(app, ["trace", "story.txt", "--index", "idx.sqlite", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    ids = sorted(a["id"] for a in json.loads(result.stdout)["articles"])
+    assert ids == ["story", "wire/wire-original.txt"]
