@@ -232,7 +232,7 @@ def test_a_quotation_given_to_another_speaker_is_found(tmp_path: Path) -> None:
     text = FIRE_STORY.replace(REYES_QUOTE, REYES_QUOTE.replace("Reyes said", "Varela said"))
     finding = only(run(write(tmp_path, "s.txt", text)))
     assert finding.rule is Rule.ALTERED_QUOTE and finding.line == 7
-    assert "gives “The crew acted quickly and nobody was seriously hurt which…” to Varela" in finding.message
+    assert "gives “The crew acted quickly and nobody was seriously hurt, which…” to Varela" in finding.message
     assert finding.message.endswith("where the wire gives it to Reyes")
 
 
@@ -619,3 +619,12 @@ def test_a_quotation_differing_from_wire_the_story_is_independent_of_is_a_warnin
     assert finding.rule is Rule.ALTERED_QUOTE and finding.severity is Severity.WARNING
     assert "found written independently of it" in finding.message
     assert report.failing() == ()
+
+
+def test_an_altered_quotation_is_quoted_exactly_as_each_text_writes_it(tmp_path: Path) -> None:
+    """A fact-checker quotes the message: the punctuation inside the quotation is kept."""
+    altered = REYES_QUOTE.replace("seriously hurt, which is a small", "seriously injured, which is a small")
+    finding = only(run(write(tmp_path, "s.txt", FIRE_STORY.replace(REYES_QUOTE, altered))))
+    assert finding.rule is Rule.ALTERED_QUOTE
+    assert "“…nobody was seriously injured, which is a…”" in finding.message
+    assert "“…nobody was seriously hurt, which is a…”" in finding.message

@@ -197,8 +197,8 @@ def misattributed(
     if not holding or any(not words or not words.isdisjoint(mine) for _, _, words in holding):
         return None
     quote, theirs, _ = holding[0]
-    tokens = _WORD.findall(story.text)
-    excerpt = " ".join(tokens[:_WHOLE]) + ("…" if len(tokens) > _WHOLE else "")
+    tokens = list(_WORD.finditer(story.text))
+    excerpt = _as_written(story.text, tokens, 0, _WHOLE) + ("…" if len(tokens) > _WHOLE else "")
     speaker, wire_speaker = said.by_sentence[story.sentence], theirs.by_sentence[quote.sentence]
     return Misattribution(story, quote, speaker, wire_speaker, excerpt)
 
@@ -230,13 +230,22 @@ class Alteration:
 
 def _excerpt(quote: Quote, lo: int, hi: int, context: int = 3) -> str:
     """The written words of quote around its normalised words lo..hi."""
-    tokens = _WORD.findall(quote.text)
+    tokens = list(_WORD.finditer(quote.text))
     if not quote.surface or len(tokens) <= _WHOLE:
-        return " ".join(tokens)
+        return _as_written(quote.text, tokens, 0, len(tokens))
     first = quote.surface[min(lo, len(quote.surface) - 1)]
     last = quote.surface[hi - 1] if hi > lo else first - 1
     a, b = max(0, first - context), min(len(tokens), max(last, first - 1) + 1 + context)
-    return ("…" if a > 0 else "") + " ".join(tokens[a:b]) + ("…" if b < len(tokens) else "")
+    return ("…" if a > 0 else "") + _as_written(quote.text, tokens, a, b) + ("…" if b < len(tokens) else "")
+
+
+def _as_written(text: str, tokens: Sequence[re.Match[str]], a: int, b: int) -> str:
+    """The words tokens[a:b] of text as the text writes them, the punctuation between them kept
+    (a fact-checker quotes the message: it must quote the story exactly)."""
+    b = min(b, len(tokens))
+    if a >= b:
+        return ""
+    return " ".join(text[tokens[a].start() : tokens[b - 1].end()].split())
 
 
 #: The shortest run of words in common that counts toward a quotation's correspondence.
