@@ -137,5 +137,5 @@ def test_the_evidence_names_the_shorter_text_whose_words_are_measured() -> None:
     alignment = align_pair(wire, story, TraceOptions())[0]
     for a, b in ((wire, story), (story, wire)):
         said = judge(a, b, profiles, 0.5, alignment).evidence[-1]
-        assert "of story's words (the shorter text's, outside quotations)" in said, said
-    assert "of wire's words (outside quotations)" in judge(wire, story, profiles, 0.5, alignment, text=wire).evidence[-1]
+        assert "of story’s words (the shorter text’s, outside quotations)" in said, said
+    assert "of wire’s words (outside quotations)" in judge(wire, story, profiles, 0.5, alignment, text=wire).evidence[-1]

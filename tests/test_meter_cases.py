@@ -43,10 +43,10 @@ def test_an_agency_copy_is_never_judged_taken_from_a_newspaper_story() -> None:
     where PA items are judged together (the PA item was once 'derived' from the story together)."""
     result = _mccartney()
     pair = next(r for r in result.related if {r.a, r.b} == {STORY, NL})
-    assert pair.evidence[0].startswith(f"1% of {STORY}'s words")
+    assert pair.evidence[0].startswith(f"1% of {STORY}’s words")
     for r in result.related:
         if STORY in (r.a, r.b) and r.judgement is Derivation.DERIVED:
-            assert f"{STORY}'s words" in r.evidence[0]
+            assert f"{STORY}’s words" in r.evidence[0]
 
 
 def test_a_story_written_independently_is_not_called_unrelated_to_what_it_reports_on() -> None:

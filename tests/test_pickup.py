@@ -140,10 +140,10 @@ def test_the_outlet_is_known_by_its_own_words(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "how"),
     [
-        ("coastal-post/terminal.txt", "its folder's name, coastal-post"),
-        ("CoastalPost/terminal.txt", "its folder's name, CoastalPost"),
-        ("coastalpost-terminal.txt", "its file's name, coastalpost-terminal"),
-        ("the_coastal_post_terminal.txt", "its file's name, the_coastal_post_terminal"),
+        ("coastal-post/terminal.txt", "its folder’s name, coastal-post"),
+        ("CoastalPost/terminal.txt", "its folder’s name, CoastalPost"),
+        ("coastalpost-terminal.txt", "its file’s name, coastalpost-terminal"),
+        ("the_coastal_post_terminal.txt", "its file’s name, the_coastal_post_terminal"),
     ],
 )
 def test_the_outlet_is_known_by_its_folder_or_the_start_of_its_file_name(

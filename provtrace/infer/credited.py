@@ -64,7 +64,7 @@ def credit_signals(a: Article, b: Article) -> list[Signal]:
                     (
                         sign * AGENCY_COPY_WEIGHT,
                         f"{up.id} is {possessive(agency)} own copy ({quote(owned[agency])}); "
-                        f"{down.id} carries no agency's credit: outlets take from agencies",
+                        f"{down.id} carries no agency’s credit: outlets take from agencies",
                     )
                 )
     return signals
@@ -97,7 +97,7 @@ def desk_signals(a: Article, b: Article) -> list[Signal]:
                 (
                     sign * AGENCY_COPY_WEIGHT,
                     f"{up.id} is wire copy (it closes with a news desk’s sign-off, {quote(mark)}); "
-                    f"{down.id} carries no agency's credit: outlets take from agencies",
+                    f"{down.id} carries no agency’s credit: outlets take from agencies",
                 )
             ]
     return []

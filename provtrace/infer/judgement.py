@@ -48,6 +48,7 @@ from provtrace.infer.lineage import Profile
 from provtrace.infer.pickup import picked_up
 from provtrace.infer.retelling import PARALLEL_SHARE, retold_in_order
 from provtrace.models import Alignment, Article, CreditKind
+from provtrace.wording import possessive
 
 # --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
 #: Intercept: with no shared wording and no shared word choices, independence is likely.
@@ -235,7 +236,7 @@ def _agency_used(a: Article, b: Article) -> str | None:
     for up, down in ((a, b), (b, a)):
         owned, cited = agencies(up, CreditKind.OWNER), agencies(down, CreditKind.CITES)
         for agency in sorted(owned.keys() & cited.keys()):
-            return f"{down.id} cites {agency}, and {up.id} is {agency}'s own copy"
+            return f"{down.id} cites {agency}, and {up.id} is {possessive(agency)} own copy"
     return None
 
 
@@ -260,11 +261,11 @@ def _across(a: Article, b: Article, cover: float, alignment: Alignment) -> Judge
     source, target = (a, b) if alignment.source == a.id else (b, a)
     retold = retold_in_order(alignment, source, target)
     p = round(min(0.95, max(0.05, cover, retold)), 2)
-    said = [f"{_pct(cover)} of the shorter text's content is aligned with the other, across languages"]
+    said = [f"{_pct(cover)} of the shorter text’s content is aligned with the other, across languages"]
     if retold >= PARALLEL_SHARE:
         said.append(
             f"each retells the other sentence by sentence, in order ({_pct(retold)} of the sentences of "
-            "each are linked to the other's), as a translation retells its original"
+            "each are linked to the other’s), as a translation retells its original"
         )
     return Judgement(cover >= TRANSLATED_COVER or retold >= PARALLEL_SHARE, p, tuple(said))
 
@@ -292,11 +293,15 @@ def judge(
     else:
         f = features(a, b, profiles, alignment, text)
         p = round(probability(f), 2)
-        side = f"{text.id}'s words (" if text else f"{shorter(a, b).id}'s words (the shorter text's, "
+        side = (
+            f"{possessive(text.id)} words ("
+            if text
+            else f"{possessive(shorter(a, b).id)} words (the shorter text’s, "
+        )
         said = (
             f"{_pct(f.copied)} of {side}outside quotations) are in runs of {RUN} or more "
             f"words the other has too; it shares {_pct(f.rare)} of its uncommon words; its sentences "
-            f"linked to the other's make {_pct(f.linked)} of it (each weighed by its link's score)",
+            f"linked to the other’s make {_pct(f.linked)} of it (each weighed by its link’s score)",
         )
         derived = p >= cut
     used = _agency_used(a, b)
@@ -312,7 +317,7 @@ def sibling_translations(a: Article, b: Article, original: str) -> Judgement:
     copied = _covered(short, long_.run_set)
     derived = copied >= SIBLING_TRANSLATION_COPIED
     said = (
-        f"both translate {original}; they share {_pct(copied)} of the shorter's wording in runs of "
+        f"both translate {original}; they share {_pct(copied)} of the shorter’s wording in runs of "
         f"{RUN} or more words, "
         + ("more than" if derived else "no more than")
         + " translating one text forces"
@@ -350,9 +355,9 @@ def judge_union(
     names = ", ".join(o.id for o in others)
     said = (
         f"taken together with the other versions of its story ({names}): {_pct(f.copied)} of "
-        f"{text.id}'s words (outside quotations) are in runs of {RUN} or more words they have too; "
+        f"{possessive(text.id)} words (outside quotations) are in runs of {RUN} or more words they have too; "
         f"it shares {_pct(f.rare)} of its uncommon words; its sentences linked to theirs make "
-        f"{_pct(f.linked)} of it (each weighed by its link's score)"
+        f"{_pct(f.linked)} of it (each weighed by its link’s score)"
     )
     return Judgement(p >= cut, p, (said,))
 

@@ -180,16 +180,16 @@ def outlet_names(article: Article) -> list[tuple[tuple[str, ...], str]]:
                 names += [(r, f"its own words, “{said}”") for r in _readings(m["o"])]
     folder = os.path.basename(os.path.dirname(os.path.normpath(article.path)))
     if folder:
-        names.append((_words(folder), f"its folder's name, {folder}"))
+        names.append((_words(folder), f"its folder’s name, {folder}"))
     stem = os.path.splitext(os.path.basename(article.path))[0]
     tokens = [t for t in re.split(r"[-_.\s]+", stem.casefold()) if t]
     tokens = tokens[1:] if tokens[:1] == ["the"] else tokens
-    names += [(tuple(tokens[:k]), f"its file's name, {stem}") for k in range(1, len(tokens) + 1)]
+    names += [(tuple(tokens[:k]), f"its file’s name, {stem}") for k in range(1, len(tokens) + 1)]
     return [(words, how) for words, how in names if words]
 
 
 def _matches(words: tuple[str, ...], name: tuple[str, ...], how: str) -> bool:
-    if how.startswith("its file's name"):
+    if how.startswith("its file’s name"):
         # A file's name may start with the outlet's name written as one word or as several; an
         # outlet of one word is not told from a topic that way ("times-square-fire.txt").
         return len(words) >= 2 and "".join(words) == "".join(name)
