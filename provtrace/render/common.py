@@ -6,7 +6,7 @@ renderer escapes them for its format.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from provtrace.models import (
@@ -16,6 +16,7 @@ from provtrace.models import (
     CreditKind,
     Derivation,
     Edge,
+    Link,
     Related,
     Relation,
     Trace,
@@ -224,3 +225,13 @@ def relation_sentence(trace: Trace, edge: Edge, name: Callable[[str], str] = str
     """'b is a rewrite of a', 'b is an excerpt of a', 'b is derived from an unseen Reuters original'."""
     phrase = relation_of(trace, edge, name)
     return f"{name(edge.child)} is {phrase if unseen_agency(trace, edge) else indefinite(phrase)}"
+
+
+def link_count(links: Sequence[Link]) -> str:
+    """How many links, and how many of the child's sentences they cover where those differ
+    ("11 links, 12 sentences": a merge or split links several sentences at once), so that a
+    heading's count agrees with the sentence counts of the summary."""
+    sentences = sum(len(link.target) for link in links)
+    if sentences == len(links):
+        return str(len(links))
+    return f"{len(links)} links, {sentences} sentences"

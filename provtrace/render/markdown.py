@@ -17,6 +17,7 @@ from provtrace.render.common import (
     direction,
     edge_counts,
     flips,
+    link_count,
     meta,
     outside_lists,
     pair_lists,
@@ -130,7 +131,7 @@ def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: b
         links = sorted((l for l in alignment.links if l.kind is kind), key=lambda l: l.target)
         if not links:
             continue
-        yield f"#### {heading} ({len(links)})"
+        yield f"#### {heading} ({link_count(links)})"
         yield ""
         for link in links:
             old, new = _sentence(parent, link.source), _sentence(child, link.target)

@@ -16,7 +16,7 @@ from rich.tree import Tree
 
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import flips, outside_lists, pair_lists, relation_of, summary_line
+from provtrace.render.common import flips, link_count, outside_lists, pair_lists, relation_of, summary_line
 from provtrace.render.escape import visible
 from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY
 from provtrace.render.worddiff import Op, word_diff
@@ -114,14 +114,6 @@ def _counts(alignment: Alignment, unmatched: bool) -> str:
     )
 
 
-def _links(links: list[Link]) -> str:
-    """How many links and how many of the child's sentences they cover, when those differ."""
-    sentences = sum(len(link.target) for link in links)
-    if sentences == len(links):
-        return str(len(links))
-    return f"{len(links)} links, {sentences} sentences"
-
-
 def _unlinked(
     alignment: Alignment, parent: Article, child: Article, unmatched: bool
 ) -> Iterator[RenderableType]:
@@ -155,13 +147,13 @@ def _changes(
     altered = [l for l in alignment.links if l.kind is LinkKind.ALTERED]
     paraphrased = [l for l in alignment.links if l.kind is LinkKind.PARAPHRASE]
     if altered:
-        yield Text(f"Altered ({_links(altered)})", style=f"bold {_ALTERED}")
+        yield Text(f"Altered ({link_count(altered)})", style=f"bold {_ALTERED}")
         for link in sorted(altered, key=lambda l: l.target):
             line = link_line(link, "~", _ALTERED)
             line.append_text(_diff_text(_joined(parent, link.source), _joined(child, link.target), options))
             yield line
     if paraphrased:
-        yield Text(f"Paraphrased ({_links(paraphrased)})", style=f"bold {_ALTERED}")
+        yield Text(f"Paraphrased ({link_count(paraphrased)})", style=f"bold {_ALTERED}")
         for link in sorted(paraphrased, key=lambda l: l.target):
             line = link_line(link, "≈", _ALTERED)
             line.append(_joined(child, link.target))
