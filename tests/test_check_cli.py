@@ -328,3 +328,26 @@ def test_json_gives_each_source_its_judgement() -> None:
     data = json.loads(str(findings_renderer(CheckFormat.JSON)(_story_with(True, False), FindingsOptions())))
     judged = [(s["derived"], s["probability"]) for s in data["stories"][0]["sources"]]
     assert judged == [(True, 0.9), (False, 0.2)]
+
+
+def test_another_item_of_the_same_agency_is_not_a_source_for_its_shared_names(
+    tmp_path: Path, examples: Path
+) -> None:
+    """A copy of AFP's strike story, checked against that story and AFP's item on the terminal
+    sale (same port, same union: it shares two sentences' names with the copy): only the strike
+    story is a source the copy derives from. The terminal item adds no wording of its own to
+    the copy, and the copy's AFP credit is the strike story's."""
+    import shutil
+
+    wire = tmp_path / "wire" / "afp"
+    wire.mkdir(parents=True)
+    shutil.copy(examples / "wire-original.txt", wire / "port-strike.txt")
+    shutil.copy(Path(__file__).resolve().parent / "data" / "scoop" / "wire" / "afp" / "terminal-sale.txt", wire)
+    story = tmp_path / "copy.txt"
+    shutil.copy(examples / "wire-original.txt", story)
+    result = runner.invoke(app, ["check", str(story), "--wire", str(tmp_path / "wire"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    sources = {Path(s["path"]).name: s for s in json.loads(result.stdout)["stories"][0]["sources"]}
+    assert sources["port-strike.txt"]["derived"] is True
+    assert sources["terminal-sale.txt"]["reused"] >= 1  # compared, and it shares sentences
+    assert sources["terminal-sale.txt"]["derived"] is False

@@ -70,8 +70,9 @@ def judge_together(
     two or more are related to it (enough linked sentences, as trace counts them) the
     story's wording is measured against their union (those in its language, as trace
     does: judgement.judge_together). Where the story derives from them together, the
-    related sources it shares a run of wording with (or, failing any, the most probable
-    one) are judged derived; where it does not, none of them is, whatever one short
+    related sources it shares a run of wording with that no more probable one holds
+    (or, failing any, the most probable one) are judged derived, and the others only
+    on their own wording; where it does not, none of them is, whatever one short
     source alone seems to show. sources: (wire, alignment, (derived,
     probability) pairwise, related) each.
     """
@@ -91,7 +92,12 @@ def judge_together(
     if not union.derived:
         return [(False, min(j[1], union.probability)) if k in alike else j for k, j in enumerate(judged)]
     takes = {near[k] for k in together.sources}
+    # A related source the story is not taken from is derived only on its own wording: a credit
+    # to its agency is explained by the source the story was taken from (another item of the
+    # same agency), not by this one.
     return [
-        (True, max(p, union.probability)) if k in takes else (derived, p)
+        (True, max(p, union.probability))
+        if k in takes
+        else (derived and (k not in near or p >= REUSE_PROBABILITY), p)
         for k, (derived, p) in enumerate(judged)
     ]

@@ -384,15 +384,25 @@ def judge_together(
     A paper's report compiled from successive agency items of an event shares a
     little with each and a lot with all: taken together they may show the copying
     no one of them does. Where text derives from them together, its sources are
-    those it shares a run of wording with, or failing any, the most probable one
-    (of equally probable ones, see _earliest).
+    those it shares a run of wording with that no more probable source holds too
+    (most probable first; of equally probable ones, see _earliest), or failing any,
+    the most probable one. A wire item on another story of the same port shares
+    "the Port Selwyn Dockworkers' Union" with a copy of the strike story, but so
+    does the strike story itself: it adds no wording of its own to the copy.
     """
     together = judge_union(text, others, profiles, alignments, cut)
     if not together.derived:
         return Together(together, ())
-    runs = tuple(k for k, other in enumerate(others) if shares_run(text, other))
+    mine = _wording(text).run_set
+    covered: set[str] = set()
+    runs: list[int] = []
+    for k in sorted(range(len(others)), key=lambda k: (-probabilities[k], *_age(others[k]))):
+        shared = mine & _wording(others[k]).run_set
+        if not shared <= covered:
+            runs.append(k)
+            covered |= shared
     if runs:
-        return Together(together, runs)
+        return Together(together, tuple(sorted(runs)))
     best = max(probabilities)
     return Together(together, (_earliest(others, [k for k, p in enumerate(probabilities) if p == best]),))
 
@@ -401,4 +411,9 @@ def _earliest(others: Sequence[Article], tied: Sequence[int]) -> int:
     """Of equally probable sources, the earliest dated (a story compiled from successive takes of an
     event starts from the first one issued; undated ones come after dated ones), else the smallest id
     (no evidence either way: the choice is only made deterministic, whatever order others come in)."""
-    return min(tied, key=lambda k: (others[k].published is None, others[k].published or "", others[k].id))
+    return min(tied, key=lambda k: _age(others[k]))
+
+
+def _age(article: Article) -> tuple[bool, str, str]:
+    """Earliest dated first, undated after, then by id: the order of equally probable sources."""
+    return (article.published is None, article.published or "", article.id)
