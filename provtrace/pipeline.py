@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
+from typing import BinaryIO, Protocol, TypeVar
 
 from provtrace.align.core import PairResult
 from provtrace.align.corpus import CorpusAlignment, map_components
@@ -22,9 +22,6 @@ from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.shelf import Shelf, pack_article
 from provtrace.wording import across_languages, plural
-
-if TYPE_CHECKING:
-    from provtrace.index import ArchiveIndex
 
 #: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
 #: saves little, and the articles are read whole often enough that unpacking would show.
@@ -224,32 +221,34 @@ def related_in_index(
 ) -> list[Article]:
     """The indexed articles within two candidate steps of a story, the stories' own files left out."""
     from provtrace.index import ArchiveIndex
+    from provtrace.index.query import sharing_a_sentence
 
     given = {os.path.realpath(s.path) for s in stories if s.path != "-"}
     with ArchiveIndex(index_path) as index:
-        found: set[str] = set()
+        loaded: dict[str, Article] = {}  # each candidate read from the index once
+
+        def related(article: Article, candidates: Sequence[str]) -> list[str]:
+            """The candidates that share a sentence with article, as check keeps its wire copy, or
+            are in another language (a translation shares names and figures, not words): an index
+            of a few articles proposes every one of them, and a story is not traced with whatever
+            else it holds."""
+            new = [i for i in sorted(candidates) if i not in loaded]
+            loaded.update(zip(new, index.load(new), strict=True))
+            found = [loaded[i] for i in sorted(candidates)]
+            kept = set(sharing_a_sentence(article, found))
+            return [c.id for k, c in enumerate(found) if k in kept or article.in_other_language(c)]
+
+        first: set[str] = set()
         for done, story in enumerate(stories, start=1):
-            found.update(_related(story, index.query(story), index))
+            first.update(related(story, index.query(story)))
             if progress is not None:
                 progress("querying the index", done, len(stories))
-        first = index.load(sorted(found))
-        for article in first:
-            found.update(_related(article, index.query(article, exclude=article.id), index))
+        found = set(first)
+        for i in sorted(first):
+            found.update(related(loaded[i], index.query(loaded[i], exclude=i)))
         wanted = [i for i in sorted(found) if os.path.realpath(index.file_path(i)) not in given]
-        articles = index.load(wanted)
         paths = [index.file_path(i) for i in wanted]
-    return [replace(a, path=_shown(p)) for a, p in zip(articles, paths, strict=True)]
-
-
-def _related(article: Article, candidates: Sequence[str], index: ArchiveIndex) -> list[str]:
-    """The candidates that share a sentence with article, as check keeps its wire copy, or are
-    in another language (a translation shares names and figures, not words): an index of a few
-    articles proposes every one of them, and a story is not traced with whatever else it holds."""
-    from provtrace.index.query import sharing_a_sentence
-
-    loaded = index.load(sorted(candidates))
-    kept = set(sharing_a_sentence(article, loaded))
-    return [c.id for k, c in enumerate(loaded) if k in kept or article.in_other_language(c)]
+    return [replace(loaded[i], path=_shown(p)) for i, p in zip(wanted, paths, strict=True)]
 
 
 def _shown(path: str) -> str:

@@ -102,14 +102,14 @@ def indexed_inputs(
             )
         # A file given both as a story and as wire copy is wire copy, as under --wire.
         held = set(every)
-        as_wire = [s for s in built if s.path != "-" and archive.file_id(s.path) in held]
-        if as_wire and len(as_wire) == len(built):
+        unheld = [s for s in built if s.path == "-" or archive.file_id(s.path) not in held]
+        if built and not unheld:
             raise InputError(
-                f"every story given ({plural(len(as_wire), 'file')}) is itself in the index {index_path}, "
+                f"every story given ({plural(len(built), 'file')}) is itself in the index {index_path}, "
                 "so nothing was checked: give the stories apart from the wire copy (in a pre-commit "
                 "hook, exclude the indexed folders)"
             )
-        built = [s for s in built if s not in as_wire]
+        built = unheld
         left_out = archive.leave_out(ignored)
         picked: list[tuple[str, ...]] = []
         for done, story in enumerate(built, start=1):

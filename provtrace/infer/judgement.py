@@ -337,11 +337,6 @@ def union_features(
     return _measured(text, _wording(text), runs, profiles, used, alignments)
 
 
-def shares_run(text: Article, other: Article) -> bool:
-    """Whether text has a run of RUN words (outside quotations) that other has too."""
-    return not _wording(text).run_set.isdisjoint(_wording(other).run_set)
-
-
 def judge_union(
     text: Article,
     others: Sequence[Article],
@@ -385,35 +380,29 @@ def judge_together(
     little with each and a lot with all: taken together they may show the copying
     no one of them does. Where text derives from them together, its sources are
     those it shares a run of wording with that no more probable source holds too
-    (most probable first; of equally probable ones, see _earliest), or failing any,
-    the most probable one. A wire item on another story of the same port shares
+    (most probable first; of equally probable ones, see _age), or failing any, the
+    most probable one. A wire item on another story of the same port shares
     "the Port Selwyn Dockworkers' Union" with a copy of the strike story, but so
     does the strike story itself: it adds no wording of its own to the copy.
     """
     together = judge_union(text, others, profiles, alignments, cut)
     if not together.derived:
         return Together(together, ())
+    order = sorted(range(len(others)), key=lambda k: (-probabilities[k], *_age(others[k])))
     mine = _wording(text).run_set
     covered: set[str] = set()
     runs: list[int] = []
-    for k in sorted(range(len(others)), key=lambda k: (-probabilities[k], *_age(others[k]))):
+    for k in order:
         shared = mine & _wording(others[k]).run_set
         if not shared <= covered:
             runs.append(k)
             covered |= shared
-    if runs:
-        return Together(together, tuple(sorted(runs)))
-    best = max(probabilities)
-    return Together(together, (_earliest(others, [k for k, p in enumerate(probabilities) if p == best]),))
-
-
-def _earliest(others: Sequence[Article], tied: Sequence[int]) -> int:
-    """Of equally probable sources, the earliest dated (a story compiled from successive takes of an
-    event starts from the first one issued; undated ones come after dated ones), else the smallest id
-    (no evidence either way: the choice is only made deterministic, whatever order others come in)."""
-    return min(tied, key=lambda k: _age(others[k]))
+    return Together(together, tuple(sorted(runs)) if runs else (order[0],))
 
 
 def _age(article: Article) -> tuple[bool, str, str]:
-    """Earliest dated first, undated after, then by id: the order of equally probable sources."""
+    """The order of equally probable sources: the earliest dated first (a story compiled from
+    successive takes of an event starts from the first one issued; undated ones come after dated
+    ones), else the smallest id (no evidence either way: the choice is only made deterministic,
+    whatever order the sources come in)."""
     return (article.published is None, article.published or "", article.id)
