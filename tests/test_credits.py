@@ -160,3 +160,19 @@ def test_check_counts_every_shape_of_credit(tmp_path: Path, text: str, agency: s
     wire.write_text("PORT SELWYN (Xinhua) -- " + BODY, encoding="utf-8")
     (loaded,) = load_inputs([str(story)], [str(wire)], CheckConfig()).stories
     assert agency in loaded.credited
+
+
+@pytest.mark.parametrize(
+    ("line", "site"),
+    [
+        ("© 2026 Newsmax Media, Inc. All rights reserved.", "Newsmax Media, Inc."),
+        ("© Newsmax Media, Inc.", "Newsmax Media, Inc."),
+        ("Copyright 2024 Coastal Post Ltd.", "Coastal Post Ltd."),
+        ("© 2026 The Coastal Post. All rights reserved.", "The Coastal Post"),
+        ("© 2026 Harbour Times", "Harbour Times"),
+    ],
+)
+def test_the_publisher_keeps_the_stop_of_its_companys_abbreviation(line: str, site: str) -> None:
+    from provtrace.ingest.credits import find_publisher
+
+    assert find_publisher([line]) == site

@@ -332,5 +332,11 @@ def find_publisher(texts: Iterable[str], aliases: dict[str, str] | None = None) 
         for match in _COPYRIGHT.finditer(text):
             holder = match["holder"].strip(" ,;:-")
             if holder and not agency.search(holder):
-                return holder
+                # The stop that ends the line also ends a company's abbreviation: "Newsmax Media, Inc."
+                stopped = text.startswith(".", match.end("holder"))
+                return holder + "." if stopped and _ABBREVIATED.search(holder) else holder
     return None
+
+
+#: A company's name that ends in an abbreviation written with a stop.
+_ABBREVIATED = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Bros|Cia|Ltda)$", re.IGNORECASE)
