@@ -31,13 +31,16 @@ def test_identical_sentences_link_as_verbatim() -> None:
 def test_case_quote_dash_and_spacing_differences_still_count_as_verbatim() -> None:
     target = [
         "THIRTY-TWO strikers were briefly detained after scuffles  with police outside the "
-        "\"North Terminal\" gates.",
+        '"North Terminal" gates.',
         "Shipping lines have begun diverting vessels to Puerto Cabral -- a smaller harbour further south.",
     ]
     source = [*WIRE[:2], WIRE[2].replace("North Terminal", "“North Terminal”"), *WIRE[3:]]
     source[5] = source[5].replace(", a", " — a")
     result = align(source, target)
-    assert [(l.source, l.kind) for l in result.links] == [((2,), LinkKind.VERBATIM), ((5,), LinkKind.VERBATIM)]
+    assert [(l.source, l.kind) for l in result.links] == [
+        ((2,), LinkKind.VERBATIM),
+        ((5,), LinkKind.VERBATIM),
+    ]
 
 
 def test_a_number_written_in_digits_is_altered_but_not_a_changed_number() -> None:
@@ -98,6 +101,22 @@ def test_reuse_of_one_clause_is_a_partial_link() -> None:
     assert len(result.links) == 1
     assert result.links[0].source == (2,)
     assert result.links[0].partial
+
+
+def test_a_rewording_that_keeps_every_claim_is_not_partial() -> None:
+    # The examples' rewrite of the wire's economist sentence: each side reworded, one a little
+    # longer, every claim kept. Only part of neither side is reused (review, session 12).
+    source = [
+        "Dr. Helena Prado, an economist at the National University of Marisca, said a prolonged "
+        "stoppage could shave half a percentage point off growth this year."
+    ]
+    target = [
+        "A drawn-out dispute could knock as much as half a point off the country's growth in 2026, "
+        "warned Dr. Helena Prado, an economist at Marisca's national university."
+    ]
+    result = align(source, target)
+    assert pairs(result) == {((0,), (0,))}
+    assert not result.links[0].partial
 
 
 def test_an_unrelated_sentence_is_left_unlinked_as_added() -> None:
@@ -180,10 +199,11 @@ def test_a_pair_gets_the_same_links_whichever_side_is_asked_as_the_source() -> N
     assert back_stats.flipped() == stats
 
 
-
 def _one_link(kind: LinkKind) -> PairResult:
     links = (Link((0,), (1,), kind, 0.85, False),)
-    return PairResult(Alignment("source", "short", links, (0, 2, 3), tuple(range(1, 20))), PairStats(0.3, 0.1))
+    return PairResult(
+        Alignment("source", "short", links, (0, 2, 3), tuple(range(1, 20))), PairStats(0.3, 0.1)
+    )
 
 
 def test_one_sentence_taken_with_its_wording_relates_a_short_text_and_one_paraphrase_does_not() -> None:

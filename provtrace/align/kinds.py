@@ -23,9 +23,15 @@ from provtrace.align.normalize import surface
 from provtrace.models import Alignment, Article, Change, Link, LinkKind
 from provtrace.options import TraceOptions
 
-#: One side is reused only in part (a clause) when less than this share of its content
-#: is found in the other while at least this share of the other's is found in it.
+#: The two sides are uneven (scored by the best-matching part, fuzz.partial_ratio) when less
+#: than this share of one's content is found in the other while at least this share of the
+#: other's is found in it.
 PARTIAL_COVER = 0.6
+#: An uneven link is shown as partial (only part of a side reused) when at least this share of
+#: the other side's content is found in it: that side is reused about whole, inside more. Two
+#: paraphrases of one claim are often uneven (each reworded, one a little longer) while keeping
+#: every claim; they are not called partial.
+PARTIAL_WHOLE = 0.75
 #: The highest score of a link that is not verbatim: content words alone can all
 #: match ("not" is a stopword), but a changed text never reads as identical.
 _NOT_IDENTICAL = 0.999
@@ -99,19 +105,20 @@ def classify_link(
     t_shared = s_shared if len(s_bag) != len(t_bag) else _shared(t_bag, s_bag)
     cov_s = s_shared / s_mass if s_mass else 0.0
     cov_t = t_shared / t_mass if t_mass else 0.0
-    partial = min(cov_s, cov_t) < PARTIAL_COVER <= max(cov_s, cov_t)
-    scorer = fuzz.partial_ratio if partial else fuzz.ratio
+    uneven = min(cov_s, cov_t) < PARTIAL_COVER <= max(cov_s, cov_t)
+    scorer = fuzz.partial_ratio if uneven else fuzz.ratio
     char = scorer(s_text, t_text) / 100
     s_words, t_words = _wording(src, sources), _wording(tgt, targets)
-    kind = _kind(s_words, t_words, s_text, t_text, char, partial, options)
+    kind = _kind(s_words, t_words, s_text, t_text, char, uneven, options)
     read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
     close = kind is not LinkKind.PARAPHRASE
     s_read, t_read = _text(src.article, sources), _text(tgt.article, targets)
     changes = meaning_changes(s_read, t_read, close=close) if read else ()
     dice = 2 * s_shared / (s_mass + t_mass or 1.0)
-    score = max(char, dice) if not partial else max(char, max(cov_s, cov_t))
+    score = max(char, dice) if not uneven else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:
         score = min(score, _NOT_IDENTICAL)
+    partial = uneven and max(cov_s, cov_t) >= PARTIAL_WHOLE
     return Link(tuple(sorted(sources)), tuple(sorted(targets)), kind, round(score, 3), partial, changes)
 
 
@@ -141,6 +148,7 @@ def aligned_first(a: Article, b: Article) -> bool:
     turned to face the way asked: trace, diff and check then give a pair the same links.
     The longer text goes first (an excerpt, a summary or a rewrite is most often the shorter).
     """
+
     def key(article: Article) -> tuple[int, int, tuple[str, ...]]:
         texts = tuple(s.text for s in article.sentences)
         return len(texts), sum(map(len, texts)), texts
