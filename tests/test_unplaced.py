@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from provtrace.infer.direction import Direction
-from provtrace.infer.unplaced import explain_unplaced
-from provtrace.models import Derivation, Related
+from provtrace.infer.unplaced import explain_between, explain_unplaced
+from provtrace.models import Derivation, Edge, Related, Relation
 
 
 def _direction(weight: float) -> Direction:
@@ -37,10 +37,42 @@ def test_a_strength_just_under_the_floor_is_never_shown_as_reaching_it() -> None
 def test_a_candidate_edge_the_tree_did_not_keep_is_told_apart_from_one_too_weak() -> None:
     d = _direction(0.3)
     out = explain_unplaced(_related(), {"a"}, {("a", "b"): d}, {("a", "b"): 0.3}, lambda d: d.explained, 0.08)
-    assert "was a candidate edge (strength 0.300), but the tree kept other parents" in out["a", "b"].evidence[1]
+    assert (
+        "was a candidate edge (strength 0.300), but the tree kept other parents" in out["a", "b"].evidence[1]
+    )
 
 
 def test_a_derived_pair_with_both_texts_in_the_tree_is_left_as_it_is() -> None:
     d = _direction(0.07)
     out = explain_unplaced(_related(), {"a", "b"}, {("a", "b"): d}, {}, lambda d: d.explained, 0.08)
     assert out == _related()
+
+
+def _edge(parent: str, child: str) -> Edge:
+    return Edge(parent, child, Relation.REWRITE, 0.8, ("evidence",))
+
+
+def _named(node: str) -> str:
+    return "an unseen Reuters original" if node == "unseen:reuters" else node
+
+
+def test_siblings_judged_derived_say_the_tree_puts_both_under_their_common_source() -> None:
+    # seeds 003 and 000: the pair judgement says derived, the tree hangs both from Reuters.
+    edges = [_edge("unseen:reuters", "a"), _edge("unseen:reuters", "b")]
+    out = explain_between(_related(), edges, _named)
+    assert out["a", "b"].evidence == (
+        "a run of wording",
+        "no edge between them in the tree: both derive from an unseen Reuters original, "
+        "from which the wording they share can come",
+    )
+    assert out["a", "c"] == _related()["a", "c"]
+
+
+def test_a_derived_pair_joined_through_a_middle_text_names_it() -> None:
+    out = explain_between(_related(), [_edge("a", "m"), _edge("m", "b")], _named)
+    assert out["a", "b"].evidence[-1] == "no edge between them in the tree: b derives from a through m"
+
+
+def test_a_pair_joined_by_an_edge_or_in_separate_trees_is_left_as_it_is() -> None:
+    assert explain_between(_related(), [_edge("b", "a")], _named) == _related()
+    assert explain_between(_related(), [_edge("x", "a"), _edge("y", "b")], _named) == _related()

@@ -23,7 +23,7 @@ from provtrace.infer.judging import judge_all
 from provtrace.infer.refine import refine
 from provtrace.infer.relations import relation
 from provtrace.infer.translations import with_unaligned
-from provtrace.infer.unplaced import explain_unplaced
+from provtrace.infer.unplaced import explain_between, explain_unplaced
 from provtrace.models import Alignment, Article, CreditKind, Derivation, Edge, Related, Relation, Unseen
 from provtrace.wording import order_unknown, plural, possessive
 
@@ -389,6 +389,8 @@ def infer_forest(
     in_tree = {e.parent for e in edges} | {e.child for e in edges}
     unrelated = tuple(sorted(a.id for a in articles if a.id not in in_tree))
     related = explain_unplaced(related, in_tree, directions, weights, _edge_weight, _MIN_EDGE_WEIGHT)
+    names = {u: f"an unseen {unseen[u][0].agency} original" for u in used_unseen}
+    related = explain_between(related, edges, lambda node: names.get(node, node))
     forest = Forest(
         tuple(edges),
         tuple(unseen[u][0] for u in used_unseen),

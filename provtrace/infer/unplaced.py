@@ -9,13 +9,13 @@ neither text in the tree, is told so in words rather than left to guess.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from provtrace.infer.direction import Direction
-from provtrace.models import Derivation, Related
+from provtrace.models import Derivation, Edge, Related
 
-__all__ = ["explain_unplaced"]
+__all__ = ["explain_between", "explain_unplaced"]
 
 
 def explain_unplaced(
@@ -52,5 +52,46 @@ def explain_unplaced(
                 f"{d.child} that {d.parent} explains, {d.explained:.0%}, and with how sure the direction "
                 f"is, {d.probability:.2f})"
             )
+        out[key] = replace(r, evidence=(*r.evidence, said))
+    return out
+
+
+def _ancestors(parent_of: Mapping[str, str], node: str) -> list[str]:
+    """node's parents in the tree, nearest first."""
+    out: list[str] = []
+    while node in parent_of and parent_of[node] not in out:
+        node = parent_of[node]
+        out.append(node)
+    return out
+
+
+def explain_between(
+    related: Mapping[tuple[str, str], Related], edges: Sequence[Edge], name: Callable[[str], str]
+) -> dict[tuple[str, str], Related]:
+    """related, with a reason added to each derived pair whose two texts are both in the tree but
+    joined by no edge: the pair judgement sees only the two texts, the tree sees them all, and a
+    reader comparing the two must not be left with "derived" on one side and no edge on the other.
+    name gives how a tree node is written (an unseen source: "an unseen Reuters original")."""
+    parent_of = {e.child: e.parent for e in edges}
+    out = dict(related)
+    for key, r in related.items():
+        if r.judgement is not Derivation.DERIVED or (r.a not in parent_of and r.b not in parent_of):
+            continue
+        if parent_of.get(r.a) == r.b or parent_of.get(r.b) == r.a:
+            continue
+        up_a, up_b = _ancestors(parent_of, r.a), _ancestors(parent_of, r.b)
+        if r.b in up_a or r.a in up_b:
+            low, high = (r.a, r.b) if r.b in up_a else (r.b, r.a)
+            chain = _ancestors(parent_of, low)
+            through = ", then ".join(name(x) for x in chain[: chain.index(high)])
+            said = f"no edge between them in the tree: {low} derives from {high} through {through}"
+        elif set(up_a) & set(up_b):
+            common = next(x for x in up_a if x in up_b)
+            said = (
+                f"no edge between them in the tree: both derive from {name(common)}, "
+                "from which the wording they share can come"
+            )
+        else:
+            continue  # on separate trees: explain_unplaced speaks for a text in no edge
         out[key] = replace(r, evidence=(*r.evidence, said))
     return out
