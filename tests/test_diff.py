@@ -179,6 +179,37 @@ def test_a_wide_terminal_gets_the_side_by_side_view(examples: Path) -> None:
     assert max(map(len, wide.stdout.splitlines())) > 120
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_two_siblings_are_set_side_by_side_never_called_source_and_version(examples: Path, fmt: str) -> None:
+    # Both cite AFP and neither derives from the other (review, session 12: seeds 003 and 000 were
+    # called "source" and "version", with "added" and "dropped", under "neither derives from the other").
+    args = ["diff", str(examples / "coastalpost-rewrite.txt"), str(examples / "morning-briefing-summary.md")]
+    result = runner.invoke(app, [*args, "-f", fmt], env={"COLUMNS": "150"})
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Neither derives from the other: both derive from an unseen AFP original" in out
+    assert "unseen:afp" not in out
+    assert "only on the right" in out and "only on the left" in out
+    for word in (
+        "(source)",
+        "source’s",
+        "Source:",
+        "Version:",
+        "version  ",
+        ">version<",
+        ">source<",
+        "Dropped",
+        "| dropped |",
+        ">dropped<",
+        "- dropped",
+        "| added |",
+        ">added<",
+        "+ added",
+    ):
+        assert word not in out, word
+    assert ">left<" in out if fmt == "html" else True
+
+
 @pytest.mark.parametrize(
     ("fmt", "marker"),
     [("json", '"schema": "provtrace.trace/1"'), ("markdown", "| Change | # |"), ("html", "<!DOCTYPE html>")],
@@ -326,14 +357,16 @@ def test_hostile_articles_stay_literal_in_every_diff_format(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("columns", ["60", "150"])
-def test_text_without_spaces_is_folded_by_display_width_never_cut(
-    columns: str, tmp_path: Path
-) -> None:
+def test_text_without_spaces_is_folded_by_display_width_never_cut(columns: str, tmp_path: Path) -> None:
     """A Chinese sentence wider than its column is folded onto more lines, with every character kept."""
     kept = "北京市政府周二宣布将在未来三年内投资五百亿元人民币用于改善城市公共交通系统和空气质量"
-    (tmp_path / "a.txt").write_text(kept + "。市长表示这一计划将惠及两千多万居民并显著减少交通拥堵。", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        kept + "。市长表示这一计划将惠及两千多万居民并显著减少交通拥堵。", encoding="utf-8"
+    )
     (tmp_path / "b.txt").write_text(kept + "。", encoding="utf-8")
-    result = runner.invoke(app, ["diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], env={"COLUMNS": columns})
+    result = runner.invoke(
+        app, ["diff", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], env={"COLUMNS": columns}
+    )
     assert result.exit_code == 0, result.stderr
     assert "…" not in result.stdout
     from rich.cells import cell_len
@@ -442,7 +475,9 @@ def test_a_source_name_that_fits_both_same_named_files_is_ambiguous(same_name: t
     )
 
 
-@pytest.mark.parametrize(("given", "source"), [("story", "story"), ("story-2", "story-2"), ("b/story.txt", "story-2")])
+@pytest.mark.parametrize(
+    ("given", "source"), [("story", "story"), ("story-2", "story-2"), ("b/story.txt", "story-2")]
+)
 def test_source_names_either_same_named_file_by_its_id_or_path(
     same_name: tuple[str, str], given: str, source: str
 ) -> None:

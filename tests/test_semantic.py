@@ -89,7 +89,7 @@ def test_a_trace_compared_by_meaning_says_so_and_calls_unlinked_sentences_added_
         renderer(OutputFormat.TEXT)(result, RenderOptions())
     )
     edge = buffer.getvalue().split("efe-reescritura-es  “")[1]
-    assert "not matched" not in edge and " added; " in edge and " of the parent’s dropped" in edge
+    assert "not matched" not in edge and " added; " in edge and " of the source’s dropped" in edge
 
 
 def test_diff_compares_by_meaning_with_semantic() -> None:

@@ -142,7 +142,7 @@ def test_every_view_says_why_beside_the_sentences_not_matched(view: str) -> None
 def test_the_text_tree_counts_and_lists_each_side_not_matched() -> None:
     text = views(two_languages())["trace text"]
     assert (
-        "sentences: 0 verbatim, 0 altered, 2 paraphrased, 2 not matched; 2 of the parent’s not matched"
+        "sentences: 0 verbatim, 0 altered, 2 paraphrased, 2 not matched; 2 of the source’s not matched"
         in text
     )
     assert "Not matched in council-es (2)\n" in text and "Not matched in council-en (2)\n" in text

@@ -21,7 +21,7 @@ from provtrace.models import (
     Relation,
     Trace,
 )
-from provtrace.render.rows import NOT_MATCHED, ChangeCounts, count_changes
+from provtrace.render.rows import NOT_MATCHED, ONLY_LEFT, ONLY_RIGHT, ChangeCounts, count_changes
 from provtrace.wording import indefinite, order_unknown, plural
 
 
@@ -152,14 +152,18 @@ def edge_counts(trace: Trace, edge: Edge) -> tuple[Alignment, Article, Article, 
     return alignment, parent, child, count_changes(alignment, parent, child, unmatched)
 
 
-def unlinked_columns(counts: Iterable[ChangeCounts], dropped: str = "Dropped") -> tuple[str, str, bool]:
+def unlinked_columns(counts: Iterable[ChangeCounts]) -> tuple[str, str, bool]:
     """The headings of a table's columns counting the child's and the parent's sentences no link
-    holds (dropped: the second's usual one), and whether each cell must say which it counts: as
-    usual where every row's are added and dropped, "Not matched" where every row's are not matched
-    (ChangeCounts.unmatched), and both words where rows differ."""
+    holds, and whether each cell must say which it counts: as usual where every row's are added
+    and dropped, "Not matched" where every row's are not matched (ChangeCounts.unmatched), "Only on
+    the right/left" for a pair neither of which derives from the other (ChangeCounts.pair), and
+    both words where rows differ."""
+    counts = list(counts)
     kinds = {c.unmatched for c in counts}
     if True not in kinds:
-        return "Added", dropped, False
+        if counts and all(c.pair for c in counts):
+            return ONLY_RIGHT.capitalize(), ONLY_LEFT.capitalize(), False
+        return "Added", "Dropped of source", False
     if False not in kinds:
         return NOT_MATCHED.capitalize(), f"{NOT_MATCHED.capitalize()} of source", False
     return f"Added or {NOT_MATCHED}", f"Dropped or {NOT_MATCHED} of source", True
@@ -175,11 +179,29 @@ def pct(share: float) -> str:
     return f"{round(100 * share)}%"
 
 
+def _between(trace: Trace) -> list[Edge]:
+    """The edges joining a diff's two texts (none, or one)."""
+    alignment = trace.alignments[0]
+    return [e for e in trace.edges if {e.parent, e.child} == {alignment.source, alignment.target}]
+
+
+def compared_as_pair(trace: Trace) -> bool:
+    """Whether a diff's two texts are only set side by side: no edge joins them, so neither is a
+    source nor a version of the other, and what no link holds is only on one side (ONLY_LEFT)."""
+    return not _between(trace)
+
+
+def node_name(trace: Trace, node: str) -> str:
+    """A tree node as prose names it: the article's id, or "an unseen Reuters original"."""
+    agency = next((u.agency for u in trace.unseen if u.id == node), None)
+    return node if agency is None else f"an unseen {agency} original"
+
+
 def direction(trace: Trace) -> str:
     """For a diff: which side is shown as the source, and what the inference says."""
     alignment = trace.alignments[0]
     source, target = alignment.source, alignment.target
-    between = [e for e in trace.edges if {e.parent, e.child} == {source, target}]
+    between = _between(trace)
     if between and not between[0].direction_known:
         edge = between[0]
         said = order_unknown(edge.parent, edge.child)
@@ -201,9 +223,10 @@ def direction(trace: Trace) -> str:
         {e.parent for e in trace.edges if e.child == source}
         & {e.parent for e in trace.edges if e.child == target}
     )
+    side = f"they are set side by side, {source} on the left and {target} on the right."
     if shared:
-        return f"Neither derives from the other: both derive from {shared[0]}; {source} is shown on the left."
-    return f"provtrace finds no derivation between them; {source} is shown as the source."
+        return f"Neither derives from the other: both derive from {node_name(trace, shared[0])}; {side}"
+    return f"provtrace finds no derivation between them; {side}"
 
 
 def unseen_agency(trace: Trace, edge: Edge) -> str | None:

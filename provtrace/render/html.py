@@ -14,6 +14,7 @@ from html import escape
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    compared_as_pair,
     credit_notes,
     direction,
     edge_counts,
@@ -27,7 +28,7 @@ from provtrace.render.common import (
 from provtrace.render.escape import one_line
 from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, summary_table
 from provtrace.render.html_style import CSS, UNMATCHED_CSS
-from provtrace.render.rows import NOT_MATCHED, Row, RowKind, count_changes, rows
+from provtrace.render.rows import PARTIAL, Row, RowKind, count_changes, row_label, rows
 from provtrace.render.svg import relation_class, tree_svg
 from provtrace.render.worddiff import Op, Segment, join, word_diff
 from provtrace.wording import plural
@@ -37,13 +38,10 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
 _FOOTER = (
     "<footer>Made with provtrace. Sentence numbers count from 0. “Verbatim”: the same words; "
     "“altered”: the same sentence with some words changed (<del>removed</del> <ins>inserted</ins>); "
-    "“paraphrased”: the same content in other words; “in part”: only a clause of the sentence is "
+    "“paraphrased”: the same content in other words; “partial”: only part of a sentence is "
     "reused.</footer>"
 )
-_TOGGLE = (
-    '<label class="toggle"><input type="checkbox" id="only-changes"> '
-    "Hide verbatim sentences</label>"
-)
+_TOGGLE = '<label class="toggle"><input type="checkbox" id="only-changes"> Hide verbatim sentences</label>'
 
 _NO_TITLE = '<span class="muted">no title found</span>'
 
@@ -55,15 +53,6 @@ _VERB: dict[Relation, str] = {
     Relation.REWRITE: "rewrote it",
     Relation.TRANSLATION: "translated it",
     Relation.UNSEEN_SOURCE: "cites it",
-}
-
-_TAG = {
-    RowKind.VERBATIM: "verbatim",
-    RowKind.ALTERED: "altered",
-    RowKind.PARAPHRASE: "paraphrased",
-    RowKind.ADDED: "added",
-    RowKind.DROPPED: "dropped",
-    RowKind.UNMATCHED: NOT_MATCHED,
 }
 
 
@@ -130,16 +119,16 @@ def _diff_cells(old: str, new: str) -> tuple[str, str]:
     return join(left), join(right)
 
 
-def _row(row: Row, parent: Article, child: Article) -> str:
+def _row(row: Row, parent: Article, child: Article, pair: bool = False) -> str:
     old, new = _sentence(parent, row.source), _sentence(child, row.target)
     if row.kind is RowKind.ALTERED:
         left, right = _diff_cells(old, new)
     else:
         left, right = _e(old), _e(new)
-    partial = ' <span class="partial">(in part)</span>' if row.partial else ""
+    partial = f' <span class="partial">({PARTIAL})</span>' if row.partial else ""
     if row.changes:
         partial += f' <span class="flips">· {_e(flips(row.changes))}</span>'
-    cells = [f'<td class="tag">{_TAG[row.kind]}{partial}</td>']
+    cells = [f'<td class="tag">{row_label(row.kind, pair)}{partial}</td>']
     for side, indices, text in (("left", row.source, left), ("right", row.target, right)):
         refs = "+".join(map(str, indices))
         empty = "" if indices else " empty"
@@ -147,15 +136,17 @@ def _row(row: Row, parent: Article, child: Article) -> str:
     return f'<tr class="r-{row.kind.value}">' + "".join(cells) + "</tr>"
 
 
-def _side_by_side(alignment: Alignment, parent: Article, child: Article, unmatched: bool) -> Iterator[str]:
+def _side_by_side(
+    alignment: Alignment, parent: Article, child: Article, unmatched: bool, pair: bool = False
+) -> Iterator[str]:
     yield '<table class="sbs">'
     yield '<colgroup><col class="tag"><col class="n"><col><col class="n"><col></colgroup>'
     yield (
-        f'<thead><tr><th></th><th class="num">#</th><th>{_id(parent.id)} (source)</th>'
+        f'<thead><tr><th></th><th class="num">#</th><th>{_id(parent.id)}{"" if pair else " (source)"}</th>'
         f'<th class="num">#</th><th>{_id(child.id)}</th></tr></thead>'
     )
     yield "<tbody>"
-    yield from (_row(row, parent, child) for row in rows(alignment, unmatched))
+    yield from (_row(row, parent, child, pair) for row in rows(alignment, unmatched))
     yield "</tbody></table>"
 
 
@@ -232,7 +223,7 @@ def _article_list(trace: Trace) -> Iterator[str]:
         yield (
             f'<tr id="article-{n}"><td>{_id(a.id)}</td><td>{_e(a.title or "")}</td>'
             f"<td>{_e(a.site or '')}</td>"
-            f"<td class=\"date\">{_e(a.published or '')}</td><td>{_e(', '.join(credit_notes(a)))}</td>"
+            f'<td class="date">{_e(a.published or "")}</td><td>{_e(", ".join(credit_notes(a)))}</td>'
             f'<td class="num">{len(a.sentences)}</td><td class="muted">{_e(a.path)}</td></tr>'
         )
     yield "</tbody></table>"
@@ -288,11 +279,12 @@ def _outside(trace: Trace) -> Iterator[str]:
     yield "</section>"
 
 
-def _card(article: Article, role: str) -> str:
+def _card(article: Article, role: str, label: str) -> str:
+    """An article's card: role "source" or "version" (its colours), label what its chip says."""
     facts = _facts(meta(article), article)
     return (
         f'<div class="card {role}"><span class="chip {"source" if role == "source" else "rewrite"}">'
-        f"{role}</span> "
+        f"{label}</span> "
         f"{_id(article.id)}<div>{_title(article) or _NO_TITLE}</div>"
         f'<div class="muted">{facts}</div></div>'
     )
@@ -303,17 +295,19 @@ def render_html_diff(trace: Trace, options: RenderOptions) -> str:
     alignment = trace.alignments[0]
     parent, child = trace.article(alignment.source), trace.article(alignment.target)
     assert parent is not None and child is not None
-    counted = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child))
+    pair = compared_as_pair(trace)
+    counted = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child), pair)
+    labels = ("left", "right") if pair else ("source", "version")
     body = [
         "<header>",
         f"<h1>{_e(child.id)} compared with {_e(parent.id)}</h1>",
         f'<p class="lede">{_e(direction(trace))}</p>',
-        f'<div class="cards">{_card(parent, "source")}{_card(child, "version")}</div>',
+        f'<div class="cards">{_card(parent, "source", labels[0])}{_card(child, "version", labels[1])}</div>',
         counts(counted),
         bar(counted),
         *([NOT_MATCHED_NOTE] if counted.unmatched else []),
         _TOGGLE,
         "</header>",
-        *_side_by_side(alignment, parent, child, counted.unmatched),
+        *_side_by_side(alignment, parent, child, counted.unmatched, pair),
     ]
     return _page(f"{child.id} compared with {parent.id}", body, counted.unmatched)

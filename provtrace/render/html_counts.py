@@ -68,9 +68,10 @@ def counts(c: ChangeCounts) -> str:
     out = [
         f'<span><i class="swatch k-{k}"></i> <b>{n}</b> {label} ({pct(s)})</span>' for k, label, n, s in items
     ]
+    side = "the left’s" if c.pair else "the source’s"
     out.append(
         f'<span><i class="swatch k-{"unmatched" if c.unmatched else "dropped"}"></i> <b>{c.dropped}</b> '
-        f"of the source’s {c.parent_sentences} sentences {c.dropped_word} "
+        f"of {side} {c.parent_sentences} sentences {c.dropped_word} "
         f"({pct(c.share(c.dropped, of_parent=True))})</span>"
     )
     return '<div class="counts">' + "".join(out) + "</div>"
@@ -87,7 +88,7 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
     """A row per edge: the version, its source, the relation, the confidence, the bar and the counts."""
     edges = [node.edge for node in walk(trace) if node.edge is not None]
     found = {(e.parent, e.child): edge_counts(trace, e) for e in edges}
-    added, dropped, named = unlinked_columns((f[3] for f in found.values() if f), "Dropped of source")
+    added, dropped, named = unlinked_columns(f[3] for f in found.values() if f)
     yield '<table class="summary"><thead><tr><th>Version</th><th>Derived from</th><th>Relation</th>'
     yield '<th class="num">Confidence</th><th class="barcol">Sentences of the version</th>'
     yield '<th class="num">Verbatim</th>'

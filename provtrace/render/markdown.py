@@ -14,6 +14,7 @@ from provtrace.models import Alignment, Article, Edge, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
     Node,
+    compared_as_pair,
     direction,
     edge_counts,
     flips,
@@ -31,10 +32,12 @@ from provtrace.render.escape import markdown as md
 from provtrace.render.rows import (
     NOT_MATCHED,
     NOT_MATCHED_WHY,
+    PARTIAL,
     ChangeCounts,
     Row,
     RowKind,
     count_changes,
+    row_label,
     rows,
 )
 from provtrace.render.worddiff import Op, Segment, join, word_diff
@@ -135,7 +138,7 @@ def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: b
         yield ""
         for link in links:
             old, new = _sentence(parent, link.source), _sentence(child, link.target)
-            partial = " (partial)" if link.partial else ""
+            partial = f" ({PARTIAL})" if link.partial else ""
             flipped = f" · **{flips(link.changes)}**" if link.changes else ""
             yield f"- **[{_refs(link.source)} → {_refs(link.target)}]**{partial}{flipped}"
             if kind is LinkKind.ALTERED:
@@ -216,15 +219,15 @@ def render_markdown(trace: Trace, options: RenderOptions) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _diff_row(row: Row, parent: Article, child: Article) -> str:
+def _diff_row(row: Row, parent: Article, child: Article, pair: bool = False) -> str:
     """One row of the side-by-side table: the change, then each side's numbers and text."""
     old, new = _sentence(parent, row.source), _sentence(child, row.target)
     if row.kind is RowKind.ALTERED:
         left, right = _marked(old, new, Op.DELETE), _marked(old, new, Op.INSERT)
     else:
         left, right = md(old), md(new)
-    kind = NOT_MATCHED if row.kind is RowKind.UNMATCHED else row.kind.value
-    kind += " (partial)" if row.partial else ""
+    kind = row_label(row.kind, pair)
+    kind += f" ({PARTIAL})" if row.partial else ""
     kind += f" · **{flips(row.changes)}**" if row.changes else ""
     return f"| {kind} | {_refs(row.source)} | {left} | {_refs(row.target)} | {right} |"
 
@@ -236,13 +239,15 @@ def render_markdown_diff(trace: Trace, options: RenderOptions) -> str:
     assert parent is not None and child is not None
 
     lines = [f"# {md(child.id)} compared with {md(parent.id)}", "", md(direction(trace)), ""]
-    for role, article in (("Source", parent), ("Version", child)):
+    pair = compared_as_pair(trace)
+    roles = ("Left", "Right") if pair else ("Source", "Version")
+    for role, article in zip(roles, (parent, child), strict=True):
         lines.append(
             f"- {role}: **{md(article.id)}**{_title(article)} · " + " · ".join(md(m) for m in meta(article))
         )
-    counts = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child))
+    counts = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child), pair)
     lines += ["", _count_head([counts]), "| ---: | ---: | ---: | ---: | ---: |", _counts_cells(counts), ""]
     lines += [_NOT_MATCHED_NOTE, ""] if counts.unmatched else []
     lines += [f"| Change | # | {md(parent.id)} | # | {md(child.id)} |", "| --- | ---: | --- | ---: | --- |"]
-    lines += [_diff_row(row, parent, child) for row in rows(alignment, counts.unmatched)]
+    lines += [_diff_row(row, parent, child, pair) for row in rows(alignment, counts.unmatched)]
     return "\n".join(lines) + "\n"

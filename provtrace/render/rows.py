@@ -39,6 +39,31 @@ NOT_MATCHED_WHY = (
 )
 
 
+#: What a diff of two texts neither of which derives from the other calls the sentences of each
+#: that no link holds: neither was added nor dropped, as there is no source and version.
+ONLY_LEFT = "only on the left"
+ONLY_RIGHT = "only on the right"
+#: What a link or a sentence no link holds is called in every report that names it in words.
+_LABEL = {
+    RowKind.VERBATIM: "verbatim",
+    RowKind.ALTERED: "altered",
+    RowKind.PARAPHRASE: "paraphrased",
+    RowKind.ADDED: "added",
+    RowKind.DROPPED: "dropped",
+    RowKind.UNMATCHED: NOT_MATCHED,
+}
+#: The word for a link reusing only part of a side, beside its kind.
+PARTIAL = "partial"
+
+
+def row_label(kind: RowKind, pair: bool = False) -> str:
+    """What a row of this kind is called in words; pair: the two texts are compared as a pair
+    (neither derives from the other), so a sentence no link holds is only on one side."""
+    if pair and kind in (RowKind.ADDED, RowKind.DROPPED):
+        return ONLY_RIGHT if kind is RowKind.ADDED else ONLY_LEFT
+    return _LABEL[kind]
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """One line of a side-by-side view; an empty side means the sentence has no counterpart."""
@@ -89,16 +114,19 @@ class ChangeCounts:
     child_sentences: int
     parent_sentences: int
     unmatched: bool = False  # the added and dropped may be translated: call them NOT_MATCHED
+    pair: bool = False  # neither text derives from the other: call them ONLY_RIGHT and ONLY_LEFT
 
     @property
     def added_word(self) -> str:
-        """What the report calls the child's sentences counted as added: "added" or "not matched"."""
-        return NOT_MATCHED if self.unmatched else "added"
+        """What the report calls the child's sentences counted as added: "added", "not matched"
+        or "only on the right"."""
+        return NOT_MATCHED if self.unmatched else row_label(RowKind.ADDED, self.pair)
 
     @property
     def dropped_word(self) -> str:
-        """What the report calls the parent's sentences counted as dropped: "dropped" or "not matched"."""
-        return NOT_MATCHED if self.unmatched else "dropped"
+        """What the report calls the parent's sentences counted as dropped: "dropped", "not
+        matched" or "only on the left"."""
+        return NOT_MATCHED if self.unmatched else row_label(RowKind.DROPPED, self.pair)
 
     def share(self, count: int, of_parent: bool = False) -> float:
         """count as a share (0..1) of the child's sentences, or of the parent's."""
@@ -107,10 +135,11 @@ class ChangeCounts:
 
 
 def count_changes(
-    alignment: Alignment, parent: Article, child: Article, unmatched: bool = False
+    alignment: Alignment, parent: Article, child: Article, unmatched: bool = False, pair: bool = False
 ) -> ChangeCounts:
     """How many of the child's sentences were kept, altered, paraphrased or added; how many dropped
-    (with unmatched, the added and dropped are only not matched: see the module)."""
+    (with unmatched, the added and dropped are only not matched: see the module; with pair, only on
+    one side: see ONLY_LEFT)."""
     kinds = {k: sum(len(l.target) for l in alignment.links if l.kind is k) for k in LinkKind}
     return ChangeCounts(
         verbatim=kinds[LinkKind.VERBATIM],
@@ -121,4 +150,5 @@ def count_changes(
         child_sentences=len(child.sentences),
         parent_sentences=len(parent.sentences),
         unmatched=unmatched,
+        pair=pair,
     )

@@ -110,7 +110,7 @@ def _counts(alignment: Alignment, unmatched: bool) -> str:
     return (
         f"sentences: {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
         f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {len(alignment.added)} {added}; "
-        f"{len(alignment.dropped)} of the parent’s {dropped}"
+        f"{len(alignment.dropped)} of the source’s {dropped}"
     )
 
 

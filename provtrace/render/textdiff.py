@@ -20,9 +20,18 @@ from rich.text import Text
 
 from provtrace.models import Alignment, Article, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import direction, flips, meta
+from provtrace.render.common import compared_as_pair, direction, flips, meta
 from provtrace.render.escape import one_line
-from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY, Row, RowKind, count_changes, rows
+from provtrace.render.rows import (
+    NOT_MATCHED,
+    NOT_MATCHED_WHY,
+    PARTIAL,
+    Row,
+    RowKind,
+    count_changes,
+    row_label,
+    rows,
+)
 from provtrace.render.worddiff import Op, word_diff
 
 #: Terminals at least this wide show the two articles side by side.
@@ -105,20 +114,27 @@ def _mark(row: Row, options: RenderOptions) -> Text:
 def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace) -> Iterator[Text]:
     yield Text(f"{child.id} compared with {parent.id}", style="bold")
     yield Text(one_line(direction(trace)))
-    for role, article in (("source ", parent), ("version", child)):
+    pair = compared_as_pair(trace)
+    roles = ("left   ", "right  ") if pair else ("source ", "version")
+    for role, article in zip(roles, (parent, child), strict=True):
         line = Text(f"{role}  ") + Text(one_line(article.id), style="bold cyan")
         if article.title:
             line.append("  “" + one_line(article.title) + "”", style="italic")
         line.append("  " + one_line(" · ".join([*meta(article), article.path])), style="dim")
         yield line
-    c = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child))
+    c = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child), pair)
+    dropped = f"{c.dropped} {c.dropped_word}" if c.pair else f"{c.dropped} of the source’s {c.dropped_word}"
     yield Text(
         f"sentences: {c.verbatim} verbatim, {c.altered} altered, {c.paraphrased} paraphrased, "
-        f"{c.added} {c.added_word}; {c.dropped} of the source’s {c.dropped_word}"
+        f"{c.added} {c.added_word}; {dropped}"
     )
-    unlinked = f"? {NOT_MATCHED}" if c.unmatched else "+ added  - dropped"
+    unlinked = (
+        f"? {NOT_MATCHED}"
+        if c.unmatched
+        else f"+ {row_label(RowKind.ADDED, pair)}  - {row_label(RowKind.DROPPED, pair)}"
+    )
     yield Text(
-        f"= verbatim  ~ altered (word changes marked)  ≈ paraphrased  {unlinked}  ½ only part reused",
+        f"= verbatim  ~ altered (word changes marked)  ≈ paraphrased  {unlinked}  ½ {PARTIAL}",
         style="dim",
     )
     if c.unmatched:
@@ -127,12 +143,17 @@ def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace)
 
 
 def _side_by_side(
-    alignment: Alignment, parent: Article, child: Article, options: RenderOptions, unmatched: bool
+    alignment: Alignment,
+    parent: Article,
+    child: Article,
+    options: RenderOptions,
+    unmatched: bool,
+    pair: bool = False,
 ) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, padding=(0, 1), pad_edge=False)
     table.add_column("", no_wrap=True, width=2)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(Text(f"{one_line(parent.id)} (source)"), ratio=1, overflow=_FOLD)
+    table.add_column(Text(one_line(parent.id) + ("" if pair else " (source)")), ratio=1, overflow=_FOLD)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(Text(one_line(child.id)), ratio=1, overflow=_FOLD)
     for row in rows(alignment, unmatched):
@@ -142,7 +163,12 @@ def _side_by_side(
 
 
 def _interleaved(
-    alignment: Alignment, parent: Article, child: Article, options: RenderOptions, unmatched: bool
+    alignment: Alignment,
+    parent: Article,
+    child: Article,
+    options: RenderOptions,
+    unmatched: bool,
+    pair: bool = False,
 ) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -180,7 +206,7 @@ class _DiffView:
         wide = options.max_width >= SIDE_BY_SIDE_WIDTH and not options.no_wrap
         body = _side_by_side if wide else _interleaved
         unmatched = self.trace.unlinked_may_be_translated(parent, child)
-        yield body(alignment, parent, child, self.options, unmatched)
+        yield body(alignment, parent, child, self.options, unmatched, compared_as_pair(self.trace))
 
 
 def render_text_diff(trace: Trace, options: RenderOptions) -> RenderableType:
