@@ -34,3 +34,8 @@ def across_languages(pairs: int) -> str:
         "their sentences not matched may be translated, not added or dropped; "
         "pip install 'provtrace[semantic]' and rerun with --semantic"
     )
+
+
+#: How a line of evidence arguing against the conclusion it sits under begins (infer/direction.py
+#: marks them; reports label such a line "against" instead of "why").
+AGAINST = "against: "

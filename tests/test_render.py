@@ -242,7 +242,8 @@ def _strip_ansi(text: str) -> str:
 def _outside_trace() -> Trace:
     """Three articles in no edge: x related to none, y and z related (z derived from y, not drawn)."""
     articles = tuple(
-        Article(i, f"{i}.txt", None, None, None, None, (), (Sentence(0, "One."),), ()) for i in ("x", "y", "z")
+        Article(i, f"{i}.txt", None, None, None, None, (), (Sentence(0, "One."),), ())
+        for i in ("x", "y", "z")
     )
     related = (
         Related("y", "z", Derivation.DERIVED, 0.6, ("they share a run", "not drawn in the tree: too weak")),
@@ -272,3 +273,28 @@ def test_dot_draws_related_pairs_that_are_no_edges_as_dashed_lines_without_arrow
     assert '"y" -> "z" [label="derived, not drawn\\nprobability of copying 0.60"' in out
     assert 'dir="none"' in out and 'style="dashed"' in out
     assert 'kind="unrelated"' in out and 'kind="outside"' in out
+
+
+def test_a_marked_run_ending_in_its_markers_sign_is_set_off_by_a_space() -> None:
+    # "[-(AFP) --]" read as "(AFP) --" (review, session 12).
+    from provtrace.render.worddiff import Op, Segment, wdiff
+
+    assert wdiff(Segment(Op.DELETE, "March 3 (AFP) -")) == "[-March 3 (AFP) - -]"
+    assert wdiff(Segment(Op.DELETE, "-5C")) == "[- -5C-]"
+    assert wdiff(Segment(Op.INSERT, "C++")) == "{+C++ +}"
+    assert wdiff(Segment(Op.DELETE, "C++")) == "[-C++-]"
+    assert wdiff(Segment(Op.INSERT, "stuck")) == "{+stuck+}"
+
+
+def test_evidence_against_a_conclusion_is_labelled_against_never_why_against() -> None:
+    # "why: against: 15% of …" (review, session 12).
+    articles = tuple(
+        Article(i, f"{i}.txt", None, None, None, None, (), (Sentence(0, "One."),), ()) for i in ("y", "z")
+    )
+    related = (Related("y", "z", Derivation.DERIVED, 0.6, ("against: z adds a sentence", "not drawn: weak")),)
+    trace = Trace(articles, (), (), ("y", "z"), (), related=related)
+    for fmt in (OutputFormat.TEXT, OutputFormat.MARKDOWN):
+        out = renderer(fmt)(trace, RenderOptions())
+        out = plain(out, width=200) if fmt is OutputFormat.TEXT else str(out)
+        assert "against: z adds a sentence" in out and "why: not drawn: weak" in out
+        assert "why: against" not in out

@@ -30,7 +30,7 @@ from provtrace.infer.credited import (
 )
 from provtrace.infer.pickup import picked_up
 from provtrace.models import Alignment, Article
-from provtrace.wording import plural, possessive
+from provtrace.wording import AGAINST, plural, possessive
 
 # --- Direction: the weight of each signal (positive: a is upstream of b) ---------------------
 #: Containment asymmetry, per unit of difference: the strongest single signal, since
@@ -396,7 +396,7 @@ def orient(
     stored = tuple((w if forward else -w, t) for w, t in signals)  # for the chosen direction
     # Every sentence that argues against the chosen direction is marked, however little it weighs:
     # unmarked, it would read as support.
-    evidence = (*extra, *(f"against: {t}" if w < 0 and not t.startswith(_BALANCED) else t for w, t in stored))
+    evidence = (*extra, *(f"{AGAINST}{t}" if w < 0 and not t.startswith(_BALANCED) else t for w, t in stored))
     if forward:
         return Direction(a, b, probability, b_in_a, evidence, stored, a_in_b, external)
     return Direction(b, a, 1 - probability, a_in_b, evidence, stored, b_in_a, -external)

@@ -22,7 +22,7 @@ from provtrace.models import (
     Trace,
 )
 from provtrace.render.rows import NOT_MATCHED, ONLY_LEFT, ONLY_RIGHT, ChangeCounts, count_changes
-from provtrace.wording import indefinite, order_unknown, plural
+from provtrace.wording import AGAINST, indefinite, order_unknown, plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,14 @@ def unlinked_columns(counts: Iterable[ChangeCounts]) -> tuple[str, str, bool]:
     if False not in kinds:
         return NOT_MATCHED.capitalize(), f"{NOT_MATCHED.capitalize()} of source", False
     return f"Added or {NOT_MATCHED}", f"Dropped or {NOT_MATCHED} of source", True
+
+
+def evidence_label(item: str) -> tuple[str, str]:
+    """A line of evidence as a report labels it: ("why", item), or ("against", the rest) for one
+    arguing against the conclusion, so that it never reads "why: against: …"."""
+    if item.startswith(AGAINST):
+        return "against", item[len(AGAINST) :]
+    return "why", item
 
 
 def flips(changes: tuple[Change, ...]) -> str:

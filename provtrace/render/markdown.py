@@ -17,6 +17,7 @@ from provtrace.render.common import (
     compared_as_pair,
     direction,
     edge_counts,
+    evidence_label,
     flips,
     link_count,
     meta,
@@ -196,7 +197,7 @@ def _pairs(heading: str, pairs: list[Related]) -> list[str]:
     lines = ["", heading, ""]
     for r in pairs:
         lines.append(f"- **{md(r.a)}** · **{md(r.b)}** · probability of copying {r.probability:.2f}")
-        lines += [f"  - why: {md(item)}" for item in r.evidence]
+        lines += [f"  - {label}: {md(item)}" for label, item in map(evidence_label, r.evidence)]
     return lines
 
 

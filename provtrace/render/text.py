@@ -16,10 +16,18 @@ from rich.tree import Tree
 
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import flips, link_count, outside_lists, pair_lists, relation_of, summary_line
+from provtrace.render.common import (
+    evidence_label,
+    flips,
+    link_count,
+    outside_lists,
+    pair_lists,
+    relation_of,
+    summary_line,
+)
 from provtrace.render.escape import visible
 from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY
-from provtrace.render.worddiff import Op, word_diff
+from provtrace.render.worddiff import Op, wdiff, word_diff
 
 _ID = "bold cyan"
 _ADDED = "green"
@@ -100,7 +108,7 @@ def _diff_text(old: str, new: str, options: RenderOptions) -> Text:
             style = "strike red" if seg.op is Op.DELETE else "bold green"
             out.append(seg.text, style=style)
         else:
-            out.append(f"[-{seg.text}-]" if seg.op is Op.DELETE else f"{{+{seg.text}+}}")
+            out.append(wdiff(seg))
     return out
 
 
@@ -170,7 +178,8 @@ def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableT
     head.append(f"  {relation_of(trace, edge, visible)}", style="bold")
     head.append(f" · confidence {edge.confidence:.2f}", style=_DIM)
     lines: list[RenderableType] = [head, _meta(child)]
-    lines.extend(_hanging("  why: ", visible(item)) for item in edge.evidence)
+    evidence = map(evidence_label, edge.evidence)
+    lines.extend(_hanging(f"  {label}: ", visible(item)) for label, item in evidence)
     alignment = trace.alignment(edge.parent, edge.child)
     if alignment is not None and parent is not None:
         unmatched = trace.unlinked_may_be_translated(parent, child)
@@ -232,6 +241,6 @@ def _pairs(heading: str, pairs: list[Related]) -> list[RenderableType]:
         line = Text("  ") + Text(visible(r.a), style=_ID) + Text(" · ") + Text(visible(r.b), style=_ID)
         line.append(f" · probability of copying {r.probability:.2f}", style=_DIM)
         blocks.append(line)
-        for item in r.evidence:
-            blocks.append(Text("    why: " + visible(item), style=_DIM))
+        for label, item in map(evidence_label, r.evidence):
+            blocks.append(Text(f"    {label}: " + visible(item), style=_DIM))
     return blocks

@@ -32,7 +32,7 @@ from provtrace.render.rows import (
     row_label,
     rows,
 )
-from provtrace.render.worddiff import Op, word_diff
+from provtrace.render.worddiff import Op, wdiff, word_diff
 
 #: Terminals at least this wide show the two articles side by side.
 SIDE_BY_SIDE_WIDTH = 120
@@ -80,7 +80,7 @@ def _side(old: str, new: str, keep: Op, options: RenderOptions) -> Text:
         elif options.color:
             out.append(seg.text, style="strike red" if keep is Op.DELETE else "bold green")
         else:
-            out.append(f"[-{seg.text}-]" if keep is Op.DELETE else f"{{+{seg.text}+}}")
+            out.append(wdiff(seg))
     return out
 
 

@@ -68,6 +68,17 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+def wdiff(segment: Segment) -> str:
+    """A deleted or inserted run marked as wdiff marks it, [-deleted-] or {+inserted+}; a run that
+    ends or begins with the marker's own sign ("(AFP) -") is set off from it by a space, so that
+    "[-(AFP) - -]" never reads as "(AFP) --"."""
+    sign, opener, closer = ("-", "[-", "-]") if segment.op is Op.DELETE else ("+", "{+", "+}")
+    text = segment.text
+    head = " " if text.startswith(sign) else ""
+    tail = " " if text.endswith(sign) else ""
+    return f"{opener}{head}{text}{tail}{closer}"
+
+
 def join(segments: Iterable[Segment | tuple[Segment, str]]) -> str:
     """Segments' texts (or a segment and its text as shown) joined as they stand: spaced, or not."""
     out: list[str] = []
