@@ -171,7 +171,9 @@ def test_piped_text_is_one_sentence_a_line_without_trailing_spaces(command: str,
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert not [line for line in lines if line != line.rstrip()]
-    dropped = "Shipping lines have begun diverting vessels to Puerto Cabral, a smaller port about 180 kilometres"
+    dropped = (
+        "Shipping lines have begun diverting vessels to Puerto Cabral, a smaller port about 180 kilometres"
+    )
     assert any(dropped in line and line.rstrip().endswith(".") for line in lines), dropped
 
 
@@ -207,6 +209,26 @@ def test_an_output_name_with_an_unknown_extension_is_a_usage_error(examples: Pat
     assert result.exit_code == ExitCode.USAGE
     assert "cannot tell the format from the file name 'report.pdf'" in result.stderr
     assert not (tmp_path / "report.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "said"),
+    [
+        ("diff {w} {c}", "pair.csv", "provtrace diff has no csv output"),
+        ("diff {w} {c}", "pair.graphml", "provtrace diff has no graphml output"),
+        ("trace {w} {c}", "report.sarif", "provtrace trace has no sarif output"),
+        ("check {c} --wire {w}", "findings.csv", "provtrace check has no csv output"),
+    ],
+)
+def test_an_output_name_of_another_commands_format_says_this_command_has_none(
+    examples: Path, tmp_path: Path, command: str, name: str, said: str
+) -> None:
+    # "diff -o x.csv" said it could not tell the format from the name (review, session 12).
+    w, c = examples / "wire-original.txt", examples / "coastalpost-rewrite.txt"
+    result = runner.invoke(app, [*command.format(w=w, c=c).split(), "-o", str(tmp_path / name)])
+    assert result.exit_code == ExitCode.USAGE
+    assert said in result.stderr and "end the file name with one of" in result.stderr
+    assert not (tmp_path / name).exists()
 
 
 def test_no_color_gives_text_without_any_escape_codes(
@@ -265,7 +287,9 @@ def test_the_entry_point_exits_with_the_commands_code(
     assert '"provtrace.trace/1"' in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("command", "name"), [("trace", "PATH..."), ("check", "STORY..."), ("check", "--wire PATH")])
+@pytest.mark.parametrize(
+    ("command", "name"), [("trace", "PATH..."), ("check", "STORY..."), ("check", "--wire PATH")]
+)
 def test_help_names_arguments_without_python_types(command: str, name: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert name in result.stdout
@@ -361,7 +385,12 @@ def test_a_malformed_scheduler_address_is_a_prompt_one_line_usage_error(
 def test_a_well_formed_scheduler_address_passes_the_check() -> None:
     from provtrace.parallel import check_address
 
-    for address in ("tcp://127.0.0.1:8786", "10.0.0.5:8786", "tls://sched.example.org:8786", "tcp://[::1]:8786"):
+    for address in (
+        "tcp://127.0.0.1:8786",
+        "10.0.0.5:8786",
+        "tls://sched.example.org:8786",
+        "tcp://[::1]:8786",
+    ):
         check_address(address)
 
 
@@ -406,7 +435,9 @@ def test_an_option_the_format_does_not_use_is_warned_about_in_one_line(
     assert result.exit_code == 0
     warned = [line for line in result.stderr.splitlines() if "no effect" in line]
     assert len(warned) == 1 and warned[0].startswith(f"warning: {said}")
-    used = runner.invoke(app, ["trace", str(examples), "-f", "json" if option == "--all-pairs" else "text", option])
+    used = runner.invoke(
+        app, ["trace", str(examples), "-f", "json" if option == "--all-pairs" else "text", option]
+    )
     assert "no effect" not in used.stderr
 
 

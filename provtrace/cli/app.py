@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 import typer.core
 
+from provtrace.check.formats import CHECK_FORMATS
 from provtrace.cli.check import check_command
 from provtrace.cli.common import (
     OutputOption,
@@ -155,7 +156,7 @@ def trace_command(
     from provtrace.options import TraceOptions
     from provtrace.pipeline import trace, trace_with_index
 
-    chosen = fmt or format_for(output, TRACE_FORMATS) or OutputFormat.TEXT
+    chosen = fmt or format_for(output, TRACE_FORMATS, "trace", (CHECK_FORMATS,)) or OutputFormat.TEXT
     warn(unused_options(chosen, brief=brief, all_pairs=all_pairs), quiet)
     options = TraceOptions(all_pairs=all_pairs, semantic=semantic, workers=workers, scheduler=scheduler)
     stdin = sys.stdin.buffer
@@ -243,7 +244,8 @@ def diff_command(
     from provtrace.diff import diff_articles
     from provtrace.options import TraceOptions
 
-    chosen = fmt or format_for(output, DIFF_FORMATS) or DiffFormat.TEXT
+    others = (TRACE_FORMATS, CHECK_FORMATS)
+    chosen = fmt or format_for(output, DIFF_FORMATS, "diff", others) or DiffFormat.TEXT
     options = TraceOptions(semantic=semantic)
     stdin = sys.stdin.buffer
     with progress_bar(sys.stderr.isatty()) as progress:

@@ -22,6 +22,7 @@ from provtrace.cli.common import (
     warn,
 )
 from provtrace.ingest.types import named_suffixes
+from provtrace.render import TRACE_FORMATS
 
 
 def check_command(
@@ -97,7 +98,7 @@ def check_command(
             f"give the wire copy with --wire PATH or an index with --index FILE, {which}",
             param_hint="'--wire' / '--index'",
         )
-    chosen = fmt or format_for(output, CHECK_FORMATS) or CheckFormat.TEXT
+    chosen = fmt or format_for(output, CHECK_FORMATS, "check", (TRACE_FORMATS,)) or CheckFormat.TEXT
     stdin = sys.stdin.buffer
     with progress_bar(sys.stderr.isatty()) as progress:
         report = guard(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 import traceback as tb
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 F = TypeVar("F", bound=StrEnum)
-
 
 
 def _output_file(value: str) -> Path:
@@ -189,16 +188,22 @@ def progress_bar(enabled: bool) -> Iterator[ProgressBar]:
         bar.close()
 
 
-def format_for(output: Path | None, formats: Formats[F, Any]) -> F | None:
-    """The format an --output file's extension names; an unknown extension is a usage error."""
+def format_for(
+    output: Path | None, formats: Formats[F, Any], command: str = "", others: Sequence[Formats[Any, Any]] = ()
+) -> F | None:
+    """The format an --output file's extension names; an unknown extension is a usage error, which
+    says so plainly where the extension names a format of another of provtrace's commands (others):
+    "provtrace diff has no csv output"."""
     if output is None:
         return None
     chosen = formats.for_suffix(output.suffix)
     if chosen is None:
         known = ", ".join(sorted(formats.suffixes))
-        fail(
-            f"cannot tell the format from the file name {output.name!r}: give --format, "
-            f"or end it with one of {known}",
-            ExitCode.USAGE,
+        elsewhere = next((f.for_suffix(output.suffix) for f in others if f.for_suffix(output.suffix)), None)
+        problem = (
+            f"provtrace {command} has no {elsewhere} output"
+            if elsewhere is not None and command
+            else f"cannot tell the format from the file name {output.name!r}"
         )
+        fail(f"{problem}: give --format, or end the file name with one of {known}", ExitCode.USAGE)
     return chosen
