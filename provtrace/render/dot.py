@@ -2,8 +2,9 @@
 
 Nodes are the articles and unseen sources, with kind, title, site, published,
 path and sentence-count attributes; edges carry relation and confidence, and
-related pairs that are no tree edges are dashed undirected lines carrying their
-judgement and probability of copying.
+the related pairs listed outside the tree (render.common.pairs_not_drawn: written
+independently, or derived with a text in no edge) are dashed undirected lines
+carrying their judgement and probability of copying.
 Every ID and value is a double-quoted string (escape.dot), so article text
 cannot end a statement or inject attributes.
 """
