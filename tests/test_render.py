@@ -298,3 +298,14 @@ def test_evidence_against_a_conclusion_is_labelled_against_never_why_against() -
         out = plain(out, width=200) if fmt is OutputFormat.TEXT else str(out)
         assert "against: z adds a sentence" in out and "why: not drawn: weak" in out
         assert "why: against" not in out
+
+
+def test_a_merge_of_sentences_not_next_to_each_other_shows_the_gap() -> None:
+    # "[11+12+14 → 11] was: … […] …" read as one passage without the marker (review, session 12).
+    from provtrace.render.common import GAP, link_text
+
+    sentences = tuple(Sentence(i, f"S{i}.") for i in range(6))
+    a = Article("a", "a.txt", None, None, None, None, (), sentences, ())
+    assert link_text(a, (1, 2, 4)) == f"S1. S2. {GAP} S4."
+    assert link_text(a, (1, 2, 4), gaps=False) == "S1. S2. S4."
+    assert link_text(a, (3,)) == "S3." and link_text(a, (2, 3)) == "S2. S3."

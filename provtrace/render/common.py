@@ -177,6 +177,24 @@ def evidence_label(item: str) -> tuple[str, str]:
     return "why", item
 
 
+#: What stands between two sentences of one side of a link that are not next to each other in
+#: their article, so that a merge of sentences 11, 12 and 14 never reads as one passage.
+GAP = "[…]"
+
+
+def link_text(article: Article, indices: Sequence[int], gaps: bool = True) -> str:
+    """One side of a link (or a lone sentence) as reports show it: its sentences in order, with GAP
+    between two that are not neighbours when gaps (an altered link's word diff is read without:
+    the marker would be a word of it)."""
+    kept = [i for i in indices if 0 <= i < len(article.sentences)]
+    out: list[str] = []
+    for n, i in enumerate(kept):
+        if gaps and n and i != kept[n - 1] + 1:
+            out.append(GAP)
+        out.append(article.sentences[i].text)
+    return " ".join(out)
+
+
 def flips(changes: tuple[Change, ...]) -> str:
     """The meaning flips of a link as shown beside it: "negation · number", or ""."""
     return " · ".join(change.value for change in changes)

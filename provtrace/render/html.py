@@ -19,6 +19,7 @@ from provtrace.render.common import (
     direction,
     edge_counts,
     flips,
+    link_text,
     meta,
     outside_lists,
     pair_lists,
@@ -76,10 +77,6 @@ def _title(article: Article | None) -> str:
     )
 
 
-def _sentence(article: Article, indices: tuple[int, ...]) -> str:
-    return " ".join(article.sentences[i].text for i in indices if 0 <= i < len(article.sentences))
-
-
 def _page(title: str, body: list[str], unmatched: bool = False) -> str:
     """The whole page; unmatched: it shows sentences not matched, whose styles it then carries."""
     return "\n".join(
@@ -120,7 +117,8 @@ def _diff_cells(old: str, new: str) -> tuple[str, str]:
 
 
 def _row(row: Row, parent: Article, child: Article, pair: bool = False) -> str:
-    old, new = _sentence(parent, row.source), _sentence(child, row.target)
+    gaps = row.kind is not RowKind.ALTERED
+    old, new = link_text(parent, row.source, gaps), link_text(child, row.target, gaps)
     if row.kind is RowKind.ALTERED:
         left, right = _diff_cells(old, new)
     else:

@@ -20,6 +20,7 @@ from provtrace.render.common import (
     evidence_label,
     flips,
     link_count,
+    link_text,
     meta,
     outside_lists,
     pair_lists,
@@ -57,10 +58,6 @@ _COUNTS_ARE_UNMATCHED = (
     f"of the version; {NOT_MATCHED} of source counts the sentences of its source matched to none "
     "of the version's, as a share of the source."
 )
-
-
-def _sentence(article: Article, indices: tuple[int, ...]) -> str:
-    return " ".join(article.sentences[i].text for i in indices if 0 <= i < len(article.sentences))
 
 
 def _refs(indices: tuple[int, ...]) -> str:
@@ -138,7 +135,8 @@ def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: b
         yield f"#### {heading} ({link_count(links)})"
         yield ""
         for link in links:
-            old, new = _sentence(parent, link.source), _sentence(child, link.target)
+            gaps = kind is not LinkKind.ALTERED
+            old, new = link_text(parent, link.source, gaps), link_text(child, link.target, gaps)
             partial = f" ({PARTIAL})" if link.partial else ""
             flipped = f" · **{flips(link.changes)}**" if link.changes else ""
             yield f"- **[{_refs(link.source)} → {_refs(link.target)}]**{partial}{flipped}"
@@ -157,7 +155,7 @@ def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: b
             label = f"{NOT_MATCHED.capitalize()} in {md(article.id)}" if unmatched else label
             yield f"#### {label} ({len(indices)})"
             yield ""
-            yield from (f"- [{i}] {md(_sentence(article, (i,)))}" for i in indices)
+            yield from (f"- [{i}] {md(link_text(article, (i,)))}" for i in indices)
             yield ""
 
 
@@ -222,7 +220,8 @@ def render_markdown(trace: Trace, options: RenderOptions) -> str:
 
 def _diff_row(row: Row, parent: Article, child: Article, pair: bool = False) -> str:
     """One row of the side-by-side table: the change, then each side's numbers and text."""
-    old, new = _sentence(parent, row.source), _sentence(child, row.target)
+    gaps = row.kind is not RowKind.ALTERED
+    old, new = link_text(parent, row.source, gaps), link_text(child, row.target, gaps)
     if row.kind is RowKind.ALTERED:
         left, right = _marked(old, new, Op.DELETE), _marked(old, new, Op.INSERT)
     else:

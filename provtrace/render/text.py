@@ -20,6 +20,7 @@ from provtrace.render.common import (
     evidence_label,
     flips,
     link_count,
+    link_text,
     outside_lists,
     pair_lists,
     relation_of,
@@ -65,8 +66,8 @@ def _sentence(article: Article, index: int) -> str:
     return visible(article.sentences[index].text) if 0 <= index < len(article.sentences) else ""
 
 
-def _joined(article: Article, indices: tuple[int, ...]) -> str:
-    return " ".join(_sentence(article, i) for i in indices)
+def _joined(article: Article, indices: tuple[int, ...], gaps: bool = True) -> str:
+    return visible(link_text(article, indices, gaps))
 
 
 class _Hanging:
@@ -158,7 +159,8 @@ def _changes(
         yield Text(f"Altered ({link_count(altered)})", style=f"bold {_ALTERED}")
         for link in sorted(altered, key=lambda l: l.target):
             line = link_line(link, "~", _ALTERED)
-            line.append_text(_diff_text(_joined(parent, link.source), _joined(child, link.target), options))
+            old, new = _joined(parent, link.source, False), _joined(child, link.target, False)
+            line.append_text(_diff_text(old, new, options))
             yield line
     if paraphrased:
         yield Text(f"Paraphrased ({link_count(paraphrased)})", style=f"bold {_ALTERED}")

@@ -20,7 +20,7 @@ from rich.text import Text
 
 from provtrace.models import Alignment, Article, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import compared_as_pair, direction, flips, meta
+from provtrace.render.common import compared_as_pair, direction, flips, link_text, meta
 from provtrace.render.escape import one_line
 from provtrace.render.rows import (
     NOT_MATCHED,
@@ -59,8 +59,8 @@ _STYLE = {
 }
 
 
-def _sentence(article: Article, indices: tuple[int, ...]) -> str:
-    return one_line(" ".join(article.sentences[i].text for i in indices if 0 <= i < len(article.sentences)))
+def _sentence(article: Article, indices: tuple[int, ...], gaps: bool = True) -> str:
+    return one_line(link_text(article, indices, gaps))
 
 
 def _refs(indices: tuple[int, ...]) -> str:
@@ -92,7 +92,8 @@ def _flagged(row: Row, text: Text, options: RenderOptions) -> Text:
 
 
 def _texts(row: Row, parent: Article, child: Article, options: RenderOptions) -> tuple[Text, Text]:
-    old, new = _sentence(parent, row.source), _sentence(child, row.target)
+    gaps = row.kind is not RowKind.ALTERED
+    old, new = _sentence(parent, row.source, gaps), _sentence(child, row.target, gaps)
     if row.kind is RowKind.ALTERED:
         return _side(old, new, Op.DELETE, options), _flagged(
             row, _side(old, new, Op.INSERT, options), options
