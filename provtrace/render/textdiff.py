@@ -11,6 +11,7 @@ control pictures) and always put in Text objects, never parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Final
 
 from rich import box
@@ -143,14 +144,21 @@ def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace)
     yield Text("")
 
 
-def _side_by_side(
-    alignment: Alignment,
-    parent: Article,
-    child: Article,
-    options: RenderOptions,
-    unmatched: bool,
-    pair: bool = False,
-) -> Table:
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What a diff's body shows: the alignment, its two articles, and how."""
+
+    alignment: Alignment
+    parent: Article
+    child: Article
+    options: RenderOptions
+    unmatched: bool  # unlinked sentences are not matched (see rows)
+    pair: bool  # neither derives from the other (render.common.compared_as_pair)
+
+
+def _side_by_side(shown: _Shown) -> Table:
+    alignment, parent, child, options = shown.alignment, shown.parent, shown.child, shown.options
+    pair, unmatched = shown.pair, shown.unmatched
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, padding=(0, 1), pad_edge=False)
     table.add_column("", no_wrap=True, width=2)
     table.add_column("#", justify="right", no_wrap=True)
@@ -163,14 +171,9 @@ def _side_by_side(
     return table
 
 
-def _interleaved(
-    alignment: Alignment,
-    parent: Article,
-    child: Article,
-    options: RenderOptions,
-    unmatched: bool,
-    pair: bool = False,
-) -> Table:
+def _interleaved(shown: _Shown) -> Table:
+    alignment, parent, child, options = shown.alignment, shown.parent, shown.child, shown.options
+    unmatched = shown.unmatched
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
@@ -207,7 +210,7 @@ class _DiffView:
         wide = options.max_width >= SIDE_BY_SIDE_WIDTH and not options.no_wrap
         body = _side_by_side if wide else _interleaved
         unmatched = self.trace.unlinked_may_be_translated(parent, child)
-        yield body(alignment, parent, child, self.options, unmatched, compared_as_pair(self.trace))
+        yield body(_Shown(alignment, parent, child, self.options, unmatched, compared_as_pair(self.trace)))
 
 
 def render_text_diff(trace: Trace, options: RenderOptions) -> RenderableType:
