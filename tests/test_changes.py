@@ -29,6 +29,13 @@ SENTENCE = "Labour Minister Carla Montiel said the talks could resume on May 4 w
         ("El ministro puede firmar hoy.", "El ministro debe firmar hoy.", (Change.MODAL,)),
         (SENTENCE, SENTENCE.replace("could", "will"), (Change.MODAL,)),
         (SENTENCE, SENTENCE.replace("32", "23"), (Change.NUMBER,)),
+        (SENTENCE.replace("32", "2,400"), SENTENCE.replace("32", "2,040"), (Change.NUMBER,)),
+        (SENTENCE.replace("32", "2,400"), SENTENCE.replace("32", "2040"), (Change.NUMBER,)),
+        (
+            SENTENCE.replace("32 delegates", "the delegates chosen in 2019"),
+            SENTENCE.replace("32 delegates", "the delegates chosen in 2009"),
+            (Change.DATE,),
+        ),
         (SENTENCE, SENTENCE.replace("May 4", "May 5"), (Change.DATE,)),
         (SENTENCE, SENTENCE.replace("Montiel", "Halvorsen"), (Change.NAME,)),
         (
@@ -316,7 +323,9 @@ def test_a_figure_scaled_or_counted_in_another_unit_is_a_number_change(old: str,
         ("Two hundred people came.", "200 people came."),
     ],
 )
-def test_a_unit_said_or_left_unsaid_or_a_figure_written_otherwise_is_no_number_change(old: str, new: str) -> None:
+def test_a_unit_said_or_left_unsaid_or_a_figure_written_otherwise_is_no_number_change(
+    old: str, new: str
+) -> None:
     assert Change.NUMBER not in meaning_changes(old, new)
 
 

@@ -346,6 +346,11 @@ def _talks(tmp_path: Path, written: str, rewritten: str) -> CheckReport:
         ("the third day", "the fifth day", [("fifth", "third")]),
         ("on Wednesday", "on Friday", [("Friday", "Wednesday")]),
         ("thousands of drivers", "hundreds of drivers", [("hundreds", "thousands")]),
+        # Digits that would make a year (2040, 2004) were read as one and never paired with the
+        # count 2,400 (review, session 13).
+        ("about 2,400 dockers", "about 2,040 dockers", [("2,040", "2,400")]),
+        ("about 2,400 dockers", "about 2,004 dockers", [("2,004", "2,400")]),
+        ("about 2,400 dockers", "about 2040 dockers", [("2040", "2,400")]),
     ],
 )
 def test_a_swapped_signed_ordinal_weekday_or_vague_figure_is_a_changed_figure(

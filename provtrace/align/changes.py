@@ -202,7 +202,7 @@ def meaning_changes(old: str, new: str, *, close: bool = True) -> tuple[Change, 
 def _changes(old: str, new: str, close: bool) -> tuple[Change, ...]:
     """meaning_changes, read once for each pair of texts (a pair recurs across versions of a story)."""
     found = {
-        Change.DATE if p.new.kind in DATE_KINDS else Change.NUMBER
+        Change.DATE if p.old.kind in DATE_KINDS and p.new.kind in DATE_KINDS else Change.NUMBER
         for p in changed_figures(old, new, close=close)
     }
     a, b = _scan(old), _scan(new)

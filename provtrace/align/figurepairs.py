@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from provtrace.align.figures import Figure, differs, find_figures, one_figure, same_value
+from provtrace.align.figures import YEAR_OR_NUMBER, Figure, differs, find_figures, one_figure, same_value
 
 #: An edit touching more words than this on either side is a clause gained or lost, or a
 #: stretch reworded: what it says is new or gone, and no single word in it can be said to flip
@@ -81,7 +81,7 @@ def pair_figures(old: str, new: str, *, close: bool) -> tuple[FigurePair, ...]:
     placed = _same_places(old, new, before, after) if close else frozenset()
     values_before = {v for f in before for v in (f.value, f.also) if v}
     values_after = {v for f in after for v in (f.value, f.also) if v}
-    pairs = _read_two_ways(before, after)
+    pairs = _read_two_ways(before, after) + _year_or_number(placed, before, after)
     for kind in sorted({f.kind for f in before} & {f.kind for f in after}):
         mine = [i for i, f in enumerate(before) if f.kind == kind and all(i != p for p, _ in pairs)]
         theirs = [j for j, f in enumerate(after) if f.kind == kind and all(j != q for _, q in pairs)]
@@ -123,6 +123,26 @@ def _read_two_ways(before: Sequence[Figure], after: Sequence[Figure]) -> list[tu
         if j is not None:
             pairs.append((i, j))
             taken.add(j)
+    return pairs
+
+
+def _year_or_number(
+    placed: frozenset[tuple[int, int]], before: Sequence[Figure], after: Sequence[Figure]
+) -> list[tuple[int, int]]:
+    """(old, new) figures that stand in one place of two near-identical sentences (placed), one read
+    as a year and the other as a number ("about 2,400 members" made "about 2040 members"), neither
+    with a figure of its own kind and value on the other side: first of each, in order."""
+
+    def alone(figure: Figure, others: Sequence[Figure]) -> bool:
+        return not any(o.kind == figure.kind and same_value(o, figure) for o in others)
+
+    pairs: list[tuple[int, int]] = []
+    for i, j in sorted(placed):
+        a, b = before[i], after[j]
+        if {a.kind, b.kind} != YEAR_OR_NUMBER or not (alone(a, after) and alone(b, before)):
+            continue
+        if all(i != p and j != q for p, q in pairs):
+            pairs.append((i, j))
     return pairs
 
 

@@ -83,8 +83,8 @@ class Figure:
             return prefix
         if self.unit:
             return dimension(self.unit)
-        if self.value.isdigit() and len(self.value) == 4 and int(self.value) in YEARS:
-            return "year"
+        if self.value.isdigit() and len(self.value) == 4 and int(self.value) in YEARS and self.text.isdigit():
+            return "year"  # written as four plain digits: "2,040" or "2 040" is a count, never a year
         return "number"
 
     @property
@@ -101,13 +101,20 @@ def same_value(a: Figure, b: Figure) -> bool:
     return a.value == b.value or a.value == b.also or (bool(a.also) and a.also in (b.value, b.also))
 
 
+#: Kinds one plain number may be read as: "2040" is a year and "2400" a number, though in "about
+#: 2040 members" it is a count like the other (figurepairs pairs them only where they stand in one
+#: place of two near-identical sentences).
+YEAR_OR_NUMBER = frozenset({"year", "number"})
+
+
 def differs(a: Figure, b: Figure) -> bool:
     """Whether b, standing where a stood, says another figure: another value in the same unit ("23"
     and "32", "-5C" and "5C", "May 4" and "May 5"), or the same number in another unit of one
-    dimension ("nine days" and "nine weeks"). A figure of another kind is no counterpart, and one of
-    the same dimension in another unit and value is the figure converted ("7in", "18cm")."""
+    dimension ("nine days" and "nine weeks"). A figure of another kind is no counterpart, but for a
+    year and a number (YEAR_OR_NUMBER), and one of the same dimension in another unit and value is
+    the figure converted ("7in", "18cm")."""
     if a.kind != b.kind:
-        return False
+        return {a.kind, b.kind} == YEAR_OR_NUMBER and not same_value(a, b)
     if same_value(a, b):
         return bool(a.unit and b.unit and a.unit != b.unit)
     return a.unit == b.unit
