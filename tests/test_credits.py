@@ -95,12 +95,41 @@ OWNER_SHAPES = [
     ("EFE | Madrid\n" + BODY, "EFE"),
     ("Madrid | EFE\n" + BODY, "EFE"),
     (BODY + "PA Media", "PA"),
+    # Found missing by review, session 13: each was an "uncredited reuse" error in check.
+    ("PORT SELWYN, Marisca, May 14 (Reuters): " + BODY, "Reuters"),  # a dateline with a colon
+    ("Port Selwyn, May 14 (Reuters) " + BODY, "Reuters"),  # ... or with no dash
+    ("(Reuters) " + BODY, "Reuters"),
+    ("MOSCOW, May 14 /Reuters/ - " + BODY, "Reuters"),  # slashes
+    ("Story: Reuters\n" + BODY, "Reuters"),
+    (BODY + "Credit: Reuters", "Reuters"),
+    (BODY + "Courtesy: Reuters", "Reuters"),
+    (BODY + "Courtesy of Reuters", "Reuters"),
+    (BODY + "Fuente: EFE", "EFE"),
+]
+
+#: Credits citing the agency in a story of the outlet's own: (text, agency).
+CITE_SHAPES = [
+    (BODY + "(With inputs from Reuters)", "Reuters"),
+    (BODY + "Reuters contributed reporting.", "Reuters"),
+    ("The port authority said the strike was costly, per Reuters.", "Reuters"),
+    (BODY + "(Con información de EFE)", "EFE"),
 ]
 
 
 @pytest.mark.parametrize(("text", "agency"), OWNER_SHAPES)
 def test_every_common_shape_of_an_agency_credit_marks_agency_copy(text: str, agency: str) -> None:
     assert kinds(text) == {(agency, "owner")}
+
+
+@pytest.mark.parametrize(("text", "agency"), CITE_SHAPES)
+def test_every_common_shape_of_an_outlets_credit_cites_the_agency(text: str, agency: str) -> None:
+    assert kinds(text) == {(agency, "cites")}
+
+
+def test_a_photo_label_or_a_parenthesis_mid_sentence_is_no_dateline() -> None:
+    assert kinds(BODY + "Photo: Reuters") == set()
+    assert kinds("The ministry (Reuters) said nothing more.") == set()
+    assert kinds("He spoke per AP rules.") == set()
 
 
 def test_a_byline_is_not_also_a_citation() -> None:
@@ -144,7 +173,7 @@ def test_a_photo_credit_in_a_caption_is_not_a_credit_to_the_text() -> None:
     assert build_article("s", extracted).credits == ()
 
 
-@pytest.mark.parametrize(("text", "agency"), OWNER_SHAPES)
+@pytest.mark.parametrize(("text", "agency"), OWNER_SHAPES + CITE_SHAPES)
 def test_check_counts_every_shape_of_credit(tmp_path: Path, text: str, agency: str) -> None:
     """check/inputs reads credits with find_credits: a story signed off this way credits the agency."""
     from provtrace.check.config import CheckConfig

@@ -42,7 +42,7 @@ _DESCRIBED = (
 #: What an agency's reporting is called: "an AFP report", "a Reuters tally", "AFP's investigation".
 _WORK = (
     r"(?:reports?|reporting|investigations?|tally|count|analysis|dispatch(?:es)?|story|stories|survey"
-    r"|interview|calculations?|figures|data|review|files|material|information|input|copy)"
+    r"|interview|calculations?|figures|data|review|files|material|information|inputs?|copy)"
 )
 #: Its people on the story: "told an AFP reporter", "seen by a Reuters photographer".
 _STAFF = r"(?:reporters?|correspondents?|journalists?|photographers?|crew|team|staff)"
@@ -78,6 +78,12 @@ _COULD_NOT = (
 )
 
 
+#: What a credit line of its own may say before the agency: "Source: Reuters", "Credit: AP",
+#: "Courtesy of AFP", "Fuente: EFE" (not "Photo:", which credits the picture, not the text).
+_LINE_LABEL = (
+    r"(?:by|source|sources|via|from|story|text|credit|credits|courtesy(?:[ \t]+of)?|fuente|fuentes"
+    r"|v[ií]a|por|texto|cr[eé]dito)"
+)
 #: Where a credit line may end: blanks and a full stop, then the end of the line.
 _LINE_END = r"[ \t]*\.?[ \t]*$"
 #: A news desk's initials after an agency's name in a sign-off, in lower case: "/ks", "/ks/jm".
@@ -96,9 +102,13 @@ def _owner_shapes(a: str, any_case: str) -> list[str]:
     any_case: the same in any case, for the one shape that outlets write in lower case)."""
     return [
         rf"\(\s*{a}\s*\)\s*\.?{_DASH}",  # dateline: WASHINGTON (Reuters) - / Madrid, 3 may (EFE).-
+        # A dateline with a colon, slashes or no dash before the story: "LONDON (Reuters): A fire",
+        # "MOSCOW /Reuters/ - A fire", "Port Selwyn, May 14 (Reuters) A fire".
+        rf"/[ \t]*{a}[ \t]*/[ \t]*(?:\.?{_DASH}|:)",
+        rf"\([ \t]*{a}[ \t]*\)[ \t]*(?::|(?=[ \t]+(?-i:[A-Z«\"“¿¡])))",
         rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*)?[^.\n]{{0,30}}{a}",
         # A credit line of its own: "Reuters", "By Reuters", "Source: Reuters", "PA Media".
-        rf"^[ \t]*(?:(?:by|source|via|from)[ \t]*:?[ \t]+)?{a}{_ROLE}{_LINE_END}",
+        rf"^[ \t]*(?:{_LINE_LABEL}[ \t]*:?[ \t]+)?{a}{_ROLE}{_LINE_END}",
         # A byline naming the reporter: "By Sinead McIntyre, PA News", "By JANE DOE, Associated Press Writer".
         rf"^[ \t]*by[ \t]+[^\n]{{1,100}}?[ \t]*[,|–—-][ \t]*{a}{_ROLE}{_LINE_END}",
         # A sign-off closing a paragraph or a line of its own: "… on Friday. — Reuters", "Madrid | EFE".
@@ -143,7 +153,11 @@ def _patterns(name: str, alias: str) -> tuple[tuple[re.Pattern[str], CreditKind]
         rf"\bcit(?:ing|ed|es|e)\s+{named}",  # citing (an) AFP (report)
         # a closing "— with AFP", "(With AFP)", a line "With AFP"
         rf"(?:(?:^|\s)[-–—]{{1,2}}[ \t]*|\([ \t]*|^[ \t]*)with\s+(?:the\s+)?{a}[ \t]*\)?{_LINE_END}",
-        rf"\b{a}\s+contributed\s+to\s+this\s+report",
+        # "AFP contributed to this report", "Reuters contributed reporting"
+        rf"\b{a}\s+contributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting)",
+        rf"(?:,|\s)\s*per\s+{named}{_NOT_OWNING}[ \t]*[.;)]",  # "…, per Reuters."
+        # Spanish: "(Con información de EFE)", "con información de la agencia EFE"
+        rf"\bcon\s+(?:informaci[oó]n|datos)\s+de\s+(?:la\s+agencia\s+)?{a}",
         # Spanish: "según informó la agencia AP", "declaró a AP", "AP informó"
         rf"\bsegún\s+(?:(?:informó|publicó|reportó|dijo)\s+)?(?:la\s+agencia\s+)?{a}",
         rf"\b(?:declaró|dijo|explicó|afirmó|aseguró|indicó|señaló|informó|contó|confirmó)\s+a\s+"
