@@ -240,11 +240,17 @@ def test_a_short_quotation_two_people_may_both_say_is_not_checked_for_its_speake
     wire_text = (WIRE / "reuters" / "harbour-fire.txt").read_text(encoding="utf-8")
     said = '"The crew acted quickly and nobody was seriously hurt, which is a small miracle given how fast the fire spread," Reyes said.'
     assert said in wire_text and REYES_QUOTE in FIRE_STORY
-    write(tmp_path, "wire/reuters/harbour-fire.txt", wire_text.replace(said, '"We are looking into it," Reyes said.'))
+    write(
+        tmp_path,
+        "wire/reuters/harbour-fire.txt",
+        wire_text.replace(said, '"We are looking into it," Reyes said.'),
+    )
     story = FIRE_STORY.replace(REYES_QUOTE, '"We are looking into it," Varela said.')
     assert run(write(tmp_path, "s.txt", story), wire=tmp_path / "wire").findings == ()
     longer = FIRE_STORY.replace(REYES_QUOTE, REYES_QUOTE.replace("Reyes said", "Varela said"))
-    assert only(run(write(tmp_path, "t.txt", longer))).rule is Rule.ALTERED_QUOTE  # the same story, a longer quotation
+    assert (
+        only(run(write(tmp_path, "t.txt", longer))).rule is Rule.ALTERED_QUOTE
+    )  # the same story, a longer quotation
 
 
 @pytest.mark.parametrize(
@@ -281,6 +287,50 @@ def test_faithful_quotations_pass(tmp_path: Path, quote: str) -> None:
         quote,
     )
     assert run(write(tmp_path, "s.txt", text)).findings == ()
+
+
+VARELA_SAID = (
+    '"We will not reopen the eastern quay until the hull has been inspected and declared safe," port authority '
+    "director Ana Varela told reporters."
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "altered"),
+    [
+        # A quotation cut so that it loses the negation before it says the opposite (review, session 13).
+        (
+            'Ana Varela said: "Reopen the eastern quay until the hull has been inspected and declared safe."',
+            True,
+        ),
+        # Kept outside the quotation marks, the negation is the story's own words: no change.
+        ('Ana Varela said she would not "reopen the eastern quay until the hull has been inspected".', False),
+    ],
+)
+def test_a_quotation_cut_off_its_negation_is_altered(tmp_path: Path, said: str, altered: bool) -> None:
+    wire = write(tmp_path, "wire/reuters/fire.txt", REUTERS)
+    assert VARELA_SAID in REUTERS
+    story = write(tmp_path, "s.txt", f"{FIRE_STORY}\n{said}\n")
+    found = [f for f in run(story, wire=wire.parent.parent).findings if f.rule is Rule.ALTERED_QUOTE]
+    assert bool(found) is altered, found
+    if altered:
+        assert "where the wire has “We will not reopen" in found[0].message
+
+
+@pytest.mark.parametrize("written", ["70 per cent", "70%", "70 percent", "seventy percent"])
+def test_a_percentage_written_another_way_in_a_quotation_is_the_same_words(
+    tmp_path: Path, written: str
+) -> None:
+    assert REYES_QUOTE in REUTERS and REYES_QUOTE in FIRE_STORY
+    wire_text = REUTERS.replace(
+        REYES_QUOTE, '"About 70 percent of the cargo was saved in the end," Reyes said.'
+    )
+    wire = write(tmp_path, "wire/reuters/fire.txt", wire_text)
+    story = FIRE_STORY.replace(
+        REYES_QUOTE, f'"About {written} of the cargo was saved in the end," Reyes said.'
+    )
+    assert written in story
+    assert run(write(tmp_path, "s.txt", story), wire=wire.parent.parent).findings == ()
 
 
 # --- changed-figure -----------------------------------------------------------------------------
@@ -536,8 +586,11 @@ def test_a_story_that_is_also_wire_copy_is_treated_as_wire_copy() -> None:
 
 def test_stories_that_are_all_wire_copy_are_an_error_not_a_pass() -> None:
     """Nothing was checked, so check must not pass: exit 2, saying why and what to do."""
-    with pytest.raises(InputError, match=r"is itself wire copy under the --wire paths, so nothing was checked: "
-                       r"give the stories apart from the wire copy") as caught:
+    with pytest.raises(
+        InputError,
+        match=r"is itself wire copy under the --wire paths, so nothing was checked: "
+        r"give the stories apart from the wire copy",
+    ) as caught:
         check([str(WIRE)], [str(WIRE)], CheckConfig())
     assert caught.value.exit_code == ExitCode.USAGE
 

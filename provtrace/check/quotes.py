@@ -7,9 +7,10 @@ so a quote running over several sentences yields one passage per sentence.
 
 Two quotations are compared on their words only: case, quote marks,
 punctuation, spacing, diacritics, hyphenation and number forms ("thirty-two"
-against "32") never make a difference. A story may shorten a quotation,
+against "32", "70 per cent", "70%" and "70 percent") never make a difference. A story may shorten a quotation,
 cut it with an ellipsis or insert a [bracketed] clarification; what it may
-not do is change, add or drop words inside the quoted stretch.
+not do is change, add or drop words inside the quoted stretch, or cut a
+negation off its start that its own words before the quotation do not keep.
 """
 
 from __future__ import annotations
@@ -19,13 +20,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from provtrace.align.flipwords import NEGATIONS
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits
 from provtrace.align.speakers import name_words, quoted_speaker
 from provtrace.models import Sentence
 
 _OPENERS = frozenset("“«„‹")
 _CLOSERS = frozenset('”»›"')
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*|%")
+#: Ways of writing "percent", read as one word: "per cent", "%", "por ciento" (English, Spanish).
+_PERCENT_PAIRS = frozenset({("per", "cent"), ("por", "ciento")})
+_PERCENT = "percent"
+#: Words of the story's sentence just before a quotation that are read with it: "not “going back”"
+#: keeps the negation the quotation was cut from.
+_LEAD_WORDS = 3
 _CUT = re.compile(r"\.\.\.|…|\[[^\]]*\]")
 
 #: A story quotation shorter than this is not checked (too little to tell).
@@ -45,6 +53,7 @@ class Quote:
     text: str  # the words between the quote marks, as written
     words: tuple[str, ...]  # normalised words, for comparison
     surface: tuple[int, ...]  # for each word, the index of the written token it comes from
+    lead: tuple[str, ...] = ()  # the normalised words of its sentence just before it (_LEAD_WORDS)
 
 
 def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -53,7 +62,14 @@ def _tokens(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     words: list[str] = []
     origin: list[int] = []
     for k, token in enumerate(_WORD.findall(text)):
-        folded = fold(token).replace("’", "'")
+        folded = fold(token).replace("’", "'").strip()  # fold reads "%" and "percent" as " percent "
+        if folded == _PERCENT or (words and (words[-1], folded) in _PERCENT_PAIRS):
+            if folded != _PERCENT:
+                words.pop()
+                origin.pop()
+            words.append(_PERCENT)
+            origin.append(k)
+            continue
         as_number = numbers_to_digits(folded)
         parts = [as_number] if "-" in folded and as_number.isdigit() else folded.split("-")
         for part in parts:
@@ -108,7 +124,8 @@ def find_quotes(sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
             text = sentence.text[start:end].strip()
             words, surface = _tokens(text)
             if words:
-                quotes.append(Quote(sentence.index, text, words, surface))
+                lead = _tokens(sentence.text[: max(0, start - 1)])[0][-_LEAD_WORDS:]
+                quotes.append(Quote(sentence.index, text, words, surface, lead))
     return tuple(quotes)
 
 
@@ -252,6 +269,29 @@ def _as_written(text: str, tokens: Sequence[re.Match[str]], a: int, b: int) -> s
 _RUN = 2
 
 
+def _negation_cut(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | None:
+    """A story quotation whose first run of words a wire quotation has right after a negation the
+    story does not keep, in the quotation or in the few words before it ("No vamos a volver" quoted
+    as "Vamos a volver", or "we are not going back" as they were “going back”): a cut that says
+    the opposite, the one cut that is a change."""
+    segments = _segments(story.text)
+    if not segments or NEGATIONS & set(story.lead):
+        return None
+    first = list(segments[0])
+    n = len(first)
+    found = [
+        (quote, k)
+        for quote in wire_quotes
+        for k in range(len(quote.words) - n + 1)
+        if list(quote.words[k : k + n]) == first
+    ]
+    # Where the wire has the words without a negation before them too, the story may quote that.
+    if not found or any(k == 0 or quote.words[k - 1] not in NEGATIONS for quote, k in found):
+        return None
+    quote, k = found[0]
+    return Alteration(story, quote, _excerpt(story, 0, 1), _excerpt(quote, k - 1, k + 1))
+
+
 def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | None:
     """The wire quotation story corresponds to but changes, or None.
 
@@ -261,6 +301,9 @@ def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | Non
     """
     if len(story.words) < MIN_WORDS:
         return None
+    cut = _negation_cut(story, wire_quotes)
+    if cut is not None:
+        return cut
     stream = [w for q in wire_quotes for w in q.words]
     if is_faithful(story, stream):
         return None
