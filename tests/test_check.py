@@ -353,6 +353,24 @@ def test_a_changed_date_is_a_changed_figure(tmp_path: Path) -> None:
     assert "“May 16” where the wire has “May 15”" in finding.message
 
 
+def test_spanish_number_words_equal_digits_and_a_changed_one_is_found(tmp_path: Path) -> None:
+    # Review, session 13: "32" against the wire's "Treinta y dos" was reported as against "dos",
+    # and "Veintitrés" against it was missed.
+    said = "Treinta y dos estibadores fueron detenidos brevemente el lunes tras los enfrentamientos en el puerto."
+    write(tmp_path, "wire/efe/w.txt", f"MADRID (EFE) - {said}\n\nEl puerto sigue cerrado desde el domingo.\n")
+    same = write(
+        tmp_path, "a.txt", f"Huelga en el puerto\n\n{said.replace('Treinta y dos', '32')} Según EFE.\n"
+    )
+    assert run(same, wire=tmp_path / "wire").findings == ()
+    changed = write(
+        tmp_path,
+        "b.txt",
+        f"Huelga en el puerto\n\n{said.replace('Treinta y dos', 'Veintitrés')} Según EFE.\n",
+    )
+    finding = only(run(changed, wire=tmp_path / "wire"))
+    assert "the story has “Veintitrés” where the wire has “Treinta y dos”" in finding.message
+
+
 def test_number_words_equal_digits(tmp_path: Path) -> None:
     text = FIRE_STORY.replace("all 23 crew", "all twenty-three crew").replace("nine hours", "9 hours")
     assert run(write(tmp_path, "s.txt", text)).findings == ()

@@ -32,6 +32,12 @@ def changed(old: str, new: str, *, close: bool = True) -> list[tuple[str, str]]:
         ("the younger one kicked the older one, and each one of them hit one man", ["1"]),
         ("songs of the early 1960s, the '70s and the 1980's", ["decade 1960", "decade 70", "decade 1980"]),
         ("Boeing 747s and 1,200s", ["747", "1200"]),
+        # Spanish number words in full (review, session 13: "Treinta y dos" was read as "dos")
+        ("Treinta y dos estibadores y veintitrés heridos", ["32", "23"]),
+        ("ciento veinte barcos, cien personas y dos y tres goles", ["120", "100", "2", "3"]),
+        ("dos mil cuatrocientos afiliados, un 6 por ciento", ["2400", "6"]),
+        ("two thousand four hundred members in two thousand and twelve", ["2400", "2012"]),
+        ("tres millones doscientos mil", ["3000000", "200000"]),
     ],
 )
 def test_figures_have_canonical_values(text: str, expected: list[str]) -> None:

@@ -30,7 +30,7 @@ from provtrace.align.figurewords import (
     YEARS,
 )
 from provtrace.align.measures import MONEY_BEFORE, dimension, measure
-from provtrace.align.normalize import STOPWORDS, continues_number, fold, numbers_to_digits, stem
+from provtrace.align.normalize import STOPWORDS, continues_number, fold, joins_number, numbers_to_digits, stem
 
 #: A number (signed: "-5"; grouped by commas, stops or spaces: "2,400", "2 400"; a decade: "1960s",
 #: "'60s"; an ordinal: "3rd"), or a word. Digits right after a letter are part of a code ("M25", "G7").
@@ -333,6 +333,8 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
         return None
     end = k
     if not digits:
+        if k > 0 and lowered[k - 1] == "por" and lowered[k] in ("ciento", "cien"):
+            return None  # "por ciento", "por cien": per cent
         spaced = k > 0 and not text[tokens[k - 1][2] : tokens[k][1]].strip()
         if token[:1].isupper() and spaced and tokens[k - 1][0][:1].isupper():
             return None  # a number word in a name: "League One", "Air Force One"
@@ -343,6 +345,8 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
     if end + 1 < len(tokens) and lowered[end + 1] in SCALES:
         end += 1
         value *= SCALES[lowered[end]]
+        if not digits:  # "two thousand four hundred", "dos mil cuatrocientos": the rest in words
+            end, value = _words_after_scale(text, tokens, lowered, end, value)
     elif (  # "£4m", "$5k": a sum written short
         end + 1 < len(tokens)
         and lowered[end + 1] in SHORT_SCALES
@@ -354,15 +358,46 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
     return _canonical(value), k, end
 
 
+def _words_after_scale(
+    text: str, tokens: Sequence[_Token], lowered: Sequence[str], end: int, value: Decimal
+) -> tuple[int, Decimal]:
+    """A number in words that goes on after its scale ("two thousand four hundred", "dos mil
+    cuatrocientos"): the end and value taken on where words smaller than the scale follow."""
+    scale = SCALES[lowered[end]]
+    first = end + 1
+    if (
+        first >= len(tokens)
+        or tokens[first][0][:1].isdigit()
+        or text[tokens[end][2] : tokens[first][1]].strip()
+    ):
+        return end, value
+    if lowered[first] == "and" and first + 1 < len(tokens):
+        first += 1  # "two thousand and twelve"
+    rest = _number(tokens[first][0])
+    if rest is None:
+        return end, value
+    last = first
+    while last + 1 < len(tokens) and _runs_on(text, tokens, lowered, last):
+        last += 1
+    rest = _number(" ".join(t for t, _, _ in tokens[first : last + 1])) or rest
+    if rest >= scale or (last + 1 < len(tokens) and lowered[last + 1] in SCALES):
+        return end, value  # not the rest of this number ("tres millones doscientos mil")
+    return last, value + rest
+
+
 def _runs_on(text: str, tokens: Sequence[_Token], lowered: Sequence[str], end: int) -> bool:
     """Whether the number words ending at token end go on at the next one: joined by a space or a
     hyphen only, as one number is written ("twenty-two", "two hundred and fifty")."""
     if text[tokens[end][2] : tokens[end + 1][1]].strip(" -\u00a0"):
         return False  # a comma or other stop between: a list of numbers ("One, three points")
     word, following = lowered[end], lowered[end + 1]
-    if following == "and":  # "hundred and fifty"
-        return word == "hundred" and end + 2 < len(tokens) and _number(tokens[end + 2][0]) is not None
-    if word == "and":
+    if following in ("and", "y"):  # "hundred and fifty", "treinta y dos"
+        return (
+            end + 2 < len(tokens)
+            and joins_number(word, following, lowered[end + 2])
+            and _number(tokens[end + 2][0]) is not None
+        )
+    if word in ("and", "y"):
         return _number(tokens[end + 1][0]) is not None
     return continues_number(word, following)
 

@@ -22,19 +22,37 @@ _UNITS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
-    # Spanish, for rewrites of English wire copy
+    # Spanish, for rewrites of English wire copy (folded: "veintitrés" is "veintitres"; "once", 11,
+    # is left out, being an English word too)
     "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
     "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
+    "veintiuno": 21, "veintiun": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
 }  # fmt: skip
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+    "ochenta": 80, "noventa": 90,
+}  # fmt: skip
+#: Spanish hundreds, written as one word, that tens and units follow ("ciento veinte", 120).
+_HUNDREDS = {
+    "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+    "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
+    "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+    "novecientas": 900,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, "dozen"], key=len, reverse=True))
+#: Words that join the parts of one number: "hundred and fifty", "treinta y dos".
+_JOINS = frozenset({"and", "y"})
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_HUNDREDS, "dozen"], key=len, reverse=True))
 #: Every word that can open a number phrase: a text whose words include none of them has no number words.
-_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, "dozen"])
-_NUMBER_PHRASE = re.compile(rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}|hundred))*)\b")
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_HUNDREDS, "dozen"])
+_NUMBER_PHRASE = re.compile(
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:and|y)[\s-]+)?(?:{_NUMBER_WORD}|hundred))*)\b"
+)
 # Each with the text one of its matches must contain, to skip it cheaply.
 _ABBREVIATIONS = (
     (("u.",), re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "us "),
@@ -118,9 +136,11 @@ def surface(text: str) -> str:
 def _number_value(phrase: str) -> int | None:
     total, current = 0, 0
     for word in re.split(r"[\s-]+", phrase):
-        if word == "and":
+        if word in _JOINS:
             continue
-        if word in _UNITS:
+        if word in _HUNDREDS:
+            current += _HUNDREDS[word]
+        elif word in _UNITS:
             current += _UNITS[word]
         elif word in _TENS:
             current += _TENS[word]
@@ -137,8 +157,19 @@ def _number_value(phrase: str) -> int | None:
 
 def continues_number(previous: str, word: str) -> bool:
     """Whether number word `word` (folded) goes on with the number `previous` ends: "twenty" then
-    "two", anything then "hundred"; not "two" then "three" (two numbers, as in "two, three goals")."""
-    return word == "hundred" or (previous in _TENS and 1 <= _UNITS.get(word, 0) <= 9)
+    "two", anything then "hundred", a Spanish hundred then tens or units ("ciento veinte"); not "two"
+    then "three" (two numbers, as in "two, three goals")."""
+    if word == "hundred" or (previous in _TENS and 1 <= _UNITS.get(word, 0) <= 9):
+        return True
+    return previous in _HUNDREDS and (word in _TENS or word in _UNITS)
+
+
+def joins_number(previous: str, join: str, following: str) -> bool:
+    """Whether `join` ("and", "y") joins two parts of one number: "hundred and fifty", "treinta y dos"
+    (a Spanish ten and a unit only: "dos y tres" are two numbers)."""
+    if join == "and":
+        return previous == "hundred"
+    return join == "y" and previous in _TENS and 1 <= _UNITS.get(following, 0) <= 9
 
 
 def numbers_to_digits(folded: str) -> str:
