@@ -10,6 +10,7 @@ from typing import BinaryIO, Protocol, TypeVar
 from provtrace.align.core import PairResult
 from provtrace.align.corpus import CorpusAlignment, map_components
 from provtrace.align.kinds import with_flips
+from provtrace.align.semantic import available as semantic_installed
 from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
 from provtrace.infer.lineage import Pairs, profile_of
@@ -21,7 +22,7 @@ from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Re
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.shelf import Shelf, pack_article
-from provtrace.wording import across_languages, plural
+from provtrace.wording import across_languages, plural, unrelated_across_languages
 
 #: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
 #: saves little, and the articles are read whole often enough that unpacking would show.
@@ -292,7 +293,11 @@ def trace_articles(
         unseen=tuple(sorted(unseen, key=lambda u: u.id)),
         unrelated=tuple(sorted(unrelated)),
         alignments=tuple(alignments[k] for k in sorted(alignments)),
-        warnings=(*warnings, *bilingual_warnings(bilingual, options)),
+        warnings=(
+            *warnings,
+            *bilingual_warnings(bilingual, options),
+            *_lone_language(articles, unrelated, options),
+        ),
         related=tuple(sorted(related, key=lambda r: (r.a, r.b))),
         semantic=options.semantic,
     )
@@ -301,7 +306,19 @@ def trace_articles(
 def bilingual_warnings(pairs: int, options: TraceOptions) -> tuple[str, ...]:
     """The warning a run gives when it shows pairs of articles in two languages aligned by their
     words alone (see Trace.unlinked_may_be_translated), else none."""
-    return (across_languages(pairs),) if pairs and not options.semantic else ()
+    return (across_languages(pairs, semantic_installed()),) if pairs and not options.semantic else ()
+
+
+def _lone_language(
+    articles: Sequence[Article], unrelated: Sequence[str], options: TraceOptions
+) -> tuple[str, ...]:
+    """The warning of a run without --semantic that found unrelated articles in another language
+    than others of the run, else none."""
+    if options.semantic:
+        return ()
+    by_id = {a.id: a for a in articles}
+    lone = sum(any(by_id[u].in_other_language(a) for a in articles) for u in unrelated)
+    return (unrelated_across_languages(lone, semantic_installed()),) if lone else ()
 
 
 def _credits_of(article: Article) -> Article:

@@ -26,13 +26,31 @@ def order_unknown(first: str, second: str) -> str:
     )
 
 
-def across_languages(pairs: int) -> str:
+def rerun_semantic(installed: bool) -> str:
+    """What to do to match translated sentences: install the semantic extra first where it is not."""
+    return (
+        "rerun with --semantic"
+        if installed
+        else "pip install 'provtrace[semantic]' and rerun with --semantic"
+    )
+
+
+def across_languages(pairs: int, installed: bool) -> str:
     """The warning of a run that aligned pairs of articles in two languages without --semantic."""
     return (
         f"{plural(pairs, 'aligned pair')} of articles {'is' if pairs == 1 else 'are'} in two languages: "
         "without --semantic only sentences sharing names and figures are matched across languages, so "
-        "their sentences not matched may be translated, not added or dropped; "
-        "pip install 'provtrace[semantic]' and rerun with --semantic"
+        f"their sentences not matched may be translated, not added or dropped; {rerun_semantic(installed)}"
+    )
+
+
+def unrelated_across_languages(count: int, installed: bool) -> str:
+    """The warning of a run without --semantic that found unrelated an article in another language
+    than other articles of the run (a translation whose names are transliterated shares too little)."""
+    return (
+        f"{plural(count, 'unrelated article')} {'is' if count == 1 else 'are'} in different languages: "
+        "without --semantic only sentences sharing names and figures are matched across languages, "
+        f"so a translation among them may go unfound; {rerun_semantic(installed)}"
     )
 
 

@@ -361,3 +361,10 @@ def test_a_word_swapped_for_its_opposite_reverses_the_sentence_as_a_negation_doe
 def test_a_word_swapped_for_another_that_is_no_opposite_flags_nothing() -> None:
     assert meaning_changes("Mora said the talks had failed.", "Mora stated the talks had failed.") == ()
     assert meaning_changes("Prices rose sharply.", "Prices climbed sharply.") == ()
+
+
+def test_a_name_in_another_script_may_be_its_transliteration_and_is_no_swap() -> None:
+    from provtrace.align.names import one_name
+
+    assert one_name(["selwyn"], ["селвин"]) and one_name(["varela"], ["バレラ"])
+    assert not one_name(["selwyn"], ["varela"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from provtrace.ingest.language import detect_language
 
 
@@ -18,3 +20,41 @@ def test_english_and_thin_evidence() -> None:
     text = "The man was shot several times with an air rifle as he walked home, police said on Sunday."
     assert detect_language([text + " " + text]) == "en"
     assert detect_language(["Ilfracombe Devon 40"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Правительство Кубы в четверг заявило, что тридцать два кубинца были убиты в ходе операции.", "ru"),
+        ("Уряд Куби в четвер заявив, що тридцять два кубинці загинули під час військової операції.", "uk"),
+        ("Σύμφωνα με την κυβέρνηση της Κούβας, τριάντα δύο Κουβανοί σκοτώθηκαν στην επιχείρηση.", "el"),
+        (
+            "وقالت الحكومة الكوبية يوم الخميس إن اثنين وثلاثين كوبيا قتلوا في العملية العسكرية في فنزويلا",
+            "ar",
+        ),
+        (
+            "دولت کوبا روز پنجشنبه گفت که سی و دو کوبایی در این عملیات نظامی کشته شدند و چند نفر زخمی شدند",
+            "fa",
+        ),
+        ("ממשלת קובה אמרה ביום חמישי כי שלושים ושניים קובנים נהרגו במבצע הצבאי בוונצואלה", "he"),
+        ("古巴政府周四表示，三十二名古巴人在委内瑞拉的军事行动中丧生，另有多人受伤。", "zh"),
+        ("キューバ政府は木曜日、ベネズエラでの軍事作戦で三十二人のキューバ人が死亡したと発表した。", "ja"),
+    ],
+)
+def test_a_text_in_another_script_is_named_by_its_script(text: str, language: str) -> None:
+    # Russian and Chinese came out as of no known language, so their translations were never
+    # traced as translations (review, session 13).
+    assert detect_language([text]) == language
+
+
+def test_a_few_letters_of_another_script_are_too_thin_and_latin_words_decide_a_latin_text() -> None:
+    assert detect_language(["Кубы"]) is None
+    text = "The man was shot several times with an air rifle as he walked home, police said on Sunday."
+    assert detect_language([text + " Правительство Кубы. " + text]) == "en"
+
+
+def test_bulgarian_by_its_hard_sign_vowel() -> None:
+    text = (
+        "Правителството на Куба съобщи в четвъртък, че тридесет и двама кубинци са загинали при операцията."
+    )
+    assert detect_language([text]) == "bg"

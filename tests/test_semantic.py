@@ -100,3 +100,15 @@ def test_diff_compares_by_meaning_with_semantic() -> None:
     assert "in two languages" in plain.stderr and "in two languages" not in semantic.stderr
     links = [len(json.loads(out.stdout)["alignments"][0]["links"]) for out in (plain, semantic)]
     assert json.loads(semantic.stdout)["semantic"] is True and links[1] > links[0]
+
+
+def test_a_russian_translation_is_traced_as_one_and_its_transliterated_names_are_no_change() -> None:
+    # Russian had no language, so the translation was never read as one; and "PORT SELWYN" against
+    # "ПОРТ-СЕЛВИН" was flagged a changed name (review, session 13).
+    result = trace([str(Path(__file__).parent / "data" / "cyrillic")], TraceOptions(semantic=True))
+    assert {a.id: a.language for a in result.articles} == {"perevod-ru": "ru", "wire-en": "en"}
+    (edge,) = result.edges
+    assert edge.relation == "translation"
+    alignment = result.alignment(edge.parent, edge.child)
+    assert len(alignment.links) >= 8
+    assert not any(link.changes for link in alignment.links), [link.changes for link in alignment.links]

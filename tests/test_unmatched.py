@@ -21,6 +21,8 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from provtrace import pipeline
+from provtrace.align.semantic import available as semantic_installed
 from provtrace.cli.app import app
 from provtrace.models import Alignment, Edge, Link, LinkKind, Relation, Trace
 from provtrace.options import TraceOptions
@@ -35,6 +37,7 @@ from .helpers import article
 
 runner = CliRunner()
 BILINGUAL = ROOT / "tests" / "data" / "bilingual"
+CYRILLIC = ROOT / "tests" / "data" / "cyrillic"
 SPANISH = BILINGUAL / "efe-reescritura-es.txt"
 ENGLISH = BILINGUAL / "ap-original.txt"
 
@@ -264,22 +267,42 @@ def warnings_about_languages(warnings: tuple[str, ...]) -> list[str]:
     return [w for w in warnings if "in two languages" in w]
 
 
-@pytest.mark.parametrize("all_pairs", [False, True])
-def test_a_trace_across_languages_warns_once_and_its_spooled_run_alike(all_pairs: bool) -> None:
+@pytest.mark.parametrize(("all_pairs", "installed"), [(False, False), (True, False), (False, True)])
+def test_a_trace_across_languages_warns_once_and_its_spooled_run_alike(
+    all_pairs: bool, installed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The advice to install the semantic extra is given only where it is not installed (review).
+    monkeypatch.setattr(pipeline, "semantic_installed", lambda: installed)
     options = TraceOptions(workers=1, all_pairs=all_pairs)
     result = trace([str(BILINGUAL)], options)
     assert result.semantic is False
+    install = "" if installed else "pip install 'provtrace[semantic]' and "
     assert warnings_about_languages(result.warnings) == [
         "1 aligned pair of articles is in two languages: without --semantic only sentences sharing names "
         "and figures are matched across languages, so their sentences not matched may be translated, not "
-        "added or dropped; pip install 'provtrace[semantic]' and rerun with --semantic"
+        f"added or dropped; {install}rerun with --semantic"
     ]
     with spool_trace([str(BILINGUAL)], options) as spooled:
         assert spooled.warnings == result.warnings and spooled.semantic is False
 
 
 def test_a_trace_in_one_language_gives_no_such_warning(examples: Path) -> None:
-    assert not warnings_about_languages(trace([str(examples)], TraceOptions(workers=1)).warnings)
+    warnings = trace([str(examples)], TraceOptions(workers=1)).warnings
+    assert not warnings_about_languages(warnings) and not any("different languages" in w for w in warnings)
+
+
+def test_articles_in_two_languages_found_unrelated_are_said_to_need_semantic() -> None:
+    # A Russian translation shares no names with its English source (they are transliterated) and
+    # was listed as unrelated without a word (review, session 13).
+    result = trace([str(CYRILLIC)], TraceOptions(workers=1))
+    assert sorted(result.unrelated) == ["perevod-ru", "wire-en"]
+    assert [w for w in result.warnings if "different languages" in w] == [
+        "2 unrelated articles are in different languages: without --semantic only sentences sharing names "
+        "and figures are matched across languages, so a translation among them may go unfound; "
+        + ("" if semantic_installed() else "pip install 'provtrace[semantic]' and ")
+        + "rerun with --semantic"
+    ]
+    assert not trace([str(CYRILLIC)], TraceOptions(workers=1, semantic=True)).warnings
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])

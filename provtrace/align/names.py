@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from provtrace.scripts import word_script
+
 #: A name's stem at least this long may begin a form of the same name ("cuba", "cuban"): shorter
 #: stems begin unrelated names too often.
 NAME_ROOT = 4
@@ -65,10 +67,18 @@ CAPITALS: dict[str, tuple[tuple[str, ...], ...]] = {
 def one_name(gone: Sequence[str], came: Sequence[str]) -> bool:
     """Whether two spellings (lower-cased words) name one thing: an initialism and its words
     ("U.S." and "United States", read as the letters u, s), a name and a form of it
-    ("Venezuela", "Venezuelan"), or a capital and its country ("Washington", "U.S.")."""
+    ("Venezuela", "Venezuelan"), or a capital and its country ("Washington", "U.S."). Names
+    written in two scripts ("Selwyn", "Селвин") may be one transliterated, which spelling cannot
+    tell, so they are taken for one."""
+    if gone and came and _scripts(gone).isdisjoint(_scripts(came)):
+        return True
     if _capital_of(gone, came) or _capital_of(came, gone):
         return True
     return _same_spelling(gone, came)
+
+
+def _scripts(words: Sequence[str]) -> set[str]:
+    return {word_script(w) for w in words}
 
 
 def _capital_of(capital: Sequence[str], country: Sequence[str]) -> bool:

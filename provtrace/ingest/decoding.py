@@ -18,6 +18,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from provtrace.scripts import script_of
+
 #: One-byte encodings tried for text that is not UTF-8; the first wins a tie (the commonest first).
 LEGACY_ENCODINGS = (
     "cp1252", "cp1251", "cp1253", "cp1250", "cp1254", "cp1257", "cp1255", "cp1256",
@@ -39,7 +41,7 @@ _CASED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 #: Vowels of the cased scripts, without accents; a longer word without one is not a word.
 _VOWELS = frozenset("aeiouyаеиоуыэюяіїєўαεηιουω")
 _VOWELLESS = 5
-_SCRIPT_ALIASES = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
+_SCRIPT_ALIASES = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HAN": "CJK"}
 #: The accented letters of languages written in Latin script, one alphabet each (lower case).
 #: Code pages of Latin script mostly swap one accented letter for another, and both readings
 #: look like words ("España" read in Windows-1250 is "Espańa"); but one language's text uses one
@@ -156,13 +158,9 @@ def flawless(text: str) -> bool:
     return all(_word_score(w) > 0 for w in words) and not _bad_characters(text) and not _glued_symbols(text)
 
 
-@lru_cache(maxsize=4096)
 def _script(char: str) -> str:
-    name = unicodedata.name(char, "")
-    if name.startswith("HALFWIDTH"):
-        return "HALFWIDTH"
-    first = name.split(" ", 1)[0]
-    return _SCRIPT_ALIASES.get(first, first)
+    script = script_of(char)
+    return _SCRIPT_ALIASES.get(script, script)
 
 
 def _word_score(word: str) -> float:

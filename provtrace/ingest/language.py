@@ -1,4 +1,4 @@
-"""Guess an article's language from its commonest short words.
+"""Guess an article's language: by its letters' script, and in Latin script by its commonest short words.
 
 Enough to tell a translation from a rewrite; not a general language identifier.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+
+from provtrace.scripts import script_of
 
 _MARKERS = {
     "en": "the of and to in is that for was with on said by as at from his her are were has have it",
@@ -26,9 +28,88 @@ _OWN = {
 }
 _TOKEN = re.compile(r"[^\W\d_]+")
 
+#: Scripts written by one language, or by one main language that provtrace takes for it.
+#: The key is the first word of the letters' Unicode names.
+_SCRIPT_LANGUAGE = {
+    "GREEK": "el",
+    "HEBREW": "he",
+    "THAI": "th",
+    "HANGUL": "ko",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "DEVANAGARI": "hi",
+    "BENGALI": "bn",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "KANNADA": "kn",
+    "MALAYALAM": "ml",
+    "SINHALA": "si",
+    "KHMER": "km",
+    "LAO": "lo",
+    "MYANMAR": "my",
+    "ETHIOPIC": "am",
+}
+#: Letters one language of a shared script has and the others of it lack (or hardly use),
+#: tried in order; the script's last entry is the language it is read as without them.
+_SHARED_SCRIPT = {
+    "CYRILLIC": (
+        ("uk", "іїєґ"),
+        ("be", "ў"),
+        ("mk", "ѓќѕ"),
+        ("sr", "ђћџљњј"),
+        ("ru", "ыэё"),
+        ("bg", "ъ"),
+        ("ru", ""),
+    ),
+    "ARABIC": (("ur", "ٹڈڑںے"), ("fa", "پچژگکی"), ("ar", "")),
+}
+#: The share of a script's letters its language's own letters must reach (Bulgarian "ъ" is a
+#: vowel of about one letter in fifty, and Russian's hard sign rare).
+_OWN_SHARE = {"bg": 0.01}
+#: Kana among the Han characters make a text Japanese; Han alone, Chinese.
+_KANA = ("HIRAGANA", "KATAKANA")
+#: How many letters are enough to name a script, and how many are read at most.
+_MIN_LETTERS = 20
+_MAX_LETTERS = 20_000
 
-def detect_language(texts: Iterable[str]) -> str | None:
-    """The most likely language code, or None when the evidence is thin."""
+
+def _letters(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+    """The first letters of the texts by script, and by letter (lower case) outside Latin script."""
+    scripts: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    seen = 0
+    for text in texts:
+        for char in text:
+            if not char.isalpha():
+                continue
+            script = script_of(char)
+            scripts[script] += 1
+            if script != "LATIN":
+                chars[char.lower()] += 1
+            seen += 1
+            if seen >= _MAX_LETTERS:
+                return scripts, chars
+    return scripts, chars
+
+
+def _by_script(scripts: Counter[str], chars: Counter[str]) -> str | None:
+    """The language a text mostly in a script other than Latin is written in, or None."""
+    script = max(sorted(scripts), key=lambda s: scripts[s])
+    if script in ("HAN", *_KANA):
+        kana = sum(scripts[k] for k in _KANA)
+        return "ja" if kana >= 0.05 * (kana + scripts["HAN"]) else "zh"
+    if script in _SHARED_SCRIPT:
+        letters = scripts[script]
+        for lang, own in _SHARED_SCRIPT[script]:
+            if not own or sum(chars[c] for c in own) >= _OWN_SHARE.get(lang, 0.002) * letters:
+                return lang
+    return _SCRIPT_LANGUAGE.get(script)
+
+
+def _by_words(texts: Iterable[str]) -> str | None:
+    """The listed Latin-script language whose own short words the text uses most, or None."""
     tokens: Counter[str] = Counter()
     for text in texts:
         tokens.update(_TOKEN.findall(text.lower()))
@@ -43,3 +124,17 @@ def detect_language(texts: Iterable[str]) -> str | None:
     if ranked[0] < 1.3 * ranked[1]:
         return None
     return best
+
+
+def detect_language(texts: Iterable[str]) -> str | None:
+    """The most likely language code, or None when the evidence is thin.
+
+    A text mostly in a script other than Latin is named by its script (and, where languages
+    share one, by the letters only one of them has); a Latin-script text by its short words.
+    """
+    texts = list(texts)
+    scripts, chars = _letters(texts)
+    letters = scripts.total()
+    if letters - scripts["LATIN"] > letters / 2:
+        return _by_script(scripts, chars) if letters >= _MIN_LETTERS else None
+    return _by_words(texts)

@@ -35,7 +35,7 @@ NOT_MATCHED = "not matched"
 #: Why such sentences are not called added or dropped, and what to do: said once beside them.
 NOT_MATCHED_WHY = (
     "across languages without --semantic only sentences sharing names and figures are matched, "
-    "so these may be translated; pip install 'provtrace[semantic]' and rerun with --semantic"
+    "so these may be translated; rerun with --semantic (installed by pip install 'provtrace[semantic]')"
 )
 
 
