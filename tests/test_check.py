@@ -704,3 +704,19 @@ def test_an_altered_quotation_is_quoted_exactly_as_each_text_writes_it(tmp_path:
     assert finding.rule is Rule.ALTERED_QUOTE
     assert "“…nobody was seriously injured, which is a…”" in finding.message
     assert "“…nobody was seriously hurt, which is a…”" in finding.message
+
+
+def test_a_sum_put_in_another_currency_is_a_changed_figure(tmp_path: Path) -> None:
+    # Review, session 13: "$4.5 million" made "€4.5 million" passed check.
+    said = "The strike is costing the economy about $4.5 million a day in lost fees, delayed exports and spoiled cargo."
+    write(tmp_path, "wire/afp/w.txt", f"PORT SELWYN, March 3 (AFP) - {said}\n\nThe port stays shut.\n")
+    story = write(tmp_path, "s.txt", f"Port strike\n\n{said.replace('$', '€')} AFP reported.\n")
+    finding = only(run(story, wire=tmp_path / "wire"))
+    assert finding.rule == "changed-figure"
+    assert "the story has “€4.5 million” where the wire has “$4.5 million”" in finding.message
+    same = write(
+        tmp_path,
+        "t.txt",
+        f"Port strike\n\n{said.replace('$4.5 million', '4.5 million dollars')} AFP reported.\n",
+    )
+    assert run(same, wire=tmp_path / "wire").findings == ()

@@ -299,3 +299,50 @@ def test_one_pairs_with_a_figure_in_a_reworded_sentence_only_through_the_words_b
     story = "Flower and banana exporters suffered most, and one grower lost her stock."
     assert changed(wire, story, close=False) == []
     assert changed("One official said so.", "Two officials said so.", close=False) == [("One", "Two")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (
+            "costing about $4.5 million a day",
+            "costing about €4.5 million a day",
+            ("$4.5 million", "€4.5 million"),
+        ),
+        (
+            "costing about $4.5 million a day",
+            "costing about £4.5 million a day",
+            ("$4.5 million", "£4.5 million"),
+        ),
+        (
+            "costing about $4.5 million a day",
+            "costing about 4.5 million pesos a day",
+            ("$4.5 million", "4.5 million pesos"),
+        ),
+        (
+            "costing about 4.5 million euros a day",
+            "costing about US$4.5 million a day",
+            ("4.5 million euros", "US$4.5 million"),
+        ),
+        ("a fine of ¥300 on Monday", "a fine of ₹300 on Monday", ("¥300", "₹300")),
+    ],
+)
+def test_a_sum_in_another_currency_is_a_changed_figure(old: str, new: str, shown: tuple[str, str]) -> None:
+    # Review, session 13: "$4.5 million" made "€4.5 million" or "4.5 million pesos" had no flag,
+    # as a sum's currency was not part of it.
+    (change,) = changed_figures(old, new, close=True)
+    assert (change.old.shown, change.new.shown) == shown
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "costing about 4.5 million dollars a day",
+        "costing about US$4.5 million a day",
+        "costing about USD 4.5 million a day",
+        "costing about 4.5 million U.S. dollars a day",
+        "costando unos 4,5 millones de dólares al día",
+    ],
+)
+def test_one_currency_written_otherwise_is_no_change(new: str) -> None:
+    assert changed_figures("costing about $4.5 million a day", new, close=False) == ()

@@ -29,7 +29,7 @@ from provtrace.align.figurewords import (
     WEEKDAY_NUMBERS,
     YEARS,
 )
-from provtrace.align.measures import MONEY_BEFORE, dimension, measure
+from provtrace.align.measures import MONEY_BEFORE, dimension, measure, same_currency
 from provtrace.align.normalize import STOPWORDS, continues_number, fold, joins_number, numbers_to_digits, stem
 
 #: A number (signed: "-5"; grouped by commas, stops or spaces: "2,400", "2 400"; a decade: "1960s",
@@ -92,7 +92,11 @@ class Figure:
         """The figure as written with its unit, where a word names one: "nine days", "40C"."""
         if not self.unit_text:
             return self.text
-        glued = self.unit_text in TEMPERATURE_LETTERS or self.unit_text.startswith("°")
+        if self.unit == "money" and not self.unit_text[-1].isalpha():  # a sign: "$4.5 million", "US$5"
+            return self.unit_text + self.text
+        glued = (
+            self.unit_text in TEMPERATURE_LETTERS or self.unit_text.startswith("°") or self.unit_text == "p"
+        )
         return self.text + ("" if glued else " ") + self.unit_text
 
 
@@ -116,6 +120,8 @@ def differs(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind:
         return {a.kind, b.kind} == YEAR_OR_NUMBER and not same_value(a, b)
     if same_value(a, b):
+        if a.unit == "money" == b.unit:  # "$4.5 million" and "€4.5 million"
+            return not same_currency(a.unit_text, b.unit_text)
         return bool(a.unit and b.unit and a.unit != b.unit)
     return a.unit == b.unit
 

@@ -23,8 +23,81 @@ _NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Blake, 27,": after a n
 _NAMED_AFTER = re.compile(r"^,(?!\d)")  # ... and before a comma
 _AGED_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s+$")  # "aged ten", "at the age of 62"
 _YEARS_OLD_AFTER = re.compile(r"^(?:[-\s]years?[-\s]old\b|-year\b)", re.IGNORECASE)  # "24-year-old"
-MONEY_BEFORE = re.compile(r"[£$€¥#]\s*$")  # "#" is "£" in PA's copy
-_MONEY_AFTER = re.compile(r"^(?:\s*(?:pounds?|dollars?|euros?|pence|cents?)\b|p(?![.\w]))", re.IGNORECASE)
+#: A currency written before a sum: a sign ("#" is "£" in PA's copy), a dollar sign with its
+#: country's letters ("US$", "A$"), or a code ("USD 4.5m").
+MONEY_BEFORE = re.compile(r"((?:\b(?:US|AU|A|CA|C|NZ|HK|S|R))?\$|[£€¥₹₽₩#]|\b(?:USD|EUR|GBP|JPY|CNY)\s)\s*$")
+#: A currency written after a sum: a word, in English or Spanish ("4,5 millones de dólares"),
+#: "p" glued to the digits ("50p"), or a code.
+_MONEY_AFTER = re.compile(
+    r"^(?:\s*(?:de\s+)?(?:U\.?S\.?\s+)?(pounds?|sterling|dollars?|d[oó]lar(?:es)?|euros?|pence|cents?|pesos?"
+    r"|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|libras?|USD|EUR|GBP|JPY|CNY)\b|(p)(?![.\w]))",
+    re.IGNORECASE,
+)
+_DOLLARS = frozenset({"usd", "aud", "cad", "nzd", "hkd", "sgd"})
+#: The currencies a sign, code or word may name: "$" and "dollars" a dollar of any country (a
+#: peso written "$", as in Mexico, is read as a dollar: a fact-checker sees both as written),
+#: "¥" a yen or a yuan.
+_CURRENCIES: dict[str, frozenset[str]] = {
+    "$": _DOLLARS,
+    "us$": frozenset({"usd"}),
+    "usd": frozenset({"usd"}),
+    "a$": frozenset({"aud"}),
+    "au$": frozenset({"aud"}),
+    "c$": frozenset({"cad"}),
+    "ca$": frozenset({"cad"}),
+    "nz$": frozenset({"nzd"}),
+    "hk$": frozenset({"hkd"}),
+    "s$": frozenset({"sgd"}),
+    "r$": frozenset({"brl"}),
+    "dollar": _DOLLARS,
+    "dólar": _DOLLARS,
+    "dolar": _DOLLARS,
+    "€": frozenset({"eur"}),
+    "eur": frozenset({"eur"}),
+    "euro": frozenset({"eur"}),
+    "£": frozenset({"gbp"}),
+    "#": frozenset({"gbp"}),
+    "gbp": frozenset({"gbp"}),
+    "pound": frozenset({"gbp"}),
+    "sterling": frozenset({"gbp"}),
+    "libra": frozenset({"gbp"}),
+    "pence": frozenset({"penny"}),
+    "p": frozenset({"penny"}),
+    "cent": frozenset({"cent"}),
+    "peso": frozenset({"peso"}),
+    "¥": frozenset({"jpy", "cny"}),
+    "yen": frozenset({"jpy"}),
+    "jpy": frozenset({"jpy"}),
+    "yuan": frozenset({"cny"}),
+    "renminbi": frozenset({"cny"}),
+    "cny": frozenset({"cny"}),
+    "₹": frozenset({"inr"}),
+    "rupee": frozenset({"inr"}),
+    "₽": frozenset({"rub"}),
+    "rouble": frozenset({"rub"}),
+    "ruble": frozenset({"rub"}),
+    "₩": frozenset({"krw"}),
+    "franc": frozenset({"franc"}),
+}
+
+
+def currencies(written: str) -> frozenset[str]:
+    """The currencies a sum's currency as written may name ("$": any dollar; "pesos": a peso);
+    none where it is not written or not known."""
+    word = written.lower().split()[-1] if written.strip() else ""
+    for key in (word, word.removesuffix("es"), word.removesuffix("s")):
+        if key in _CURRENCIES:
+            return _CURRENCIES[key]
+    return frozenset()
+
+
+def same_currency(a: str, b: str) -> bool:
+    """Whether two sums' currencies as written may be one ("$" and "US$", "€" and "euros"), as
+    they are where either is unknown."""
+    one, other = currencies(a), currencies(b)
+    return not one or not other or not one.isdisjoint(other)
+
+
 _CALENDAR = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
     r"|july|august|september|october|november|december),\s*$",
@@ -46,8 +119,9 @@ def measure(text: str, start: int, end: int) -> tuple[str, str]:
     (a unit of UNITS, "age", "money", "percent", or ""), and the unit as written where a word
     or letter names it ("long hours", "C")."""
     before, after = text[max(0, start - 40) : start], text[end : end + 20]
-    if MONEY_BEFORE.search(before) or _MONEY_AFTER.match(after):
-        return "money", ""
+    sign, named = MONEY_BEFORE.search(before), _MONEY_AFTER.match(after)
+    if sign or named:  # the currency as written: "$", "US$", "pesos", "de dólares"
+        return "money", (sign[1].strip() if sign else named[0].strip() if named else "")
     if _PERCENT_AFTER.match(after):
         return "percent", ""
     if _YEARS_OLD_AFTER.match(after):
