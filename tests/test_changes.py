@@ -368,3 +368,55 @@ def test_a_name_in_another_script_may_be_its_transliteration_and_is_no_swap() ->
 
     assert one_name(["selwyn"], ["селвин"]) and one_name(["varela"], ["バレラ"])
     assert not one_name(["selwyn"], ["varela"])
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a name of two words opening the sentence: its first name swapped (review, session 13)
+        (
+            "Ricardo Salcedo, the harbour master, said the port would reopen on Friday.",
+            "Rodrigo Salcedo, the harbour master, said the port would reopen on Friday.",
+        ),
+        # a surname after an initial, whose stop opens no sentence
+        (
+            "The port authority, headed by director Ana J. Vargas, says the strike is costly.",
+            "The port authority, headed by director Ana J. Varela, says the strike is costly.",
+        ),
+        (
+            "The report was written by Dr. Mora for the ministry.",
+            "The report was written by Dr. Moreno for the ministry.",
+        ),
+    ],
+)
+def test_a_swapped_name_at_the_start_or_after_an_initial_is_flagged(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == (Change.NAME,)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Police said the port would reopen.", "Officials said the port would reopen."),
+        (
+            "Later, Rodriguez spoke with Cuban President Miguel Diaz-Canel.",
+            "Furthermore, Rodriguez spoke with Cuban President Miguel Diaz-Canel.",
+        ),
+    ],
+)
+def test_a_capitalised_word_opening_a_sentence_before_no_name_is_no_name(old: str, new: str) -> None:
+    assert Change.NAME not in meaning_changes(old, new)
+
+
+def test_a_paraphrase_adding_a_name_where_an_epithet_was_is_no_swap() -> None:
+    # Seeds 000 -> 003 [28 -> 22]: a paraphrase's "told Reuters" is no name put for "the Island".
+    old = (
+        "A source close to the Cuban Government acknowledged that some injured soldiers have "
+        "returned to the Island, others remain active in Venezuela."
+    )
+    new = (
+        "A source familiar with the Cuban government's thinking told Reuters that while injured "
+        "military personnel have returned home, others remain active."
+    )
+    assert Change.NAME not in meaning_changes(old, new, close=False)
+    near = old.replace("the Island", "Halvorsen")
+    assert Change.NAME in meaning_changes(old, near)
