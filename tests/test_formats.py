@@ -325,7 +325,10 @@ def test_an_unseen_source_is_a_node_without_text_to_compare(fmt: OutputFormat) -
         ]
         assert "no text to compare" in text
     elif fmt is OutputFormat.MARKDOWN:
-        assert "- **unseen:afp** — AFP original, not in folder" in text
+        # Prose names the unseen source as prose does, never by its id (review, session 13).
+        assert "- **an unseen AFP original** — not among the articles traced" in text
+        assert "| an unseen AFP original | derived from unseen source |" in text
+        assert "unseen:afp" not in text
         assert "The source is not in the folder, so there is no text to compare." in text
     elif fmt is OutputFormat.GRAPHML:
         assert '<data key="kind">unseen</data>' in text
@@ -372,3 +375,10 @@ def test_html_keeps_dates_and_merged_sentence_numbers_on_one_line(example_trace:
     assert re.search(r'<td class="date">\d{4}-\d\d-\d\d</td>', page)
     assert "table.sbs td.n { white-space: nowrap; }" in page and ".fact, td.date { white-space: nowrap; }" in page
     assert "@media (max-width: 760px)" in page and "table.summary td.num .muted { display: none; }" in page
+
+
+def test_the_text_tree_names_an_unseen_root_as_prose_does() -> None:
+    from .test_render import plain
+
+    text = plain(renderer(OutputFormat.TEXT)(unseen_trace(), RenderOptions()), width=200)
+    assert "an unseen AFP original  not among the articles traced" in text and "unseen:afp" not in text

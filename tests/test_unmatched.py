@@ -206,7 +206,7 @@ def test_a_table_of_edges_of_both_kinds_names_the_word_in_each_cell() -> None:
     """One edge across languages, one within: 'Added or not matched', and each count says which."""
     result = with_a_rewrite(two_languages())
     markdown = shown(renderer(OutputFormat.MARKDOWN)(result, RenderOptions()))
-    assert "| Added or not matched | Dropped or not matched of source |" in markdown
+    assert "| Added or not matched | Dropped from or not matched in source |" in markdown
     rows_of = {
         line.split(" | ")[0][2:]: line for line in markdown.splitlines() if line.startswith("| council-")
     }
@@ -215,7 +215,7 @@ def test_a_table_of_edges_of_both_kinds_names_the_word_in_each_cell() -> None:
     page = renderer(OutputFormat.HTML)(result, RenderOptions())
     assert isinstance(page, str)
     assert '<th class="num">Added or not matched</th>' in page
-    assert '<th class="num">Dropped or not matched of source</th>' in page
+    assert '<th class="num">Dropped from or not matched in source</th>' in page
     assert "2 not matched <span" in page and "1 added <span" in page and "1 dropped <span" in page
     assert "k-added" in page.split("</style>")[1] and "k-unmatched" in page.split("</style>")[1]
 

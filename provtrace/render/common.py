@@ -163,10 +163,10 @@ def unlinked_columns(counts: Iterable[ChangeCounts]) -> tuple[str, str, bool]:
     if True not in kinds:
         if counts and all(c.pair for c in counts):
             return ONLY_RIGHT.capitalize(), ONLY_LEFT.capitalize(), False
-        return "Added", "Dropped of source", False
+        return "Added", "Dropped from source", False
     if False not in kinds:
-        return NOT_MATCHED.capitalize(), f"{NOT_MATCHED.capitalize()} of source", False
-    return f"Added or {NOT_MATCHED}", f"Dropped or {NOT_MATCHED} of source", True
+        return NOT_MATCHED.capitalize(), f"{NOT_MATCHED.capitalize()} in source", False
+    return f"Added or {NOT_MATCHED}", f"Dropped from or {NOT_MATCHED} in source", True
 
 
 def evidence_label(item: str) -> tuple[str, str]:
@@ -215,6 +215,10 @@ def compared_as_pair(trace: Trace) -> bool:
     """Whether a diff's two texts are only set side by side: no edge joins them, so neither is a
     source nor a version of the other, and what no link holds is only on one side (ONLY_LEFT)."""
     return not _between(trace)
+
+
+#: What reports say beside an unseen source's name.
+UNSEEN_NOTE = "not among the articles traced"
 
 
 def node_name(trace: Trace, node: str) -> str:

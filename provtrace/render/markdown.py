@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from provtrace.models import Alignment, Article, Edge, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    UNSEEN_NOTE,
     Node,
     compared_as_pair,
     direction,
@@ -22,6 +23,7 @@ from provtrace.render.common import (
     link_count,
     link_text,
     meta,
+    node_name,
     outside_lists,
     pair_lists,
     pct,
@@ -55,7 +57,7 @@ _COUNTS_ARE = (
 #: ... and where every edge's are not matched.
 _COUNTS_ARE_UNMATCHED = (
     f"Verbatim, altered, paraphrased and {NOT_MATCHED} count the version's sentences, as a share "
-    f"of the version; {NOT_MATCHED} of source counts the sentences of its source matched to none "
+    f"of the version; {NOT_MATCHED} in source counts the sentences of its source matched to none "
     "of the version's, as a share of the source."
 )
 
@@ -98,7 +100,7 @@ def _counts_cells(c: ChangeCounts, named: bool = False) -> str:
 def _tree_line(trace: Trace, node: Node) -> str:
     indent = "  " * node.depth
     if node.article is None:
-        return f"{indent}- **{md(node.id)}** — {md(node.label or 'unseen source')}"
+        return f"{indent}- **{md(node_name(trace, node.id))}** — {UNSEEN_NOTE}"
     line = f"{indent}- **{md(node.id)}**{_title(node.article)} — "
     if node.edge is None:
         line += "the source"
@@ -118,7 +120,8 @@ def _summary_table(trace: Trace) -> Iterator[str]:
     for e in edges:
         f = found[e.parent, e.child]
         cells = _counts_cells(f[3], named) if f else "| — | — | — | — | — |"
-        yield f"| {md(e.child)} | {md(e.parent)} | {md(e.relation)} | {e.confidence:.2f} {cells}"
+        parent = md(node_name(trace, e.parent))
+        yield f"| {md(e.child)} | {parent} | {md(e.relation)} | {e.confidence:.2f} {cells}"
     yield ""
     yield _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE
 
@@ -168,7 +171,7 @@ def _relation(trace: Trace, edge: Edge) -> str:
 
 
 def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[str]:
-    yield f"### {md(edge.child)} ← {md(edge.parent)}"
+    yield f"### {md(edge.child)} ← {md(node_name(trace, edge.parent))}"
     yield ""
     relation = _relation(trace, edge)
     a = "" if unseen_agency(trace, edge) else indefinite(edge.relation).split(" ")[0] + " "

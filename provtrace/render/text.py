@@ -17,10 +17,12 @@ from rich.tree import Tree
 from provtrace.models import Alignment, Article, CreditKind, Edge, Link, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    UNSEEN_NOTE,
     evidence_label,
     flips,
     link_count,
     link_text,
+    node_name,
     outside_lists,
     pair_lists,
     relation_of,
@@ -209,8 +211,8 @@ def render_text(trace: Trace, options: RenderOptions) -> RenderableType:
     unseen = {u.id: u for u in trace.unseen}
     for root in roots:
         if root in unseen:
-            label: RenderableType = Text(f"{root}  ", style=_ID) + Text(
-                visible(unseen[root].label), style="italic"
+            label: RenderableType = Text(f"{node_name(trace, root)}  ", style=_ID) + Text(
+                UNSEEN_NOTE, style="italic"
             )
         else:
             article = trace.article(root)
