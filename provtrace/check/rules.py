@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from provtrace.check.figures import figure_changes
+from provtrace.check.judge import REUSE_PROBABILITY
 from provtrace.check.model import Comparison, Finding, Severity
 from provtrace.check.quotes import Quote, Speakers, altered_from, find_quotes, lower_case_words, misattributed
 from provtrace.models import Alignment
@@ -119,15 +120,21 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
             origin = (
                 f"{copies[agency]} articles of {agency} copy (most, {-most}, from {source.article.path})"
             )
+        probability = likeliest[agency]
+        said = f"probability of copying {probability:.2f}"
+        level = severity
+        if probability < REUSE_PROBABILITY and severity is Severity.ERROR:
+            # Judged derived below the probability at which a false accusation costs less than a
+            # missed copy (a translation, judged on its aligned content): worth a look, not a failure.
+            level = Severity.WARNING
+            said += f", below the {REUSE_PROBABILITY:.2f} at which it is an error"
         message = (
             f"{len(reused)} of {plural(len(story.article.sentences), 'sentence')} ({share:.0%}) {verb} from "
-            f"{origin}, but the story never credits {agency} "
-            f"(probability of copying {likeliest[agency]:.2f})"
+            f"{origin}, but the story never credits {agency} ({said})"
         )
         line = story.line_of_sentence(min(reused))
-        out.append(
-            Finding(story.path, line, Rule.UNCREDITED_REUSE, severity, message, agency, source.article.path)
-        )
+        found = Finding(story.path, line, Rule.UNCREDITED_REUSE, level, message, agency, source.article.path)
+        out.append(found)
     return out
 
 
