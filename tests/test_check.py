@@ -743,3 +743,18 @@ def test_a_translation_judged_derived_below_the_reuse_probability_is_a_warning_n
     assert source.derived and source.probability < REUSE_PROBABILITY
     assert finding.rule == "uncredited-reuse" and finding.severity == "warning"
     assert f"below the {REUSE_PROBABILITY:.2f} at which it is an error" in finding.message
+
+
+def test_an_altered_quotation_shows_every_change_not_only_the_first(tmp_path: Path) -> None:
+    # Review, session 13: "not" dropped and "until … withdrawn" made "once … dropped" showed only
+    # "We are going back to…" against "We are not going back to…".
+    quoted = '"We are not going back to work until the automation plan is withdrawn," Mora said.'
+    write(tmp_path, "wire/afp/w.txt", f"PORT SELWYN, March 3 (AFP) - Dockworkers struck. {quoted}\n")
+    changed = quoted.replace("not going", "going").replace("until", "once").replace("withdrawn", "dropped")
+    story = write(tmp_path, "s.txt", f"Port strike\n\nDockworkers struck, AFP reported. {changed}\n")
+    finding = only(run(story, wire=tmp_path / "wire"))
+    assert finding.rule == "altered-quote"
+    assert (
+        "the story has “We are going back to work once the automation plan is dropped” where the wire has "
+        "“We are not going back to work until the automation plan is withdrawn”"
+    ) in finding.message

@@ -332,5 +332,6 @@ def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | Non
     ]
     if not changes:  # the same words, only cut differently at an ellipsis
         return None
-    _, i1, i2, j1, j2 = changes[0]
+    # The excerpts run from the first change to the last, so every change is shown.
+    (_, i1, _, j1, _), (_, _, i2, _, j2) = changes[0], changes[-1]
     return Alteration(story, quote, _excerpt(story, i1, i2), _excerpt(quote, j1, j2))
