@@ -101,14 +101,17 @@ def test_every_setting_is_read() -> None:
         ({"severity": {"misquote": "error"}}, "rule 'misquote' is not a rule"),
         (
             {"severity": {"altered-quote": "fatal"}},
-            "severity.altered-quote must be one of error, warning, off",
+            "[tool.provtrace.check.severity]: altered-quote must be one of error, warning, off",
         ),
         ({"severity": "error"}, "severity must be a table"),
         ({"agencies": {"Reuters": "TR"}}, "must be a list of non-empty strings"),
         ({"credit-phrases": ["courtesy of the wire"]}, "needs words and an {agency} placeholder"),
         ({"credit-phrases": ["{agency}"]}, "needs words and an {agency} placeholder"),
         ({"ignore": "drafts/*"}, "ignore must be a list of non-empty strings"),
-        ({"wire": {"wire/x": "Reuter"}}, "unknown agency 'Reuter'"),
+        (
+            {"wire": {"wire/x": "Reuter"}},
+            "[tool.provtrace.check.wire]: 'wire/x' names an unknown agency 'Reuter'",
+        ),
         ({"wire": {"wire/x": 3}}, "must be an agency name, not a whole number"),
     ],
 )
@@ -116,7 +119,7 @@ def test_invalid_settings_are_errors_naming_the_key(check: dict[str, Any], probl
     with pytest.raises(ConfigError) as caught:
         parse_config({"check": check}, source="pyproject.toml")
     assert problem in str(caught.value)
-    assert str(caught.value).startswith("pyproject.toml: [tool.provtrace.check]")
+    assert str(caught.value).startswith("pyproject.toml: [tool.provtrace.check")
     assert caught.value.exit_code is ExitCode.USAGE
 
 

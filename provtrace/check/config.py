@@ -217,14 +217,18 @@ class _Reader:
         value = self.table.get("fail-on", Severity.ERROR.value)
         return self.severity("fail-on", value, (Severity.ERROR, Severity.WARNING))
 
+    def child(self, key: str) -> _Reader:
+        """The reader of the table under key, whose errors name that table ("[check.severity]: x")."""
+        return _Reader(self.mapping(key), f"{self.where[:-1]}.{key}]")
+
     def severities(self) -> dict[Rule, Severity]:
-        table = self.mapping("severity")
+        table = self.child("severity")
         out = dict(DEFAULT_SEVERITY)
-        for rule, value in table.items():
+        for rule, value in table.table.items():
             if rule not in {r.value for r in Rule}:
                 known = ", ".join(r.value for r in Rule)
-                raise self.fail(f"severity: rule {rule!r}", f"is not a rule (rules: {known})")
-            out[Rule(rule)] = self.severity(f"severity.{rule}", value, tuple(Severity))
+                raise table.fail(f"rule {rule!r}", f"is not a rule (rules: {known})")
+            out[Rule(rule)] = table.severity(rule, value, tuple(Severity))
         return out
 
     def mapping(self, key: str) -> Mapping[str, Any]:
@@ -241,10 +245,11 @@ class _Reader:
 
     def aliases(self) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
-        for name, aliases in self.mapping("agencies").items():
+        table = self.child("agencies")
+        for name, aliases in table.table.items():
             if not name.strip():
                 raise self.fail("agencies", "has an empty agency name")
-            out[name] = self.strings(f"agencies.{name!r}", aliases)
+            out[name] = table.strings(repr(name), aliases)
         return out
 
     def phrases(self) -> tuple[str, ...]:
@@ -257,13 +262,14 @@ class _Reader:
 
     def wire(self, agencies: Mapping[str, str]) -> dict[str, str]:
         out: dict[str, str] = {}
-        for folder, agency in self.mapping("wire").items():
+        table = self.child("wire")
+        for folder, agency in table.table.items():
             if not isinstance(agency, str):
-                raise self.fail(f"wire.{folder!r}", f"must be an agency name, not {_kind(agency)}")
+                raise table.fail(repr(folder), f"must be an agency name, not {_kind(agency)}")
             name = canonical_agency(agency, agencies)
             if name is None:
-                raise self.fail(
-                    f"wire.{folder!r}",
+                raise table.fail(
+                    repr(folder),
                     f"names an unknown agency {agency!r} (add it under [check.agencies] to declare it)",
                 )
             out[os.path.normpath(folder)] = name

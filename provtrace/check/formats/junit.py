@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from provtrace.check.formats import FindingsOptions
+from provtrace.check.formats.text import waived_line
 from provtrace.check.model import CheckReport, Finding
 
 
@@ -30,9 +31,7 @@ def render_junit(report: CheckReport, options: FindingsOptions) -> str:
         case.set("file", path)
         found = [f for f in report.findings if f.path == path and f.rule is rule]
         notes = [_line(f) for f in found if f not in failing]
-        notes += [
-            f"{_line(f)} (waived: {f.waiver})" for f in report.waived if f.path == path and f.rule is rule
-        ]
+        notes += [waived_line(f) for f in report.waived if f.path == path and f.rule is rule]
         bad = [f for f in found if f in failing]
         if bad:
             failures += 1

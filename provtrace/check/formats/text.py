@@ -59,6 +59,14 @@ def _independent(story: StoryResult) -> str:
     )
 
 
+def waived_line(finding: Finding) -> str:
+    """A waived finding as every listing writes it: "waived", never its severity, and the reason."""
+    return (
+        f"{finding.path}:{finding.line}: waived: {finding.message} [{finding.rule.value}]"
+        f" — waiver: {finding.waiver}"
+    )
+
+
 def render_text(report: CheckReport, options: FindingsOptions) -> Text:
     """Findings, waived findings and the summary as (optionally styled) literal text.
 
@@ -70,11 +78,7 @@ def render_text(report: CheckReport, options: FindingsOptions) -> Text:
         out.append_text(_finding(finding, options.color))
         out.append("\n")
     for finding in report.waived:
-        out.append(
-            f"{finding.path}:{finding.line}: waived: {finding.message} [{finding.rule.value}]"
-            f" — waiver: {finding.waiver}\n",
-            style="dim" if options.color else "",
-        )
+        out.append(waived_line(finding) + "\n", style="dim" if options.color else "")
     independent = [_independent(story) for story in report.stories if _all_independent(story)]
     independent += [
         f"{story.path}: {source.picked_up}"
