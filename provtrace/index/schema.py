@@ -23,7 +23,9 @@ LAYOUT_VERSION = 1
 #: `check --index` never reads what an older provtrace extracted where `--wire` would read anew.
 #: 2: credits only where reporting is attributed, sign-offs with desk initials, more furniture,
 #: temperatures ending sentences, Latin code pages by alphabet (session 10).
-EXTRACTION_VERSION = 2
+#: 3: datelines, credit lines and citations of more shapes (session 13); the language of a text
+#: in another script than Latin (session 14).
+EXTRACTION_VERSION = 3
 #: What a provtrace index file says it is, in its meta table.
 KIND = "provtrace wire index"
 #: A writer waits this long (seconds) for another writer before giving up.
