@@ -324,6 +324,8 @@ def test_an_unseen_source_is_a_node_without_text_to_compare(fmt: OutputFormat) -
             "node unseen",
         ]
         assert "no text to compare" in text
+        assert '<span class="chip unseen">unseen source</span> An unseen AFP original (' in text
+        assert "not in folder" not in text  # files may be named one by one
     elif fmt is OutputFormat.MARKDOWN:
         # Prose names the unseen source as prose does, never by its id (review, session 13).
         assert "- **an unseen AFP original** — not among the articles traced" in text

@@ -14,6 +14,7 @@ from html import escape
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    UNSEEN_NOTE,
     compared_as_pair,
     credit_notes,
     direction,
@@ -21,6 +22,7 @@ from provtrace.render.common import (
     flips,
     link_text,
     meta,
+    node_name,
     outside_lists,
     pair_lists,
     roots,
@@ -182,17 +184,20 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     yield "</section>"
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _lede(trace: Trace) -> Iterator[str]:
-    unseen = {u.id: u.label for u in trace.unseen}
     for root in roots(trace):
         article = trace.article(root)
         direct = [e for e in trace.edges if e.parent == root]
         what = "; ".join(f"{_id(e.child)} {_VERB[e.relation]}" for e in sorted(direct, key=lambda e: e.child))
         if article is None:
             yield (
-                f'<p class="lede"><span class="chip unseen">source not in folder</span> {_id(root)}: '
-                f"{_e(unseen.get(root, ''))}. Provtrace infers it from the credits; "
-                f"{plural(len(direct), 'version')} draw on it directly: {what}.</p>"
+                f'<p class="lede"><span class="chip unseen">unseen source</span> '
+                f"{_e(_capitalised(node_name(trace, root)))} ({_id(root)}), {UNSEEN_NOTE}: provtrace infers "
+                f"it from the credits; {plural(len(direct), 'version')} draw on it directly: {what}.</p>"
             )
         else:
             notes = ", ".join(_e(n) for n in credit_notes(article))
@@ -209,7 +214,7 @@ _LEGEND = (
     '<span><i class="swatch" style="background:var(--rewrite)"></i>rewrite</span>'
     '<span><i class="swatch" style="background:var(--summary)"></i>summary</span>'
     '<span><i class="swatch" style="background:var(--excerpt)"></i>excerpt</span>'
-    '<span><i class="swatch" style="background:var(--unseen)"></i>not in folder</span>'
+    '<span><i class="swatch" style="background:var(--unseen)"></i>unseen source</span>'
     "<span>thicker arrow = more confident · click a box to see what that version changed</span></div>"
 )
 
