@@ -34,7 +34,7 @@ def test_siblings_citing_the_same_absent_agency_hang_from_an_unseen_source() -> 
         "right", [*FULL[3:], "Residents near the port said the quays were eerily quiet."], cites="AFP"
     )
     result = run(left, right)
-    assert [u.label for u in result.unseen] == ["AFP original, not in folder"]
+    assert [u.label for u in result.unseen] == ["AFP original, not among the articles traced"]
     assert parents(result) == {"left": "unseen:afp", "right": "unseen:afp"}
 
 

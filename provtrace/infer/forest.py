@@ -188,7 +188,7 @@ def _unseen_sources(
         linked = [c for c in citers if any(pairs.oriented(c, o) is not None for o in citers)]
         if len(linked) >= 2:
             node = f"unseen:{_slug(agency)}"
-            unseen[node] = (Unseen(node, f"{agency} original, not in folder", agency), linked)
+            unseen[node] = (Unseen(node, f"{agency} original, not among the articles traced", agency), linked)
     return unseen
 
 

@@ -135,7 +135,7 @@ def _node(box: _Box, href: Callable[[str], str | None]) -> Iterator[str]:
     if link:
         yield f'<a href="{_e(link)}">'
     yield f"<title>{_e(tip)}</title>"
-    badge = {"source": "SOURCE", "unseen": "SOURCE NOT IN FOLDER"}.get(box.kind)
+    badge = {"source": "SOURCE", "unseen": "UNSEEN SOURCE"}.get(box.kind)
     if badge:
         yield f'<text class="badge" x="{x + 2:.0f}" y="{y - 7:.0f}">{badge}</text>'
     yield f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_W}" height="{NODE_H}" rx="8"/>'
