@@ -331,7 +331,7 @@ def test_an_unseen_source_is_a_node_without_text_to_compare(fmt: OutputFormat) -
         assert "- **an unseen AFP original** — not among the articles traced" in text
         assert "| an unseen AFP original | derived from unseen source |" in text
         assert "unseen:afp" not in text
-        assert "The source is not among the articles traced, so there is no text to compare." in text
+        assert "The source is not among the articles traced: there is no text to compare." in text
     elif fmt is OutputFormat.GRAPHML:
         assert '<data key="kind">unseen</data>' in text
     elif fmt is OutputFormat.DOT:

@@ -178,7 +178,7 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
         yield from (f"<li>{_e(item)}</li>" for item in edge.evidence)
         yield "</ul></div>"
     if found is None:
-        yield '<p class="muted">The source is not among the articles traced, so there is no text to compare.</p>'
+        yield '<p class="muted">The source is not among the articles traced: there is no text to compare.</p>'
     elif not options.brief:
         yield from _side_by_side(*found[:3], found[3].unmatched)
     yield "</section>"

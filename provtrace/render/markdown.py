@@ -184,7 +184,7 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
         yield ""
     found = edge_counts(trace, edge)
     if found is None:
-        yield "The source is not among the articles traced, so there is no text to compare."
+        yield "The source is not among the articles traced: there is no text to compare."
         yield ""
     elif found[3].unmatched:
         yield _NOT_MATCHED_NOTE
