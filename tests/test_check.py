@@ -758,3 +758,50 @@ def test_an_altered_quotation_shows_every_change_not_only_the_first(tmp_path: Pa
         "the story has “We are going back to work once the automation plan is dropped” where the wire has "
         "“We are not going back to work until the automation plan is withdrawn”"
     ) in finding.message
+
+
+@pytest.mark.parametrize(
+    ("wire_quote", "story_quote"),
+    [
+        ("It was not arson.", "It was arson."),
+        ("I will not resign.", "I will resign."),
+        ("We are certain of that.", "We are sure of that."),
+    ],
+)
+def test_a_short_quotation_changed_in_its_linked_sentence_is_altered(
+    tmp_path: Path, wire_quote: str, story_quote: str
+) -> None:
+    # Review, session 14: the runs these share are small words only ("It was", "arson"), so no
+    # wire quotation was taken for theirs and check passed "It was arson" against "It was not arson".
+    lines = [
+        "PORT SELWYN (Reuters) - A fire destroyed two warehouses at the port on Tuesday, officials said.",
+        "Investigators said the fire started in an electrical cabinet shortly after 2 a.m.",
+        f'"{wire_quote}" fire chief Ana Varela told reporters at the scene on Tuesday.',
+        "Officials said 23 workers were evacuated from nearby buildings.",
+    ]
+    write(tmp_path, "wire/reuters/w.txt", "\n\n".join(lines) + "\n")
+    story_lines = [*lines[:2], lines[2].replace(wire_quote, story_quote), lines[3]]
+    story = write(tmp_path, "s.txt", "Warehouse fire\n\n" + "\n\n".join(story_lines) + "\n")
+    finding = only(run(story, wire=tmp_path / "wire"))
+    assert finding.rule == "altered-quote"
+    assert f"the story has “{story_quote.rstrip('.')}” where the wire has “{wire_quote.rstrip('.')}”" in (
+        finding.message
+    )
+
+
+def test_a_short_quotation_of_another_sentence_is_not_taken_for_an_altered_one(tmp_path: Path) -> None:
+    # The looser match holds only within linked sentences: two short quotations of one story
+    # sharing small words ("We are ready", "We are not going") are not one changed.
+    wire = (
+        "PORT SELWYN (Reuters) - Dockworkers struck on Tuesday. \"We are ready to talk,\" union leader "
+        "Tomas Mora said at the gates of the North Terminal.\n\nThe port authority said talks would resume.\n"
+    )
+    write(tmp_path, "wire/reuters/w.txt", wire)
+    story = write(
+        tmp_path,
+        "s.txt",
+        "Strike\n\nDockworkers struck on Tuesday, Reuters reported. \"We are ready to talk,\" union leader "
+        "Tomas Mora said at the gates of the North Terminal.\n\nA shipping agent told us: \"We are not paying "
+        "for this strike.\"\n",
+    )
+    assert [f.rule for f in run(story, wire=tmp_path / "wire").findings] == []

@@ -292,12 +292,33 @@ def _negation_cut(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | No
     return Alteration(story, quote, _excerpt(story, 0, 1), _excerpt(quote, k - 1, k + 1))
 
 
-def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | None:
+def _counterpart(
+    story: Quote, counterparts: Sequence[Quote]
+) -> tuple[int, Quote, difflib.SequenceMatcher[str]] | None:
+    """The quotation of the linked wire sentences sharing most of story's words, when they are at
+    least 60% of each quotation's (and two words or more), with its matcher; or None."""
+    best: tuple[int, Quote, difflib.SequenceMatcher[str]] | None = None
+    for quote in counterparts:
+        matcher = difflib.SequenceMatcher(a=story.words, b=quote.words, autojunk=False)
+        matched = sum(b.size for b in matcher.get_matching_blocks())
+        fits = matched >= 2 and matched >= 0.6 * max(len(story.words), len(quote.words))
+        if fits and (best is None or matched > best[0]):
+            best = (matched, quote, matcher)
+    return best
+
+
+def altered_from(
+    story: Quote, wire_quotes: Sequence[Quote], counterparts: Sequence[Quote] = ()
+) -> Alteration | None:
     """The wire quotation story corresponds to but changes, or None.
 
     It corresponds to the wire quotation sharing most of its words in runs of
     two or more, when those cover at least 60% of the story's quotation
-    including a content word.
+    including a content word; failing one, to the quotation of counterparts
+    (those in the wire sentences linked to the story's) sharing most words,
+    when those cover at least 60% of each: the sentence is the wire's, so a
+    short quotation whose runs in common are all small words ("It was [not]
+    arson", "We are [certain] sure of that") is its counterpart changed.
     """
     if len(story.words) < MIN_WORDS:
         return None
@@ -317,6 +338,8 @@ def altered_from(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | Non
         fits = matched >= 2 and content >= 1 and matched >= 0.6 * len(story.words)
         if fits and (best is None or matched > best[0]):
             best = (matched, quote, matcher)
+    if best is None:
+        best = _counterpart(story, counterparts)
     if best is None:
         return None
     _, quote, matcher = best

@@ -182,9 +182,22 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
         said += [(q, speakers) for q in quotes]
         owner += [comparison] * len(quotes)
     story_speakers = Speakers.of(story.article.sentences, common)
+    # The wire sentences each story sentence is linked to, per comparison: their quotations are
+    # the counterparts of the story sentence's.
+    linked: set[tuple[int, int, int]] = {
+        (c, t, w)
+        for c, comparison in enumerate(given.linked)
+        for link in comparison.alignment.links
+        for t in link.target
+        for w in link.source
+    }
+    at = [next(c for c, other in enumerate(given.linked) if other is comparison) for comparison in owner]
     out = []
     for quote in find_quotes(story.article.sentences):
-        alteration = altered_from(quote, wire_quotes)
+        counterparts = [
+            wire for k, wire in enumerate(wire_quotes) if (at[k], quote.sentence, wire.sentence) in linked
+        ]
+        alteration = altered_from(quote, wire_quotes, counterparts)
         if alteration is not None:
             wire, what = alteration.wire, (
                 f"the story has “{alteration.story_excerpt}” where the wire has “{alteration.wire_excerpt}”"
