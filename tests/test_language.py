@@ -58,3 +58,17 @@ def test_bulgarian_by_its_hard_sign_vowel() -> None:
         "Правителството на Куба съобщи в четвъртък, че тридесет и двама кубинци са загинали при операцията."
     )
     assert detect_language([text]) == "bg"
+
+
+def test_a_story_is_in_the_language_it_tells_not_that_of_a_long_quotation() -> None:
+    # Review, session 14: an English story with one long Russian quotation had more Cyrillic
+    # letters than Latin and was read as Russian (so a copy of it was a "translation").
+    story = [
+        "MOSCOW, May 3 (Reuters) - Russia rejected a report that it supplied drones to the rebels.",
+        "«Мы категорически отвергаем эти обвинения, которые не имеют ничего общего с действительностью "
+        "и направлены на дестабилизацию обстановки в регионе», spokeswoman Maria Zakharova told a briefing.",
+        "UN experts said 40 drones were delivered in March.",
+    ]
+    assert detect_language(story) == "en"
+    russian = "Захарова сказала, что Россия отвергает доклад. «We reject it», — добавила она на брифинге в Москве."
+    assert detect_language([russian]) == "ru"

@@ -70,6 +70,8 @@ _SHARED_SCRIPT = {
 _OWN_SHARE = {"bg": 0.01}
 #: Kana among the Han characters make a text Japanese; Han alone, Chinese.
 _KANA = ("HIRAGANA", "KATAKANA")
+#: A quotation, in the marks of any language.
+_QUOTED = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]|「[^」]*」|『[^』]*』')
 #: How many letters are enough to name a script, and how many are read at most.
 _MIN_LETTERS = 20
 _MAX_LETTERS = 20_000
@@ -131,9 +133,14 @@ def detect_language(texts: Iterable[str]) -> str | None:
 
     A text mostly in a script other than Latin is named by its script (and, where languages
     share one, by the letters only one of them has); a Latin-script text by its short words.
+    Scripts are counted outside quotation marks where enough letters stand there: a story
+    is in the language it tells, whatever its speakers said.
     """
     texts = list(texts)
-    scripts, chars = _letters(texts)
+    told = [_QUOTED.sub(" ", text) for text in texts]
+    scripts, chars = _letters(told)
+    if scripts.total() < _MIN_LETTERS:
+        scripts, chars = _letters(texts)
     letters = scripts.total()
     if letters - scripts["LATIN"] > letters / 2:
         return _by_script(scripts, chars) if letters >= _MIN_LETTERS else None
