@@ -10,6 +10,7 @@ from typing import BinaryIO, Protocol, TypeVar
 from provtrace.align.core import PairResult
 from provtrace.align.corpus import CorpusAlignment, map_components
 from provtrace.align.kinds import with_flips
+from provtrace.align.semantic import LANGUAGES as SEMANTIC_LANGUAGES
 from provtrace.align.semantic import available as semantic_installed
 from provtrace.errors import InputError
 from provtrace.infer.forest import infer_forest, owned_agencies, unseen_groups
@@ -22,7 +23,7 @@ from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Re
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_map
 from provtrace.shelf import Shelf, pack_article
-from provtrace.wording import across_languages, plural, unrelated_across_languages
+from provtrace.wording import across_languages, plural, unread_languages, unrelated_across_languages
 
 #: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
 #: saves little, and the articles are read whole often enough that unpacking would show.
@@ -312,13 +313,15 @@ def bilingual_warnings(pairs: int, options: TraceOptions) -> tuple[str, ...]:
 def _lone_language(
     articles: Sequence[Article], unrelated: Sequence[str], options: TraceOptions
 ) -> tuple[str, ...]:
-    """The warning of a run without --semantic that found unrelated articles in another language
-    than others of the run, else none."""
-    if options.semantic:
-        return ()
+    """The warning of a run that found unrelated articles in another language than others of the
+    run: without --semantic, any; with it, those in a language the model does not read. Else none."""
     by_id = {a.id: a for a in articles}
-    lone = sum(any(by_id[u].in_other_language(a) for a in articles) for u in unrelated)
-    return (unrelated_across_languages(lone, semantic_installed()),) if lone else ()
+    lone = [u for u in unrelated if any(by_id[u].in_other_language(a) for a in articles)]
+    if not options.semantic:
+        return (unrelated_across_languages(len(lone), semantic_installed()),) if lone else ()
+    unread = [u for u in lone if by_id[u].language not in SEMANTIC_LANGUAGES]
+    languages = sorted({str(by_id[u].language) for u in unread})
+    return (unread_languages(len(unread), languages),) if unread else ()
 
 
 def _credits_of(article: Article) -> Article:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 def plural(n: int, word: str, words: str | None = None) -> str:
     """'1 article', '3 articles'; words is the plural when it is not word + 's'."""
@@ -51,6 +53,16 @@ def unrelated_across_languages(count: int, installed: bool) -> str:
         f"{plural(count, 'unrelated article')} {'is' if count == 1 else 'are'} in different languages: "
         "without --semantic only sentences sharing names and figures are matched across languages, "
         f"so a translation among them may go unfound; {rerun_semantic(installed)}"
+    )
+
+
+def unread_languages(count: int, languages: Sequence[str]) -> str:
+    """The warning of a --semantic run that found unrelated articles in different languages, some
+    in a language the semantic model does not read."""
+    return (
+        f"{plural(count, 'unrelated article')} {'is' if count == 1 else 'are'} in a language the "
+        f"semantic model does not read ({', '.join(languages)}): a translation from or into it shares "
+        "only names and figures with its source, so it may go unfound"
     )
 
 

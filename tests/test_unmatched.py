@@ -328,3 +328,26 @@ def test_diff_in_one_language_gives_no_such_warning(examples: Path) -> None:
         app, ["diff", str(examples / "wire-original.txt"), str(examples / "coastalpost-rewrite.txt")]
     )
     assert result.exit_code == 0 and "in two languages" not in result.stderr
+
+
+def test_with_semantic_articles_in_a_language_the_model_does_not_read_are_said_to_be_so(
+    tmp_path: Path,
+) -> None:
+    # Review, session 14: with --semantic, a Ukrainian (or Greek, Hebrew…) translation was listed
+    # unrelated without a word; the model reads sixteen languages, Ukrainian not among them.
+    (tmp_path / "en.txt").write_text((CYRILLIC / "wire-en.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    ukrainian = (
+        "Страйк у порту Маріска\n\n"
+        "Страйк докерів у Порт-Селвіні, найбільшому контейнерному терміналі Маріски, у вівторок тривав "
+        "третій день: 11 суден стоять на якорі, а на причалах накопичилися тисячі контейнерів. Страйк "
+        "почався в неділю після того, як переговори між профспілкою докерів і державною портовою "
+        "адміністрацією зірвалися через зарплати.\n"
+    )
+    (tmp_path / "uk.txt").write_text(ukrainian, encoding="utf-8")
+    result = trace([str(tmp_path)], TraceOptions(workers=1, semantic=True))
+    assert {a.language for a in result.articles} == {"en", "uk"}
+    assert not result.edges
+    assert [w for w in result.warnings if "does not read" in w] == [
+        "1 unrelated article is in a language the semantic model does not read (uk): a translation from "
+        "or into it shares only names and figures with its source, so it may go unfound"
+    ]

@@ -15,6 +15,11 @@ from provtrace.errors import ProvtraceError
 from provtrace.models import Article
 
 INSTALL_HINT = "pip install 'provtrace[semantic]'"
+#: The languages the model was trained on (the multilingual Universal Sentence Encoder's sixteen,
+#: Chinese counted once): sentences in others are embedded poorly, so their translations may not link.
+LANGUAGES = frozenset(
+    {"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"}
+)
 
 
 class SemanticUnavailable(ProvtraceError):
