@@ -346,3 +346,44 @@ def test_a_sum_in_another_currency_is_a_changed_figure(old: str, new: str, shown
 )
 def test_one_currency_written_otherwise_is_no_change(new: str) -> None:
     assert changed_figures("costing about $4.5 million a day", new, close=False) == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        # a sum written short, its currency after it (review, session 14)
+        (
+            "The project will cost £4m in total",
+            "The project will cost 4m euros in total",
+            ("£4m", "4m euros"),
+        ),
+        ("costs $4.5m a day", "costs 4.5m euros a day", ("$4.5m", "4.5m euros")),
+        # a currency's code; "$" is a dollar, never a peso
+        ("costs MXN 4.5 million a day", "costs $4.5 million a day", ("MXN 4.5 million", "$4.5 million")),
+        ("costs CHF 4.5 million a day", "costs €4.5 million a day", ("CHF 4.5 million", "€4.5 million")),
+        (
+            "costs 4.5 million reais a day",
+            "costs 4.5 million pesos a day",
+            ("4.5 million reais", "4.5 million pesos"),
+        ),
+        # hundredths of two currencies, or of one in two amounts
+        ("fares will rise by 50p next year", "fares will rise by 50 cents next year", ("50p", "50 cents")),
+        ("fares will rise by 50p next year", "fares will rise by 60p next year", ("50p", "60p")),
+    ],
+)
+def test_more_sums_in_another_currency_are_changed(old: str, new: str, shown: tuple[str, str]) -> None:
+    (change,) = changed_figures(old, new, close=True)
+    assert (change.old.shown, change.new.shown) == shown
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("fares will rise by 50p next year", "fares will rise by £0.50 next year"),
+        ("fares will rise by $0.50 next year", "fares will rise by 50 cents next year"),
+        ("The project will cost £4m in total", "The project will cost 4m pounds in total"),
+        ("It took 5 cop cars to block the road", "It took five cop cars to block the road"),
+    ],
+)
+def test_a_sum_in_hundredths_of_its_currency_or_written_short_is_the_same_sum(old: str, new: str) -> None:
+    assert changed_figures(old, new, close=True) == ()

@@ -29,7 +29,15 @@ from provtrace.align.figurewords import (
     WEEKDAY_NUMBERS,
     YEARS,
 )
-from provtrace.align.measures import MONEY_BEFORE, dimension, measure, same_currency
+from provtrace.align.measures import (
+    MONEY_BEFORE,
+    currencies,
+    currency_after,
+    dimension,
+    hundredths,
+    measure,
+    same_currency,
+)
 from provtrace.align.normalize import STOPWORDS, continues_number, fold, joins_number, numbers_to_digits, stem
 
 #: A number (signed: "-5"; grouped by commas, stops or spaces: "2,400", "2 400"; a decade: "1960s",
@@ -94,6 +102,8 @@ class Figure:
             return self.text
         if self.unit == "money" and not self.unit_text[-1].isalpha():  # a sign: "$4.5 million", "US$5"
             return self.unit_text + self.text
+        if self.unit == "money" and self.unit_text.isupper():  # a code: "MXN 4.5 million"
+            return f"{self.unit_text} {self.text}"
         glued = (
             self.unit_text in TEMPERATURE_LETTERS or self.unit_text.startswith("°") or self.unit_text == "p"
         )
@@ -119,11 +129,32 @@ def differs(a: Figure, b: Figure) -> bool:
     the figure converted ("7in", "18cm")."""
     if a.kind != b.kind:
         return {a.kind, b.kind} == YEAR_OR_NUMBER and not same_value(a, b)
+    if a.kind == "money" and (hundredths(a.unit_text) or hundredths(b.unit_text)):
+        return _sums_differ(a, b)
     if same_value(a, b):
         if a.unit == "money" == b.unit:  # "$4.5 million" and "€4.5 million"
             return not same_currency(a.unit_text, b.unit_text)
         return bool(a.unit and b.unit and a.unit != b.unit)
     return a.unit == b.unit
+
+
+def _sums_differ(a: Figure, b: Figure) -> bool:
+    """Whether two sums, one or both in hundredths of a currency ("50p", "50 cents"), differ: in
+    currency, or in value once both are in the whole currency ("50p" and "£0.50" are one sum)."""
+    (values_a, in_a), (values_b, in_b) = _whole(a), _whole(b)
+    if in_a and in_b and in_a.isdisjoint(in_b):
+        return True
+    return values_a.isdisjoint(values_b)
+
+
+def _whole(sum_: Figure) -> tuple[set[Decimal], frozenset[str]]:
+    """A sum's values (as written and as its writing also allows) in whole currency, and the
+    currencies it may be in."""
+    coins = hundredths(sum_.unit_text)
+    values = {Decimal(v) for v in (sum_.value, sum_.also) if v}
+    if coins:
+        return {v / 100 for v in values}, coins
+    return values, currencies(sum_.unit_text)
 
 
 def one_figure(a: Figure, b: Figure) -> bool:
@@ -353,11 +384,14 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
         value *= SCALES[lowered[end]]
         if not digits:  # "two thousand four hundred", "dos mil cuatrocientos": the rest in words
             end, value = _words_after_scale(text, tokens, lowered, end, value)
-    elif (  # "£4m", "$5k": a sum written short
+    elif (  # "£4m", "$5k", "4m euros": a sum written short
         end + 1 < len(tokens)
         and lowered[end + 1] in SHORT_SCALES
         and tokens[end][2] == tokens[end + 1][1]
-        and MONEY_BEFORE.search(text[max(0, tokens[k][1] - 2) : tokens[k][1]])
+        and (
+            MONEY_BEFORE.search(text[max(0, tokens[k][1] - 2) : tokens[k][1]])
+            or currency_after(text[tokens[end + 1][2] : tokens[end + 1][2] + 20])
+        )
     ):
         end += 1
         value *= SHORT_SCALES[lowered[end]]

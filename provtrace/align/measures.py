@@ -25,12 +25,15 @@ _AGED_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s+$")  # "aged ten", "at the age
 _YEARS_OLD_AFTER = re.compile(r"^(?:[-\s]years?[-\s]old\b|-year\b)", re.IGNORECASE)  # "24-year-old"
 #: A currency written before a sum: a sign ("#" is "£" in PA's copy), a dollar sign with its
 #: country's letters ("US$", "A$"), or a code ("USD 4.5m").
-MONEY_BEFORE = re.compile(r"((?:\b(?:US|AU|A|CA|C|NZ|HK|S|R))?\$|[£€¥₹₽₩#]|\b(?:USD|EUR|GBP|JPY|CNY)\s)\s*$")
+_CODES = "USD|EUR|GBP|JPY|CNY|CHF|MXN|INR|BRL|ARS|CLP|COP|CAD|AUD|NZD|HKD|SGD|KRW|RUB|TRY|ZAR|SEK|NOK|DKK|PLN"
+MONEY_BEFORE = re.compile(r"((?:\b(?:US|AU|A|CA|C|NZ|HK|S|R))?\$|[£€¥₹₽₩#]|\b(?:" + _CODES + r")\s)\s*$")
 #: A currency written after a sum: a word, in English or Spanish ("4,5 millones de dólares"),
 #: "p" glued to the digits ("50p"), or a code.
 _MONEY_AFTER = re.compile(
-    r"^(?:\s*(?:de\s+)?(?:U\.?S\.?\s+)?(pounds?|sterling|dollars?|d[oó]lar(?:es)?|euros?|pence|cents?|pesos?"
-    r"|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|libras?|USD|EUR|GBP|JPY|CNY)\b|(p)(?![.\w]))",
+    r"^(?:(?:m|bn|k)?\s*(?:de\s+)?(?:U\.?S\.?\s+)?(pounds?|sterling|dollars?|d[oó]lar(?:es)?|euros?|pence"
+    r"|cents?|pesos?|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|libras?|reais|centavos?|c[ée]ntimos?"
+    r"|(?-i:" + _CODES + r"))\b"
+    r"|(p)(?![.\w]))",
     re.IGNORECASE,
 )
 _DOLLARS = frozenset({"usd", "aud", "cad", "nzd", "hkd", "sgd"})
@@ -40,7 +43,6 @@ _DOLLARS = frozenset({"usd", "aud", "cad", "nzd", "hkd", "sgd"})
 _CURRENCIES: dict[str, frozenset[str]] = {
     "$": _DOLLARS,
     "us$": frozenset({"usd"}),
-    "usd": frozenset({"usd"}),
     "a$": frozenset({"aud"}),
     "au$": frozenset({"aud"}),
     "c$": frozenset({"cad"}),
@@ -53,32 +55,36 @@ _CURRENCIES: dict[str, frozenset[str]] = {
     "dólar": _DOLLARS,
     "dolar": _DOLLARS,
     "€": frozenset({"eur"}),
-    "eur": frozenset({"eur"}),
     "euro": frozenset({"eur"}),
     "£": frozenset({"gbp"}),
     "#": frozenset({"gbp"}),
-    "gbp": frozenset({"gbp"}),
     "pound": frozenset({"gbp"}),
     "sterling": frozenset({"gbp"}),
     "libra": frozenset({"gbp"}),
     "pence": frozenset({"penny"}),
     "p": frozenset({"penny"}),
     "cent": frozenset({"cent"}),
-    "peso": frozenset({"peso"}),
+    "peso": frozenset({"mxn", "ars", "clp", "cop", "php", "uyu", "dop", "cup"}),
+    "real": frozenset({"brl"}),
+    "reais": frozenset({"brl"}),
+    "centavo": frozenset({"cent"}),
+    "céntimo": frozenset({"cent"}),
+    "centimo": frozenset({"cent"}),
     "¥": frozenset({"jpy", "cny"}),
     "yen": frozenset({"jpy"}),
-    "jpy": frozenset({"jpy"}),
     "yuan": frozenset({"cny"}),
     "renminbi": frozenset({"cny"}),
-    "cny": frozenset({"cny"}),
     "₹": frozenset({"inr"}),
     "rupee": frozenset({"inr"}),
     "₽": frozenset({"rub"}),
     "rouble": frozenset({"rub"}),
     "ruble": frozenset({"rub"}),
     "₩": frozenset({"krw"}),
-    "franc": frozenset({"franc"}),
+    "franc": frozenset({"chf", "franc"}),
+    **{code.lower(): frozenset({code.lower()}) for code in _CODES.split("|")},
 }
+#: Coins that are a hundredth of a currency: a sum in them is that currency's, over 100.
+_HUNDREDTHS = {"penny": frozenset({"gbp"}), "cent": _DOLLARS | {"eur"}}
 
 
 def currencies(written: str) -> frozenset[str]:
@@ -89,6 +95,19 @@ def currencies(written: str) -> frozenset[str]:
         if key in _CURRENCIES:
             return _CURRENCIES[key]
     return frozenset()
+
+
+def currency_after(text: str) -> bool:
+    """Whether text, just after a sum, opens with a currency's word or code ("m euros": after "4")."""
+    named = _MONEY_AFTER.match(text)
+    return named is not None and named[1] is not None
+
+
+def hundredths(written: str) -> frozenset[str]:
+    """The currencies whose hundredth a sum's currency as written is ("50p": pounds; "50 cents":
+    a dollar or a euro), or none."""
+    named = currencies(written)
+    return frozenset().union(*(_HUNDREDTHS[c] for c in named if c in _HUNDREDTHS))
 
 
 def same_currency(a: str, b: str) -> bool:
