@@ -374,3 +374,16 @@ def test_arbitrary_text_preserves_all_non_space_characters_in_order(text: str) -
     assert all(sentence and sentence == sentence.strip() for sentence in sentences)
     assert all("\n" not in sentence and "  " not in sentence for sentence in sentences)
     assert _non_space("".join(sentences)) == _non_space(text)
+
+
+@pytest.mark.parametrize(
+    "title", ["Insp.", "Det.", "Cmdr.", "Cpl.", "Pte.", "Amb.", "Pres.", "Mgr.", "Mme.", "Mlle.", "Sra."]
+)
+def test_a_title_written_short_before_a_name_ends_no_sentence(title: str) -> None:
+    # Review, session 14: "Insp. Kaur said" was split after "Insp.", so "Kaur" made "Kumar" was
+    # no changed name.
+    text = f"The road was closed on Monday. {title} Kaur said it would reopen on Friday."
+    assert split_sentences(text) == [
+        "The road was closed on Monday.",
+        f"{title} Kaur said it would reopen on Friday.",
+    ]

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from provtrace.abbreviations import TITLES
 from provtrace.align.figurepairs import LOCAL_WORDS, changed_figures
 from provtrace.align.figures import DATE_KINDS
 from provtrace.align.figurewords import MAGNITUDES, MONTH_NUMBERS, UNITS, WEEKDAY_NUMBERS, YEARS
@@ -55,13 +56,8 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"'s?$")
 #: A word opens a sentence at the start, or after a full stop and a space (not after
 #: a closing quote: in '"... not anymore!" Trump wrote' the name is mid-sentence).
-#: Titles written short before a name, whose stop ends no sentence.
-_TITLES = frozenset(
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Gov",
-        "Sen", "Rep", "Rev", "St", "Fr", "Sr", "Sra", "Jr", "Hon", "Insp", "Supt", "Det",
-    }
-)  # fmt: skip
+#: Short words whose stop opens no name after them: titles, and "St." of a saint's or a street's.
+_BEFORE_NAMES = TITLES | {"st", "fr", "sr", "jr"}
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+)[\"“‘'«(\[—–-]*$")
 
 
@@ -181,7 +177,7 @@ def _scan(text: str) -> _Scanned:
 
 def _abbreviation(word: str) -> bool:
     """An initial ("J") or a title written short before a name ("Dr", "Gen", "Sen")."""
-    return (len(word) == 1 and word.isupper()) or word in _TITLES
+    return (len(word) == 1 and word.isupper()) or (word[:1].isupper() and word.lower() in _BEFORE_NAMES)
 
 
 @lru_cache(maxsize=_GAPS_KEPT)

@@ -24,7 +24,7 @@ LAYOUT_VERSION = 1
 #: 2: credits only where reporting is attributed, sign-offs with desk initials, more furniture,
 #: temperatures ending sentences, Latin code pages by alphabet (session 10).
 #: 3: datelines, credit lines and citations of more shapes (session 13); the language of a text
-#: in another script than Latin (session 14).
+#: in another script than Latin, and more titles before a name that end no sentence (session 14).
 EXTRACTION_VERSION = 3
 #: What a provtrace index file says it is, in its meta table.
 KIND = "provtrace wire index"

@@ -12,6 +12,8 @@ input length.
 import re
 import unicodedata
 
+from provtrace.abbreviations import TITLES
+
 __all__ = ["split_sentences"]
 
 # A candidate boundary: a whole run of terminal punctuation, optional closing
@@ -56,10 +58,8 @@ _SENTENCE_STARTERS = frozenset({
     "Its", "After", "Before", "While", "When", "As",
 })
 # Capitalised abbreviations that never end a sentence in news copy.
-_CASED_NEVER_FINAL = frozenset({
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "gov", "sen", "rep", "gen",
-    "col", "lt", "sgt", "capt", "cpl", "maj", "adm", "cmdr", "rev", "hon",
-    "pres", "supt", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul",
+_CASED_NEVER_FINAL = TITLES | frozenset({
+    "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec",
 })
 # Capitalised abbreviations that may also end a sentence: company suffixes,
