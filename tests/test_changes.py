@@ -420,3 +420,30 @@ def test_a_paraphrase_adding_a_name_where_an_epithet_was_is_no_swap() -> None:
     assert Change.NAME not in meaning_changes(old, new, close=False)
     near = old.replace("the Island", "Halvorsen")
     assert Change.NAME in meaning_changes(old, near)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a date added to a dateline: "May" beside a number is the month (review, session 14)
+        (
+            "KINGSPORT, Maine (Reuters) - A fire destroyed two warehouses.",
+            "KINGSPORT, Maine, May 14 (Reuters) - A fire destroyed two warehouses.",
+        ),
+        (
+            "The fire broke out on Tuesday, officials said.",
+            "The fire broke out on Tuesday, 14 May, officials said.",
+        ),
+        # "No." before a number is its sign
+        ("He met staff at No. 10 Downing Street on Monday.", "He met staff at 10 Downing Street on Monday."),
+    ],
+)
+def test_a_month_named_may_and_a_number_sign_are_no_modal_or_negation(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == ()
+
+
+def test_the_modal_may_and_the_word_no_still_flip() -> None:
+    assert meaning_changes("The port may reopen on Friday.", "The port will reopen on Friday.") == (
+        Change.MODAL,
+    )
+    assert meaning_changes("No one was hurt in the fire.", "One was hurt in the fire.") == (Change.NEGATION,)

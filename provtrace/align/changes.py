@@ -97,11 +97,16 @@ def _kinds(words: Sequence[str], n: int, opening: bool, runs_on: bool = False) -
     word = words[n]
     key = word.casefold()
     out: set[Change] = set()
-    if key in NEGATIONS or key.endswith(NEGATION_SUFFIXES):
+    after_digits = n + 1 < len(words) and words[n + 1][0].isdigit()
+    before_digits = n > 0 and words[n - 1][0].isdigit()
+    if word == "No" and after_digits:
+        pass  # "No. 10 Downing Street", "ranked No. 4": a number's sign, no negation
+    elif key in NEGATIONS or key.endswith(NEGATION_SUFFIXES):
         out.add(Change.NEGATION)
     elif key in NEGATING_VERBS and n + 1 < len(words) and words[n + 1].casefold() == "to":
         out.add(Change.NEGATION)  # "failed to protect": "did not protect"
-    if key in MODALS or key in MODAL_CONTRACTIONS or key.endswith(MODAL_SUFFIXES):
+    month = word == "May" and (after_digits or before_digits)  # "May 14", "14 May": no modal
+    if (key in MODALS or key in MODAL_CONTRACTIONS or key.endswith(MODAL_SUFFIXES)) and not month:
         out.add(Change.MODAL)
     near_month = _month(words, n - 1) or _month(words, n + 1) or (_month(words, n + 2) and _of(words, n + 1))
     if word[0].isdigit() and (near_month or (word.isdecimal() and int(word) in YEARS)):
