@@ -324,7 +324,11 @@ def test_an_unseen_source_is_a_node_without_text_to_compare(fmt: OutputFormat) -
             "node unseen",
         ]
         assert "no text to compare" in text
-        assert '<span class="chip unseen">unseen source</span> An unseen AFP original (' in text
+        assert '<span class="chip unseen">unseen source</span> An unseen AFP original, not among' in text
+        # Prose never names it by its id (review, session 14): the summary table, headings, why-lists.
+        assert "<td>an unseen AFP original</td>" in text
+        assert "<b>Why an unseen AFP original is taken to be upstream:</b>" in text
+        assert '<span class="id">unseen:afp</span>' not in text
         assert "not in folder" not in text  # files may be named one by one
     elif fmt is OutputFormat.MARKDOWN:
         # Prose names the unseen source as prose does, never by its id (review, session 13).

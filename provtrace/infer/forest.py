@@ -214,7 +214,7 @@ def _unseen_edge(parent: str, child: Article, agency: str) -> Edge:
         _UNSEEN_CONFIDENCE,
         (
             f"{child.id} cites {agency} ({quote(cited)})",
-            f"no article in the folder carries {possessive(agency)} own credit, and {child.id} "
+            f"no article traced carries {possessive(agency)} own credit, and {child.id} "
             "shares content with other articles citing it that neither explains",
         ),
     )

@@ -87,7 +87,7 @@ def _original_of(z: str, siblings: tuple[str, str], p: float, unaligned: bool = 
     said = (
         f"{a} and {b} share more wording than two texts written apart do, but no more than translating "
         f"one text forces (neither took it from the other): they have a common source, and {z}, in "
-        "another language, whose sentences they retell, is that source in the folder"
+        "another language, whose sentences they retell, is that source, among the articles traced"
     )
     if unaligned:
         said += " (the aligner matched too few sentences of one of them to it across the languages)"

@@ -27,6 +27,7 @@ from provtrace.render.common import (
     pair_lists,
     roots,
     summary_line,
+    unseen_agency,
 )
 from provtrace.render.escape import one_line
 from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, summary_table
@@ -161,9 +162,11 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     child = trace.article(edge.child)
     cls = relation_class(edge.relation)
     yield f'<section class="panel rel-{cls}" id="edge-{n}">'
+    unseen = unseen_agency(trace, edge) is not None
+    parent = _e(node_name(trace, edge.parent)) if unseen else _id(edge.parent)
     yield (
         f'<h3>{_id(edge.child)} <span class="chip {cls}">{_e(edge.relation)}</span>'
-        f" of {_id(edge.parent)}</h3>"
+        f"{':' if unseen else ' of'} {parent}</h3>"
     )
     facts = _facts([f"confidence {edge.confidence:.2f}", *(meta(child) if child else [])], child)
     yield f'<p class="facts">{_title(child)} {facts}</p>'
@@ -174,7 +177,7 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
         if found[3].unmatched:
             yield NOT_MATCHED_NOTE
     if edge.evidence:
-        yield f'<div class="why"><b>Why {_id(edge.parent)} is taken to be upstream:</b><ul>'
+        yield f'<div class="why"><b>Why {parent} is taken to be upstream:</b><ul>'
         yield from (f"<li>{_e(item)}</li>" for item in edge.evidence)
         yield "</ul></div>"
     if found is None:
@@ -196,7 +199,7 @@ def _lede(trace: Trace) -> Iterator[str]:
         if article is None:
             yield (
                 f'<p class="lede"><span class="chip unseen">unseen source</span> '
-                f"{_e(_capitalised(node_name(trace, root)))} ({_id(root)}), {UNSEEN_NOTE}: provtrace infers "
+                f"{_e(_capitalised(node_name(trace, root)))}, {UNSEEN_NOTE}: provtrace infers "
                 f"it from the credits; {plural(len(direct), 'version')} draw on it directly: {what}.</p>"
             )
         else:

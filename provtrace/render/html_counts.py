@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from html import escape
 
 from provtrace.models import Trace
-from provtrace.render.common import edge_counts, pct, unlinked_columns, walk
+from provtrace.render.common import edge_counts, node_name, pct, unlinked_columns, unseen_agency, walk
 from provtrace.render.escape import one_line
 from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY, ChangeCounts
 from provtrace.render.svg import relation_class
@@ -97,7 +97,7 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
     for e in edges:
         head = (
             f'<tr><td><a href="{_e(anchors.get(e.child, ""))}">{_id(e.child)}</a></td>'
-            f"<td>{_id(e.parent)}</td>"
+            f"<td>{_id(e.parent) if unseen_agency(trace, e) is None else _e(node_name(trace, e.parent))}</td>"
             f'<td><span class="chip {relation_class(e.relation)}">{_e(e.relation)}</span></td>'
             f'<td class="num">{e.confidence:.2f}</td>'
         )
