@@ -805,3 +805,18 @@ def test_a_short_quotation_of_another_sentence_is_not_taken_for_an_altered_one(t
         "for this strike.\"\n",
     )
     assert [f.rule for f in run(story, wire=tmp_path / "wire").findings] == []
+
+
+def test_a_story_in_a_language_no_wire_article_is_in_and_linked_to_none_is_warned_of() -> None:
+    # Review, session 14: uncredited Russian, Greek or Hebrew translations of wire copy passed
+    # check without a word (it aligns across languages only by shared names and figures).
+    cyrillic = DATA.parent / "cyrillic"
+    report = check([str(cyrillic / "perevod-ru.txt")], [str(cyrillic / "wire-en.txt")], CheckConfig())
+    assert report.findings == ()
+    assert [w for w in report.warnings if "no wire article is in" in w] == [
+        "1 story is in a language no wire article is in and shares no sentence with the wire: check links "
+        "sentences across languages only by the names and figures they share, so a translation of wire "
+        "copy may pass unseen"
+    ]
+    english = check([str(cyrillic / "wire-en.txt")], [str(WIRE)], CheckConfig())
+    assert not [w for w in english.warnings if "no wire article is in" in w]

@@ -33,6 +33,7 @@ from provtrace.errors import InputError
 from provtrace.infer.pickup import picked_up
 from provtrace.models import Progress
 from provtrace.options import TraceOptions
+from provtrace.wording import other_language_stories
 
 __all__ = ["CheckReport", "Finding", "SourceUse", "StoryResult", "check", "check_paths"]
 
@@ -67,6 +68,8 @@ def check(
     warnings = list(inputs.warnings)
     unknown_agency: set[str] = set()
     aligned = 0
+    wire_languages = {w.article.language for w in inputs.wire} - {None}
+    unseen_language = 0  # stories in a language no wire article is in, linked to none
     for done, story in enumerate(inputs.stories, start=1):
         sources = [inputs.wire[n] for n in picked(done - 1, story)]
         aligned += len(sources)
@@ -77,6 +80,8 @@ def check(
         waived += story_waived
         warnings += unused
         results.append(_result(story, linked))
+        language = story.article.language
+        unseen_language += bool(not linked and language and wire_languages and language not in wire_languages)
         if progress is not None:
             progress("checking", done, len(inputs.stories))
     warnings += [
@@ -84,6 +89,8 @@ def check(
         "for credit (map its folder to an agency under [tool.provtrace.check.wire])"
         for path in sorted(unknown_agency)
     ]
+    if unseen_language:
+        warnings.append(other_language_stories(unseen_language))
     return CheckReport(
         findings=tuple(sorted(findings, key=_order)),
         waived=tuple(sorted(waived, key=_order)),
