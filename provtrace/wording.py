@@ -70,8 +70,9 @@ def other_language_stories(count: int) -> str:
     """check's warning for stories in a language no wire article is in that link to no wire sentence."""
     return (
         f"{plural(count, 'story')} {'is' if count == 1 else 'are'} in a language no wire article is in "
-        f"and {'shares' if count == 1 else 'share'} no sentence with the wire: check links sentences across languages only by the names "
-        "and figures they share, so a translation of wire copy may pass unseen"
+        f"and {'shares' if count == 1 else 'share'} no sentence with the wire: check links sentences "
+        "across languages only by the names and figures they share, so a translation of wire copy may "
+        "pass unseen"
     )
 
 

@@ -447,3 +447,8 @@ def test_the_modal_may_and_the_word_no_still_flip() -> None:
         Change.MODAL,
     )
     assert meaning_changes("No one was hurt in the fire.", "One was hurt in the fire.") == (Change.NEGATION,)
+
+
+def test_a_currency_code_beside_a_sum_is_no_name() -> None:
+    # Review, session 14: "EUR 4.5 million" made "GBP 4.5 million" was flagged number and name.
+    assert meaning_changes("It costs EUR 4.5 million a day.", "It costs GBP 4.5 million a day.") == (Change.NUMBER,)

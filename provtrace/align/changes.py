@@ -38,6 +38,7 @@ from provtrace.align.flipwords import (
     NEGATIONS,
     OPPOSITES,
 )
+from provtrace.align.measures import CURRENCY_CODES
 from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, one_name
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
@@ -111,7 +112,12 @@ def _kinds(words: Sequence[str], n: int, opening: bool, runs_on: bool = False) -
     near_month = _month(words, n - 1) or _month(words, n + 1) or (_month(words, n + 2) and _of(words, n + 1))
     if word[0].isdigit() and (near_month or (word.isdecimal() and int(word) in YEARS)):
         out.add(Change.DATE)
-    elif _is_number(key) or key in MAGNITUDES or (key in UNITS and _counted(words, n)):
+    elif (
+        _is_number(key)
+        or key in MAGNITUDES
+        or (key in UNITS and _counted(words, n))
+        or (word in CURRENCY_CODES and (after_digits or before_digits))  # "EUR 4.5 million": no name
+    ):
         out.add(Change.NUMBER)  # a figure, its scale ("million") or the unit it counts in
     elif (key in MONTH_NUMBERS or key in WEEKDAY_NUMBERS) and (word[0].isupper() or key != "may"):
         out.add(Change.DATE)

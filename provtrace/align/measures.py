@@ -26,6 +26,8 @@ _YEARS_OLD_AFTER = re.compile(r"^(?:[-\s]years?[-\s]old\b|-year\b)", re.IGNORECA
 #: A currency written before a sum: a sign ("#" is "£" in PA's copy), a dollar sign with its
 #: country's letters ("US$", "A$"), or a code ("USD 4.5m").
 _CODES = "USD|EUR|GBP|JPY|CNY|CHF|MXN|INR|BRL|ARS|CLP|COP|CAD|AUD|NZD|HKD|SGD|KRW|RUB|TRY|ZAR|SEK|NOK|DKK|PLN"
+#: The currencies' codes, as written.
+CURRENCY_CODES = frozenset(_CODES.split("|"))
 MONEY_BEFORE = re.compile(r"((?:\b(?:US|AU|A|CA|C|NZ|HK|S|R))?\$|[£€¥₹₽₩#]|\b(?:" + _CODES + r")\s)\s*$")
 #: A currency written after a sum: a word, in English or Spanish ("4,5 millones de dólares"),
 #: "p" glued to the digits ("50p"), or a code.
