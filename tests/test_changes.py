@@ -452,3 +452,10 @@ def test_the_modal_may_and_the_word_no_still_flip() -> None:
 def test_a_currency_code_beside_a_sum_is_no_name() -> None:
     # Review, session 14: "EUR 4.5 million" made "GBP 4.5 million" was flagged number and name.
     assert meaning_changes("It costs EUR 4.5 million a day.", "It costs GBP 4.5 million a day.") == (Change.NUMBER,)
+
+
+def test_a_datelines_place_in_capitals_swapped_is_a_changed_name() -> None:
+    # Review, session 14: "KINGSPORT, Maine" made "RIVERTON, Maine" had no flag.
+    old = "KINGSPORT, Maine (Reuters) - A fire destroyed two warehouses."
+    assert meaning_changes(old, old.replace("KINGSPORT", "RIVERTON")) == (Change.NAME,)
+    assert meaning_changes(old, old.replace(", Maine", ", Maine, May 14")) == ()

@@ -124,7 +124,8 @@ def _kinds(words: Sequence[str], n: int, opening: bool, runs_on: bool = False) -
     elif word[0].isupper() and (
         key in QUALIFIERS  # "South" of "South Sudan", "New" of "New York", wherever it stands
         or (
-            (not opening or (runs_on and _name_follows(words, n)))
+            # an opening word in capitals before a capitalised one is a dateline's place ("KINGSPORT, Maine")
+            (not opening or ((runs_on or (len(word) > 2 and word.isupper())) and _name_follows(words, n)))
             and key not in STOPWORDS | NEGATIONS | MODALS | GENERIC_NOUNS
         )
     ):
