@@ -373,11 +373,6 @@ def test_a_name_in_another_script_may_be_its_transliteration_and_is_no_swap() ->
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        # a name of two words opening the sentence: its first name swapped (review, session 13)
-        (
-            "Ricardo Salcedo, the harbour master, said the port would reopen on Friday.",
-            "Rodrigo Salcedo, the harbour master, said the port would reopen on Friday.",
-        ),
         # a surname after an initial, whose stop opens no sentence
         (
             "The port authority, headed by director Ana J. Vargas, says the strike is costly.",
@@ -397,6 +392,11 @@ def test_a_swapped_name_at_the_start_or_after_an_initial_is_flagged(old: str, ne
     ("old", "new"),
     [
         ("Police said the port would reopen.", "Officials said the port would reopen."),
+        # two capitalised words opening a sentence need not be a name (review, session 14)
+        ("Senior Democrats said the bill would pass.", "Top Democrats said the bill would pass."),
+        ("Early Monday the fire spread to the depot.", "Late Monday the fire spread to the depot."),
+        # an initialism's stop may end a sentence, unlike an initial's
+        ("He moved to the U.S. Officials said he left.", "He moved to the U.S. Authorities said he left."),
         (
             "Later, Rodriguez spoke with Cuban President Miguel Diaz-Canel.",
             "Furthermore, Rodriguez spoke with Cuban President Miguel Diaz-Canel.",

@@ -387,3 +387,33 @@ def test_more_sums_in_another_currency_are_changed(old: str, new: str, shown: tu
 )
 def test_a_sum_in_hundredths_of_its_currency_or_written_short_is_the_same_sum(old: str, new: str) -> None:
     assert changed_figures(old, new, close=True) == ()
+
+
+def test_spanish_one_after_a_ten_and_two_numbers_joined_by_y() -> None:
+    # Review, session 14: "treinta y un soldados" read as 30 against "31"; "dos y tres" read as 5.
+    old, new = "Murieron 31 soldados en el ataque.", "Murieron treinta y un soldados en el ataque."
+    assert changed_figures(old, new, close=True) == ()
+    assert [f.value for f in find_figures("cuarenta y una casas")] == ["41"]
+    from provtrace.align.normalize import numbers_to_digits
+
+    assert numbers_to_digits("entre dos y tres millones") == "entre 2 y 3 millones"
+    assert numbers_to_digits("uno y dos") == "1 y 2" and numbers_to_digits("un soldado") == "un soldado"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changed"),
+    [
+        # review, session 14: centavos are hundredths of a peso, not of a dollar
+        ("The fare rose to 50 centavos.", "The fare rose to 0.50 pesos.", ()),
+        # a code before a sum written short
+        ("The fine is EUR 4m.", "The fine is €4.", (("EUR 4m", "€4"),)),
+        ("The fine is USD 4.5m.", "The fine is USD 5.5m.", (("USD 4.5m", "USD 5.5m"),)),
+        # "50p" ending a sentence is a sum in pence
+        ("The fare rose 50p.", "The fare rose 50 cents.", (("50p", "50 cents"),)),
+        ("The fare rose 50p.", "The fare rose £0.50.", ()),
+    ],
+)
+def test_hundredths_codes_and_pence_at_a_sentence_end(
+    old: str, new: str, changed: tuple[tuple[str, str], ...]
+) -> None:
+    assert tuple((c.old.shown, c.new.shown) for c in changed_figures(old, new, close=True)) == changed

@@ -70,5 +70,15 @@ def test_a_story_is_in_the_language_it_tells_not_that_of_a_long_quotation() -> N
         "UN experts said 40 drones were delivered in March.",
     ]
     assert detect_language(story) == "en"
-    russian = "Захарова сказала, что Россия отвергает доклад. «We reject it», — добавила она на брифинге в Москве."
+    russian = (
+        "Захарова сказала, что Россия отвергает доклад. «We reject it», — добавила она на брифинге в Москве."
+    )
+    assert detect_language([russian]) == "ru"
+
+
+def test_belarusian_and_a_ukrainian_name_in_a_russian_text() -> None:
+    # Review, session 14: Belarusian was read as Ukrainian (both write "і"), and so was a Russian
+    # text naming Kyiv in Ukrainian.
+    assert detect_language(["Беларусь — дзяржава ва Усходняй Еўропе. Сталіца краіны — горад Мінск."]) == "be"
+    russian = "Правительство Кубы в четверг заявило, что Виталий из Києва был убит в ходе операции в регионе."
     assert detect_language([russian]) == "ru"

@@ -124,8 +124,10 @@ def _kinds(words: Sequence[str], n: int, opening: bool, runs_on: bool = False) -
     elif word[0].isupper() and (
         key in QUALIFIERS  # "South" of "South Sudan", "New" of "New York", wherever it stands
         or (
-            # an opening word in capitals before a capitalised one is a dateline's place ("KINGSPORT, Maine")
-            (not opening or ((runs_on or (len(word) > 2 and word.isupper())) and _name_follows(words, n)))
+            # an opening word in capitals before a capitalised one is a dateline's place ("KINGSPORT,
+            # Maine"); an opening word in lower case letters may be a name ("Ricardo Salcedo") or not
+            # ("Senior Democrats", "Early Monday"), which no rule without a dictionary tells
+            (not opening or (len(word) > 2 and word.isupper() and _name_follows(words, n)))
             and key not in STOPWORDS | NEGATIONS | MODALS | GENERIC_NOUNS
         )
     ):
@@ -180,11 +182,20 @@ def _scan(text: str) -> _Scanned:
     openings = (*map(_opens_text, gaps[:1]), *map(_opens_after_word, gaps[1:]))
     # The stop of an initial or a title opens nothing: "Ana J. Varela", "Dr. Mora".
     openings = tuple(
-        opens and not (n and gaps[n].startswith(".") and _abbreviation(words[n - 1]))
+        opens
+        and not (
+            n and gaps[n].startswith(".") and _abbreviation(words[n - 1]) and not _initialism(words, gaps, n)
+        )
         for n, opens in enumerate(openings)
     )
     runs_on = (*(gap.isspace() for gap in gaps[1:]), False)
     return _Scanned(words, openings, tuple(map(_key, words)), runs_on)
+
+
+def _initialism(words: Sequence[str], gaps: Sequence[str], n: int) -> bool:
+    """Whether the word before word n ends an initialism written with stops and no spaces ("U.S.",
+    "D.C."), which may end a sentence ("He moved to the U.S. Officials said"), unlike an initial."""
+    return n >= 2 and gaps[n - 1] == "." and len(words[n - 2]) == 1 and words[n - 2].isupper()
 
 
 def _abbreviation(word: str) -> bool:

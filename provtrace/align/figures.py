@@ -389,7 +389,7 @@ def _amount(text: str, tokens: Sequence[_Token], lowered: Sequence[str], k: int)
         and lowered[end + 1] in SHORT_SCALES
         and tokens[end][2] == tokens[end + 1][1]
         and (
-            MONEY_BEFORE.search(text[max(0, tokens[k][1] - 2) : tokens[k][1]])
+            MONEY_BEFORE.search(text[max(0, tokens[k][1] - 5) : tokens[k][1]])
             or currency_after(text[tokens[end + 1][2] : tokens[end + 1][2] + 20])
         )
     ):
@@ -435,10 +435,10 @@ def _runs_on(text: str, tokens: Sequence[_Token], lowered: Sequence[str], end: i
         return (
             end + 2 < len(tokens)
             and joins_number(word, following, lowered[end + 2])
-            and _number(tokens[end + 2][0]) is not None
+            and (_number(tokens[end + 2][0]) is not None or lowered[end + 2] in ("un", "una"))
         )
     if word in ("and", "y"):
-        return _number(tokens[end + 1][0]) is not None
+        return _number(tokens[end + 1][0]) is not None or following in ("un", "una")
     return continues_number(word, following)
 
 

@@ -35,7 +35,7 @@ _MONEY_AFTER = re.compile(
     r"^(?:(?:m|bn|k)?\s*(?:de\s+)?(?:U\.?S\.?\s+)?(pounds?|sterling|dollars?|d[oó]lar(?:es)?|euros?|pence"
     r"|cents?|pesos?|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|libras?|reais|centavos?|c[ée]ntimos?"
     r"|(?-i:" + _CODES + r"))\b"
-    r"|(p)(?![.\w]))",
+    r"|(p)(?!\w|\.\w))",
     re.IGNORECASE,
 )
 _DOLLARS = frozenset({"usd", "aud", "cad", "nzd", "hkd", "sgd"})
@@ -69,7 +69,7 @@ _CURRENCIES: dict[str, frozenset[str]] = {
     "peso": frozenset({"mxn", "ars", "clp", "cop", "php", "uyu", "dop", "cup"}),
     "real": frozenset({"brl"}),
     "reais": frozenset({"brl"}),
-    "centavo": frozenset({"cent"}),
+    "centavo": frozenset({"centavo"}),
     "céntimo": frozenset({"cent"}),
     "centimo": frozenset({"cent"}),
     "¥": frozenset({"jpy", "cny"}),
@@ -86,7 +86,11 @@ _CURRENCIES: dict[str, frozenset[str]] = {
     **{code.lower(): frozenset({code.lower()}) for code in _CODES.split("|")},
 }
 #: Coins that are a hundredth of a currency: a sum in them is that currency's, over 100.
-_HUNDREDTHS = {"penny": frozenset({"gbp"}), "cent": _DOLLARS | {"eur"}}
+_HUNDREDTHS = {
+    "penny": frozenset({"gbp"}),
+    "cent": _DOLLARS | {"eur"},
+    "centavo": _CURRENCIES["peso"] | {"brl", "usd"},  # pesos', reais' (and Ecuador's dollars)
+}
 
 
 def currencies(written: str) -> frozenset[str]:

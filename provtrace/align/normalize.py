@@ -27,7 +27,7 @@ _UNITS = {
     "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
     "nueve": 9, "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
     "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19,
-    "veintiuno": 21, "veintiun": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
+    "veintiuno": 21, "veintiun": 21, "veintiuna": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
     "veinticinco": 25, "veintiseis": 26, "veintisiete": 27, "veintiocho": 28, "veintinueve": 29,
 }  # fmt: skip
 _TENS = {
@@ -50,9 +50,13 @@ _JOINS = frozenset({"and", "y"})
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_HUNDREDS, "dozen"], key=len, reverse=True))
 #: Every word that can open a number phrase: a text whose words include none of them has no number words.
 _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_HUNDREDS, "dozen"])
+#: Spanish "one" after a ten and "y", where it is no article: "treinta y un soldados", "cuarenta y una".
+_ONE_AFTER_TEN = frozenset({"un", "una"})
 _NUMBER_PHRASE = re.compile(
-    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:and|y)[\s-]+)?(?:{_NUMBER_WORD}|hundred))*)\b"
+    rf"\b(?:(?:{_NUMBER_WORD})(?:[\s-]+(?:(?:and|y)[\s-]+)?(?:{_NUMBER_WORD}|hundred)|[\s-]+y[\s-]+una?)*)\b"
 )
+_JOIN_SPLIT = re.compile(r"([\s-]+(?:and|y)[\s-]+)")
+_WORD_SPLIT = re.compile(r"[\s-]+")
 # Each with the text one of its matches must contain, to skip it cheaply.
 _ABBREVIATIONS = (
     (("u.",), re.compile(r"\bu\.\s?s\.(?:\s?a\.)?"), "us "),
@@ -142,6 +146,8 @@ def _number_value(phrase: str) -> int | None:
             current += _HUNDREDS[word]
         elif word in _UNITS:
             current += _UNITS[word]
+        elif word in _ONE_AFTER_TEN:
+            current += 1
         elif word in _TENS:
             current += _TENS[word]
         elif word == "dozen":
@@ -169,15 +175,33 @@ def joins_number(previous: str, join: str, following: str) -> bool:
     (a Spanish ten and a unit only: "dos y tres" are two numbers)."""
     if join == "and":
         return previous == "hundred"
-    return join == "y" and previous in _TENS and 1 <= _UNITS.get(following, 0) <= 9
+    unit = 1 <= _UNITS.get(following, 0) <= 9 or following in _ONE_AFTER_TEN
+    return join == "y" and previous in _TENS and unit
 
 
 def numbers_to_digits(folded: str) -> str:
     """Replace number words ("thirty-two", "eleven") by digits in folded text."""
 
+    def digits(phrase: str) -> str:
+        value = _number_value(phrase)
+        return str(value) if value is not None else phrase
+
     def replace(match: re.Match[str]) -> str:
-        value = _number_value(match.group(0))
-        return str(value) if value is not None else match.group(0)
+        # Parts joined by "and" or "y" are one number only where joins_number says so: "treinta y
+        # dos" is 32, "dos y tres" two numbers, "uno y dos" no 3.
+        pieces = _JOIN_SPLIT.split(match.group(0))
+        parts, joins = [pieces[0]], []
+        for join, part in zip(pieces[1::2], pieces[2::2], strict=True):
+            previous, following = _WORD_SPLIT.split(parts[-1])[-1], _WORD_SPLIT.split(part)[0]
+            if joins_number(previous, join.strip(" -"), following):
+                parts[-1] += join + part
+            else:
+                parts.append(part)
+                joins.append(join)
+        out = [digits(parts[0])]
+        for join, part in zip(joins, parts[1:], strict=True):
+            out += [join, part if part in _ONE_AFTER_TEN else digits(part)]
+        return "".join(out)
 
     return _NUMBER_PHRASE.sub(replace, folded)
 

@@ -10,6 +10,7 @@ function and one registry entry, all in this file.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -121,7 +122,8 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
                 f"{copies[agency]} articles of {agency} copy (most, {-most}, from {source.article.path})"
             )
         probability = likeliest[agency]
-        said = f"probability of copying {probability:.2f}"
+        # Shown rounded down, so a probability under the threshold never reads as the threshold.
+        said = f"probability of copying {math.floor(probability * 100) / 100:.2f}"
         level = severity
         if probability < REUSE_PROBABILITY and severity is Severity.ERROR:
             # Judged derived below the probability at which a false accusation costs less than a

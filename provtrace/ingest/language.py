@@ -55,11 +55,11 @@ _SCRIPT_LANGUAGE = {
 #: tried in order; the script's last entry is the language it is read as without them.
 _SHARED_SCRIPT = {
     "CYRILLIC": (
-        ("uk", "іїєґ"),
         ("be", "ў"),
+        ("ru", "ыэё"),
+        ("uk", "іїєґ"),
         ("mk", "ѓќѕ"),
         ("sr", "ђћџљњј"),
-        ("ru", "ыэё"),
         ("bg", "ъ"),
         ("ru", ""),
     ),
