@@ -55,10 +55,10 @@ _GAPS_KEPT = 1 << 12
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"'s?$")
-#: A word opens a sentence at the start, or after a full stop and a space (not after
-#: a closing quote: in '"... not anymore!" Trump wrote' the name is mid-sentence).
 #: Short words whose stop opens no name after them: titles, and "St." of a saint's or a street's.
 _BEFORE_NAMES = TITLES | {"st", "fr", "sr", "jr"}
+#: A word opens a sentence at the start, or after a full stop and a space (not after
+#: a closing quote: in '"... not anymore!" Trump wrote' the name is mid-sentence).
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+)[\"“‘'«(\[—–-]*$")
 
 
@@ -92,9 +92,8 @@ def _counted(words: Sequence[str], n: int) -> bool:
     return _is_number(before) or before in MAGNITUDES
 
 
-def _kinds(words: Sequence[str], n: int, opening: bool, runs_on: bool = False) -> frozenset[Change]:
-    """What a word may flip. opening: it opens a sentence; runs_on: the next word follows it
-    after spaces alone (so a capitalised pair opening a sentence may be a name)."""
+def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
+    """What a word may flip; opening: it opens a sentence."""
     word = words[n]
     key = word.casefold()
     out: set[Change] = set()
@@ -136,8 +135,8 @@ def _kinds(words: Sequence[str], n: int, opening: bool, runs_on: bool = False) -
 
 
 def _name_follows(words: Sequence[str], n: int) -> bool:
-    """Whether a capitalised word opening a sentence begins a name of several words ("Ricardo
-    Salcedo said"): the next word is capitalised too, where a sentence no longer asks for it."""
+    """Whether the next word after word n is capitalised too, where a sentence no longer asks for it
+    (after an opening "KINGSPORT", the "Maine" of a dateline)."""
     if n + 1 >= len(words):
         return False
     following = words[n + 1]
@@ -151,8 +150,6 @@ class _Scanned:
     words: tuple[str, ...]
     openings: tuple[bool, ...]
     keys: tuple[str, ...]
-    #: Whether each word's next follows it after spaces alone.
-    runs_on: tuple[bool, ...]
     #: The tokens read so far, by position: a scanned text is shared by every link it is in.
     read: dict[int, _Token] = field(default_factory=dict, compare=False)
 
@@ -165,8 +162,7 @@ class _Scanned:
                 word, opening = self.words[n], self.openings[n]
                 key, value = _forms(word)
                 epithet = key in GENERIC_NOUNS and word[0].isupper() and not opening
-                kinds = _kinds(self.words, n, opening, self.runs_on[n])
-                token = self.read[n] = _Token(key, kinds, value, epithet)
+                token = self.read[n] = _Token(key, _kinds(self.words, n, opening), value, epithet)
             out.append(token)
         return out
 
@@ -188,8 +184,7 @@ def _scan(text: str) -> _Scanned:
         )
         for n, opens in enumerate(openings)
     )
-    runs_on = (*(gap.isspace() for gap in gaps[1:]), False)
-    return _Scanned(words, openings, tuple(map(_key, words)), runs_on)
+    return _Scanned(words, openings, tuple(map(_key, words)))
 
 
 def _initialism(words: Sequence[str], gaps: Sequence[str], n: int) -> bool:

@@ -83,7 +83,7 @@ _CURRENCIES: dict[str, frozenset[str]] = {
     "ruble": frozenset({"rub"}),
     "₩": frozenset({"krw"}),
     "franc": frozenset({"chf", "franc"}),
-    **{code.lower(): frozenset({code.lower()}) for code in _CODES.split("|")},
+    **{code.lower(): frozenset({code.lower()}) for code in CURRENCY_CODES},
 }
 #: Coins that are a hundredth of a currency: a sum in them is that currency's, over 100.
 _HUNDREDTHS = {
