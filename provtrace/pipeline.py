@@ -315,12 +315,15 @@ def _lone_language(
 ) -> tuple[str, ...]:
     """The warning of a run that found unrelated articles in another language than others of the
     run: without --semantic, any; with it, those in a language the model does not read. Else none."""
-    by_id = {a.id: a for a in articles}
-    lone = [u for u in unrelated if any(by_id[u].in_other_language(a) for a in articles)]
+    known = {a.language for a in articles} - {None}
+    language = {a.id: a.language for a in articles}
+    # In another language than some article of the run: its own known, and another known too
+    # (Article.in_other_language against each article, without comparing every pair).
+    lone = [u for u in unrelated if language[u] is not None and known - {language[u]}]
     if not options.semantic:
         return (unrelated_across_languages(len(lone), semantic_installed()),) if lone else ()
-    unread = [u for u in lone if by_id[u].language not in SEMANTIC_LANGUAGES]
-    languages = sorted({str(by_id[u].language) for u in unread})
+    unread = [u for u in lone if language[u] not in SEMANTIC_LANGUAGES]
+    languages = sorted({str(language[u]) for u in unread})
     return (unread_languages(len(unread), languages),) if unread else ()
 
 

@@ -175,14 +175,14 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
     )
     wire_quotes: list[Quote] = []
     said: list[tuple[Quote, Speakers]] = []
-    owner: list[Comparison] = []
-    for comparison in given.linked:
+    owner: list[int] = []  # the comparison of each wire quotation, by its place in given.linked
+    for c, comparison in enumerate(given.linked):
         sentences = comparison.wire.article.sentences
         quotes = find_quotes(sentences)
         speakers = Speakers.of(sentences, common)
         wire_quotes += quotes
         said += [(q, speakers) for q in quotes]
-        owner += [comparison] * len(quotes)
+        owner += [c] * len(quotes)
     story_speakers = Speakers.of(story.article.sentences, common)
     # The wire sentences each story sentence is linked to, per comparison: their quotations are
     # the counterparts of the story sentence's.
@@ -193,11 +193,10 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
         for t in link.target
         for w in link.source
     }
-    at = [next(c for c, other in enumerate(given.linked) if other is comparison) for comparison in owner]
     out = []
     for quote in find_quotes(story.article.sentences):
         counterparts = [
-            wire for k, wire in enumerate(wire_quotes) if (at[k], quote.sentence, wire.sentence) in linked
+            wire for k, wire in enumerate(wire_quotes) if (owner[k], quote.sentence, wire.sentence) in linked
         ]
         alteration = altered_from(quote, wire_quotes, counterparts)
         if alteration is not None:
@@ -211,7 +210,7 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
             )
         else:
             continue
-        comparison = owner[next(k for k, q in enumerate(wire_quotes) if q is wire)]
+        comparison = given.linked[owner[next(k for k, q in enumerate(wire_quotes) if q is wire)]]
         source = comparison.wire
         level, note = _against(comparison, severity)
         message = f"quotation differs from {_copy(source)}: {what}{note}"

@@ -30,7 +30,7 @@ from provtrace.render.common import (
     unseen_agency,
 )
 from provtrace.render.escape import one_line
-from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, summary_table
+from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, source_html, summary_table
 from provtrace.render.html_style import CSS, UNMATCHED_CSS
 from provtrace.render.rows import PARTIAL, Row, RowKind, count_changes, row_label, rows
 from provtrace.render.svg import relation_class, tree_svg
@@ -163,7 +163,7 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     cls = relation_class(edge.relation)
     yield f'<section class="panel rel-{cls}" id="edge-{n}">'
     unseen = unseen_agency(trace, edge) is not None
-    parent = _e(node_name(trace, edge.parent)) if unseen else _id(edge.parent)
+    parent = source_html(trace, edge)
     yield (
         f'<h3>{_id(edge.child)} <span class="chip {cls}">{_e(edge.relation)}</span>'
         f"{':' if unseen else ' of'} {parent}</h3>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from provtrace.models import Trace
+from provtrace.models import Edge, Trace
 from provtrace.render.common import edge_counts, node_name, pct, unlinked_columns, unseen_agency, walk
 from provtrace.render.escape import one_line
 from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY, ChangeCounts
@@ -37,6 +37,12 @@ def _e(text: str) -> str:
 
 def _id(article_id: str) -> str:
     return f'<span class="id">{_e(article_id)}</span>'
+
+
+def source_html(trace: Trace, edge: Edge) -> str:
+    """An edge's parent as the page names it: its id, or an unseen one as prose does ("an unseen
+    Reuters original")."""
+    return _id(edge.parent) if unseen_agency(trace, edge) is None else _e(node_name(trace, edge.parent))
 
 
 def bar(c: ChangeCounts) -> str:
@@ -97,7 +103,7 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
     for e in edges:
         head = (
             f'<tr><td><a href="{_e(anchors.get(e.child, ""))}">{_id(e.child)}</a></td>'
-            f"<td>{_id(e.parent) if unseen_agency(trace, e) is None else _e(node_name(trace, e.parent))}</td>"
+            f"<td>{source_html(trace, e)}</td>"
             f'<td><span class="chip {relation_class(e.relation)}">{_e(e.relation)}</span></td>'
             f'<td class="num">{e.confidence:.2f}</td>'
         )
