@@ -820,3 +820,21 @@ def test_a_story_in_a_language_no_wire_article_is_in_and_linked_to_none_is_warne
     ]
     english = check([str(cyrillic / "wire-en.txt")], [str(WIRE)], CheckConfig())
     assert not [w for w in english.warnings if "no wire article is in" in w]
+
+
+def test_a_story_in_a_language_no_indexed_article_is_in_is_warned_of_with_an_index(tmp_path: Path) -> None:
+    # Left from the review of session 14: with --index the languages were read from the wire
+    # articles the index picked, and a story linked to none picks none, so nothing was said.
+    from provtrace.index import ArchiveIndex
+
+    # An index of English wire copy on other stories: the query picks none of it for the story.
+    cyrillic = DATA.parent / "cyrillic"
+    shutil.copytree(WIRE, tmp_path / "wire")
+    with ArchiveIndex(tmp_path / "wire.sqlite", create=True) as index:
+        index.add([str(tmp_path / "wire")])
+    report = check([str(cyrillic / "perevod-ru.txt")], [], CheckConfig(), index=tmp_path / "wire.sqlite")
+    assert report.findings == ()
+    assert len([w for w in report.warnings if "1 story is in a language no wire article is in" in w]) == 1
+    # A story in the index's own language, linked to nothing, is not warned of.
+    english = check([str(DATA / "stories" / "changed-figure.txt")], [], CheckConfig(), index=tmp_path / "wire.sqlite")
+    assert not [w for w in english.warnings if "no wire article is in" in w]

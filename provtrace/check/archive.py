@@ -42,6 +42,7 @@ class IndexedInputs:
     inputs: Inputs
     sources: tuple[tuple[int, ...], ...]  # per story, positions in inputs.wire
     indexed: int  # articles in the index, less those the ignore globs leave out
+    languages: frozenset[str]  # the languages of those articles (where told)
 
 
 def display_path(path: str) -> str:
@@ -120,6 +121,7 @@ def indexed_inputs(
         articles = archive.load(wanted)
         paths = [archive.file_path(i) for i in wanted]
         root = str(archive.root)
+        languages = archive.languages(ignored)
     table = config.agencies()
     wire: list[WireArticle] = []
     for number, (article, path) in enumerate(zip(articles, paths, strict=True)):
@@ -134,4 +136,4 @@ def indexed_inputs(
         _sharing(story, [position[i] for i in ids], articles)
         for story, ids in zip(built, picked, strict=True)
     )
-    return IndexedInputs(Inputs(tuple(built), tuple(wire), tuple(warnings)), sources, indexed)
+    return IndexedInputs(Inputs(tuple(built), tuple(wire), tuple(warnings)), sources, indexed, languages)

@@ -61,14 +61,15 @@ def check(
     """
     config = config or CheckConfig()
     active = tuple(rule for rule in RULES if config.severity_of(rule) is not Severity.OFF)
-    inputs, picked, wire_count = _inputs(list(stories), list(wire), config, stdin, progress, index, scheduler)
+    inputs, picked, wire_count, wire_languages = _inputs(
+        list(stories), list(wire), config, stdin, progress, index, scheduler
+    )
     findings: list[Finding] = []
     waived: list[Finding] = []
     results: list[StoryResult] = []
     warnings = list(inputs.warnings)
     unknown_agency: set[str] = set()
     aligned = 0
-    wire_languages = {w.article.language for w in inputs.wire} - {None}
     unseen_language = 0  # stories in a language no wire article is in, linked to none
     for done, story in enumerate(inputs.stories, start=1):
         sources = [inputs.wire[n] for n in picked(done - 1, story)]
@@ -111,16 +112,18 @@ def _inputs(
     progress: Progress | None,
     index: Path | None,
     scheduler: str | None,
-) -> tuple[Inputs, Callable[[int, Story], Sequence[int]], int]:
-    """The inputs, the candidates of each story (by number and story) and the wire count."""
+) -> tuple[Inputs, Callable[[int, Story], Sequence[int]], int, frozenset[str]]:
+    """The inputs, the candidates of each story (by number and story), the wire count and the
+    languages of the wire copy (of the whole index with one: not only of the articles picked)."""
     if index is None:
         inputs = load_inputs(stories, wire, config, stdin=stdin, progress=progress, scheduler=scheduler)
         wire_index = build_index([w.article for w in inputs.wire])
-        return inputs, lambda _, story: candidates(wire_index, story.article), len(inputs.wire)
+        languages = frozenset(w.article.language for w in inputs.wire if w.article.language)
+        return inputs, lambda _, story: candidates(wire_index, story.article), len(inputs.wire), languages
     if wire:
         raise InputError("give wire copy either with --wire or with --index, not both")
     found = indexed_inputs(stories, index, config, stdin=stdin, progress=progress)
-    return found.inputs, lambda number, _: found.sources[number], found.indexed
+    return found.inputs, lambda number, _: found.sources[number], found.indexed, found.languages
 
 
 def check_paths(

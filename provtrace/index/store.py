@@ -270,6 +270,16 @@ class ArchiveIndex:
         with self._read() as conn:
             return tuple(r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id"))
 
+    def languages(self, leave_out: Collection[str] = ()) -> frozenset[str]:
+        """The languages the indexed articles are in (where told), those of the ids in leave_out left out."""
+        with self._read() as conn:
+            if not leave_out:
+                rows = conn.execute("SELECT DISTINCT language FROM articles WHERE language IS NOT NULL")
+                return frozenset(r[0] for r in rows)
+            skip = set(leave_out)
+            rows = conn.execute("SELECT id, language FROM articles WHERE language IS NOT NULL")
+            return frozenset(language for i, language in rows if i not in skip)
+
     def load(self, ids: Sequence[str]) -> tuple[Article, ...]:
         """The stored articles, in the order of ids, without reading or extracting any file.
 
