@@ -408,6 +408,9 @@ def test_spanish_one_after_a_ten_and_two_numbers_joined_by_y() -> None:
         # a code before a sum written short
         ("The fine is EUR 4m.", "The fine is €4.", (("EUR 4m", "€4"),)),
         ("The fine is USD 4.5m.", "The fine is USD 5.5m.", (("USD 4.5m", "USD 5.5m"),)),
+        # a code after a sum is shown after it (left from session 14's review: "EUR 20")
+        ("The fine is 20 EUR.", "The fine is 20 GBP.", (("20 EUR", "20 GBP"),)),
+        ("The fine is EUR 20.", "The fine is 20 GBP.", (("EUR 20", "20 GBP"),)),
         # "50p" ending a sentence is a sum in pence
         ("The fare rose 50p.", "The fare rose 50 cents.", (("50p", "50 cents"),)),
         ("The fare rose 50p.", "The fare rose £0.50.", ()),

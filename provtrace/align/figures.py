@@ -77,6 +77,7 @@ class Figure:
     end: int = 0
     unit_text: str = ""  # the unit as written, where a word or letter names it: "days", "C"
     also: str = ""  # another value its writing allows: "50m" is 50 (metres) or 50000000
+    unit_before: bool = False  # its unit is written before it: "$5", "EUR 20" (not "20 EUR")
 
     @property
     def kind(self) -> str:
@@ -102,7 +103,7 @@ class Figure:
             return self.text
         if self.unit == "money" and not self.unit_text[-1].isalpha():  # a sign: "$4.5 million", "US$5"
             return self.unit_text + self.text
-        if self.unit == "money" and self.unit_text.isupper():  # a code: "MXN 4.5 million"
+        if self.unit == "money" and self.unit_before:  # a code before it: "MXN 4.5 million"
             return f"{self.unit_text} {self.text}"
         glued = (
             self.unit_text in TEMPERATURE_LETTERS or self.unit_text.startswith("°") or self.unit_text == "p"
@@ -450,9 +451,9 @@ def _figure(text: str, tokens: Sequence[_Token], lowered: Sequence[str], span: _
     near = frozenset(stem(fold(w).strip()) for w in wider if _is_context_word(w))
     start, end = tokens[first][1], tokens[last][2]
     unit, unit_text = ("", "") if value.split(" ", 1)[0] in _KINDS else measure(text, start, end)
-    return Figure(
-        value, text[start:end], context, unit, near, start, end, unit_text, _also(tokens, lowered, span)
-    )
+    before = unit == "money" and MONEY_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    also = _also(tokens, lowered, span)
+    return Figure(value, text[start:end], context, unit, near, start, end, unit_text, also, before)
 
 
 #: One group of three digits after a stop: "2.400" is 2,400 where a stop groups thousands (Spanish,
