@@ -9,7 +9,6 @@ attribute values included. Print CSS starts each version on a new page.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape
 
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
@@ -29,8 +28,9 @@ from provtrace.render.common import (
     summary_line,
     unseen_agency,
 )
-from provtrace.render.escape import one_line
 from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, source_html, summary_table
+from provtrace.render.html_counts import escaped as _e
+from provtrace.render.html_counts import id_span as _id
 from provtrace.render.html_style import CSS, UNMATCHED_CSS
 from provtrace.render.rows import PARTIAL, Row, RowKind, count_changes, row_label, rows
 from provtrace.render.svg import relation_class, tree_svg
@@ -60,18 +60,10 @@ _VERB: dict[Relation, str] = {
 }
 
 
-def _e(text: str) -> str:
-    return escape(one_line(text), quote=True)
-
-
 def _facts(items: list[str], article: Article | None) -> str:
     """Facts joined by " · ": each kept on one line (a date never breaks at its hyphens), then the path."""
     spans = [f'<span class="fact">{_e(item)}</span>' for item in items]
     return " · ".join([*spans, *([_e(article.path)] if article else [])])
-
-
-def _id(article_id: str) -> str:
-    return f'<span class="id">{_e(article_id)}</span>'
 
 
 def _title(article: Article | None) -> str:

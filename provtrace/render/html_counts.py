@@ -31,18 +31,22 @@ _BAR_UNMATCHED = (
 )
 
 
-def _e(text: str) -> str:
+def escaped(text: str) -> str:
+    """text on one line, escaped for HTML text and attributes."""
     return escape(one_line(text), quote=True)
 
 
-def _id(article_id: str) -> str:
-    return f'<span class="id">{_e(article_id)}</span>'
+def id_span(article_id: str) -> str:
+    """An article id as HTML shows it."""
+    return f'<span class="id">{escaped(article_id)}</span>'
 
 
 def source_html(trace: Trace, edge: Edge) -> str:
     """An edge's parent as the page names it: its id, or an unseen one as prose does ("an unseen
     Reuters original")."""
-    return _id(edge.parent) if unseen_agency(trace, edge) is None else _e(node_name(trace, edge.parent))
+    if unseen_agency(trace, edge) is None:
+        return id_span(edge.parent)
+    return escaped(node_name(trace, edge.parent))
 
 
 def bar(c: ChangeCounts) -> str:
@@ -102,9 +106,9 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
     yield f'<th class="num">{dropped}</th></tr></thead><tbody>'
     for e in edges:
         head = (
-            f'<tr><td><a href="{_e(anchors.get(e.child, ""))}">{_id(e.child)}</a></td>'
+            f'<tr><td><a href="{escaped(anchors.get(e.child, ""))}">{id_span(e.child)}</a></td>'
             f"<td>{source_html(trace, e)}</td>"
-            f'<td><span class="chip {relation_class(e.relation)}">{_e(e.relation)}</span></td>'
+            f'<td><span class="chip {relation_class(e.relation)}">{escaped(e.relation)}</span></td>'
             f'<td class="num">{e.confidence:.2f}</td>'
         )
         edge = found[e.parent, e.child]
