@@ -363,6 +363,14 @@ def test_a_word_swapped_for_another_that_is_no_opposite_flags_nothing() -> None:
     assert meaning_changes("Prices rose sharply.", "Prices climbed sharply.") == ()
 
 
+def test_a_name_in_ukrainian_and_russian_spelling_is_one_name() -> None:
+    # Review, session 14: "Ирина" made "Ірина" in a Ukrainian translation was flagged name.
+    old, new = "Вчера Ирина Петрова сказала, что порт закрыт.", "Вчера Ірина Петрова сказала, що порт закритий."
+    assert meaning_changes(old, new) == ()
+    assert meaning_changes("Вчера Євгенія Петрова сказала.", "Вчера Евгения Петрова сказала.") == ()
+    assert meaning_changes("Вчера Ірина Петрова сказала.", "Вчера Олена Петрова сказала.") == (Change.NAME,)
+
+
 def test_a_name_in_another_script_may_be_its_transliteration_and_is_no_swap() -> None:
     from provtrace.align.names import one_name
 

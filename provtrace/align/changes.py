@@ -219,12 +219,22 @@ def _key(word: str) -> str:
     return _forms(word)[0]
 
 
+#: Letters of Ukrainian and Belarusian Cyrillic (after fold: "ї" is "і") to the Russian letter
+#: a name is spelled with there ("Ірина" is "Ирина", "Євгенія" "Евгения"): a name in a
+#: translation between the two is no other name.
+_EAST_SLAVIC = str.maketrans("ієґў", "иегу")
+
+
 @lru_cache(maxsize=1 << 16)
 def _forms(word: str) -> tuple[str, str]:
-    """A word as compared (case, quotes and dashes folded) and as valued (also accents and possessive)."""
+    """A word as compared (case, quotes and dashes folded) and as valued (also accents and possessive,
+    and a Ukrainian or Belarusian letter as its Russian counterpart)."""
     # A word (_TOKEN) holds no space, dash or quote mark but "'" and "’": in ASCII, surface() is lower().
-    key = word.lower() if word.isascii() else surface(word)
-    return key, _POSSESSIVE.sub("", fold(key))
+    if word.isascii():
+        key = word.lower()
+        return key, _POSSESSIVE.sub("", fold(key))
+    key = surface(word)
+    return key, _POSSESSIVE.sub("", fold(key)).translate(_EAST_SLAVIC)
 
 
 def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
