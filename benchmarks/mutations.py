@@ -14,7 +14,9 @@ default options), and two things are checked:
   word diff every renderer draws (render.worddiff) marks exactly the edited
   words, no more and no fewer;
 - flagged: the link's meaning flips (Link.changes) are exactly the expected
-  ones: negation edits flag negation, number edits number, name swaps name;
+  ones: negation edits flag negation, number edits number, name swaps name
+  (also of a name opening a sentence that its article writes as a name elsewhere:
+  opening-name, added in session 15);
   synonym, tense, article and clause edits flag nothing (the clauses dropped
   or added carry no number, name, negation or modal, so nothing flips).
 
@@ -229,6 +231,31 @@ def _name(words: list[str]) -> Edit | None:
     return None
 
 
+def _opening_name(words: list[str], names: frozenset[str]) -> Edit | None:
+    """A name opening the sentence that its article writes as a name elsewhere (names) swapped."""
+    core, tail = _TRAILING.match(words[0]).groups() if words else ("", "")  # type: ignore[union-attr]
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", core) or core not in names:
+        return None
+    swap = _NAMES[0] if core != _NAMES[0] else _NAMES[1]
+    return Edit("opening-name", _join([swap + tail, *words[1:]]), ("name",))
+
+
+def article_names(article: Article) -> frozenset[str]:
+    """Words the article writes capitalised where no sentence opening asks for it, and never in
+    lower case: names, whatever opens a sentence (none loaded, no month, no stop word)."""
+    capitalised, lower = set(), set()
+    for sentence in article.sentences:
+        words = _words(sentence.text)
+        for n, w in enumerate(words):
+            core = _TRAILING.match(w).groups()[0]  # type: ignore[union-attr]
+            if _PLAIN.fullmatch(core):
+                lower.add(core)
+            elif re.fullmatch(r"[A-Z][a-z]{2,}", core) and not _opening(words, n):
+                capitalised.add(core)
+    skipped = _LOADED | _MONTHS | STOPWORDS
+    return frozenset(w for w in capitalised if w.lower() not in lower and w.lower() not in skipped)
+
+
 def _swap(kind: str, table: dict[str, str]) -> Callable[[list[str]], Edit | None]:
     def edit(words: list[str]) -> Edit | None:
         for n, w in enumerate(words):
@@ -277,15 +304,25 @@ def _clause_add(words: list[str]) -> Edit | None:
     return Edit("clause-add", _join([*words[:-1], words[-1][:-1] + _ADDED_CLAUSE + "."]), ())
 
 
-EDITS: tuple[tuple[str, Callable[[list[str]], Edit | None]], ...] = (
-    ("negation", _negation),
-    ("number", _number),
-    ("name", _name),
-    ("synonym", _swap("synonym", _SYNONYMS)),
-    ("tense", _swap("tense", _TENSES)),
-    ("article", _article),
-    ("clause-drop", _clause_drop),
-    ("clause-add", _clause_add),
+#: An edit maker: a sentence's words and the names its article writes (article_names) -> an edit.
+Maker = Callable[[list[str], frozenset[str]], "Edit | None"]
+
+
+def _plain(make: Callable[[list[str]], Edit | None]) -> Maker:
+    """An edit made from the sentence alone."""
+    return lambda words, _names: make(words)
+
+
+EDITS: tuple[tuple[str, Maker], ...] = (
+    ("negation", _plain(_negation)),
+    ("number", _plain(_number)),
+    ("name", _plain(_name)),
+    ("opening-name", _opening_name),
+    ("synonym", _plain(_swap("synonym", _SYNONYMS))),
+    ("tense", _plain(_swap("tense", _TENSES))),
+    ("article", _plain(_article)),
+    ("clause-drop", _plain(_clause_drop)),
+    ("clause-add", _plain(_clause_add)),
 )
 
 
@@ -369,12 +406,13 @@ def load(corpus: Path) -> list[Article]:
 def run(articles: Sequence[Article], kinds: Sequence[str] | None = None) -> Iterator[Outcome]:
     """Every applicable edit of every sentence of every article, judged."""
     for article in articles:
+        names = article_names(article)
         for k, sentence in enumerate(article.sentences):
             words = _words(sentence.text)
             for name, make in EDITS:
                 if kinds is not None and name not in kinds:
                     continue
-                edit = make(words)
+                edit = make(words, names)
                 if edit is not None and edit.text != sentence.text:
                     yield judge(article, k, edit)
 

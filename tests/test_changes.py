@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from provtrace.align.changes import meaning_changes
+from provtrace.align.changes import article_words, meaning_changes
 from provtrace.align.core import align_articles, build_vocabulary
 from provtrace.models import Change, LinkKind
 from provtrace.options import TraceOptions
@@ -209,6 +209,66 @@ def test_an_identical_sentence_with_other_quotes_and_dashes_is_verbatim_without_
     b = article("b", ['the port -- the largest in Marisca -- is "closed",  officials said on Monday night.'])
     link = align_articles(a, b, build_vocabulary([a, b]), TraceOptions())[0].links[0]
     assert (link.kind, link.changes) == (LinkKind.VERBATIM, ())
+
+
+_PORT = [
+    "Port director Tomas Salcedo met union leaders on Monday.",
+    "Salcedo said the strike would end within a week.",
+    "Police said the talks at the North Terminal had failed.",
+    "The port handles most of the region's grain.",
+]
+
+
+def _flags(old: list[str], new: list[str]) -> list[tuple[str, ...]]:
+    """The meaning flips of each sentence of two versions of one article, as trace reads them."""
+    a, b = article("a", old), article("b", new)
+    trace = trace_articles([a, b], TraceOptions(all_pairs=True))
+    links = json.loads(render_json(trace, RenderOptions()))["alignments"][0]["links"]
+    return [tuple(link["changes"]) for link in links]
+
+
+def test_a_name_opening_a_sentence_that_its_article_names_elsewhere_is_flagged() -> None:
+    # README limits until session 15: "Salcedo said" made "Salazar said" was shown, not flagged.
+    new = [_PORT[0], _PORT[1].replace("Salcedo", "Salazar"), *_PORT[2:]]
+    assert ("name",) in _flags(_PORT, new)
+    # Its article writes "Salcedo" mid-sentence; the other side's "Salazar" may be a name.
+    old_words, new_words = article_words(_PORT), article_words(new)
+    assert "salcedo" in old_words.names and "salazar" not in new_words.lower
+    changes = meaning_changes(_PORT[1], new[1], words=lambda: (old_words, new_words))
+    assert changes == (Change.NAME,)
+    # Without the articles, nothing tells the opening word from a common one.
+    assert meaning_changes(_PORT[1], new[1]) == ()
+    # A title before the name is no name of its own: "Ms Evans" made "Miss Evans" is not flagged.
+    titled = ["Ms Evans said the strike would end.", "The judge thanked Ms Evans."]
+    retitled = ["Miss Evans said the strike would end.", "The judge thanked Ms Evans."]
+    both = (article_words(titled), article_words(retitled))
+    assert meaning_changes(titled[0], retitled[0], words=lambda: both) == ()
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Officials said the talks at the North Terminal had failed.",  # a common word for a common word
+        "He said the strike would end within a week.",  # a pronoun for the name
+        "Mr Salcedo said the strike would end within a week.",  # the same name, titled
+        "Tomas said the strike would end within a week.",  # the first name of the one person
+        # METER, session 15: a title, a lead in capitals, a contraction, a month
+        "Mr Salcedo told reporters the strike would end within a week.",
+        "UNIONS said the strike would end within a week.",
+        "It's said the strike would end within a week.",
+        "Monday said the strike would end within a week.",
+    ],
+)
+def test_an_opening_word_replaced_by_no_other_name_is_not_flagged(opening: str) -> None:
+    at = 2 if opening.startswith("Officials") else 1
+    new = [*_PORT[:at], opening, *_PORT[at + 1 :]]
+    old_words, new_words = article_words(_PORT), article_words(new)
+    assert meaning_changes(_PORT[at], opening, words=lambda: (old_words, new_words)) == ()
+
+
+def test_a_headline_in_title_case_makes_no_names() -> None:
+    words = article_words(["Port Strike Ends As Union Accepts Offer", "The strike ended on Monday."])
+    assert "strike" not in words.names and "offer" not in words.names and "monday" in words.names
 
 
 def test_a_superscript_digit_is_no_crash() -> None:

@@ -35,7 +35,8 @@ def examples() -> list:  # type: ignore[type-arg]
 def _assert_targets_met(outcomes: list) -> None:  # type: ignore[type-arg]
     scores = mutations.score(outcomes)
     assert {s.kind for s in scores} == {
-        "negation+", "negation-", "number", "name", "synonym", "tense", "article", "clause-drop", "clause-add",
+        "negation+", "negation-", "number", "name", "opening-name", "synonym", "tense", "article",
+        "clause-drop", "clause-add",
     }  # fmt: skip
     failures = [o.detail for o in outcomes if not (o.shown and o.flagged)]
     assert all(s.met for s in scores), (mutations._table(scores), failures[:10])

@@ -20,7 +20,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -246,15 +246,133 @@ def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
     return Counter(picked)
 
 
-def meaning_changes(old: str, new: str, *, close: bool = True) -> tuple[Change, ...]:
+@dataclass(frozen=True, slots=True)
+class ArticleWords:
+    """How an article writes its words: those it writes capitalised where no sentence opening
+    asks for it and never in lower case (its names), and those it writes in lower case."""
+
+    names: frozenset[str]
+    lower: frozenset[str]
+    #: Two capitalised words it writes side by side, in order: parts of one name ("tomas", "salcedo").
+    joined: frozenset[tuple[str, str]]
+
+    def one_person(self, a: str, b: str) -> bool:
+        """Whether the article writes a and b as parts of one name ("Tomas Salcedo")."""
+        return (a, b) in self.joined or (b, a) in self.joined
+
+
+#: A line with more than this share of its words capitalised is in title case ("Port Strike Ends
+#: As Union Accepts Offer"): its capitals say nothing of names.
+_TITLE_CASE = 0.5
+
+
+def article_words(sentences: Sequence[str]) -> ArticleWords:
+    """ArticleWords of an article's sentences (keys as compared: see _forms)."""
+    return _article_words(tuple(sentences))
+
+
+@lru_cache(maxsize=256)
+def _article_words(sentences: tuple[str, ...]) -> ArticleWords:
+    names: set[str] = set()
+    lower: set[str] = set()
+    joined: set[tuple[str, str]] = set()
+    for text in sentences:
+        scanned = _scan.__wrapped__(text)  # not kept: each sentence is read once here
+        read = zip(scanned.words, scanned.openings, scanned.keys, strict=True)
+        letters = [(w, opening, k) for w, opening, k in read if w[0].isalpha()]
+        capitals = sum(w[0].isupper() for w, _, _ in letters)
+        titled = capitals > _TITLE_CASE * len(letters) and len(letters) > 2
+        for word, opening, key in letters:
+            if word[0].islower():
+                lower.add(key)
+            elif not opening and not titled:
+                names.add(key)
+        keys, words = scanned.keys, scanned.words
+        joined.update(
+            (keys[n], keys[n + 1])
+            for n in range(len(words) - 1)
+            if words[n][0].isupper() and words[n + 1][0].isupper() and not scanned.openings[n + 1]
+        )
+    return ArticleWords(frozenset(names - lower), frozenset(lower), frozenset(joined))
+
+
+#: How each side's article writes its words, read only when asked (it reads the whole articles).
+WordsOf = Callable[[], tuple[ArticleWords, ArticleWords]]
+
+
+def meaning_changes(
+    old: str, new: str, *, close: bool = True, words: WordsOf | None = None
+) -> tuple[Change, ...]:
     """The meaning flips between two versions of a sentence, in Change order.
 
     What the edits remove is weighed against what they add, over the whole
     sentence, so a name that only moved flags nothing. Numbers and dates are
     figures, compared as check compares them (align.figurepairs): close says
-    the two are near-identical (an altered link, not a paraphrase).
+    the two are near-identical (an altered link, not a paraphrase). words, how
+    each side's article writes its words, also tells a name opening a sentence
+    ("Salcedo said" made "Salazar said"; see _opening_name_swapped).
     """
-    return _changes(old, new, close)
+    found = _changes(old, new, close)
+    if words is None or Change.NAME in found or not close or not _opening_name_swapped(old, new, words):
+        return found
+    return tuple(kind for kind in Change if kind in found or kind is Change.NAME)
+
+
+def _opening_name_swapped(old: str, new: str, words: WordsOf) -> bool:
+    """Whether a word opening a sentence on one side, which its article writes as a name elsewhere,
+    is replaced, one word for one, by another capitalised opening word, both of which may be names
+    (see _may_name), and the two are not one name nor parts of one ("Tomas Salcedo")."""
+    a, b = _scan(old), _scan(new)
+    if not any(
+        _opening_capital(a, n) and a.keys.count(a.keys[n]) > b.keys.count(a.keys[n])
+        for n in range(len(a.words))
+    ):
+        return False  # no word opening a sentence is gone (the cheap test first)
+    matcher = difflib.SequenceMatcher(a=a.keys, b=b.keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        # One word for another, the words beside them kept: "Salcedo said" -> "Salazar said".
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        if not _opening_capital(a, i1) or not _opening_capital(b, j1):
+            continue
+        old_words, new_words = words()
+        gone, came = a.keys[i1], b.keys[j1]
+        known = gone in old_words.names or came in new_words.names
+        may = _may_name(a, i1, old_words) and _may_name(b, j1, new_words)
+        one = old_words.one_person(gone, came) or new_words.one_person(gone, came)
+        if known and may and not one and not one_name([_forms(a.words[i1])[1]], [_forms(b.words[j1])[1]]):
+            return True
+    return False
+
+
+#: Words that are never a name on their own, whatever their case: common words, a title ("Mr",
+#: "Miss"), a month or a day.
+_NO_NAMES = (
+    STOPWORDS
+    | NEGATIONS
+    | MODALS
+    | GENERIC_NOUNS
+    | TITLES
+    | {"miss", "sir", "dame", "lord", "lady", "private", "sergeant", "captain", "doctor", "judge"}
+    | MONTH_NUMBERS.keys()
+    | WEEKDAY_NUMBERS.keys()
+)
+
+
+def _opening_capital(text: _Scanned, n: int) -> bool:
+    return text.openings[n] and text.words[n][0].isupper()
+
+
+def _may_name(text: _Scanned, n: int, words: ArticleWords) -> bool:
+    """Whether the capitalised word n may be a name: letters only, not all in capitals (a tabloid's
+    lead), none its article writes in lower case, and no common word, title, month or day."""
+    word, key = text.words[n], text.keys[n]
+    return (
+        word.isalpha()  # no "It's"
+        and not (len(word) > 1 and word.isupper())  # no lead in capitals: "SOCCER star Nathan Blake"
+        and key not in words.lower
+        and key not in _NO_NAMES
+    )
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)

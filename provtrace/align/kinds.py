@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from provtrace.align.changes import meaning_changes
+from provtrace.align.changes import WordsOf, article_words, meaning_changes
 from provtrace.align.features import Prepared
 from provtrace.align.features import shared_weight as _shared
 from provtrace.align.features import union as _union
@@ -113,7 +113,8 @@ def classify_link(
     read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
     close = kind is not LinkKind.PARAPHRASE
     s_read, t_read = _text(src.article, sources), _text(tgt.article, targets)
-    changes = meaning_changes(s_read, t_read, close=close) if read else ()
+    words = _words_of(src.article, tgt.article)
+    changes = meaning_changes(s_read, t_read, close=close, words=words) if read else ()
     dice = 2 * s_shared / (s_mass + t_mass or 1.0)
     score = max(char, dice) if not uneven else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:
@@ -166,7 +167,8 @@ def with_flips(alignment: Alignment, source: Article, target: Article) -> Alignm
 
     def flips(link: Link) -> tuple[Change, ...]:
         a, b = (link.target, link.source) if first is target else (link.source, link.target)
-        return meaning_changes(_text(first, a), _text(second, b), close=link.kind is not LinkKind.PARAPHRASE)
+        close = link.kind is not LinkKind.PARAPHRASE
+        return meaning_changes(_text(first, a), _text(second, b), close=close, words=_words_of(first, second))
 
     links = tuple(
         _changed(link, flips(link))
@@ -180,6 +182,14 @@ def with_flips(alignment: Alignment, source: Article, target: Article) -> Alignm
 def _changed(link: Link, changes: tuple[Change, ...]) -> Link:
     """The link with these meaning flips (itself when it has them already, most often none)."""
     return link if changes == link.changes else replace(link, changes=changes)
+
+
+def _words_of(first: Article, second: Article) -> WordsOf:
+    """How each article writes its words (changes.article_words), read when asked."""
+    return lambda: (
+        article_words([s.text for s in first.sentences]),
+        article_words([s.text for s in second.sentences]),
+    )
 
 
 def _text(article: Article, indices: Sequence[int]) -> str:
