@@ -266,6 +266,67 @@ def test_an_opening_word_replaced_by_no_other_name_is_not_flagged(opening: str) 
     assert meaning_changes(_PORT[at], opening, words=lambda: (old_words, new_words)) == ()
 
 
+def _opening_flags(old_article: list[str], at: int, new_sentence: str) -> tuple[Change, ...]:
+    new_article = [*old_article[:at], new_sentence, *old_article[at + 1 :]]
+    both = (article_words(old_article), article_words(new_article))
+    return meaning_changes(old_article[at], new_sentence, words=lambda: both)
+
+
+@pytest.mark.parametrize(
+    ("article_", "at", "new"),
+    [
+        # Code review, session 15: a word opening a quotation or following a dateline is no name
+        (["A union spokesman said, “Wages must rise.”", "Wages rose 5 percent last year."], 1,
+         "Salaries rose 5 percent last year."),
+        (["HAVANA (Reuters) - Rescuers pulled 12 people from the rubble on Monday.",
+          "Rescuers said more were trapped."], 1, "Firefighters said more were trapped."),
+        # a common noun opening a sentence for a name: no name put in place of another
+        (_PORT, 1, "Witnesses said the strike would end within a week."),
+        (_PORT, 1, "Investigators said the strike would end within a week."),
+        # names in a list are not one person's: "Cuba" made "Venezuela" is flagged (below), and
+        # a word the other article writes in lower case is no name
+        (["Port director Tomas Salcedo met union leaders.", "Salcedo said the strike would end."], 1,
+         "Dockers said the strike would end, dockers said."),
+        # a nickname in quotation marks is part of the name (METER dev, Paul "Bonehead" Arthurs)
+        (['Guitarist Paul "Bonehead" Arthurs quit the band.', "Arthurs said he was leaving."], 1,
+         "Bonehead said he was leaving."),
+    ],
+)  # fmt: skip
+def test_no_name_is_read_into_an_opening_word_by_a_quote_a_dateline_or_a_common_noun(
+    article_: list[str], at: int, new: str
+) -> None:
+    assert Change.NAME not in _opening_flags(article_, at, new)
+
+
+@pytest.mark.parametrize(
+    ("article_", "at", "new"),
+    [
+        # possessives and apostrophes (code review, session 15)
+        (["The strike was called by Tomas Salcedo's union.", "Salcedo said it would end."], 1,
+         "Salazar said it would end."),
+        (["The port director, Tomas Salcedo, spoke on Monday.", "Salcedo's office said it would end."], 1,
+         "Salazar's office said it would end."),
+        (["The port director is Sean O'Brien.", "O'Brien said it would end."], 1, "O'Neill said it would end."),
+        # names in a list are not parts of one name
+        (["Delegates from Cuba, Venezuela and Bolivia met in Havana.", "Cuba said it would sign the accord."],
+         1, "Venezuela said it would sign the accord."),
+        # a short sentence of names is no headline
+        (["Police arrested Tomas Salcedo.", "Salcedo said it would end."], 1, "Salazar said it would end."),
+    ],
+)  # fmt: skip
+def test_a_name_opening_a_sentence_is_flagged_with_a_possessive_an_apostrophe_or_beside_others(
+    article_: list[str], at: int, new: str
+) -> None:
+    assert _opening_flags(article_, at, new) == (Change.NAME,)
+
+
+def test_a_second_sentence_of_a_link_opens_on_its_own_line() -> None:
+    # Code review, session 15: "… rebuild.”\nWitnesses said" read "Witnesses" as mid-sentence.
+    old = "“We will rebuild.”\nWitnesses said the fire spread fast."
+    new = "“We will rebuild.”\nResidents said the fire spread fast."
+    assert meaning_changes(old, new) == ()
+
+
 def test_a_headline_in_title_case_makes_no_names() -> None:
     words = article_words(["Port Strike Ends As Union Accepts Offer", "The strike ended on Monday."])
     assert "strike" not in words.names and "offer" not in words.names and "monday" in words.names

@@ -39,7 +39,7 @@ from provtrace.align.flipwords import (
     OPPOSITES,
 )
 from provtrace.align.measures import CURRENCY_CODES
-from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, one_name
+from provtrace.align.names import GENERIC_NOUNS, QUALIFIERS, SUBJECT_NOUNS, one_name
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits, stem, surface
 from provtrace.models import Change
 
@@ -57,9 +57,10 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"'s?$")
 #: Short words whose stop opens no name after them: titles, and "St." of a saint's or a street's.
 _BEFORE_NAMES = TITLES | {"st", "fr", "sr", "jr"}
-#: A word opens a sentence at the start, or after a full stop and a space (not after
-#: a closing quote: in '"... not anymore!" Trump wrote' the name is mid-sentence).
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+)[\"“‘'«(\[—–-]*$")
+#: A word opens a sentence at the start, after a full stop and a space (not after
+#: a closing quote: in '"... not anymore!" Trump wrote' the name is mid-sentence), or on a new
+#: line (the sentences of a link are read one a line).
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\"“‘'«(\[—–-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,10 @@ class _Scanned:
     words: tuple[str, ...]
     openings: tuple[bool, ...]
     keys: tuple[str, ...]
+    #: Whether nothing but spaces, a comma, the stop of an initial or a closing quote mark stands
+    #: before each word (no opening quote mark, bracket, dash or colon: what may open a quotation
+    #: or follow a dateline), after another word: a capitalised word there is mid-sentence.
+    spaced: tuple[bool, ...]
     #: The tokens read so far, by position: a scanned text is shared by every link it is in.
     read: dict[int, _Token] = field(default_factory=dict, compare=False)
 
@@ -165,6 +170,13 @@ class _Scanned:
                 token = self.read[n] = _Token(key, _kinds(self.words, n, opening), value, epithet)
             out.append(token)
         return out
+
+
+#: What may stand between two words of one name: spaces, and the quote marks of a nickname
+#: (Paul "Bonehead" Arthurs); not a comma ("Cuba, Venezuela and Bolivia").
+_NAME_GAP = frozenset(" \u00a0\"“”'‘’")
+#: What may stand between two words of one stretch of a sentence (see _Scanned.spaced).
+_PLAIN_GAP = frozenset(" \t\u00a0,.”’»")
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
@@ -184,7 +196,8 @@ def _scan(text: str) -> _Scanned:
         )
         for n, opens in enumerate(openings)
     )
-    return _Scanned(words, openings, tuple(map(_key, words)))
+    spaced = (False, *(_PLAIN_GAP.issuperset(gap) for gap in gaps[1:]))
+    return _Scanned(words, openings, tuple(map(_key, words)), spaced)
 
 
 def _initialism(words: Sequence[str], gaps: Sequence[str], n: int) -> bool:
@@ -248,8 +261,9 @@ def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
 
 @dataclass(frozen=True, slots=True)
 class ArticleWords:
-    """How an article writes its words: those it writes capitalised where no sentence opening
-    asks for it and never in lower case (its names), and those it writes in lower case."""
+    """How an article writes its words (each as valued: see _forms): those it writes capitalised
+    after another word with only spaces between and never in lower case (its names), and those
+    it writes in lower case."""
 
     names: frozenset[str]
     lower: frozenset[str]
@@ -261,13 +275,13 @@ class ArticleWords:
         return (a, b) in self.joined or (b, a) in self.joined
 
 
-#: A line with more than this share of its words capitalised is in title case ("Port Strike Ends
-#: As Union Accepts Offer"): its capitals say nothing of names.
-_TITLE_CASE = 0.5
+#: A line of this many words or more none of which but stopwords is in lower case is in title case
+#: ("Port Strike Ends As Union Accepts Offer"): its capitals say nothing of names.
+_TITLE_WORDS = 3
 
 
 def article_words(sentences: Sequence[str]) -> ArticleWords:
-    """ArticleWords of an article's sentences (keys as compared: see _forms)."""
+    """ArticleWords of an article's sentences."""
     return _article_words(tuple(sentences))
 
 
@@ -278,20 +292,21 @@ def _article_words(sentences: tuple[str, ...]) -> ArticleWords:
     joined: set[tuple[str, str]] = set()
     for text in sentences:
         scanned = _scan.__wrapped__(text)  # not kept: each sentence is read once here
-        read = zip(scanned.words, scanned.openings, scanned.keys, strict=True)
-        letters = [(w, opening, k) for w, opening, k in read if w[0].isalpha()]
-        capitals = sum(w[0].isupper() for w, _, _ in letters)
-        titled = capitals > _TITLE_CASE * len(letters) and len(letters) > 2
-        for word, opening, key in letters:
+        words, spaced = scanned.words, scanned.spaced
+        values = [_forms(w)[1] for w in words]
+        capital = [w[0].isalpha() and w[0].isupper() for w in words]
+        common = [v for w, v in zip(words, values, strict=True) if w[0].islower() and v not in STOPWORDS]
+        titled = not common and sum(capital) >= _TITLE_WORDS
+        for n, word in enumerate(words):
             if word[0].islower():
-                lower.add(key)
-            elif not opening and not titled:
-                names.add(key)
-        keys, words = scanned.keys, scanned.words
+                lower.add(values[n])
+            elif capital[n] and spaced[n] and not scanned.openings[n] and not titled:
+                names.add(values[n])
+        gaps = _TOKEN.split(unicodedata.normalize("NFC", text))[:-1]  # as _scan reads them
         joined.update(
-            (keys[n], keys[n + 1])
+            (values[n], values[n + 1])
             for n in range(len(words) - 1)
-            if words[n][0].isupper() and words[n + 1][0].isupper() and not scanned.openings[n + 1]
+            if capital[n] and capital[n + 1] and _NAME_GAP.issuperset(gaps[n + 1])
         )
     return ArticleWords(frozenset(names - lower), frozenset(lower), frozenset(joined))
 
@@ -310,81 +325,86 @@ def meaning_changes(
     figures, compared as check compares them (align.figurepairs): close says
     the two are near-identical (an altered link, not a paraphrase). words, how
     each side's article writes its words, also tells a name opening a sentence
-    ("Salcedo said" made "Salazar said"; see _opening_name_swapped).
+    ("Salcedo said" made "Salazar said"; see _Read.openings).
     """
-    found = _changes(old, new, close)
-    if words is None or Change.NAME in found or not close or not _opening_name_swapped(old, new, words):
+    found, openings = _changes(old, new, close)
+    if words is None or not openings or Change.NAME in found or not close:
+        return found
+    old_words, new_words = words()
+    if not any(_names_swapped(gone, came, old_words, new_words) for gone, came in openings):
         return found
     return tuple(kind for kind in Change if kind in found or kind is Change.NAME)
 
 
-def _opening_name_swapped(old: str, new: str, words: WordsOf) -> bool:
-    """Whether a word opening a sentence on one side, which its article writes as a name elsewhere,
-    is replaced, one word for one, by another capitalised opening word, both of which may be names
-    (see _may_name), and the two are not one name nor parts of one ("Tomas Salcedo")."""
-    a, b = _scan(old), _scan(new)
-    if not any(
-        _opening_capital(a, n) and a.keys.count(a.keys[n]) > b.keys.count(a.keys[n])
-        for n in range(len(a.words))
-    ):
-        return False  # no word opening a sentence is gone (the cheap test first)
-    matcher = difflib.SequenceMatcher(a=a.keys, b=b.keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        # One word for another, the words beside them kept: "Salcedo said" -> "Salazar said".
-        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
-            continue
-        if not _opening_capital(a, i1) or not _opening_capital(b, j1):
-            continue
-        old_words, new_words = words()
-        gone, came = a.keys[i1], b.keys[j1]
-        known = gone in old_words.names or came in new_words.names
-        may = _may_name(a, i1, old_words) and _may_name(b, j1, new_words)
-        one = old_words.one_person(gone, came) or new_words.one_person(gone, came)
-        if known and may and not one and not one_name([_forms(a.words[i1])[1]], [_forms(b.words[j1])[1]]):
-            return True
-    return False
+def _names_swapped(gone: str, came: str, old: ArticleWords, new: ArticleWords) -> bool:
+    """Whether a word opening a sentence, put in place of another opening it (see _Read.openings),
+    swaps one name for another: one of the two is a name its article writes elsewhere, neither
+    article writes either in lower case, and neither article writes the two as one name."""
+    if not (gone in old.names or came in new.names):
+        return False
+    if any(word in lower for word in (gone, came) for lower in (old.lower, new.lower)):
+        return False
+    return not old.one_person(gone, came) and not new.one_person(gone, came)
 
 
-#: Words that are never a name on their own, whatever their case: common words, a title ("Mr",
-#: "Miss"), a month or a day.
+#: Words that are never a name on their own, whatever their case: common words, a short title
+#: ("Mr", "Miss"), a month or a day, and nouns that often open a sentence as its subject.
 _NO_NAMES = (
     STOPWORDS
     | NEGATIONS
     | MODALS
     | GENERIC_NOUNS
+    | SUBJECT_NOUNS
     | TITLES
-    | {"miss", "sir", "dame", "lord", "lady", "private", "sergeant", "captain", "doctor", "judge"}
+    | {"miss", "sir", "dame", "lord", "lady"}
     | MONTH_NUMBERS.keys()
     | WEEKDAY_NUMBERS.keys()
 )
+#: A word of letters (an apostrophe between them: "O'Brien"), with a possessive or not.
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-def _opening_capital(text: _Scanned, n: int) -> bool:
-    return text.openings[n] and text.words[n][0].isupper()
+def _opening_swaps(
+    a: _Scanned, b: _Scanned, opcodes: Iterable[tuple[str, int, int, int, int]]
+) -> tuple[tuple[str, str], ...]:
+    """The words opening a sentence put one for one in place of another opening it, the words beside
+    them kept ("Salcedo said" -> "Salazar said"), where both may be names by their writing alone:
+    capitalised, letters only, not all in capitals (a tabloid's lead, "SOCCER star"), no common
+    word, short title, month or day, and not one name (see names.one_name). Each as valued."""
+    found = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        if _may_name(a, i1) and _may_name(b, j1):
+            gone, came = _forms(a.words[i1])[1], _forms(b.words[j1])[1]
+            if not one_name([gone], [came]):
+                found.append((gone, came))
+    return tuple(found)
 
 
-def _may_name(text: _Scanned, n: int, words: ArticleWords) -> bool:
-    """Whether the capitalised word n may be a name: letters only, not all in capitals (a tabloid's
-    lead), none its article writes in lower case, and no common word, title, month or day."""
-    word, key = text.words[n], text.keys[n]
+def _may_name(text: _Scanned, n: int) -> bool:
+    word = text.words[n]
     return (
-        word.isalpha()  # no "It's"
-        and not (len(word) > 1 and word.isupper())  # no lead in capitals: "SOCCER star Nathan Blake"
-        and key not in words.lower
-        and key not in _NO_NAMES
+        text.openings[n]
+        and word[0].isupper()
+        and _LETTERS.fullmatch(word) is not None
+        and not (len(word) > 1 and word.isupper())
+        and _forms(word)[1] not in _NO_NAMES
     )
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
-def _changes(old: str, new: str, close: bool) -> tuple[Change, ...]:
-    """meaning_changes, read once for each pair of texts (a pair recurs across versions of a story)."""
+def _changes(old: str, new: str, close: bool) -> tuple[tuple[Change, ...], tuple[tuple[str, str], ...]]:
+    """meaning_changes without the articles, and the opening words that may be names put in place
+    of one another (_opening_swaps), read once for each pair of texts (a pair recurs across
+    versions of a story)."""
     found = {
         Change.DATE if p.old.kind in DATE_KINDS and p.new.kind in DATE_KINDS else Change.NUMBER
         for p in changed_figures(old, new, close=close)
     }
     a, b = _scan(old), _scan(new)
     if a.keys == b.keys:  # only case, quotes, punctuation or a figure's sign differ
-        return tuple(kind for kind in Change if kind in found)
+        return tuple(kind for kind in Change if kind in found), ()
     matcher = difflib.SequenceMatcher(a=a.keys, b=b.keys, autojunk=False)
     removed: list[_Token] = []
     added: list[_Token] = []
@@ -413,7 +433,7 @@ def _changes(old: str, new: str, close: bool) -> tuple[Change, ...]:
     )
     if swapped or (names and any(_requalified(a, b, *where) for where in local)):
         found.add(Change.NAME)
-    return tuple(kind for kind in Change if kind in found)
+    return tuple(kind for kind in Change if kind in found), _opening_swaps(a, b, opcodes)
 
 
 def _reversed(old: Sequence[_Token], new: Sequence[_Token]) -> bool:

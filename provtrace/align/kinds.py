@@ -113,8 +113,11 @@ def classify_link(
     read = kind is not LinkKind.VERBATIM and (flips or not _one_sided(sources, targets))
     close = kind is not LinkKind.PARAPHRASE
     s_read, t_read = _text(src.article, sources), _text(tgt.article, targets)
-    words = _words_of(src.article, tgt.article)
-    changes = meaning_changes(s_read, t_read, close=close, words=words) if read else ()
+    changes = (
+        meaning_changes(s_read, t_read, close=close, words=_words_of(src.article, tgt.article))
+        if read
+        else ()
+    )
     dice = 2 * s_shared / (s_mass + t_mass or 1.0)
     score = max(char, dice) if not uneven else max(char, max(cov_s, cov_t))
     if kind is not LinkKind.VERBATIM:

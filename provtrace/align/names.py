@@ -33,6 +33,28 @@ GENERIC_NOUNS = frozenset(
         "isla", "pais", "país", "nacion", "nación", "gobierno", "ciudad",
     }
 )  # fmt: skip
+#: Nouns that often open a sentence as its subject ("Witnesses said", "Officials told"): a word
+#: opening a sentence is read as a name only where it is none of these (align.changes).
+SUBJECT_NOUNS = frozenset(
+    {
+        "official", "officials", "authorities", "police", "witness", "witnesses", "investigator",
+        "investigators", "resident", "residents", "rescuer", "rescuers", "analyst", "analysts",
+        "prosecutor", "prosecutors", "expert", "experts", "doctor", "doctors", "worker", "workers",
+        "protester", "protesters", "protestors", "critic", "critics", "source", "sources", "lawyer",
+        "lawyers", "firefighter", "firefighters", "paramedic", "paramedics", "soldier", "soldiers",
+        "troops", "officer", "officers", "neighbour", "neighbours", "neighbor", "neighbors",
+        "locals", "villager", "villagers", "student", "students", "teacher", "teachers", "parent",
+        "parents", "families", "relatives", "survivor", "survivors", "victim", "victims",
+        "scientist", "scientists", "researcher", "researchers", "economist", "economists",
+        "trader", "traders", "investor", "investors", "shareholder", "shareholders", "employee",
+        "employees", "union", "unions", "voter", "voters", "lawmaker", "lawmakers", "legislator",
+        "legislators", "senator", "senators", "minister", "ministers", "diplomat", "diplomats",
+        "observer", "observers", "spokesman", "spokeswoman", "spokesperson", "leader", "leaders",
+        "judge", "judges", "jurors", "detective", "detectives", "captain", "sergeant", "private",
+        "staff", "crew", "passengers", "fans", "people", "members", "organisers", "organizers",
+        "agencia", "autoridades", "testigos", "vecinos", "fuentes", "expertos", "funcionarios",
+    }
+)  # fmt: skip
 #: Words that, put before a place's name, name another place ("South Sudan", "New York").
 QUALIFIERS = frozenset(
     {
