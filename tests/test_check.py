@@ -838,3 +838,24 @@ def test_a_story_in_a_language_no_indexed_article_is_in_is_warned_of_with_an_ind
     # A story in the index's own language, linked to nothing, is not warned of.
     english = check([str(DATA / "stories" / "changed-figure.txt")], [], CheckConfig(), index=tmp_path / "wire.sqlite")
     assert not [w for w in english.warnings if "no wire article is in" in w]
+
+
+@pytest.mark.parametrize(
+    ("wire_quote", "story_quote"),
+    [("It was a mistake", "It was a success"), ("This is a prudent step", "This is a reckless step")],
+)
+def test_a_short_quotation_of_small_words_with_its_key_word_replaced_is_altered(
+    tmp_path: Path, wire_quote: str, story_quote: str
+) -> None:
+    # New-user review, session 15: the sentence shared too few rare words with its edited self to
+    # be linked at all, so check passed it and diff showed it dropped and added.
+    wire = (
+        "LIMA, March 4 (Reuters) - Peru's central bank raised its benchmark interest rate to 6.5 percent "
+        "on Wednesday, the first increase since 2023.\n\nAnalyst Maria Quispe of Credicorp said the move "
+        f'was expected. "{wire_quote}," she said.\n\nBank president Tomas Salcedo said the board had '
+        "voted in favour of the move.\n"
+    )
+    write(tmp_path, "wire/reuters/w.txt", wire)
+    story = write(tmp_path, "s.txt", wire.replace(wire_quote, story_quote))
+    finding = only(run(story, wire=tmp_path / "wire"))
+    assert finding.rule == "altered-quote" and f"“{story_quote}”" in finding.message

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from provtrace.align.extensions import add_extensions, fill_gaps
+from provtrace.align.extensions import add_extensions, fill_gaps, fill_sandwiches
 from provtrace.align.features import (
     Prepared,
     Vocabulary,
@@ -149,6 +149,7 @@ def align_prepared(
     add_extensions(pairs, src_used, tgt_used, src, tgt, found, merge=False)
     link_moved(pairs, src_used, tgt_used, src, tgt, found.weak)
     fill_gaps(pairs, src_used, tgt_used, src, tgt, found.weak)
+    fill_sandwiches(pairs, src_used, tgt_used, src, tgt)
     classified = []
     for s, t in _components(pairs):
         classified.append(classify_link(src, tgt, s, t, options, flips))

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from provtrace.align.features import Prepared
 from provtrace.align.features import coverage as _coverage
 from provtrace.align.features import union as _union
 from provtrace.align.scoring import MIN_SHARED, Candidates
 from provtrace.align.speakers import Claims
 
-__all__ = ["add_extensions", "fill_gaps"]
+__all__ = ["add_extensions", "fill_gaps", "fill_sandwiches"]
 
 #: A sentence joins a merge or split when this share of it is in the other side ...
 _MERGE_CONTAINMENT = 0.5
@@ -107,6 +109,46 @@ def fill_gaps(
                     other_used.add(best)
             if k in links:
                 lo_so_far = max(lo_so_far, max(links[k]))
+
+
+#: A sentence left alone between two links, opposite one left alone between their counterparts,
+#: is linked to it when this share of their characters agree (rapidfuzz's ratio) ...
+_SANDWICH_RATIO = 70
+#: ... and each has at least this many characters: "He said." and "She added." agree by chance.
+_SANDWICH_CHARS = 20
+
+
+def fill_sandwiches(
+    pairs: set[tuple[int, int]], src_used: set[int], tgt_used: set[int], src: Prepared, tgt: Prepared
+) -> None:
+    """Link a lone leftover sentence to the lone leftover in the same place of the other text.
+
+    A short sentence made mostly of small words ('"It was a mistake," she said.') shares too
+    few rare words with its edited version ('"It was a success," ...') to be found by them. Where
+    each is the only unlinked sentence between the same two links (or between a link and the
+    end of both texts), and most of their characters agree, they are one sentence edited.
+    """
+    if len(src_used) == len(src.feats) or len(tgt_used) == len(tgt.feats):
+        return
+    by_source: dict[int, list[int]] = {}
+    for i, j in pairs:
+        by_source.setdefault(i, []).append(j)
+    m, n = len(src.feats), len(tgt.feats)
+    for i in range(m):
+        if i in src_used:
+            continue
+        before = max(by_source[i - 1]) if i > 0 and i - 1 in by_source else (-1 if i == 0 else None)
+        after = min(by_source[i + 1]) if i + 1 < m and i + 1 in by_source else (n if i == m - 1 else None)
+        if before is None or after is None or after - before != 2:
+            continue
+        j = before + 1
+        if j in tgt_used:
+            continue
+        a, b = src.feats[i].norm, tgt.feats[j].norm
+        if min(len(a), len(b)) >= _SANDWICH_CHARS and fuzz.ratio(a, b) >= _SANDWICH_RATIO:
+            pairs.add((i, j))
+            src_used.add(i)
+            tgt_used.add(j)
 
 
 def _suffix_min(links: dict[int, list[int]], size: int, default: int) -> list[int]:
