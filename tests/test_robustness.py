@@ -113,6 +113,28 @@ def test_identical_duplicates_are_a_verbatim_copy_of_the_first_by_id(tmp_path: P
     assert any("identical" in item for item in result.edges[0].evidence)
 
 
+def test_two_identical_copies_of_an_edited_version_have_no_direction_between_them(tmp_path: Path) -> None:
+    # New-user review, session 15: b and c identical, both carrying an edit of a. Lineage put c
+    # under b with direction known ("so it came through b") at 0.74; renamed, the other way round.
+    original = (
+        "Peru's central bank raised its benchmark interest rate to 6.5 percent on Wednesday, the first "
+        "increase since 2023.\n\nAnalyst Maria Quispe of Credicorp said the move was expected.\n\n"
+        "Bank president Tomas Salcedo said the board had voted in favour of the move.\n\n"
+        "Exporters welcomed the decision. The bank will announce its next decision on April 8.\n"
+    )
+    edited = original.replace("welcomed", "cheered")
+    (tmp_path / "a.txt").write_text(original)
+    for names in (("b", "c"), ("b", "0c")):
+        for name in names:
+            (tmp_path / f"{name}.txt").write_text(edited)
+        result = trace([str(tmp_path)], TraceOptions())
+        between = [e for e in result.edges if {e.parent, e.child} == set(names)]
+        assert len(between) == 1 and not between[0].direction_known, result.edges
+        assert not any("so it came through" in line for line in between[0].evidence)
+        for name in names:
+            (tmp_path / f"{name}.txt").unlink()
+
+
 def test_no_usable_article_at_all_is_exit_2(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n")

@@ -108,8 +108,20 @@ class _Texts:
     def what(self, article: str, stems_and_marks: frozenset[str]) -> str:
         return _what(self.by_id[article], stems_and_marks, self.profiles[article], self.pairs)
 
+    def identical(self, x: str, y: str) -> bool:
+        """Whether the story texts of x and y are the same sentence for sentence."""
+        one, other = self.by_id[x].sentences, self.by_id[y].sentences
+        return len(one) == len(other) and all(s.text == t.text for s, t in zip(one, other, strict=True))
+
 
 def _came_through(c: str, b: str, a: str, found: Inheritance, texts: _Texts) -> str:
+    if texts.identical(c, b):
+        # Shared changes put the two in one line, but say nothing of which came first.
+        return (
+            f"{c} carries {texts.what(b, found.carried_stems)} that {b} has where {a} has not, so one "
+            f"of {c} and {b} came through the other: their story texts are identical, so which came "
+            "first cannot be told"
+        )
     return (
         # Said of the texts as they are ("b has where a has not"), not as b's changes to a: the
         # order of a and b may be unknown, and c hangs from b either way.
@@ -207,7 +219,7 @@ class _Refiner:
         order = self.first(a, c, b)
         if order is not None and order[0] == c and self.may_follow(c, a) and self.may_follow(b, c):
             self.move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
-            self.move(b, c, _came_through(b, c, a, order[1], self.texts), True)
+            self.move(b, c, _came_through(b, c, a, order[1], self.texts), not self.texts.identical(b, c))
             return True
         return False
 
@@ -222,7 +234,12 @@ class _Refiner:
                 inherited.append((order[1].carried - order[1].kept, sibling, order[1]))
         if inherited:
             _, sibling, found = max(inherited, key=lambda item: (item[0], item[1]))
-            self.move(c, sibling, _came_through(c, sibling, b, found, self.texts), True)
+            self.move(
+                c,
+                sibling,
+                _came_through(c, sibling, b, found, self.texts),
+                not self.texts.identical(c, sibling),
+            )
 
     def visit(self, c: str) -> None:
         """Rearrange around one child c of b (itself perhaps a child of a)."""
@@ -243,7 +260,10 @@ class _Refiner:
             if c not in self.moved and b in self.by_id and a is not None and a in self.by_id:
                 found = self.inherit(a, b, c)
                 if found.through:
-                    self.moved[c] = (_came_through(c, b, a, found, self.texts), True)
+                    self.moved[c] = (
+                        _came_through(c, b, a, found, self.texts),
+                        not self.texts.identical(c, b),
+                    )
 
 
 def refine(
