@@ -461,6 +461,23 @@ def test_a_reader_that_stops_early_is_not_an_error(examples: Path, fmt: str) -> 
     assert err == ""
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux) to fill a disk")
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_standard_output_on_a_full_disk_is_a_usage_error_not_a_bug(examples: Path, fmt: str) -> None:
+    # New-user review, session 15: "> /dev/full" was exit 3, "internal error ... report it".
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    argv = [sys.executable, "-m", "provtrace", "trace", str(examples), "-f", fmt, "-q"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, env=env, timeout=120, check=False)
+    assert done.returncode == ExitCode.USAGE
+    assert done.stderr.decode() == "error: cannot write to standard output: No space left on device\n"
+
+
 def test_an_output_path_below_a_file_says_that_it_is_a_file(examples: Path, tmp_path: Path) -> None:
     target = tmp_path / "report.txt"
     target.write_text("a file", encoding="utf-8")

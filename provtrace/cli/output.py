@@ -140,8 +140,15 @@ def _reader_may_leave() -> Iterator[None]:
     try:
         yield
     except BrokenPipeError:
-        # Python would report the pipe again when it flushes stdout at exit: point stdout at
-        # the null device first (the way the Python documentation gives for SIGPIPE).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+        _quiet_stdout()
+    except OSError as exc:  # a full disk, a device that refuses writes: not a bug of provtrace
+        _quiet_stdout()
+        raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: Python would meet the same error again when it flushes
+    stdout at exit (the way the Python documentation gives for SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
