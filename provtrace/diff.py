@@ -18,6 +18,8 @@ from provtrace.options import TraceOptions
 def _load_one(path: str, stdin: BinaryIO | None, progress: Progress | None = None) -> Article:
     from provtrace.pipeline import load_articles
 
+    if path != "-" and os.path.isdir(path):  # refused before a large folder is read
+        raise InputError(f"cannot use {path}: it is a folder; diff compares two files (trace reads folders)")
     try:
         articles, _ = load_articles([path], stdin, progress)
     except InputError as exc:

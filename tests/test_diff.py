@@ -282,7 +282,7 @@ def unusable(kind: str, folder: Path) -> str:
         ("missing", "missing.txt: no such file or folder"),
         ("empty", "the file is empty"),
         ("not-an-article", "a PNG image, not text"),
-        ("a-folder", "holds 5 articles"),
+        ("a-folder", "it is a folder; diff compares two files"),
     ],
 )
 def test_an_unusable_article_is_exit_2_with_one_line(tmp_path: Path, kind: str, message: str) -> None:
