@@ -588,3 +588,20 @@ def test_a_datelines_place_in_capitals_swapped_is_a_changed_name() -> None:
     old = "KINGSPORT, Maine (Reuters) - A fire destroyed two warehouses."
     assert meaning_changes(old, old.replace("KINGSPORT", "RIVERTON")) == (Change.NAME,)
     assert meaning_changes(old, old.replace(", Maine", ", Maine, May 14")) == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changes"),
+    [
+        # New-user review, session 15: a modal contracted with its negation is the same modal
+        ('"We will not hesitate to act," he said.', '"We won\'t hesitate to act," he said.', ()),
+        ("We cannot confirm it.", "We can't confirm it.", ()),
+        ("He would not say.", "He wouldn’t say.", ()),
+        ("We will act.", "We'll act.", ()),
+        # ... and what changes the sense is still flagged
+        ("We will act.", "We won't act.", (Change.NEGATION,)),
+        ("We will act.", "We could act.", (Change.MODAL,)),
+    ],
+)
+def test_a_contracted_modal_is_its_modal(old: str, new: str, changes: tuple[Change, ...]) -> None:
+    assert meaning_changes(old, new) == changes

@@ -256,7 +256,20 @@ def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
         picked = ["negation"] * len(picked)  # "not" for "never" keeps the sense
     elif kind is Change.NAME:
         picked = [stem(name) for name in picked]  # "Cubans" and "Cuban" are one name
+    elif kind is Change.MODAL:
+        picked = [_modal(word) for word in picked]  # "won't" is "will" (and a negation)
     return Counter(picked)
+
+
+def _modal(word: str) -> str:
+    """The modal a word holds, its contraction undone: "won't" and "we'll" are "will", "can't" and
+    "cannot" are "can", "couldn't" is "could"."""
+    word = word.replace("’", "'")
+    if word in ("won't", "cannot", "can't"):
+        return "will" if word == "won't" else "can"
+    if word.endswith("'ll"):
+        return "will"
+    return word.removesuffix("n't")
 
 
 @dataclass(frozen=True, slots=True)
