@@ -605,3 +605,17 @@ def test_a_datelines_place_in_capitals_swapped_is_a_changed_name() -> None:
 )
 def test_a_contracted_modal_is_its_modal(old: str, new: str, changes: tuple[Change, ...]) -> None:
     assert meaning_changes(old, new) == changes
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # New-user review, session 15: the headline fact of a rate story turned round, unflagged
+        ("The central bank raised its benchmark rate to 6.5 percent.", "The central bank cut its benchmark rate to 6.5 percent."),
+        ("Exporters welcomed the decision on Tuesday.", "Exporters criticised the decision on Tuesday."),
+        ("The move was expected by most analysts.", "The move was unexpected by most analysts."),
+        ("Shares were up 5 percent in early trading.", "Shares were down 5 percent in early trading."),
+    ],
+)  # fmt: skip
+def test_a_word_put_in_place_of_its_opposite_in_a_markets_story_is_flagged(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == (Change.NEGATION,)

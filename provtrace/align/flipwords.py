@@ -55,6 +55,22 @@ OPPOSITES = frozenset(
         ("opened", "closed"), ("started", "ended"), ("began", "ended"), ("resisted", "accepted"),
         ("aceptó", "rechazó"), ("confirmó", "negó"), ("subió", "bajó"), ("ganó", "perdió"),
         ("antes", "después"), ("más", "menos"), ("culpable", "inocente"),
+        # rates, prices and markets (new-user review, session 15: "raised" made "cut" had no flag)
+        ("raised", "cut"), ("raises", "cuts"), ("raise", "cut"), ("hiked", "cut"), ("hikes", "cuts"),
+        ("raise", "lower"), ("rise", "fall"), ("rising", "falling"), ("increase", "decrease"),
+        ("increasing", "decreasing"), ("increase", "cut"), ("increased", "cut"), ("boosted", "cut"),
+        ("gained", "lost"), ("gain", "loss"), ("gains", "losses"), ("profit", "loss"),
+        ("profits", "losses"), ("surplus", "deficit"), ("up", "down"), ("upward", "downward"),
+        ("strengthened", "weakened"), ("stronger", "weaker"), ("strong", "weak"),
+        ("expanded", "contracted"), ("eased", "tightened"), ("easing", "tightening"),
+        ("bought", "sold"), ("buy", "sell"), ("buying", "selling"), ("minimum", "maximum"),
+        # stance and outcome
+        ("expected", "unexpected"), ("likely", "unlikely"), ("able", "unable"),
+        ("welcomed", "criticised"), ("welcomed", "criticized"), ("praised", "criticised"),
+        ("praised", "criticized"), ("success", "failure"), ("victory", "defeat"),
+        ("survived", "died"), ("alive", "dead"),
+        ("aumentó", "redujo"), ("subió", "recortó"), ("elevó", "recortó"), ("ganancias", "pérdidas"),
+        ("superávit", "déficit"), ("compró", "vendió"),
     )
 )  # fmt: skip
 #: Contracted negations: "isn't", "won’t".
