@@ -420,3 +420,29 @@ def test_hundredths_codes_and_pence_at_a_sentence_end(
     old: str, new: str, changed: tuple[tuple[str, str], ...]
 ) -> None:
     assert tuple((c.old.shown, c.new.shown) for c in changed_figures(old, new, close=True)) == changed
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        # New-user review, session 15: number words before a hyphen were no figure, and "N-year"
+        # before a noun was read as an age
+        ("inflation hit a two-year high", "inflation hit a three-year high", ("two-year", "three-year")),
+        ("inflation hit a two-year high", "inflation hit a 3-year high", ("two-year", "3-year")),
+        ("inflation hit a two-year high", "inflation hit a two-month high", ("two-year", "two-month")),
+    ],
+)
+def test_a_number_word_joined_to_its_unit_by_a_hyphen_is_a_figure(
+    old: str, new: str, shown: tuple[str, str]
+) -> None:
+    (change,) = changed_figures(old, new, close=True)
+    assert (change.old.text + "-" + change.old.unit_text, change.new.text + "-" + change.new.unit_text) == shown
+
+
+def test_a_hyphenated_number_or_ordinal_stays_whole() -> None:
+    assert values("twenty-two people, the twenty-first time, a 24-year-old, a well-known man") == [
+        "22",
+        "ordinal 21",
+        "24",
+    ]
+    assert changed_figures("inflation hit a two-year high", "inflation hit a 2-year high", close=True) == ()

@@ -268,9 +268,23 @@ def _tokens(text: str) -> list[_Token]:
         word, start = match.group(0), match.start()
         if _SPACES.search(word) and out and out[-1][0].lower() in MONTH_NUMBERS:
             out += [(part[0], start + part.start(), start + part.end()) for part in re.finditer(r"\S+", word)]
+        elif "-" in word and word[0].isalpha() and (cut := _number_prefix(word)):
+            # "two-year", "twenty-five-year-old": the number words, then the rest ("2-year" is read so)
+            out += [(word[:cut], start, start + cut), (word[cut + 1 :], start + cut + 1, match.end())]
         else:
             out.append((word, start, match.end()))
     return out
+
+
+def _number_prefix(word: str) -> int:
+    """Where the number words that open a hyphenated word end, when more follows ("two-year": 3,
+    "twenty-five-year-old": 11); else 0 ("twenty-two" is a number whole, "well-known" holds none)."""
+    parts = word.split("-")
+    for n in range(len(parts) - 1, 0, -1):
+        rest = parts[n].lower()
+        if _number("-".join(parts[:n])) is not None and _number(rest) is None and rest not in ORDINALS:
+            return len("-".join(parts[:n]))
+    return 0
 
 
 def _named(word: str, written: str) -> bool:
