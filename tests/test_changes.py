@@ -320,6 +320,32 @@ def test_a_name_opening_a_sentence_is_flagged_with_a_possessive_an_apostrophe_or
     assert _opening_flags(article_, at, new) == (Change.NAME,)
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # New-user review, session 15: a name put in place of another with its first name, title or age
+        "Tomas Salazar said the strike would end within a week.",
+        "Mr Salazar said the strike would end within a week.",
+        "Salazar, 54, said the strike would end within a week.",
+    ],
+)
+def test_a_name_opening_a_sentence_replaced_by_another_with_its_title_or_age_is_flagged(opening: str) -> None:
+    assert _opening_flags(_PORT, 1, opening) == (Change.NAME,)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Tomas Salcedo said the strike would end within a week.",  # the same name, whole
+        "Mr Salcedo said the strike would end within a week.",  # the same name, titled
+        "Miss Ruiz said Salcedo said the strike would end within a week.",  # an attribution added
+        "The port boss said the strike would end within a week.",  # a description for the name
+    ],
+)
+def test_an_opening_edit_that_keeps_the_name_or_says_more_than_a_name_is_not_flagged(opening: str) -> None:
+    assert Change.NAME not in _opening_flags(_PORT, 1, opening)
+
+
 def test_a_second_sentence_of_a_link_opens_on_its_own_line() -> None:
     # Code review, session 15: "… rebuild.”\nWitnesses said" read "Witnesses" as mid-sentence.
     old = "“We will rebuild.”\nWitnesses said the fire spread fast."

@@ -377,29 +377,43 @@ _NO_NAMES = (
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+#: The most words either side of an edit opening a sentence may hold for its names to be read as
+#: put in place of one another ("Salcedo said" -> "Tomas Salazar said", "Mr Salazar said").
+_OPENING_EDIT = 3
+
+
 def _opening_swaps(
     a: _Scanned, b: _Scanned, opcodes: Iterable[tuple[str, int, int, int, int]]
 ) -> tuple[tuple[str, str], ...]:
-    """The words opening a sentence put one for one in place of another opening it, the words beside
-    them kept ("Salcedo said" -> "Salazar said"), where both may be names by their writing alone:
-    capitalised, letters only, not all in capitals (a tabloid's lead, "SOCCER star"), no common
-    word, short title, month or day, and not one name (see names.one_name). Each as valued."""
+    """The words that may be names put in place of one another where an edit of a few words
+    (_OPENING_EDIT) replaces the opening of a sentence, the words after it kept ("Salcedo said" ->
+    "Salazar said", "Tomas Salazar said", "Salazar, 54, said"; see _last_name): by their writing
+    alone, capitalised, letters only, not all in capitals (a tabloid's lead, "SOCCER star"), no
+    common word, short title, month or day, and not one name (see names.one_name). Each as valued."""
     found = []
     for tag, i1, i2, j1, j2 in opcodes:
-        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+        if tag != "replace" or max(i2 - i1, j2 - j1) > _OPENING_EDIT or min(i2 - i1, j2 - j1) != 1:
             continue
-        if _may_name(a, i1) and _may_name(b, j1):
-            gone, came = _forms(a.words[i1])[1], _forms(b.words[j1])[1]
-            if not one_name([gone], [came]):
-                found.append((gone, came))
+        if not (a.openings[i1] and b.openings[j1]):
+            continue
+        gone, came = _last_name(a.words[i1:i2]), _last_name(b.words[j1:j2])
+        if gone and came and not one_name([gone], [came]):
+            found.append((gone, came))
     return tuple(found)
 
 
-def _may_name(text: _Scanned, n: int) -> bool:
-    word = text.words[n]
+def _last_name(words: Sequence[str]) -> str:
+    """The last word that may be a name of words that hold nothing in lower case (a name with its
+    title, first name or age: "Mr Salazar", "Tomas Salazar", "Salazar, 54"), as valued; else ""."""
+    if any(word[0].islower() for word in words):
+        return ""  # "Miss Evans said", "The Bath player": more than a name put in place of one
+    names = [word for word in words if _may_name(word)]
+    return _forms(names[-1])[1] if names else ""
+
+
+def _may_name(word: str) -> bool:
     return (
-        text.openings[n]
-        and word[0].isupper()
+        word[0].isupper()
         and _LETTERS.fullmatch(word) is not None
         and not (len(word) > 1 and word.isupper())
         and _forms(word)[1] not in _NO_NAMES

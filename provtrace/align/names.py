@@ -52,6 +52,7 @@ SUBJECT_NOUNS = frozenset(
         "observer", "observers", "spokesman", "spokeswoman", "spokesperson", "leader", "leaders",
         "judge", "judges", "jurors", "detective", "detectives", "captain", "sergeant", "private",
         "staff", "crew", "passengers", "fans", "people", "members", "organisers", "organizers",
+        "counsel", "player", "players", "star", "stars", "boss", "spokesmen",
         "agencia", "autoridades", "testigos", "vecinos", "fuentes", "expertos", "funcionarios",
     }
 )  # fmt: skip
