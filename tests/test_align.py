@@ -299,3 +299,20 @@ def test_speaker_stems_are_the_words_that_only_name_or_describe_who_speaks() -> 
     assert speaker_stems("The strike ended on Monday.") == frozenset()
     # A clause after the speaker goes on with the story: it is not taken as a description.
     assert speaker_stems("“We stay,” said Ortega, and the union voted to strike.") == frozenset()
+
+
+
+def test_two_different_short_quotations_in_one_place_are_not_linked() -> None:
+    # Review of session 15's fixes: the lone sentences of one place were linked on their shared
+    # attribution ('"We will be back," she said' and '"We did all we could," she said').
+    from provtrace.align.core import align_pair
+    from provtrace.options import TraceOptions
+
+    lines = [
+        "The port authority said on Monday that talks with the dockworkers' union had failed again.",
+        '"We will be back," she said.',
+        "The strike has closed the North Terminal of the port for nine days and idled its cranes.",
+    ]
+    other = [lines[0], '"We did all we could," she said.', lines[2]]
+    alignment, _ = align_pair(article("a", lines), article("b", other), TraceOptions())
+    assert [(link.source, link.target) for link in alignment.links] == [((0,), (0,)), ((2,), (2,))]

@@ -645,3 +645,19 @@ def test_a_contracted_modal_is_its_modal(old: str, new: str, changes: tuple[Chan
 )  # fmt: skip
 def test_a_word_put_in_place_of_its_opposite_in_a_markets_story_is_flagged(old: str, new: str) -> None:
     assert meaning_changes(old, new) == (Change.NEGATION,)
+
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Review of session 15's fixes: "up" and "down" of phrasal verbs are no opposites, and
+        # "mustn't" and "shan't" are their modals
+        ("Talks between the two sides broke down on Friday.", "Talks between the two sides broke up on Friday."),
+        ("The company will wind down its operations in Kenya.", "The company will wind up its operations in Kenya."),
+        ("You must not go there.", "You mustn't go there."),
+        ("We shall not yield to them.", "We shan't yield to them."),
+    ],
+)  # fmt: skip
+def test_phrasal_verbs_and_contracted_must_and_shall_flag_nothing(old: str, new: str) -> None:
+    assert meaning_changes(old, new) == ()

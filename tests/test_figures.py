@@ -446,3 +446,20 @@ def test_a_hyphenated_number_or_ordinal_stays_whole() -> None:
         "24",
     ]
     assert changed_figures("inflation hit a two-year high", "inflation hit a 2-year high", close=True) == ()
+
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Review of session 15's fixes: plural ages read as spans, fractions and scores split
+        ("Police arrested two 17-year-olds in Leeds on Monday.",
+         "Police arrested two teenagers in Leeds on Monday after a four-year hunt."),
+        ("Nearly two-thirds of the 300 staff were laid off.", "Nearly 200 of the 300 staff were laid off."),
+        ("Three-quarters of the 40 homes were flooded.", "30 of the 40 homes were flooded."),
+        ("It took two-and-a-half years.", "It took 30 months."),
+    ],
+)  # fmt: skip
+def test_plural_ages_fractions_and_halves_make_no_false_figure(old: str, new: str) -> None:
+    assert changed_figures(old, new, close=True) == ()
+    assert [f.unit for f in find_figures("A group of 16-year-olds and seventeen-year-olds")] == ["age", "age"]

@@ -261,12 +261,16 @@ def _values(tokens: Iterable[_Token], kind: Change) -> Counter[str]:
     return Counter(picked)
 
 
+#: Contracted modals whose form is not the modal and "n't": "won't" is "will".
+_CONTRACTED = {"won't": "will", "cannot": "can", "can't": "can", "shan't": "shall"}
+
+
 def _modal(word: str) -> str:
     """The modal a word holds, its contraction undone: "won't" and "we'll" are "will", "can't" and
     "cannot" are "can", "couldn't" is "could"."""
     word = word.replace("’", "'")
-    if word in ("won't", "cannot", "can't"):
-        return "will" if word == "won't" else "can"
+    if word in _CONTRACTED:
+        return _CONTRACTED[word]
     if word.endswith("'ll"):
         return "will"
     return word.removesuffix("n't")
@@ -451,6 +455,8 @@ def _changes(old: str, new: str, close: bool) -> tuple[tuple[Change, ...], tuple
         found.add(Change.NEGATION)
     elif any(_reversed(old_words, new_words) for old_words, new_words in edits):
         found.add(Change.NEGATION)  # "said" -> "denied": the sense turned round, as by "not"
+    elif any(_up_or_down(a, b, *where) for where in local):
+        found.add(Change.NEGATION)  # "up 5 percent" -> "down 5 percent"
     modal_moved = Change.MODAL in touched and _values(removed, Change.MODAL) != _values(added, Change.MODAL)
     if modal_moved and any(_modal_flipped(old, new) for old, new in _phrases(a, b, opcodes)):
         found.add(Change.MODAL)
@@ -461,6 +467,14 @@ def _changes(old: str, new: str, close: bool) -> tuple[tuple[Change, ...], tuple
     if swapped or (names and any(_requalified(a, b, *where) for where in local)):
         found.add(Change.NAME)
     return tuple(kind for kind in Change if kind in found), _opening_swaps(a, b, opcodes)
+
+
+def _up_or_down(a: _Scanned, b: _Scanned, i1: int, i2: int, j1: int, j2: int) -> bool:
+    """Whether an edit puts "up" for "down" (or the reverse) before a figure: "shares were up 5
+    percent" -> "down 5 percent"; not in a phrasal verb ("broke down" -> "broke up")."""
+    if i2 - i1 != 1 or j2 - j1 != 1 or {a.keys[i1], b.keys[j1]} != {"up", "down"}:
+        return False
+    return i2 < len(a.words) and _is_number(a.words[i2]) and j2 < len(b.words) and _is_number(b.words[j2])
 
 
 def _reversed(old: Sequence[_Token], new: Sequence[_Token]) -> bool:

@@ -11,6 +11,7 @@ shares only a speaker's name and title with a linked one does not join it.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -145,10 +146,27 @@ def fill_sandwiches(
         if j in tgt_used:
             continue
         a, b = src.feats[i].norm, tgt.feats[j].norm
-        if min(len(a), len(b)) >= _SANDWICH_CHARS and fuzz.ratio(a, b) >= _SANDWICH_RATIO:
+        if min(len(a), len(b)) >= _SANDWICH_CHARS and fuzz.ratio(a, b) >= _SANDWICH_RATIO and _one_edit(a, b):
             pairs.add((i, j))
             src_used.add(i)
             tgt_used.add(j)
+
+
+#: The most words the one edit of a sandwich may replace on either side.
+_SANDWICH_EDIT = 3
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two sentences differ in one place only, by a few words (_SANDWICH_EDIT), the rest
+    kept: "It was a [mistake] ..." -> "It was a [success] ...", not two quotations that share only
+    their attribution ("We will be back," she said / "We did all we could," she said)."""
+    one, other = a.split(), b.split()
+    edits = [
+        (i2 - i1, j2 - j1)
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=one, b=other, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    return len(edits) == 1 and max(edits[0]) <= _SANDWICH_EDIT and min(len(one), len(other)) > _SANDWICH_EDIT
 
 
 def _suffix_min(links: dict[int, list[int]], size: int, default: int) -> list[int]:

@@ -276,13 +276,19 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
+#: What may follow number words after a hyphen without making them a figure of their own.
+_NOT_A_UNIT = frozenset({"half", "halves", "quarter", "quarters", "and", "nil", "all", "love"})
+
+
 def _number_prefix(word: str) -> int:
     """Where the number words that open a hyphenated word end, when more follows ("two-year": 3,
     "twenty-five-year-old": 11); else 0 ("twenty-two" is a number whole, "well-known" holds none)."""
     parts = word.split("-")
     for n in range(len(parts) - 1, 0, -1):
         rest = parts[n].lower()
-        if _number("-".join(parts[:n])) is not None and _number(rest) is None and rest not in ORDINALS:
+        if rest in _NOT_A_UNIT or rest in ORDINALS or rest.removesuffix("s") in ORDINALS:
+            return 0  # a fraction ("two-thirds"), "two-and-a-half", a score ("three-nil")
+        if _number("-".join(parts[:n])) is not None and _number(rest) is None:
             return len("-".join(parts[:n]))
     return 0
 

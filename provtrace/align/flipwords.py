@@ -60,7 +60,7 @@ OPPOSITES = frozenset(
         ("raise", "lower"), ("rise", "fall"), ("rising", "falling"), ("increase", "decrease"),
         ("increasing", "decreasing"), ("increase", "cut"), ("increased", "cut"), ("boosted", "cut"),
         ("gained", "lost"), ("gain", "loss"), ("gains", "losses"), ("profit", "loss"),
-        ("profits", "losses"), ("surplus", "deficit"), ("up", "down"), ("upward", "downward"),
+        ("profits", "losses"), ("surplus", "deficit"), ("upward", "downward"),
         ("strengthened", "weakened"), ("stronger", "weaker"), ("strong", "weak"),
         ("expanded", "contracted"), ("eased", "tightened"), ("easing", "tightening"),
         ("bought", "sold"), ("buy", "sell"), ("buying", "selling"), ("minimum", "maximum"),
@@ -123,6 +123,10 @@ MODAL_CONTRACTIONS = frozenset(
         "wouldn’t",
         "shouldn't",
         "shouldn’t",
+        "mustn't",
+        "mustn’t",
+        "shan't",
+        "shan’t",
     ]
 )
 MODAL_SUFFIXES = ("'ll", "’ll")

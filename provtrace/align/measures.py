@@ -22,7 +22,7 @@ def dimension(unit: str) -> str:
 _NAMED_BEFORE = re.compile(r"\b[A-Z][\w'’-]+,\s*$")  # "Blake, 27,": after a name and a comma ...
 _NAMED_AFTER = re.compile(r"^,(?!\d)")  # ... and before a comma
 _AGED_BEFORE = re.compile(r"\b(?:aged|age\s+of)\s+$")  # "aged ten", "at the age of 62"
-_YEARS_OLD_AFTER = re.compile(r"^[-\s]years?[-\s]old\b", re.IGNORECASE)  # "24-year-old"
+_YEARS_OLD_AFTER = re.compile(r"^[-\s]years?[-\s]olds?\b", re.IGNORECASE)  # "24-year-old"
 #: A currency written before a sum: a sign ("#" is "£" in PA's copy), a dollar sign with its
 #: country's letters ("US$", "A$"), or a code ("USD 4.5m").
 _CODES = "USD|EUR|GBP|JPY|CNY|CHF|MXN|INR|BRL|ARS|CLP|COP|CAD|AUD|NZD|HKD|SGD|KRW|RUB|TRY|ZAR|SEK|NOK|DKK|PLN"

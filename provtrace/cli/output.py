@@ -141,7 +141,10 @@ def _reader_may_leave() -> Iterator[None]:
         yield
     except BrokenPipeError:
         _quiet_stdout()
-    except OSError as exc:  # a full disk, a device that refuses writes: not a bug of provtrace
+    except OSError as exc:
+        if exc.filename is not None:
+            raise  # a file of the run's own (a spill read back), not standard output
+        # A full disk, a device that refuses writes: not a bug of provtrace.
         _quiet_stdout()
         raise OutputError(f"cannot write to standard output: {exc.strerror or exc}") from exc
 

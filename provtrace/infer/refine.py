@@ -218,7 +218,9 @@ class _Refiner:
             return True
         order = self.first(a, c, b)
         if order is not None and order[0] == c and self.may_follow(c, a) and self.may_follow(b, c):
-            self.move(c, a, f"{b} came through {c}, not the reverse (see {b})", True)
+            self.move(
+                c, a, f"{b} came through {c}, not the reverse (see {b})", not self.texts.identical(b, c)
+            )
             self.move(b, c, _came_through(b, c, a, order[1], self.texts), not self.texts.identical(b, c))
             return True
         return False
