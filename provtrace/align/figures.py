@@ -38,7 +38,15 @@ from provtrace.align.measures import (
     measure,
     same_currency,
 )
-from provtrace.align.normalize import STOPWORDS, continues_number, fold, joins_number, numbers_to_digits, stem
+from provtrace.align.normalize import (
+    NUMBER_WORDS,
+    STOPWORDS,
+    continues_number,
+    fold,
+    joins_number,
+    numbers_to_digits,
+    stem,
+)
 
 #: A number (signed: "-5"; grouped by commas, stops or spaces: "2,400", "2 400"; a decade: "1960s",
 #: "'60s"; an ordinal: "3rd"), or a word. Digits right after a letter are part of a code ("M25", "G7").
@@ -189,7 +197,10 @@ def _number(token: str) -> Decimal | None:
             return Decimal(digits.replace(",", "."))
         except InvalidOperation:
             return None
-    words = numbers_to_digits(fold(token).replace("-", " "))
+    words = fold(token).replace("-", " ")
+    if words.split(" ", 1)[0] not in NUMBER_WORDS:
+        return None  # the common case, a word: no number opens with it (read no further)
+    words = numbers_to_digits(words)
     return Decimal(words) if words.isdigit() else None
 
 

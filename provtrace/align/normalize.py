@@ -49,7 +49,8 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
 _JOINS = frozenset({"and", "y"})
 _NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, *_HUNDREDS, "dozen"], key=len, reverse=True))
 #: Every word that can open a number phrase: a text whose words include none of them has no number words.
-_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_HUNDREDS, "dozen"])
+#: The words a number written in words opens with (numbers_to_digits reads no other).
+NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_HUNDREDS, "dozen"])
 #: Spanish "one" after a ten and "y", where it is no article: "treinta y un soldados", "cuarenta y una".
 _ONE_AFTER_TEN = frozenset({"un", "una"})
 _NUMBER_PHRASE = re.compile(
@@ -275,7 +276,7 @@ def _normal_words(body: str) -> list[str]:
         folded = _GROUPED.sub("", folded)
     words = tokens(folded)
     # A number phrase opens with a whole word that is a number word: without one, nothing to replace.
-    if not _NUMBER_WORDS.isdisjoint(words):
+    if not NUMBER_WORDS.isdisjoint(words):
         words = tokens(numbers_to_digits(folded))
     return words
 
