@@ -55,6 +55,8 @@ _GAPS_KEPT = 1 << 12
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
 _POSSESSIVE = re.compile(r"'s?$")
+#: Capitalised, still no name: a common word, a negation, a modal, or a generic noun ("the Island").
+_COMMON = STOPWORDS | NEGATIONS | MODALS | GENERIC_NOUNS
 #: Short words whose stop opens no name after them: titles, and "St." of a saint's or a street's.
 _BEFORE_NAMES = TITLES | {"st", "fr", "sr", "jr"}
 #: A word opens a sentence at the start, after a full stop and a space (not after
@@ -128,7 +130,7 @@ def _kinds(words: Sequence[str], n: int, opening: bool) -> frozenset[Change]:
             # Maine"); an opening word in lower case letters may be a name ("Ricardo Salcedo") or not
             # ("Senior Democrats", "Early Monday"), which no rule without a dictionary tells
             (not opening or (len(word) > 2 and word.isupper() and _name_follows(words, n)))
-            and key not in STOPWORDS | NEGATIONS | MODALS | GENERIC_NOUNS
+            and key not in _COMMON
         )
     ):
         out.add(Change.NAME)
@@ -151,10 +153,6 @@ class _Scanned:
     words: tuple[str, ...]
     openings: tuple[bool, ...]
     keys: tuple[str, ...]
-    #: Whether nothing but spaces, a comma, the stop of an initial or a closing quote mark stands
-    #: before each word (no opening quote mark, bracket, dash or colon: what may open a quotation
-    #: or follow a dateline), after another word: a capitalised word there is mid-sentence.
-    spaced: tuple[bool, ...]
     #: The tokens read so far, by position: a scanned text is shared by every link it is in.
     read: dict[int, _Token] = field(default_factory=dict, compare=False)
 
@@ -175,29 +173,36 @@ class _Scanned:
 #: What may stand between two words of one name: spaces, and the quote marks of a nickname
 #: (Paul "Bonehead" Arthurs); not a comma ("Cuba, Venezuela and Bolivia").
 _NAME_GAP = frozenset(" \u00a0\"“”'‘’")
-#: What may stand between two words of one stretch of a sentence (see _Scanned.spaced).
+#: What may stand between two words of one stretch of a sentence (see _article_words).
 _PLAIN_GAP = frozenset(" \t\u00a0,.”’»")
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
 def _scan(text: str) -> _Scanned:
     """The text's words (a sentence is in many links: it is read once)."""
+    words, gaps = _split(text)
+    return _Scanned(words, _openings(words, gaps), tuple(map(_key, words)))
+
+
+def _split(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """The text's words, and the stretch before each (none of it a word character)."""
     text = unicodedata.normalize("NFC", text)
-    words = tuple(_TOKEN.findall(text))
-    # Only the stretch since the previous word can hold the opening (none of it is a word
-    # character): the stretches between words, read once each for the few there are.
-    gaps = _TOKEN.split(text)[:-1]
+    return tuple(_TOKEN.findall(text)), _TOKEN.split(text)[:-1]
+
+
+def _openings(words: Sequence[str], gaps: Sequence[str]) -> tuple[bool, ...]:
+    """Whether each word opens a sentence (see _SENTENCE_OPENING)."""
+    # Only the stretch since the previous word can hold the opening: the stretches between
+    # words, read once each for the few there are.
     openings = (*map(_opens_text, gaps[:1]), *map(_opens_after_word, gaps[1:]))
     # The stop of an initial or a title opens nothing: "Ana J. Varela", "Dr. Mora".
-    openings = tuple(
+    return tuple(
         opens
         and not (
             n and gaps[n].startswith(".") and _abbreviation(words[n - 1]) and not _initialism(words, gaps, n)
         )
         for n, opens in enumerate(openings)
     )
-    spaced = (False, *(_PLAIN_GAP.issuperset(gap) for gap in gaps[1:]))
-    return _Scanned(words, openings, tuple(map(_key, words)), spaced)
 
 
 def _initialism(words: Sequence[str], gaps: Sequence[str], n: int) -> bool:
@@ -308,8 +313,12 @@ def _article_words(sentences: tuple[str, ...]) -> ArticleWords:
     lower: set[str] = set()
     joined: set[tuple[str, str]] = set()
     for text in sentences:
-        scanned = _scan.__wrapped__(text)  # not kept: each sentence is read once here
-        words, spaced = scanned.words, scanned.spaced
+        words, gaps = _split(text)  # not kept by _scan: each sentence is read once here
+        openings = _openings(words, gaps)
+        # Nothing but spaces, a comma, the stop of an initial or a closing quote mark before a word
+        # (no opening quote mark, bracket, dash or colon: what may open a quotation or follow a
+        # dateline), after another word: a capitalised word there is mid-sentence.
+        spaced = [n > 0 and _PLAIN_GAP.issuperset(gap) for n, gap in enumerate(gaps)]
         values = [_forms(w)[1] for w in words]
         capital = [w[0].isalpha() and w[0].isupper() for w in words]
         common = [v for w, v in zip(words, values, strict=True) if w[0].islower() and v not in STOPWORDS]
@@ -317,9 +326,8 @@ def _article_words(sentences: tuple[str, ...]) -> ArticleWords:
         for n, word in enumerate(words):
             if word[0].islower():
                 lower.add(values[n])
-            elif capital[n] and spaced[n] and not scanned.openings[n] and not titled:
+            elif capital[n] and spaced[n] and not openings[n] and not titled:
                 names.add(values[n])
-        gaps = _TOKEN.split(unicodedata.normalize("NFC", text))[:-1]  # as _scan reads them
         joined.update(
             (values[n], values[n + 1])
             for n in range(len(words) - 1)
@@ -342,7 +350,7 @@ def meaning_changes(
     figures, compared as check compares them (align.figurepairs): close says
     the two are near-identical (an altered link, not a paraphrase). words, how
     each side's article writes its words, also tells a name opening a sentence
-    ("Salcedo said" made "Salazar said"; see _Read.openings).
+    ("Salcedo said" made "Salazar said"; see _opening_swaps).
     """
     found, openings = _changes(old, new, close)
     if words is None or not openings or Change.NAME in found or not close:
@@ -354,7 +362,7 @@ def meaning_changes(
 
 
 def _names_swapped(gone: str, came: str, old: ArticleWords, new: ArticleWords) -> bool:
-    """Whether a word opening a sentence, put in place of another opening it (see _Read.openings),
+    """Whether a word opening a sentence, put in place of another opening it (see _opening_swaps),
     swaps one name for another: one of the two is a name its article writes elsewhere, neither
     article writes either in lower case, and neither article writes the two as one name."""
     if not (gone in old.names or came in new.names):
@@ -367,10 +375,7 @@ def _names_swapped(gone: str, came: str, old: ArticleWords, new: ArticleWords) -
 #: Words that are never a name on their own, whatever their case: common words, a short title
 #: ("Mr", "Miss"), a month or a day, and nouns that often open a sentence as its subject.
 _NO_NAMES = (
-    STOPWORDS
-    | NEGATIONS
-    | MODALS
-    | GENERIC_NOUNS
+    _COMMON
     | SUBJECT_NOUNS
     | TITLES
     | {"miss", "sir", "dame", "lord", "lady"}

@@ -481,8 +481,8 @@ def _figure(text: str, tokens: Sequence[_Token], lowered: Sequence[str], span: _
     wider = [*lowered[max(0, first - _NEAR) : first], *lowered[last + 1 : last + 1 + _NEAR]]
     near = frozenset(stem(fold(w).strip()) for w in wider if _is_context_word(w))
     start, end = tokens[first][1], tokens[last][2]
-    unit, unit_text = ("", "") if value.split(" ", 1)[0] in _KINDS else measure(text, start, end)
-    before = unit == "money" and MONEY_BEFORE.search(text[max(0, start - 40) : start]) is not None
+    read = ("", "", False) if value.split(" ", 1)[0] in _KINDS else measure(text, start, end)
+    unit, unit_text, before = read
     also = _also(tokens, lowered, span)
     return Figure(value, text[start:end], context, unit, near, start, end, unit_text, also, before)
 

@@ -139,32 +139,33 @@ _TEMPERATURE_AFTER = re.compile(
 _UNIT_AFTER = re.compile(r"^\s*-?\s*(?:([^\W\d_][^\W\d_.']*)(?:\s+([^\W\d_][^\W\d_.']*))?)")
 
 
-def measure(text: str, start: int, end: int) -> tuple[str, str]:
+def measure(text: str, start: int, end: int) -> tuple[str, str, bool]:
     """What the number written at text[start:end] measures, where the words around it say so
     (a unit of UNITS, "age", "money", "percent", or ""), and the unit as written where a word
-    or letter names it ("long hours", "C")."""
+    or letter names it ("long hours", "C"), and whether it is written before the number ("$5",
+    "EUR 20"; not "20 EUR")."""
     before, after = text[max(0, start - 40) : start], text[end : end + 20]
     sign, named = MONEY_BEFORE.search(before), _MONEY_AFTER.match(after)
     if sign or named:  # the currency as written: "$", "US$", "pesos", "de dólares"
-        return "money", (sign[1].strip() if sign else named[0].strip() if named else "")
+        return "money", (sign[1].strip() if sign else named[0].strip() if named else ""), sign is not None
     if _PERCENT_AFTER.match(after):
-        return "percent", ""
+        return "percent", "", False
     if _YEARS_OLD_AFTER.match(after):
-        return "age", ""
+        return "age", "", False
     temperature = _TEMPERATURE_AFTER.match(after)
     if temperature:
         letter, word = temperature.groups()
         scale = TEMPERATURE_LETTERS[letter] if letter else UNITS[word.lower()][0]
-        return scale, temperature[0].strip()
+        return scale, temperature[0].strip(), False
     if re.match(r"in\b", after):  # "7in": inches only when written onto the number
-        return "inches", "in"
+        return "inches", "in", False
     words = _UNIT_AFTER.match(after)
     for n in (1, 2) if words else ():
         word = words[n] if words else None
         if words and word and word.lower().rstrip(".") in UNITS:
-            return UNITS[word.lower().rstrip(".")][0], after[: words.end(n)].strip(" -")
+            return UNITS[word.lower().rstrip(".")][0], after[: words.end(n)].strip(" -"), False
     if not re.fullmatch(r"\d{1,3}|[^\W\d_]+(?:[- ][^\W\d_]+)*", text[start:end]) or _CALENDAR.search(before):
-        return "", ""  # an age is a small number, and "On Monday, 12," is no one's
+        return "", "", False  # an age is a small number, and "On Monday, 12," is no one's
     if (_NAMED_BEFORE.search(before) and _NAMED_AFTER.match(after)) or _AGED_BEFORE.search(before):
-        return "age", ""
-    return "", ""
+        return "age", "", False
+    return "", "", False

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from provtrace.align.flipwords import NEGATIONS
@@ -292,19 +292,47 @@ def _negation_cut(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | No
     return Alteration(story, quote, _excerpt(story, 0, 1), _excerpt(quote, k - 1, k + 1))
 
 
-def _counterpart(
-    story: Quote, counterparts: Sequence[Quote]
-) -> tuple[int, Quote, difflib.SequenceMatcher[str]] | None:
-    """The quotation of the linked wire sentences sharing most of story's words, when they are at
-    least 60% of each quotation's (and two words or more), with its matcher; or None."""
-    best: tuple[int, Quote, difflib.SequenceMatcher[str]] | None = None
-    for quote in counterparts:
+#: A wire quotation a story's corresponds to, how many words they share, and their matcher.
+_Match = tuple[int, Quote, difflib.SequenceMatcher[str]]
+
+
+def _best_match(
+    story: Quote, quotes: Sequence[Quote], shared: Callable[[Quote, difflib.SequenceMatcher[str]], int]
+) -> _Match | None:
+    """The quotation of quotes sharing most of story's words as shared counts them (0 where they
+    do not correspond), with its matcher; or None."""
+    best: _Match | None = None
+    for quote in quotes:
         matcher = difflib.SequenceMatcher(a=story.words, b=quote.words, autojunk=False)
-        matched = sum(b.size for b in matcher.get_matching_blocks())
-        fits = matched >= 2 and matched >= 0.6 * max(len(story.words), len(quote.words))
-        if fits and (best is None or matched > best[0]):
+        matched = shared(quote, matcher)
+        if matched and (best is None or matched > best[0]):
             best = (matched, quote, matcher)
     return best
+
+
+def _in_runs(story: Quote) -> Callable[[Quote, difflib.SequenceMatcher[str]], int]:
+    """The words a wire quotation shares with story in runs of two or more, when they cover at
+    least 60% of story's quotation and hold a content word; else 0."""
+
+    def shared(quote: Quote, matcher: difflib.SequenceMatcher[str]) -> int:
+        # Only runs of two words or more count: single words in common ("I", "want") are chance.
+        blocks = [b for b in matcher.get_matching_blocks() if b.size >= _RUN or b.size == len(story.words)]
+        matched = sum(b.size for b in blocks)
+        content = sum(1 for b in blocks for w in story.words[b.a : b.a + b.size] if w not in STOPWORDS)
+        return matched if matched >= 2 and content >= 1 and matched >= 0.6 * len(story.words) else 0
+
+    return shared
+
+
+def _of_each(story: Quote) -> Callable[[Quote, difflib.SequenceMatcher[str]], int]:
+    """The words a counterpart quotation shares with story, when they are at least 60% of each
+    quotation's (and two words or more); else 0."""
+
+    def shared(quote: Quote, matcher: difflib.SequenceMatcher[str]) -> int:
+        matched = sum(b.size for b in matcher.get_matching_blocks())
+        return matched if matched >= 2 and matched >= 0.6 * max(len(story.words), len(quote.words)) else 0
+
+    return shared
 
 
 def altered_from(
@@ -328,18 +356,9 @@ def altered_from(
     stream = [w for q in wire_quotes for w in q.words]
     if is_faithful(story, stream):
         return None
-    best: tuple[int, Quote, difflib.SequenceMatcher[str]] | None = None
-    for quote in wire_quotes:
-        matcher = difflib.SequenceMatcher(a=story.words, b=quote.words, autojunk=False)
-        # Only runs of two words or more count: single words in common ("I", "want") are chance.
-        blocks = [b for b in matcher.get_matching_blocks() if b.size >= _RUN or b.size == len(story.words)]
-        matched = sum(b.size for b in blocks)
-        content = sum(1 for b in blocks for w in story.words[b.a : b.a + b.size] if w not in STOPWORDS)
-        fits = matched >= 2 and content >= 1 and matched >= 0.6 * len(story.words)
-        if fits and (best is None or matched > best[0]):
-            best = (matched, quote, matcher)
-    if best is None:
-        best = _counterpart(story, counterparts)
+    best = _best_match(story, wire_quotes, _in_runs(story)) or _best_match(
+        story, counterparts, _of_each(story)
+    )
     if best is None:
         return None
     _, quote, matcher = best
