@@ -182,8 +182,11 @@ def one_figure(a: Figure, b: Figure) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _number(token: str) -> Decimal | None:
-    """The value of a written number: digits with separators (and a sign), or number words."""
+    """The value of a written number: digits with separators (and a sign), or number words.
+
+    Cached: a sentence asks it of each word, and words repeat (a Decimal does not change)."""
     if token[0] in "-−–":
         value = _number(token[1:])
         return -value if value is not None else None
@@ -262,6 +265,9 @@ def _line_figures(text: str) -> tuple[Figure, ...]:
     spans: list[_Span] = []
     k = 0
     while k < len(tokens):
+        if not _may_open(tokens[k][0], lowered[k]):
+            k += 1
+            continue
         span = _calendar(text, tokens, lowered, k) or _counted(text, tokens, lowered, k)
         if span is None:
             k += 1
@@ -269,6 +275,20 @@ def _line_figures(text: str) -> tuple[Figure, ...]:
         spans.append(span)
         k = span[2] + 1
     return tuple(_figure(text, tokens, lowered, span) for span in spans)
+
+
+#: Words a date, a weekday, a month, an ordinal or a vague amount opens with, or "minus" before a
+#: number: with digits and number words, the only tokens _calendar or _counted may start a figure at.
+_OPENERS = frozenset(
+    [*MONTH_NUMBERS, *WEEKDAY_NUMBERS, *ORDINALS, *VAGUE_AMOUNTS, *VAGUE_BEFORE_DE, "minus"]
+)
+
+
+def _may_open(token: str, lowered: str) -> bool:
+    """Whether a figure may start at a token: a number in digits (signed or not) or in words, or a
+    word of _OPENERS. Most words are none of these, and are passed over without reading them as
+    dates or counts (which find nothing at them)."""
+    return token[0].isdigit() or token[0] in "-−–" or lowered in _OPENERS or _number(token) is not None
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -477,9 +497,9 @@ def _runs_on(text: str, tokens: Sequence[_Token], lowered: Sequence[str], end: i
 def _figure(text: str, tokens: Sequence[_Token], lowered: Sequence[str], span: _Span) -> Figure:
     value, first, last = span
     around = [*lowered[max(0, first - _CONTEXT) : first], *lowered[last + 1 : last + 1 + _CONTEXT]]
-    context = frozenset(stem(fold(w).strip()) for w in around if _is_context_word(w))
+    context = frozenset(s for s in map(_context_stem, around) if s is not None)
     wider = [*lowered[max(0, first - _NEAR) : first], *lowered[last + 1 : last + 1 + _NEAR]]
-    near = frozenset(stem(fold(w).strip()) for w in wider if _is_context_word(w))
+    near = frozenset(s for s in map(_context_stem, wider) if s is not None)
     start, end = tokens[first][1], tokens[last][2]
     read = ("", "", False) if value.split(" ", 1)[0] in _KINDS else measure(text, start, end)
     unit, unit_text, before = read
@@ -513,6 +533,13 @@ def _also(tokens: Sequence[_Token], lowered: Sequence[str], span: _Span) -> str:
         if tokens[last][2] == tokens[after][1]
         else ""
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _context_stem(word: str) -> str | None:
+    """The stem a word around a figure adds to its context, or None where it says nothing of what
+    the figure counts (cached: the words around figures repeat)."""
+    return stem(fold(word).strip()) if _is_context_word(word) else None
 
 
 def _is_context_word(word: str) -> bool:
