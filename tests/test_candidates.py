@@ -9,8 +9,11 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from provtrace.align import candidates as module
+from provtrace.align import keycount
 from provtrace.align.candidates import candidate_pairs
 from provtrace.align.features import sentence_features
 from provtrace.models import Article
@@ -163,3 +166,62 @@ def test_tracing_component_by_component_gives_the_trace_of_the_whole_folder(
 
     monkeypatch.setattr(corpus, "components", whole)
     assert trace_articles(articles, TraceOptions(workers=1)) == parts
+
+
+def _by_definition(
+    shingles: dict[str, list[int]], words: dict[str, list[int]], caps: tuple[int, int]
+) -> set[tuple[str, str]]:
+    """keyed_pairs as the module's docstring defines it, pair by pair (slow and plain)."""
+    shingle_cap, word_cap = caps
+
+    def kept(keys: dict[str, list[int]], cap: int) -> dict[int, int]:
+        held: dict[int, int] = {}
+        for found in keys.values():
+            for key in found:
+                held[key] = held.get(key, 0) + 1
+        return {key: n for key, n in held.items() if 2 <= n <= cap + 1}
+
+    kept_shingles, kept_words = kept(shingles, shingle_cap), kept(words, word_cap)
+    rarest = {
+        a: set(sorted((k for k in found if k in kept_words), key=lambda k: (kept_words[k], k))[: module.RARE_WORDS])
+        for a, found in words.items()
+    }
+    pairs = set()
+    for a, b in combinations(sorted(shingles), 2):
+        common_shingles = set(shingles[a]) & set(shingles[b]) & kept_shingles.keys()
+        common_words = set(words[a]) & set(words[b]) & kept_words.keys()
+        if (
+            len(common_shingles) >= module.MIN_SHARED_SHINGLES
+            or len(common_words) >= module.MIN_COMMON_WORDS
+            or len(rarest[a] & set(words[b])) >= module.MIN_SHARED_WORDS
+            or len(rarest[b] & set(words[a])) >= module.MIN_SHARED_WORDS
+        ):
+            pairs.add((a, b))
+    return pairs
+
+
+_KEYS = st.sets(st.one_of(st.integers(0, 60), st.sampled_from([-(2**63), 2**63 - 1, -7, 2**40 + 3])), max_size=40)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(_KEYS, _KEYS), min_size=2, max_size=25),
+    st.integers(1, 6),
+    st.integers(1, 8),
+    st.sampled_from([1, 5, 1 << 20]),
+)
+def test_candidate_pairs_are_those_the_rules_define_whatever_the_batches(
+    monkeypatch: pytest.MonkeyPatch, keys: list[tuple[set[int], set[int]]], shingle_cap: int, word_cap: int, batch: int
+) -> None:
+    # Small caps and batches, so that few articles reach a cap and a batch holds one article or all.
+    monkeypatch.setattr(module, "SHINGLE_MAX_ARTICLES", shingle_cap)
+    monkeypatch.setattr(module, "LOOKUP_MAX_ARTICLES", word_cap)
+    monkeypatch.setattr(module, "RARE_WORDS", 4)
+    monkeypatch.setattr(module, "MIN_COMMON_WORDS", 6)
+    monkeypatch.setattr(keycount, "BATCH", batch)
+    ids = [f"a{n:02d}" for n in range(len(keys))]
+    shingles = {i: sorted(s) for i, (s, _) in zip(ids, keys, strict=True)}
+    words = {i: sorted(w, reverse=True) for i, (_, w) in zip(ids, keys, strict=True)}  # any order will do
+    found = module.keyed_pairs(shingles, words, dict.fromkeys(ids, "en"), {})
+    assert set(found) == _by_definition(shingles, words, (shingle_cap, word_cap))
+    assert found == sorted(found)

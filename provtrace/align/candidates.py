@@ -20,10 +20,7 @@ pair is compared, which costs little and can miss nothing.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain, islice, repeat
+from collections.abc import Mapping, Sequence
 
 from provtrace.align.normalize import Features
 from provtrace.index.keys import article_keys
@@ -59,99 +56,6 @@ RARE_ANCHORS = RARE_WORDS
 #: candidates: as for words, a name or two can be chance.
 MIN_SHARED_ANCHORS = MIN_SHARED_WORDS
 
-#: Bits of the filter that sets aside the keys only one article holds (16 MiB
-#: for the two bit sets): few keys share a bit even in an archive of millions.
-FILTER_BITS = 1 << 26
-
-
-def _postings(keys: Sequence[Iterable[int]], cap: int) -> dict[int, list[int]]:
-    """For each key held by 2 to cap + 1 articles, the positions in keys of the articles holding
-    it, in order (each article's keys distinct).
-
-    Most keys are one article's own and pair nothing: a first pass marks the
-    keys seen twice in a bit filter, so that only those (and the few that
-    share their bit with another) are given a list of holders. A key held by
-    more than cap others pairs nothing either, and is dropped.
-    """
-    seen, twice = bytearray(FILTER_BITS >> 3), bytearray(FILTER_BITS >> 3)
-    mask = FILTER_BITS - 1
-    for found in keys:
-        for key in found:
-            h = key & mask
-            at, bit = h >> 3, 1 << (h & 7)
-            if seen[at] & bit:
-                twice[at] |= bit
-            else:
-                seen[at] |= bit
-    del seen
-    holders: defaultdict[int, list[int]] = defaultdict(list)
-    for n, found in enumerate(keys):
-        for key in found:
-            h = key & mask
-            if twice[h >> 3] & (1 << (h & 7)):
-                holders[key].append(n)
-    return {key: held for key, held in holders.items() if 2 <= len(held) <= cap + 1}
-
-
-def _many_shared(
-    keys: Sequence[Iterable[int]], holders: Mapping[int, list[int]], needed: int
-) -> set[tuple[int, int]]:
-    """Pairs of positions in keys sharing at least `needed` keys that have holders (see _postings).
-
-    Counted one article at a time, so memory holds one article's counts, not
-    a count for every pair sharing a key.
-    """
-    found: set[tuple[int, int]] = set()
-    for n, own in enumerate(keys):
-        # One lookup a key: a list of holders is never empty, so None is what filter drops.
-        counts = Counter(chain.from_iterable(filter(None, map(holders.get, own))))
-        found.update((n, h) for h, shared in counts.items() if shared >= needed and h > n)
-    return found
-
-
-def _word_pairs(
-    keys: Sequence[Iterable[int]],
-    holders: Mapping[int, list[int]],
-    rare: int,
-    needed: int,
-    common: int | None = None,
-) -> set[tuple[int, int]]:
-    """Pairs of positions in keys where one article holds `needed` of the other's `rare` rarest
-    keys that have holders (see _postings), as an index query finds them, or, given common,
-    where the two share at least that many such keys (as _many_shared counts), in one pass
-    over the articles.
-    """
-    # Each key's rank by (holders, key), from 1, so that sorting an article's ranks orders its
-    # keys rarest first; by_rank[r] holds the articles that hold the key of rank r.
-    order = sorted(holders)
-    order.sort(key=lambda key: len(holders[key]))  # stable: by key within a count
-    rank = {key: r for r, key in enumerate(order, 1)}
-    by_rank = [[], *map(holders.__getitem__, order)]
-    found: set[tuple[int, int]] = set()
-    for n, own in enumerate(keys):
-        lists = list(map(by_rank.__getitem__, sorted(filter(None, map(rank.get, own)))))
-        counts = Counter(chain.from_iterable(lists[:rare]))
-        found.update((min(n, h), max(n, h)) for h, shared in counts.items() if shared >= needed and h != n)
-        if common is None or len(lists) < common:
-            continue
-        rest = lists[rare:]
-        # The other keys' holders after n (a list of holders is in order): the pairs before n
-        # were counted from their other article.
-        after = map(islice, rest, map(bisect_right, rest, repeat(n)), repeat(None))
-        counts.update(chain.from_iterable(after))
-        found.update((n, h) for h, shared in counts.items() if shared >= common and h > n)
-    return found
-
-
-def _rare_lookups(
-    keys: Sequence[Iterable[int]], holders: Mapping[int, list[int]], rare: int, needed: int
-) -> set[tuple[int, int]]:
-    """Pairs of positions in keys where one article holds `needed` of the other's `rare` rarest
-    keys that have holders (see _postings): each article looks up its rarest keys and counts the
-    articles that hold them, as an index query does."""
-    return _word_pairs(keys, holders, rare, needed)
-
-
 def _across_languages(
     ids: Sequence[str], languages: Mapping[str, str | None], feats: Mapping[str, Sequence[Features]]
 ) -> set[tuple[str, str]]:
@@ -162,7 +66,10 @@ def _across_languages(
     # Keys are integers: each anchor's rank among them all (so ordered as the anchors are).
     rank = {a: n for n, a in enumerate(sorted({a for found in anchors for a in found}))}
     keys = [[rank[a] for a in found] for found in anchors]
-    pairs = _rare_lookups(keys, _postings(keys, ANCHOR_MAX_ARTICLES), RARE_ANCHORS, MIN_SHARED_ANCHORS)
+    from provtrace.align import keycount  # numpy, imported where a large run needs it
+
+    holders = keycount.Postings(keys, ANCHOR_MAX_ARTICLES)
+    pairs = keycount.rare_lookups(holders, RARE_ANCHORS, MIN_SHARED_ANCHORS)
     told = [languages[i] for i in ids]
     return {(ids[a], ids[b]) for a, b in pairs if None not in (told[a], told[b]) and told[a] != told[b]}
 
@@ -191,16 +98,17 @@ def keyed_pairs(
     """candidate_pairs given each article's shingle and word keys (distinct integers in any
     sequence: a compact array will do), its language and its sentence features (read only
     when the run mixes languages)."""
+    from provtrace.align import keycount  # numpy, imported where a large run needs it
+
     ids = sorted(shingles)
-    by_shingle = [shingles[i] for i in ids]
-    shingle_holders = _postings(by_shingle, SHINGLE_MAX_ARTICLES)
-    found = _many_shared(by_shingle, shingle_holders, MIN_SHARED_SHINGLES)
-    del shingle_holders
-    by_word = [words[i] for i in ids]
-    # One cap and one pass for both uses of the words.
-    word_holders = _postings(by_word, LOOKUP_MAX_ARTICLES)
-    found |= _word_pairs(by_word, word_holders, RARE_WORDS, MIN_SHARED_WORDS, MIN_COMMON_WORDS)
-    del word_holders
+    by_shingle = keycount.Postings([shingles[i] for i in ids], SHINGLE_MAX_ARTICLES)
+    found = keycount.many_shared(by_shingle, MIN_SHARED_SHINGLES)
+    del by_shingle
+    # One cap, and one set of holders, for both uses of the words.
+    by_word = keycount.Postings([words[i] for i in ids], LOOKUP_MAX_ARTICLES)
+    found |= keycount.rare_lookups(by_word, RARE_WORDS, MIN_SHARED_WORDS)
+    found |= keycount.many_shared(by_word, MIN_COMMON_WORDS)
+    del by_word
     pairs = {(ids[a], ids[b]) for a, b in found}
     pairs |= _across_languages(ids, languages, feats)
     return sorted(pairs)

