@@ -309,3 +309,46 @@ def test_a_merge_of_sentences_not_next_to_each_other_shows_the_gap() -> None:
     assert link_text(a, (1, 2, 4)) == f"S1. S2. {GAP} S4."
     assert link_text(a, (1, 2, 4), gaps=False) == "S1. S2. S4."
     assert link_text(a, (3,)) == "S3." and link_text(a, (2, 3)) == "S2. S3."
+
+
+def test_an_edge_whose_direction_is_unknown_claims_no_direction_in_any_format() -> None:
+    # New-user review, session 15: the tree line of such an edge read "near-verbatim copy of a",
+    # a direction a fact-checker could quote, while only its evidence hedged.
+    import xml.etree.ElementTree as ET
+    from dataclasses import replace
+
+    import networkx as nx
+
+    from provtrace.models import Edge, Relation
+
+    a, b, c = (article(name, ["The port reopened on Monday.", "Ships queued for days."]) for name in "abc")
+    known = Edge("a", "b", Relation.NEAR_VERBATIM_COPY, 0.8, ("b lacks a word that a has",))
+    balanced = Edge("b", "c", Relation.VERBATIM_COPY, 0.5, ("which came first cannot be told",), direction_known=False)
+    result = Trace((a, b, c), (known, balanced), (), (), ())
+    result = replace(result, alignments=trace_articles([a, b, c], TraceOptions(workers=1)).alignments)
+    hedge = "or b of c (order unknown)"
+
+    def out(fmt: OutputFormat) -> str:
+        text = renderer(fmt)(result, RenderOptions())
+        return plain(text, width=400) if fmt is OutputFormat.TEXT else str(text)
+
+    text = out(OutputFormat.TEXT)
+    assert f"verbatim copy of b, {hedge}" in text
+    assert "near-verbatim copy of a ·" in text and "or a of b" not in text
+    markdown = out(OutputFormat.MARKDOWN)
+    assert f"*verbatim copy* of b, {hedge}, confidence 0.50" in markdown
+    assert "c is a *verbatim copy* of b, or b of c (order unknown), confidence 0.50." in markdown
+    assert "| c | b | verbatim copy (order unknown) | 0.50 |" in markdown
+    assert "| b | a | near-verbatim copy | 0.80 |" in markdown
+    html = out(OutputFormat.HTML)
+    assert '<span class="id">b</span> of <span class="id">c</span> (order unknown)</h3>' in html
+    assert "Why one is taken to derive from the other:" in html and "Why <span" in html
+    assert html.count('marker-end="url(#arrow)"') == 1  # the tree's curves: only a to b has a head
+    dot = out(OutputFormat.DOT)
+    assert '"b" -> "c" [label="verbatim copy (order unknown)' in dot
+    assert 'direction_known="false", dir="none"' in dot and dot.count('dir="none"') == 1
+    graph = nx.parse_graphml(out(OutputFormat.GRAPHML))
+    assert graph.edges["b", "c"]["direction_known"] is False
+    assert graph.edges["a", "b"]["direction_known"] is True
+    ET.fromstring(out(OutputFormat.GRAPHML))  # well-formed
+    assert json.loads(out(OutputFormat.JSON))["edges"][1]["direction_known"] is False

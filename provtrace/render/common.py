@@ -266,12 +266,25 @@ def unseen_agency(trace: Trace, edge: Edge) -> str | None:
     return next((u.agency for u in trace.unseen if u.id == edge.parent), edge.parent)
 
 
+#: Beside the relation of an edge whose direction the texts cannot tell (Edge.direction_known).
+ORDER_UNKNOWN = "order unknown"
+
+
+def or_reverse(edge: Edge, name: Callable[[str], str] = str) -> str:
+    """What follows an edge's relation where its direction cannot be told from the texts, so that
+    no format states a direction the inference did not find: ", or a of b (order unknown)"."""
+    if edge.direction_known:
+        return ""
+    return f", or {name(edge.parent)} of {name(edge.child)} ({ORDER_UNKNOWN})"
+
+
 def relation_of(trace: Trace, edge: Edge, name: Callable[[str], str] = str) -> str:
-    """'rewrite of wire-original', or 'derived from an unseen Reuters original'; name escapes names."""
+    """'rewrite of wire-original', or 'derived from an unseen Reuters original'; name escapes names.
+    An edge of unknown direction says so: 'near-verbatim copy of a, or a of b (order unknown)'."""
     agency = unseen_agency(trace, edge)
     if agency is not None:
         return f"derived from an unseen {name(agency)} original"
-    return f"{edge.relation} of {name(edge.parent)}"
+    return f"{edge.relation} of {name(edge.parent)}{or_reverse(edge, name)}"
 
 
 def relation_sentence(trace: Trace, edge: Edge, name: Callable[[str], str] = str) -> str:

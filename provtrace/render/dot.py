@@ -1,7 +1,8 @@
 """The derivation graph in Graphviz DOT: `dot -Tsvg report.dot > report.svg`.
 
 Nodes are the articles and unseen sources, with kind, title, site, published,
-path and sentence-count attributes; edges carry relation and confidence, and
+path and sentence-count attributes; edges carry relation and confidence (an edge
+whose direction the texts cannot tell: direction_known=false, drawn without an arrow), and
 the related pairs listed outside the tree (render.common.pairs_not_drawn: written
 independently, or derived with a text in no edge) are dashed undirected lines
 carrying their judgement and probability of copying.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from provtrace.models import Article, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import node_kind, pairs_not_drawn
+from provtrace.render.common import ORDER_UNKNOWN, node_kind, pairs_not_drawn
 from provtrace.render.escape import dot as q
 
 _SHORT = 48
@@ -64,6 +65,9 @@ def render_dot(trace: Trace, options: RenderOptions) -> str:
     for edge in trace.edges:
         pairs = [("relation", edge.relation), ("confidence", f"{edge.confidence:.2f}")]
         label = q(edge.relation, f"confidence {edge.confidence:.2f}")
+        if not edge.direction_known:  # drawn without an arrow: the texts do not tell which came first
+            pairs += [("direction_known", "false"), ("dir", "none")]
+            label = q(f"{edge.relation} ({ORDER_UNKNOWN})", f"confidence {edge.confidence:.2f}")
         lines.append(_statement(f"{q(edge.parent)} -> {q(edge.child)}", pairs, label))
     # Related pairs that are no tree edges: undirected, dashed and grey, with the probability of copying.
     for r, what in pairs_not_drawn(trace):

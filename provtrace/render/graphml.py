@@ -1,7 +1,7 @@
 """The derivation graph in GraphML, for Gephi, yEd or networkx.
 
 Nodes are the articles and unseen sources (label, kind, title, site,
-published, path, sentences); edges carry relation and confidence. The XML is
+published, path, sentences); edges carry relation, confidence and direction_known. The XML is
 built with xml.etree, which escapes markup; control characters, which XML 1.0
 cannot hold at all, are shown as control pictures first.
 """
@@ -28,6 +28,7 @@ _KEYS = (
     ("sentences", "node", "sentences", "int"),
     ("relation", "edge", "relation", "string"),
     ("confidence", "edge", "confidence", "double"),
+    ("direction_known", "edge", "direction_known", "boolean"),
 )
 
 
@@ -63,5 +64,6 @@ def render_graphml(trace: Trace, options: RenderOptions) -> str:
         )
         _data(element, "relation", edge.relation)
         _data(element, "confidence", f"{edge.confidence:.2f}")
+        _data(element, "direction_known", "true" if edge.direction_known else "false")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    ORDER_UNKNOWN,
     UNSEEN_NOTE,
     compared_as_pair,
     credit_notes,
@@ -22,6 +23,7 @@ from provtrace.render.common import (
     link_text,
     meta,
     node_name,
+    or_reverse,
     outside_lists,
     pair_lists,
     roots,
@@ -158,7 +160,7 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     parent = source_html(trace, edge)
     yield (
         f'<h3>{_id(edge.child)} <span class="chip {cls}">{_e(edge.relation)}</span>'
-        f"{':' if unseen else ' of'} {parent}</h3>"
+        f"{':' if unseen else ' of'} {parent}{or_reverse(edge, _id)}</h3>"
     )
     facts = _facts([f"confidence {edge.confidence:.2f}", *(meta(child) if child else [])], child)
     yield f'<p class="facts">{_title(child)} {facts}</p>'
@@ -169,7 +171,10 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
         if found[3].unmatched:
             yield NOT_MATCHED_NOTE
     if edge.evidence:
-        yield f'<div class="why"><b>Why {parent} is taken to be upstream:</b><ul>'
+        upstream = f"{parent} is taken to be upstream"
+        if not edge.direction_known:
+            upstream = "one is taken to derive from the other"
+        yield f'<div class="why"><b>Why {upstream}:</b><ul>'
         yield from (f"<li>{_e(item)}</li>" for item in edge.evidence)
         yield "</ul></div>"
     if found is None:
@@ -183,11 +188,18 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _directly(edge: Edge) -> str:
+    """What a version did with the source above it: "b rewrote it", "b copied it word for word, or
+    the reverse (order unknown)"."""
+    hedge = "" if edge.direction_known else f", or the reverse ({ORDER_UNKNOWN})"
+    return f"{_id(edge.child)} {_VERB[edge.relation]}{hedge}"
+
+
 def _lede(trace: Trace) -> Iterator[str]:
     for root in roots(trace):
         article = trace.article(root)
         direct = [e for e in trace.edges if e.parent == root]
-        what = "; ".join(f"{_id(e.child)} {_VERB[e.relation]}" for e in sorted(direct, key=lambda e: e.child))
+        what = "; ".join(_directly(e) for e in sorted(direct, key=lambda e: e.child))
         if article is None:
             yield (
                 f'<p class="lede"><span class="chip unseen">unseen source</span> '

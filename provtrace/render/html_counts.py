@@ -10,7 +10,15 @@ from collections.abc import Iterator
 from html import escape
 
 from provtrace.models import Edge, Trace
-from provtrace.render.common import edge_counts, node_name, pct, unlinked_columns, unseen_agency, walk
+from provtrace.render.common import (
+    ORDER_UNKNOWN,
+    edge_counts,
+    node_name,
+    pct,
+    unlinked_columns,
+    unseen_agency,
+    walk,
+)
 from provtrace.render.escape import one_line
 from provtrace.render.rows import NOT_MATCHED, NOT_MATCHED_WHY, ChangeCounts
 from provtrace.render.svg import relation_class
@@ -108,7 +116,8 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
         head = (
             f'<tr><td><a href="{escaped(anchors.get(e.child, ""))}">{id_span(e.child)}</a></td>'
             f"<td>{source_html(trace, e)}</td>"
-            f'<td><span class="chip {relation_class(e.relation)}">{escaped(e.relation)}</span></td>'
+            f'<td><span class="chip {relation_class(e.relation)}">{escaped(e.relation)}</span>'
+            f"{'' if e.direction_known else f' ({ORDER_UNKNOWN})'}</td>"
             f'<td class="num">{e.confidence:.2f}</td>'
         )
         edge = found[e.parent, e.child]

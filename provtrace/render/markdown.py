@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from provtrace.models import Alignment, Article, Edge, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    ORDER_UNKNOWN,
     UNSEEN_NOTE,
     Node,
     compared_as_pair,
@@ -24,6 +25,7 @@ from provtrace.render.common import (
     link_text,
     meta,
     node_name,
+    or_reverse,
     outside_lists,
     pair_lists,
     pct,
@@ -121,7 +123,8 @@ def _summary_table(trace: Trace) -> Iterator[str]:
         f = found[e.parent, e.child]
         cells = _counts_cells(f[3], named) if f else "| — | — | — | — | — |"
         parent = md(node_name(trace, e.parent))
-        yield f"| {md(e.child)} | {parent} | {md(e.relation)} | {e.confidence:.2f} {cells}"
+        relation = md(e.relation) + ("" if e.direction_known else f" ({ORDER_UNKNOWN})")
+        yield f"| {md(e.child)} | {parent} | {relation} | {e.confidence:.2f} {cells}"
     yield ""
     yield _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE
 
@@ -167,7 +170,7 @@ def _relation(trace: Trace, edge: Edge) -> str:
     agency = unseen_agency(trace, edge)
     if agency is not None:
         return f"*derived from* an unseen {md(agency)} original"
-    return f"*{md(edge.relation)}* of {md(edge.parent)}"
+    return f"*{md(edge.relation)}* of {md(edge.parent)}{or_reverse(edge, md)}"
 
 
 def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[str]:
@@ -175,7 +178,10 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
     yield ""
     relation = _relation(trace, edge)
     a = "" if unseen_agency(trace, edge) else indefinite(edge.relation).split(" ")[0] + " "
-    yield f"{md(edge.child)} is {a}{relation} (confidence {edge.confidence:.2f})."
+    confidence = f"confidence {edge.confidence:.2f}"
+    # "… (order unknown), confidence 0.45." rather than two brackets in a row.
+    said = f" ({confidence})." if edge.direction_known else f", {confidence}."
+    yield f"{md(edge.child)} is {a}{relation}{said}"
     yield ""
     if edge.evidence:
         yield "Why:"

@@ -165,10 +165,12 @@ def _edge(parent: _Box, child: _Box) -> str:
     mid = (x1 + x2) / 2
     cls = f"edge rel-{relation_class(edge.relation)}"
     width = 1.2 + 3 * edge.confidence
+    # No arrowhead where the texts do not tell which came first.
+    arrow = ' marker-end="url(#arrow)"' if edge.direction_known else ""
     return (
         f'<path class="{cls}" d="M{x1:.0f},{y1:.0f} C{mid:.0f},{y1:.0f} {mid:.0f},{y2:.0f} '
         f'{x2 - 6:.0f},{y2:.0f}"'
-        f' stroke-width="{width:.1f}" marker-end="url(#arrow)"/>'
+        f' stroke-width="{width:.1f}"{arrow}/>'
     )
 
 
