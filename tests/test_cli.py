@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -484,3 +485,51 @@ def test_an_output_path_below_a_file_says_that_it_is_a_file(examples: Path, tmp_
     result = CliRunner().invoke(app, ["trace", str(examples), "-o", str(target / "x.md")])
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.strip() == f"error: cannot write {target / 'x.md'}: {target} is a file, not a folder"
+
+
+def _provtrace_with(examples: Path, shell_tail: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """provtrace run by a shell, with shell_tail after the command (``>&-``, ``2>&-``)."""
+    import os
+    import shlex
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "provtrace", *args])
+    return subprocess.run(f"{argv} {shell_tail}", shell=True, capture_output=True, env=env, timeout=120, check=False)
+
+
+def test_a_closed_standard_output_is_an_output_error_and_a_closed_stderr_changes_no_exit_code(
+    examples: Path,
+) -> None:
+    # New-user review, session 16: ">&-" was exit 3 ("internal error: AttributeError"), and "2>&-"
+    # turned a missing path (exit 2) into exit 1, check's code for findings.
+    closed = _provtrace_with(examples, ">&-", "trace", str(examples), "-q")
+    assert closed.returncode == ExitCode.USAGE
+    assert closed.stderr.decode() == "error: cannot write to standard output: it is closed\n"
+    assert _provtrace_with(examples, "2>&-", "trace", str(examples / "missing")).returncode == ExitCode.USAGE
+    quiet = _provtrace_with(examples, "2>&-", "trace", str(examples), "--brief")
+    assert quiet.returncode == 0 and quiet.stdout.decode().startswith("5 articles")
+    assert _provtrace_with(examples, "2>&-", "trace", str(examples), "-f", "json", "-o", "/dev/null").returncode == 0
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes (POSIX)")
+def test_output_to_a_named_pipe_or_a_device_is_written_into_not_replaced(examples: Path, tmp_path: Path) -> None:
+    # New-user review, session 16: -o renamed a temporary file over the path, so a named pipe (or,
+    # as root, /dev/null itself) became a regular file holding the report.
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "report.json"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    result = CliRunner().invoke(app, ["trace", str(examples), "-f", "json", "-o", str(pipe)])
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert json.loads(got[0])["edges"]
+    if Path("/dev/null").exists():
+        result = CliRunner().invoke(app, ["trace", str(examples), "-f", "json", "-o", "/dev/null"])
+        assert result.exit_code == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -266,6 +268,47 @@ def _one_line(message: str) -> str:
     return " ".join(message.replace("Value error, ", "").split())
 
 
+class _ClosedStdout(io.TextIOBase):
+    """Standard output closed by the caller (``provtrace trace x >&-``): writing the result is an
+    error of the run's output (exit 2, as a full disk), not of provtrace."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def _closed(stream: object) -> bool:
+    """Whether a standard stream was closed by the caller (``2>&-``): Python gives None, or a
+    stream whose descriptor is gone. One without a descriptor (a test runner's) is open."""
+    if stream is None:
+        return True
+    try:
+        fd = stream.fileno()  # type: ignore[attr-defined]
+        os.fstat(fd)
+    except io.UnsupportedOperation:
+        return False
+    except (OSError, ValueError, AttributeError):
+        return True
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return False
+    # A descriptor open for reading only is not the caller's stream but a file that took its
+    # number once it was closed (a launcher script's, as pyenv's shims leave).
+    return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
+
+
+def _closed_streams() -> None:
+    """Stand-ins for standard streams the caller closed. Without stderr no message can be shown
+    (the exit code still tells what happened); without stdout, writing the result is exit 2."""
+    if _closed(sys.stderr):
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (open for the whole run)
+    if _closed(sys.stdout):
+        sys.stdout = _ClosedStdout()
+
+
 def _reconfigure_streams() -> None:
     """Pipes carry UTF-8 whatever the locale (as the files --output writes); a terminal keeps
     its encoding, and a character it cannot show becomes "?" instead of an error."""
@@ -291,6 +334,7 @@ def run(argv: list[str] | None = None) -> None:
         cls.__name__: cls for cls in typer.BadParameter.__mro__ if issubclass(cls, Exception)
     }
     usage_error, click_exception = bases["UsageError"], bases["ClickException"]
+    _closed_streams()
     _reconfigure_streams()
     try:
         code = app(args=argv, standalone_mode=False)

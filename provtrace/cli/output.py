@@ -61,6 +61,11 @@ def write_atomic_with(path: Path, write: Callable[[TextIO], object]) -> None:
     """What write writes to a text stream, written to path through a temporary file in the same
     folder: path is left as it was if write fails. A symbolic link is written through, to the
     file it points to, and stays a link."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A device, a named pipe or a socket, or a link to one (/dev/null, /dev/stdout into a pipe):
+        # written into, never replaced by a file (as root, a rename would replace /dev/null itself).
+        _write_into(path, write)
+        return
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
@@ -82,6 +87,16 @@ def write_atomic_with(path: Path, write: Callable[[TextIO], object]) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
+
+
+def _write_into(path: Path, write: Callable[[TextIO], object]) -> None:
+    """What write writes, written straight into a path that is no regular file (a device or a pipe:
+    nothing there to keep whole)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            write(handle)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def _stdout_console() -> Console:
@@ -152,6 +167,10 @@ def _reader_may_leave() -> Iterator[None]:
 def _quiet_stdout() -> None:
     """Point stdout at the null device: Python would meet the same error again when it flushes
     stdout at exit (the way the Python documentation gives for SIGPIPE)."""
+    try:
+        target = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # no descriptor (stdout was closed before the run): nothing to flush at exit
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, target)
     os.close(devnull)
