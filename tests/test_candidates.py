@@ -169,59 +169,90 @@ def test_tracing_component_by_component_gives_the_trace_of_the_whole_folder(
 
 
 def _by_definition(
-    shingles: dict[str, list[int]], words: dict[str, list[int]], caps: tuple[int, int]
+    shingles: dict[str, list[int]],
+    words: dict[str, list[int]],
+    told: dict[str, tuple[str | None, frozenset[str]]],
+    caps: tuple[int, int, int],
 ) -> set[tuple[str, str]]:
     """keyed_pairs as the module's docstring defines it, pair by pair (slow and plain)."""
-    shingle_cap, word_cap = caps
+    shingle_cap, word_cap, anchor_cap = caps
 
-    def kept(keys: dict[str, list[int]], cap: int) -> dict[int, int]:
-        held: dict[int, int] = {}
+    def kept(keys: dict[str, Iterable[object]], cap: int) -> dict[object, int]:
+        held: dict[object, int] = {}
         for found in keys.values():
             for key in found:
                 held[key] = held.get(key, 0) + 1
         return {key: n for key, n in held.items() if 2 <= n <= cap + 1}
 
+    def rarest(keys: dict[str, Iterable[object]], cap: int, rare: int) -> dict[str, set[object]]:
+        held = kept(keys, cap)
+        return {
+            a: set(sorted((k for k in found if k in held), key=lambda k: (held[k], k))[:rare])  # type: ignore[arg-type]
+            for a, found in keys.items()
+        }
+
     kept_shingles, kept_words = kept(shingles, shingle_cap), kept(words, word_cap)
-    rarest = {
-        a: set(sorted((k for k in found if k in kept_words), key=lambda k: (kept_words[k], k))[: module.RARE_WORDS])
-        for a, found in words.items()
-    }
+    rare_words = rarest(words, word_cap, module.RARE_WORDS)  # type: ignore[arg-type]
+    anchors = {a: anchors for a, (_, anchors) in told.items()}
+    rare_anchors = rarest(anchors, anchor_cap, module.RARE_ANCHORS)  # type: ignore[arg-type]
+    languages = {language for language, _ in told.values()} - {None}
     pairs = set()
     for a, b in combinations(sorted(shingles), 2):
         common_shingles = set(shingles[a]) & set(shingles[b]) & kept_shingles.keys()
         common_words = set(words[a]) & set(words[b]) & kept_words.keys()
+        (told_a, anchors_a), (told_b, anchors_b) = told[a], told[b]
+        translated = len(languages) >= 2 and None not in (told_a, told_b) and told_a != told_b
         if (
             len(common_shingles) >= module.MIN_SHARED_SHINGLES
             or len(common_words) >= module.MIN_COMMON_WORDS
-            or len(rarest[a] & set(words[b])) >= module.MIN_SHARED_WORDS
-            or len(rarest[b] & set(words[a])) >= module.MIN_SHARED_WORDS
+            or len(rare_words[a] & set(words[b])) >= module.MIN_SHARED_WORDS
+            or len(rare_words[b] & set(words[a])) >= module.MIN_SHARED_WORDS
+            or (translated and len(rare_anchors[a] & anchors_b) >= module.MIN_SHARED_ANCHORS)
+            or (translated and len(rare_anchors[b] & anchors_a) >= module.MIN_SHARED_ANCHORS)
         ):
             pairs.add((a, b))
     return pairs
 
 
+class _Sentence:
+    """What candidate search reads of a sentence's features: its names and figures."""
+
+    def __init__(self, anchors: frozenset[str]) -> None:
+        self.anchors = anchors
+
+
 _KEYS = st.sets(st.one_of(st.integers(0, 60), st.sampled_from([-(2**63), 2**63 - 1, -7, 2**40 + 3])), max_size=40)
+_ANCHORS = st.frozensets(st.sampled_from([f"name{n}" for n in range(12)]), max_size=8)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    st.lists(st.tuples(_KEYS, _KEYS), min_size=2, max_size=25),
-    st.integers(1, 6),
-    st.integers(1, 8),
+    st.lists(
+        st.tuples(_KEYS, _KEYS, st.sampled_from(["en", "fr", None]), _ANCHORS), min_size=0, max_size=25
+    ),
+    st.tuples(st.integers(1, 6), st.integers(1, 8), st.integers(1, 5)),
     st.sampled_from([1, 5, 1 << 20]),
 )
 def test_candidate_pairs_are_those_the_rules_define_whatever_the_batches(
-    monkeypatch: pytest.MonkeyPatch, keys: list[tuple[set[int], set[int]]], shingle_cap: int, word_cap: int, batch: int
+    monkeypatch: pytest.MonkeyPatch,
+    keys: list[tuple[set[int], set[int], str | None, frozenset[str]]],
+    caps: tuple[int, int, int],
+    batch: int,
 ) -> None:
     # Small caps and batches, so that few articles reach a cap and a batch holds one article or all.
-    monkeypatch.setattr(module, "SHINGLE_MAX_ARTICLES", shingle_cap)
-    monkeypatch.setattr(module, "LOOKUP_MAX_ARTICLES", word_cap)
+    monkeypatch.setattr(module, "SHINGLE_MAX_ARTICLES", caps[0])
+    monkeypatch.setattr(module, "LOOKUP_MAX_ARTICLES", caps[1])
+    monkeypatch.setattr(module, "ANCHOR_MAX_ARTICLES", caps[2])
     monkeypatch.setattr(module, "RARE_WORDS", 4)
+    monkeypatch.setattr(module, "RARE_ANCHORS", 3)
     monkeypatch.setattr(module, "MIN_COMMON_WORDS", 6)
     monkeypatch.setattr(keycount, "BATCH", batch)
     ids = [f"a{n:02d}" for n in range(len(keys))]
-    shingles = {i: sorted(s) for i, (s, _) in zip(ids, keys, strict=True)}
-    words = {i: sorted(w, reverse=True) for i, (_, w) in zip(ids, keys, strict=True)}  # any order will do
-    found = module.keyed_pairs(shingles, words, dict.fromkeys(ids, "en"), {})
-    assert set(found) == _by_definition(shingles, words, (shingle_cap, word_cap))
+    shingles = {i: sorted(s) for i, (s, _, _, _) in zip(ids, keys, strict=True)}
+    words = {i: sorted(w, reverse=True) for i, (_, w, _, _) in zip(ids, keys, strict=True)}  # any order
+    told = {i: (language, anchors) for i, (_, _, language, anchors) in zip(ids, keys, strict=True)}
+    # Features of two sentences, each with some of the article's anchors.
+    feats = {i: [_Sentence(frozenset(sorted(a)[::2])), _Sentence(a)] for i, (_, a) in told.items()}
+    found = module.keyed_pairs(shingles, words, {i: t[0] for i, t in told.items()}, feats)  # type: ignore[arg-type]
+    assert set(found) == _by_definition(shingles, words, told, caps)
     assert found == sorted(found)

@@ -69,7 +69,7 @@ def _across_languages(
     from provtrace.align import keycount  # numpy, imported where a large run needs it
 
     holders = keycount.Postings(keys, ANCHOR_MAX_ARTICLES)
-    pairs = keycount.rare_lookups(holders, RARE_ANCHORS, MIN_SHARED_ANCHORS)
+    pairs = keycount.pairs([keycount.rare_lookups(holders, RARE_ANCHORS, MIN_SHARED_ANCHORS)], len(ids))
     told = [languages[i] for i in ids]
     return {(ids[a], ids[b]) for a, b in pairs if None not in (told[a], told[b]) and told[a] != told[b]}
 
@@ -102,13 +102,13 @@ def keyed_pairs(
 
     ids = sorted(shingles)
     by_shingle = keycount.Postings([shingles[i] for i in ids], SHINGLE_MAX_ARTICLES)
-    found = keycount.many_shared(by_shingle, MIN_SHARED_SHINGLES)
+    found = [keycount.many_shared(by_shingle, MIN_SHARED_SHINGLES)]
     del by_shingle
     # One cap, and one set of holders, for both uses of the words.
     by_word = keycount.Postings([words[i] for i in ids], LOOKUP_MAX_ARTICLES)
-    found |= keycount.rare_lookups(by_word, RARE_WORDS, MIN_SHARED_WORDS)
-    found |= keycount.many_shared(by_word, MIN_COMMON_WORDS)
+    found.append(keycount.rare_lookups(by_word, RARE_WORDS, MIN_SHARED_WORDS))
+    found.append(keycount.many_shared(by_word, MIN_COMMON_WORDS))
     del by_word
-    pairs = {(ids[a], ids[b]) for a, b in found}
+    pairs = {(ids[a], ids[b]) for a, b in keycount.pairs(found, len(ids))}
     pairs |= _across_languages(ids, languages, feats)
     return sorted(pairs)

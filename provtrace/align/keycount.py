@@ -34,12 +34,15 @@ class Postings:
     def __init__(self, keys: Sequence[Sequence[int]], cap: int) -> None:
         lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
         flat = np.fromiter(chain.from_iterable(keys), dtype=np.int64, count=int(lengths.sum()))
-        owner = np.repeat(np.arange(len(keys), dtype=np.int32), lengths)
+        # Where each article's keys end in flat: an entry's article is found from its position.
+        bounds = np.cumsum(lengths)
         found: list[tuple[_Array, _Array, NDArray[np.int32]]] = []
         low = (flat & (KEY_PARTS - 1)).astype(np.int8)
         for part in range(KEY_PARTS):
-            mine = low == part
-            part_keys, part_owners = flat[mine], owner[mine]
+            mine = np.flatnonzero(low == part)
+            part_keys = flat[mine]
+            part_owners = np.searchsorted(bounds, mine, side="right").astype(np.int32)
+            del mine
             order = np.argsort(part_keys, kind="stable")  # stable: each run stays in article order
             part_keys, part_owners = part_keys[order], part_owners[order]
             del order
@@ -47,11 +50,12 @@ class Postings:
             sizes = np.diff(np.append(starts, len(part_keys)))
             kept = (sizes >= 2) & (sizes <= cap + 1)
             found.append((part_keys[starts[kept]], sizes[kept], part_owners[np.repeat(kept, sizes)]))
-        del flat, owner, low
+        del flat, low
         #: The kept keys, how many articles hold each, and the holders, run after run.
         self.keys = np.concatenate([k for k, _, _ in found])
         self.sizes = np.concatenate([n for _, n, _ in found])
         self.holders = np.concatenate([h for _, _, h in found])
+        del found
         #: Where each key's run ends in holders, and the key of each entry of holders.
         self.ends = np.cumsum(self.sizes)
         self.key_of = np.repeat(np.arange(len(self.sizes), dtype=np.int32), self.sizes)
@@ -71,16 +75,15 @@ def _run_starts(values: _Array) -> _Array:
 _Batch = Callable[[int, int], tuple[NDArray[np.int32], _Array, _Array]]
 
 
-def _counted_pairs(
-    postings: Postings, entries: NDArray[np.int64], batch: _Batch, needed: int
-) -> set[tuple[int, int]]:
+def _counted_pairs(postings: Postings, entries: NDArray[np.int64], batch: _Batch, needed: int) -> _Array:
     """Pairs (a, h) where h is a holder in at least `needed` of the runs batch gives article a
-    (h is not a), counted over batches of whole articles; entries: how many runs each article
-    has, so that no batch counts more than about BATCH pairs."""
+    (h is not a), as codes a * articles + h, counted over batches of whole articles; entries:
+    how many runs each article has, so that a batch counts about BATCH pairs (or one article's,
+    never split, where they are more)."""
     n = postings.articles
     bounds = np.concatenate(([0], np.cumsum(entries)))
     most = max(1, BATCH // max(1, int(postings.sizes.max(initial=1))))
-    found: set[tuple[int, int]] = set()
+    found: list[_Array] = []
     first = 0
     while first < n:
         last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + most, side="right")) - 1)
@@ -94,14 +97,13 @@ def _counted_pairs(
         codes = mine[apart].astype(np.int64) * n + others[apart]
         codes.sort()
         runs = _run_starts(codes)
-        hits = codes[runs[np.diff(np.append(runs, len(codes))) >= needed]]
-        found.update(zip((hits // n).tolist(), (hits % n).tolist(), strict=True))
-    return found
+        found.append(codes[runs[np.diff(np.append(runs, len(codes))) >= needed]])
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
-def many_shared(postings: Postings, needed: int) -> set[tuple[int, int]]:
-    """Pairs (a < b) of articles that share at least `needed` of the kept keys: each entry is
-    counted with the holders after it in its key's run (a run is in article order)."""
+def many_shared(postings: Postings, needed: int) -> _Array:
+    """Pairs (a < b) of articles that share at least `needed` of the kept keys, as codes (see
+    pairs): each entry is counted with the holders after it in its key's run (in article order)."""
     by_article = np.argsort(postings.holders).astype(np.int32)  # each article's entries together
     held = np.bincount(postings.holders, minlength=postings.articles)
     firsts = np.concatenate(([0], np.cumsum(held)))
@@ -113,14 +115,17 @@ def many_shared(postings: Postings, needed: int) -> set[tuple[int, int]]:
     return _counted_pairs(postings, held, batch, needed)
 
 
-def rare_lookups(postings: Postings, rare: int, needed: int) -> set[tuple[int, int]]:
+def rare_lookups(postings: Postings, rare: int, needed: int) -> _Array:
     """Pairs (a < b) where one article holds `needed` of the other's `rare` rarest kept keys,
-    rarest by how many articles hold them, then by key, as an index query finds them."""
+    rarest by how many articles hold them, then by key, as an index query finds them; as codes
+    (see pairs)."""
     by_rank = np.lexsort((postings.keys, postings.sizes))
-    rank = np.empty(len(by_rank), dtype=np.int64)
+    rank = np.empty(len(by_rank), dtype=np.int32)
     rank[by_rank] = np.arange(len(by_rank))
     # One sort orders each article's keys, rarest first: (article, rank) in one integer.
-    codes = (postings.holders.astype(np.int64) << 32) | rank[postings.key_of]
+    codes = postings.holders.astype(np.int64)
+    codes <<= 32  # in place: each step of the expression would be another array of every entry
+    codes |= rank[postings.key_of]
     codes.sort()
     del rank
     held = np.bincount(postings.holders, minlength=postings.articles)
@@ -135,5 +140,14 @@ def rare_lookups(postings: Postings, rare: int, needed: int) -> set[tuple[int, i
         return owners[chosen], ends - postings.sizes[keys], ends
 
     # Batches are counted in articles: each looks up at most `rare` runs.
-    pairs = _counted_pairs(postings, np.minimum(held, rare), batch, needed)
-    return {(min(a, b), max(a, b)) for a, b in pairs}
+    found = _counted_pairs(postings, np.minimum(held, rare), batch, needed)
+    n = postings.articles
+    a, b = found // n, found % n
+    return np.minimum(a, b) * n + np.maximum(a, b)
+
+
+def pairs(found: Sequence[_Array], articles: int) -> list[tuple[int, int]]:
+    """The pairs (a < b) of positions that any of found holds, once each, in order: found holds
+    each pair as the code a * articles + b."""
+    codes = np.unique(np.concatenate([*found, np.zeros(0, dtype=np.int64)]))
+    return list(zip((codes // articles).tolist(), (codes % articles).tolist(), strict=True))
