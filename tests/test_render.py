@@ -352,3 +352,27 @@ def test_an_edge_whose_direction_is_unknown_claims_no_direction_in_any_format() 
     assert graph.edges["a", "b"]["direction_known"] is True
     ET.fromstring(out(OutputFormat.GRAPHML))  # well-formed
     assert json.loads(out(OutputFormat.JSON))["edges"][1]["direction_known"] is False
+    # The parent of such an edge is the source only as drawn (helpers 52 and 53, session 16).
+    assert "- **b** — *near-verbatim copy* of a, confidence 0.80" in markdown
+    assert "### c ↔ b" in markdown and "### b ← a" in markdown
+    assert "the source as drawn" not in markdown  # a's one child is known to come from it
+    assert '<text class="elabel"' in html and ">verbatim copy (order unknown)</text>" in html
+    assert html.count("SOURCE AS DRAWN") == 0  # b is no root: its badge is the relation's
+
+
+def test_a_root_above_an_edge_of_unknown_direction_is_the_source_only_as_drawn() -> None:
+    from provtrace.models import Edge, Relation
+    from provtrace.render.common import or_reverse
+
+    a, b = (article(name, ["The port reopened on Monday.", "Ships queued for days."]) for name in "ab")
+    balanced = Edge("a", "b", Relation.VERBATIM_COPY, 0.5, ("which came first cannot be told",), direction_known=False)
+    result = Trace((a, b), (balanced,), (), (), ())
+    markdown = str(renderer(OutputFormat.MARKDOWN)(result, RenderOptions()))
+    assert "- **a** — the source as drawn (which of it and b came first cannot be told)" in markdown
+    html = str(renderer(OutputFormat.HTML)(result, RenderOptions()))
+    assert "is drawn as the source, though which of it and" in html and "the others derive from" not in html
+    assert "SOURCE AS DRAWN" in html
+    # An excerpt or a summary is the shorter text: "a of b" would say the other is, so it is not said.
+    excerpt = Edge("a", "b", Relation.EXCERPT, 0.5, (), direction_known=False)
+    assert or_reverse(excerpt) == ", or a derives from b (order unknown)"
+    assert or_reverse(Edge("unseen:afp", "b", Relation.UNSEEN_SOURCE, 0.5, (), direction_known=False)) == ""

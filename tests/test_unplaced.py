@@ -76,3 +76,21 @@ def test_a_derived_pair_joined_through_a_middle_text_names_it() -> None:
 def test_a_pair_joined_by_an_edge_or_in_separate_trees_is_left_as_it_is() -> None:
     assert explain_between(_related(), [_edge("b", "a")], _named) == _related()
     assert explain_between(_related(), [_edge("x", "a"), _edge("y", "b")], _named) == _related()
+
+
+def test_a_path_through_an_edge_of_unknown_direction_says_the_tree_is_only_drawn_so() -> None:
+    # New-user review, session 16: with both edges undecided, the pair's evidence still read
+    # "c derives from a through b".
+    from dataclasses import replace
+
+    edges = [_edge("a", "m"), replace(_edge("m", "b"), direction_known=False)]
+    said = explain_between(_related(), edges, _named)["a", "b"].evidence[-1]
+    assert said == (
+        "no edge between them in the tree: b derives from a through m "
+        "(as the tree is drawn: which came first cannot be told at every step)"
+    )
+    siblings = [replace(_edge("s", "a"), direction_known=False), _edge("s", "b")]
+    assert explain_between(_related(), siblings, _named)["a", "b"].evidence[-1].endswith("at every step)")
+    assert not explain_between(_related(), [_edge("s", "a"), _edge("s", "b")], _named)["a", "b"].evidence[
+        -1
+    ].endswith("at every step)")

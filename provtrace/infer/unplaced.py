@@ -73,6 +73,15 @@ def explain_between(
     reader comparing the two must not be left with "derived" on one side and no edge on the other.
     name gives how a tree node is written (an unseen source: "an unseen Reuters original")."""
     parent_of = {e.child: e.parent for e in edges}
+    unknown = {e.child for e in edges if not e.direction_known}  # the edge above each such child
+
+    def hedged(steps: Sequence[str]) -> str:
+        """What a path whose steps (the children of its edges) include one of unknown direction
+        must add: the tree draws it one way only to be drawn."""
+        if unknown.isdisjoint(steps):
+            return ""
+        return " (as the tree is drawn: which came first cannot be told at every step)"
+
     out = dict(related)
     for key, r in related.items():
         if r.judgement is not Derivation.DERIVED or (r.a not in parent_of and r.b not in parent_of):
@@ -85,12 +94,15 @@ def explain_between(
             chain = _ancestors(parent_of, low)
             through = ", then ".join(name(x) for x in chain[: chain.index(high)])
             said = f"no edge between them in the tree: {low} derives from {high} through {through}"
+            said += hedged([low, *chain[: chain.index(high)]])
         elif set(up_a) & set(up_b):
             common = next(x for x in up_a if x in up_b)
             said = (
                 f"no edge between them in the tree: both derive from {name(common)}, "
                 "from which the wording they share can come"
             )
+            steps = [r.a, *up_a[: up_a.index(common)], r.b, *up_b[: up_b.index(common)]]
+            said += hedged(steps)
         else:
             continue  # on separate trees: explain_unplaced speaks for a text in no edge
         out[key] = replace(r, evidence=(*r.evidence, said))

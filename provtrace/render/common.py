@@ -270,12 +270,27 @@ def unseen_agency(trace: Trace, edge: Edge) -> str | None:
 ORDER_UNKNOWN = "order unknown"
 
 
+#: Relations that could hold the other way round: an excerpt or a summary is the shorter text.
+_EITHER_WAY = frozenset(
+    {Relation.VERBATIM_COPY, Relation.NEAR_VERBATIM_COPY, Relation.REWRITE, Relation.TRANSLATION}
+)
+
+
 def or_reverse(edge: Edge, name: Callable[[str], str] = str) -> str:
     """What follows an edge's relation where its direction cannot be told from the texts, so that
-    no format states a direction the inference did not find: ", or a of b (order unknown)"."""
-    if edge.direction_known:
+    no format states a direction the inference did not find: ", or a of b (order unknown)", or
+    ", or a derives from b (order unknown)" where the relation holds one way only (an excerpt)."""
+    if edge.direction_known or edge.relation is Relation.UNSEEN_SOURCE:
         return ""
-    return f", or {name(edge.parent)} of {name(edge.child)} ({ORDER_UNKNOWN})"
+    if edge.relation in _EITHER_WAY:
+        return f", or {name(edge.parent)} of {name(edge.child)} ({ORDER_UNKNOWN})"
+    return f", or {name(edge.parent)} derives from {name(edge.child)} ({ORDER_UNKNOWN})"
+
+
+def unknown_below(trace: Trace, node: str) -> list[str]:
+    """The children of a node whose edge's direction the texts cannot tell, by id: the node is
+    their parent only to draw the tree."""
+    return sorted(e.child for e in trace.edges if e.parent == node and not e.direction_known)
 
 
 def relation_of(trace: Trace, edge: Edge, name: Callable[[str], str] = str) -> str:

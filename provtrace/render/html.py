@@ -28,6 +28,7 @@ from provtrace.render.common import (
     pair_lists,
     roots,
     summary_line,
+    unknown_below,
     unseen_agency,
 )
 from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, source_html, summary_table
@@ -208,10 +209,15 @@ def _lede(trace: Trace) -> Iterator[str]:
             )
         else:
             notes = ", ".join(_e(n) for n in credit_notes(article))
+            unknown = unknown_below(trace, root)
+            said = "is the version the others derive from. Directly from it"
+            if unknown:
+                others = ", ".join(map(_id, unknown))
+                said = f"is drawn as the source, though which of it and {others} came first cannot be told"
+                said += ". Below it"
             yield (
                 f'<p class="lede"><span class="chip source">source</span> {_id(root)}{_title(article)}'
-                f"{f' ({notes})' if notes else ''} is the version the others derive from. "
-                f"Directly from it: {what}.</p>"
+                f"{f' ({notes})' if notes else ''} {said}: {what}.</p>"
             )
 
 

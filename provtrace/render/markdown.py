@@ -30,6 +30,7 @@ from provtrace.render.common import (
     pair_lists,
     pct,
     summary_line,
+    unknown_below,
     unlinked_columns,
     unseen_agency,
     walk,
@@ -105,7 +106,10 @@ def _tree_line(trace: Trace, node: Node) -> str:
         return f"{indent}- **{md(node_name(trace, node.id))}** — {UNSEEN_NOTE}"
     line = f"{indent}- **{md(node.id)}**{_title(node.article)} — "
     if node.edge is None:
+        unknown = unknown_below(trace, node.id)
         line += "the source"
+        if unknown:
+            line += f" as drawn (which of it and {', '.join(map(md, unknown))} came first cannot be told)"
     else:
         e = node.edge
         line += f"{_relation(trace, e)}, confidence {e.confidence:.2f}"
@@ -174,7 +178,8 @@ def _relation(trace: Trace, edge: Edge) -> str:
 
 
 def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[str]:
-    yield f"### {md(edge.child)} ← {md(node_name(trace, edge.parent))}"
+    arrow = "←" if edge.direction_known else "↔"  # ↔: which came first cannot be told
+    yield f"### {md(edge.child)} {arrow} {md(node_name(trace, edge.parent))}"
     yield ""
     relation = _relation(trace, edge)
     a = "" if unseen_agency(trace, edge) else indefinite(edge.relation).split(" ")[0] + " "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from provtrace.models import Relation, Trace
-from provtrace.render.common import Node, meta, outside_tree, walk
+from provtrace.render.common import ORDER_UNKNOWN, Node, meta, outside_tree, walk
 from provtrace.render.escape import one_line
 
 NODE_W, NODE_H = 290, 88
@@ -122,7 +122,10 @@ def _layout(trace: Trace) -> tuple[list[_Box], float, float]:
     return boxes, width, height + MARGIN - ROW_GAP
 
 
-def _node(box: _Box, href: Callable[[str], str | None]) -> Iterator[str]:
+def _node(
+    box: _Box, href: Callable[[str], str | None], hedged: frozenset[str] = frozenset()
+) -> Iterator[str]:
+    """A node's box; hedged: the nodes drawn above a child whose order against them is unknown."""
     node, x, y = box.node, box.x, box.y
     cls = f"node {box.kind}"
     if node.edge is not None:
@@ -136,6 +139,8 @@ def _node(box: _Box, href: Callable[[str], str | None]) -> Iterator[str]:
         yield f'<a href="{_e(link)}">'
     yield f"<title>{_e(tip)}</title>"
     badge = {"source": "SOURCE", "unseen": "UNSEEN SOURCE"}.get(box.kind)
+    if badge == "SOURCE" and node.id in hedged:
+        badge = "SOURCE AS DRAWN"
     if badge:
         yield f'<text class="badge" x="{x + 2:.0f}" y="{y - 7:.0f}">{badge}</text>'
     yield f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_W}" height="{NODE_H}" rx="8"/>'
@@ -180,7 +185,8 @@ def _edge_label(parent: _Box, child: _Box) -> Iterator[str]:
     y1, x2, y2 = parent.y + NODE_H / 2, child.x, child.y + NODE_H / 2
     # The curve arrives from the parent's side: the label goes on the other side of it.
     top = y2 - 24 if y2 <= y1 else y2 + 18
-    yield f'<text class="elabel" x="{x2 - 10:.0f}" y="{top:.0f}">{_e(edge.relation)}</text>'
+    said = str(edge.relation) if edge.direction_known else f"{edge.relation} ({ORDER_UNKNOWN})"
+    yield f'<text class="elabel" x="{x2 - 10:.0f}" y="{top:.0f}">{_e(said)}</text>'
     yield f'<text class="econf" x="{x2 - 10:.0f}" y="{top + 14:.0f}">confidence {edge.confidence:.2f}</text>'
 
 
@@ -207,7 +213,8 @@ def tree_svg(trace: Trace, href: Callable[[str], str | None]) -> str:
         if outside_tree(trace)[1]:
             band = "OUTSIDE THE TREE — unrelated, or related but placed under no other"
         out.append(f'<text class="band" x="{MARGIN}" y="{label_y:.0f}">{band}</text>')
+    hedged = frozenset(e.parent for e in trace.edges if not e.direction_known)
     for box in boxes:
-        out.extend(_node(box, href))
+        out.extend(_node(box, href, hedged))
     out.append("</svg>")
     return "\n".join(out)
