@@ -376,3 +376,30 @@ def test_a_root_above_an_edge_of_unknown_direction_is_the_source_only_as_drawn()
     excerpt = Edge("a", "b", Relation.EXCERPT, 0.5, (), direction_known=False)
     assert or_reverse(excerpt) == ", or a derives from b (order unknown)"
     assert or_reverse(Edge("unseen:afp", "b", Relation.UNSEEN_SOURCE, 0.5, (), direction_known=False)) == ""
+
+
+def test_what_no_link_holds_on_an_edge_of_unknown_direction_is_only_in_one_text() -> None:
+    # New-user review, session 16: "Added by b" and "Dropped from a" told which came first.
+    from dataclasses import replace
+
+
+    shared = ["The port reopened on Monday after a week of strikes.", "Ships queued for days outside the harbour."]
+    a = article("a", [*shared, "Officials expect trade to recover by June."])
+    b = article("b", [*shared, "The Housing Minister visited the docks on Tuesday."])
+    traced = trace_articles([a, b], TraceOptions(workers=1))
+    edge = next(e for e in traced.edges if {e.parent, e.child} == {"a", "b"})
+    for known in (True, False):
+        result = replace(traced, edges=(replace(edge, direction_known=known),))
+        text = plain(renderer(OutputFormat.TEXT)(result, RenderOptions()), width=300)
+        markdown = str(renderer(OutputFormat.MARKDOWN)(result, RenderOptions()))
+        html = str(renderer(OutputFormat.HTML)(result, RenderOptions()))
+        child, parent = edge.child, edge.parent
+        if known:
+            assert "1 added; 1 of the source’s dropped" in text and f"#### Added by {child} (1)" in markdown
+            assert f"{parent}</span> (source)</th>" in html
+        else:
+            assert f"1 only in {child}; 1 only in {parent}" in text and "added" not in text.split("sentences:")[1]
+            assert f"Only in {child} (1)" in text and f"Only in {parent} (1)" in text
+            assert f"#### Only in {child} (1)" in markdown and f"#### Only in {parent} (1)" in markdown
+            assert "Added by" not in markdown and "Dropped from" not in markdown.split("## What each")[1].split("###")[1]
+            assert "(source)</th>" not in html and "only on the right" in html and "only on the left" in html

@@ -181,7 +181,8 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     if found is None:
         yield '<p class="muted">The source is not among the articles traced: there is no text to compare.</p>'
     elif not options.brief:
-        yield from _side_by_side(*found[:3], found[3].unmatched)
+        # Of unknown direction, neither side is the source: what no link holds is only on one side.
+        yield from _side_by_side(*found[:3], found[3].unmatched, pair=not edge.direction_known)
     yield "</section>"
 
 

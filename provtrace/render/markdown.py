@@ -133,7 +133,11 @@ def _summary_table(trace: Trace) -> Iterator[str]:
     yield _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE
 
 
-def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: bool) -> Iterator[str]:
+def _changed(
+    alignment: Alignment, parent: Article, child: Article, unmatched: bool, known: bool = True
+) -> Iterator[str]:
+    """An edge's changed sentences; known: its direction is known (else what no link holds is
+    only in one text: neither added nor dropped)."""
     groups = (
         (LinkKind.ALTERED, "Altered — same sentence, words changed"),
         (LinkKind.PARAPHRASE, "Paraphrased — same content, other words"),
@@ -158,8 +162,8 @@ def _changed(alignment: Alignment, parent: Article, child: Article, unmatched: b
                 yield f"  - {md(child.id)}: {md(new)}"
         yield ""
     for label, indices, article in (
-        (f"Added by {md(child.id)}", alignment.added, child),
-        (f"Dropped from {md(parent.id)}", alignment.dropped, parent),
+        (f"Added by {md(child.id)}" if known else f"Only in {md(child.id)}", alignment.added, child),
+        (f"Dropped from {md(parent.id)}" if known else f"Only in {md(parent.id)}", alignment.dropped, parent),
     ):
         if indices:
             label = f"{NOT_MATCHED.capitalize()} in {md(article.id)}" if unmatched else label
@@ -201,7 +205,7 @@ def _edge_section(trace: Trace, edge: Edge, options: RenderOptions) -> Iterator[
         yield _NOT_MATCHED_NOTE
         yield ""
     if found is not None and not options.brief:
-        yield from _changed(*found[:3], found[3].unmatched)
+        yield from _changed(*found[:3], found[3].unmatched, edge.direction_known)
 
 
 def _pairs(heading: str, pairs: list[Related]) -> list[str]:

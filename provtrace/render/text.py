@@ -115,23 +115,29 @@ def _diff_text(old: str, new: str, options: RenderOptions) -> Text:
     return out
 
 
-def _counts(alignment: Alignment, unmatched: bool) -> str:
+def _counts(alignment: Alignment, unmatched: bool, known: bool = True) -> str:
+    """The counts line of an edge; known: its direction is known (else neither side is the source,
+    and what no link holds is only in one text)."""
     kinds = {k: sum(len(l.target) for l in alignment.links if l.kind is k) for k in LinkKind}
     added, dropped = (NOT_MATCHED, NOT_MATCHED) if unmatched else ("added", "dropped")
+    unlinked = f"{len(alignment.added)} {added}; {len(alignment.dropped)} of the source’s {dropped}"
+    if not known and not unmatched:
+        child, parent = visible(alignment.target), visible(alignment.source)
+        unlinked = f"{len(alignment.added)} only in {child}; {len(alignment.dropped)} only in {parent}"
     return (
         f"sentences: {kinds[LinkKind.VERBATIM]} verbatim, {kinds[LinkKind.ALTERED]} altered, "
-        f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {len(alignment.added)} {added}; "
-        f"{len(alignment.dropped)} of the source’s {dropped}"
+        f"{kinds[LinkKind.PARAPHRASE]} paraphrased, {unlinked}"
     )
 
 
 def _unlinked(
-    alignment: Alignment, parent: Article, child: Article, unmatched: bool
+    alignment: Alignment, parent: Article, child: Article, unmatched: bool, known: bool = True
 ) -> Iterator[RenderableType]:
-    """The sentences no link holds: added and dropped, or each side's not matched (see rows)."""
+    """The sentences no link holds: added and dropped, or each side's not matched (see rows), or
+    only in one text where the edge's direction is unknown."""
     sides = (
-        ("Added", "+", _ADDED, alignment.added, child),
-        ("Dropped", "-", _DROPPED, alignment.dropped, parent),
+        ("Added" if known else f"Only in {visible(child.id)}", "+", _ADDED, alignment.added, child),
+        ("Dropped" if known else f"Only in {visible(parent.id)}", "-", _DROPPED, alignment.dropped, parent),
     )
     for heading, mark, style, indices, article in sides:
         if not indices:
@@ -144,7 +150,12 @@ def _unlinked(
 
 
 def _changes(
-    alignment: Alignment, parent: Article, child: Article, options: RenderOptions, unmatched: bool
+    alignment: Alignment,
+    parent: Article,
+    child: Article,
+    options: RenderOptions,
+    unmatched: bool,
+    known: bool = True,
 ) -> Iterator[RenderableType]:
     def link_line(link: Link, mark: str, style: str) -> Text:
         where = f"[{_refs(link.source)} → {_refs(link.target)}]"
@@ -171,7 +182,7 @@ def _changes(
             line.append(_joined(child, link.target))
             yield line
             yield _hanging("    was: ", _joined(parent, link.source))
-    yield from _unlinked(alignment, parent, child, unmatched)
+    yield from _unlinked(alignment, parent, child, unmatched, known)
 
 
 def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableType:
@@ -187,11 +198,11 @@ def _edge_label(edge: Edge, trace: Trace, options: RenderOptions) -> RenderableT
     alignment = trace.alignment(edge.parent, edge.child)
     if alignment is not None and parent is not None:
         unmatched = trace.unlinked_may_be_translated(parent, child)
-        lines.append(Text(_counts(alignment, unmatched)))
+        lines.append(Text(_counts(alignment, unmatched, edge.direction_known)))
         if unmatched:
             lines.append(_hanging(f"  {NOT_MATCHED}: ", NOT_MATCHED_WHY))
         if not options.brief:
-            lines.extend(_changes(alignment, parent, child, options, unmatched))
+            lines.extend(_changes(alignment, parent, child, options, unmatched, edge.direction_known))
     return Group(*lines)
 
 
