@@ -72,6 +72,26 @@ def test_uncredited_reuse_from_several_articles_of_one_agency_counts_them_all_an
     assert finding.source is not None and finding.source in finding.message
 
 
+def test_of_two_wire_copies_giving_as_many_sentences_the_one_the_story_repeats_exactly_is_named(
+    tmp_path: Path,
+) -> None:
+    # New-user review, session 16: a story identical to b.txt was said to come "most, 6, from a.txt",
+    # a.txt winning a tie of sentences only by its name.
+    story = REUTERS.split("\n\n")
+    wire = tmp_path / "wire"
+    write(wire, "a.txt", "\n\n".join(story))
+    edited = "\n\n".join(story).replace("The 180-metre vessel", "The 180-metre ship")
+    assert edited != "\n\n".join(story)
+    write(wire, "b.txt", edited)
+    body = edited.split("\n\n")[1:-1]  # no title, no "(Reporting by …)" sign-off
+    told = "\n\n".join(part.split(" - ", 1)[-1] for part in body).replace(" told Reuters", " said")
+    write(tmp_path, "story.md", told)
+    finding = only(run(tmp_path / "story.md", wire=wire))
+    assert finding.rule is Rule.UNCREDITED_REUSE
+    assert "from 2 articles of Reuters copy (most, " in finding.message
+    assert finding.source is not None and finding.source.endswith("b.txt"), finding.message
+
+
 def test_stories_copied_from_the_wire_are_judged_derived_with_high_probability() -> None:
     """Each fictional story that copies the wire copy is derived from it, with its probability."""
     report = run(DATA / "stories" / "uncredited.md", DATA / "stories" / "credited.txt")

@@ -20,7 +20,7 @@ from provtrace.check.figures import figure_changes
 from provtrace.check.judge import REUSE_PROBABILITY
 from provtrace.check.model import Comparison, Finding, Severity
 from provtrace.check.quotes import Quote, Speakers, altered_from, find_quotes, lower_case_words, misattributed
-from provtrace.models import Alignment
+from provtrace.models import Alignment, LinkKind
 from provtrace.wording import plural, possessive
 
 if TYPE_CHECKING:
@@ -92,7 +92,9 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
     """
     story, config = given.story, given.config
     by_agency: dict[str, set[int]] = {}
-    main: dict[str, tuple[int, str, WireArticle]] = {}  # the wire article most reused, per agency
+    # The wire article most reused, per agency: of two that give as many sentences, the one that
+    # gives more word for word (a copy the story repeats exactly), then the likelier, then by path.
+    main: dict[str, tuple[int, int, float, str, WireArticle]] = {}
     likeliest: dict[str, float] = {}  # the highest probability of copying from the agency's articles
     copies: dict[str, int] = {}  # how many of the agency's articles the story reuses
     total = len(story.article.sentences) or 1
@@ -106,15 +108,17 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
         by_agency.setdefault(source.agency, set()).update(reused)
         copies[source.agency] = copies.get(source.agency, 0) + 1
         likeliest[source.agency] = max(likeliest.get(source.agency, 0.0), probability)
-        key = (-len(reused), source.article.path, source)
-        if source.agency not in main or key[:2] < main[source.agency][:2]:
+        links = comparison.alignment.links
+        verbatim = sum(len(link.target) for link in links if link.kind is LinkKind.VERBATIM)
+        key = (-len(reused), -verbatim, -probability, source.article.path, source)
+        if source.agency not in main or key[:4] < main[source.agency][:4]:
             main[source.agency] = key
     out = []
     for agency, reused in sorted(by_agency.items()):
         share = len(reused) / total
         if agency in story.credited or (len(reused) < config.reuse_sentences and share < config.reuse_share):
             continue
-        most, _, source = main[agency]
+        most, _, _, _, source = main[agency]
         verb = "comes" if len(reused) == 1 else "come"
         origin = _copy(source)
         if copies[agency] > 1:  # the count is over all of them: name how many, and the main one's share
