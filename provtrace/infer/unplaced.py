@@ -92,9 +92,10 @@ def explain_between(
         if r.b in up_a or r.a in up_b:
             low, high = (r.a, r.b) if r.b in up_a else (r.b, r.a)
             chain = _ancestors(parent_of, low)
-            through = ", then ".join(name(x) for x in chain[: chain.index(high)])
+            between = chain[: chain.index(high)]
+            through = ", then ".join(map(name, between))
             said = f"no edge between them in the tree: {low} derives from {high} through {through}"
-            said += hedged([low, *chain[: chain.index(high)]])
+            said += hedged([low, *between])
         elif set(up_a) & set(up_b):
             common = next(x for x in up_a if x in up_b)
             said = (

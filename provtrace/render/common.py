@@ -276,6 +276,12 @@ _EITHER_WAY = frozenset(
 )
 
 
+def order_note(edge: Edge) -> str:
+    """What follows an edge's relation, named alone (a table cell, a label), where the texts cannot
+    tell its direction: " (order unknown)"; else nothing."""
+    return "" if edge.direction_known else f" ({ORDER_UNKNOWN})"
+
+
 def or_reverse(edge: Edge, name: Callable[[str], str] = str) -> str:
     """What follows an edge's relation where its direction cannot be told from the texts, so that
     no format states a direction the inference did not find: ", or a of b (order unknown)", or

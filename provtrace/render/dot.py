@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from provtrace.models import Article, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import ORDER_UNKNOWN, node_kind, pairs_not_drawn
+from provtrace.render.common import node_kind, order_note, pairs_not_drawn
 from provtrace.render.escape import dot as q
 
 _SHORT = 48
@@ -64,10 +64,9 @@ def render_dot(trace: Trace, options: RenderOptions) -> str:
         lines.append(_article_node(article, kind))
     for edge in trace.edges:
         pairs = [("relation", edge.relation), ("confidence", f"{edge.confidence:.2f}")]
-        label = q(edge.relation, f"confidence {edge.confidence:.2f}")
+        label = q(f"{edge.relation}{order_note(edge)}", f"confidence {edge.confidence:.2f}")
         if not edge.direction_known:  # drawn without an arrow: the texts do not tell which came first
             pairs += [("direction_known", "false"), ("dir", "none")]
-            label = q(f"{edge.relation} ({ORDER_UNKNOWN})", f"confidence {edge.confidence:.2f}")
         lines.append(_statement(f"{q(edge.parent)} -> {q(edge.child)}", pairs, label))
     # Related pairs that are no tree edges: undirected, dashed and grey, with the probability of copying.
     for r, what in pairs_not_drawn(trace):

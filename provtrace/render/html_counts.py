@@ -11,9 +11,9 @@ from html import escape
 
 from provtrace.models import Edge, Trace
 from provtrace.render.common import (
-    ORDER_UNKNOWN,
     edge_counts,
     node_name,
+    order_note,
     pct,
     unlinked_columns,
     unseen_agency,
@@ -117,7 +117,7 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
             f'<tr><td><a href="{escaped(anchors.get(e.child, ""))}">{id_span(e.child)}</a></td>'
             f"<td>{source_html(trace, e)}</td>"
             f'<td><span class="chip {relation_class(e.relation)}">{escaped(e.relation)}</span>'
-            f"{'' if e.direction_known else f' ({ORDER_UNKNOWN})'}</td>"
+            f"{order_note(e)}</td>"
             f'<td class="num">{e.confidence:.2f}</td>'
         )
         edge = found[e.parent, e.child]

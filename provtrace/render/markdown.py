@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from provtrace.models import Alignment, Article, Edge, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
-    ORDER_UNKNOWN,
     UNSEEN_NOTE,
     Node,
     compared_as_pair,
@@ -26,6 +25,7 @@ from provtrace.render.common import (
     meta,
     node_name,
     or_reverse,
+    order_note,
     outside_lists,
     pair_lists,
     pct,
@@ -127,7 +127,7 @@ def _summary_table(trace: Trace) -> Iterator[str]:
         f = found[e.parent, e.child]
         cells = _counts_cells(f[3], named) if f else "| — | — | — | — | — |"
         parent = md(node_name(trace, e.parent))
-        relation = md(e.relation) + ("" if e.direction_known else f" ({ORDER_UNKNOWN})")
+        relation = md(f"{e.relation}{order_note(e)}")
         yield f"| {md(e.child)} | {parent} | {relation} | {e.confidence:.2f} {cells}"
     yield ""
     yield _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE

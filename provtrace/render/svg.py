@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from provtrace.models import Relation, Trace
-from provtrace.render.common import ORDER_UNKNOWN, Node, meta, outside_tree, walk
+from provtrace.render.common import Node, meta, order_note, outside_tree, walk
 from provtrace.render.escape import one_line
 
 NODE_W, NODE_H = 290, 88
@@ -185,7 +185,7 @@ def _edge_label(parent: _Box, child: _Box) -> Iterator[str]:
     y1, x2, y2 = parent.y + NODE_H / 2, child.x, child.y + NODE_H / 2
     # The curve arrives from the parent's side: the label goes on the other side of it.
     top = y2 - 24 if y2 <= y1 else y2 + 18
-    said = str(edge.relation) if edge.direction_known else f"{edge.relation} ({ORDER_UNKNOWN})"
+    said = f"{edge.relation}{order_note(edge)}"
     yield f'<text class="elabel" x="{x2 - 10:.0f}" y="{top:.0f}">{_e(said)}</text>'
     yield f'<text class="econf" x="{x2 - 10:.0f}" y="{top + 14:.0f}">confidence {edge.confidence:.2f}</text>'
 
