@@ -60,6 +60,10 @@ class Postings:
         self.ends = np.cumsum(self.sizes)
         self.key_of = np.repeat(np.arange(len(self.sizes), dtype=np.int32), self.sizes)
         self.articles = len(keys)
+        #: How many entries each article has, and where its entries would start were they
+        #: ordered by article (both searches walk the articles in batches of whole ones).
+        self.held = np.bincount(self.holders, minlength=self.articles)
+        self.firsts = np.concatenate(([0], np.cumsum(self.held)))
 
 
 def _run_starts(values: _Array) -> _Array:
@@ -105,14 +109,13 @@ def many_shared(postings: Postings, needed: int) -> _Array:
     """Pairs (a < b) of articles that share at least `needed` of the kept keys, as codes (see
     pairs): each entry is counted with the holders after it in its key's run (in article order)."""
     by_article = np.argsort(postings.holders).astype(np.int32)  # each article's entries together
-    held = np.bincount(postings.holders, minlength=postings.articles)
-    firsts = np.concatenate(([0], np.cumsum(held)))
+    firsts = postings.firsts
 
     def batch(lo: int, hi: int) -> tuple[NDArray[np.int32], _Array, _Array]:
         at = by_article[firsts[lo] : firsts[hi]]
         return postings.holders[at], at + np.int64(1), postings.ends[postings.key_of[at]]
 
-    return _counted_pairs(postings, held, batch, needed)
+    return _counted_pairs(postings, postings.held, batch, needed)
 
 
 def rare_lookups(postings: Postings, rare: int, needed: int) -> _Array:
@@ -128,8 +131,7 @@ def rare_lookups(postings: Postings, rare: int, needed: int) -> _Array:
     codes |= rank[postings.key_of]
     codes.sort()
     del rank
-    held = np.bincount(postings.holders, minlength=postings.articles)
-    firsts = np.concatenate(([0], np.cumsum(held)))
+    firsts = postings.firsts
 
     def batch(lo: int, hi: int) -> tuple[NDArray[np.int32], _Array, _Array]:
         part = codes[firsts[lo] : firsts[hi]]
@@ -140,7 +142,7 @@ def rare_lookups(postings: Postings, rare: int, needed: int) -> _Array:
         return owners[chosen], ends - postings.sizes[keys], ends
 
     # Batches are counted in articles: each looks up at most `rare` runs.
-    found = _counted_pairs(postings, np.minimum(held, rare), batch, needed)
+    found = _counted_pairs(postings, np.minimum(postings.held, rare), batch, needed)
     n = postings.articles
     a, b = found // n, found % n
     return np.minimum(a, b) * n + np.maximum(a, b)
