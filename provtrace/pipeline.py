@@ -280,14 +280,14 @@ def trace_articles(
     unrelated: list[str] = []
     related: list[Related] = []
     alignments: dict[tuple[str, str], Alignment] = {}
-    bilingual = 0
+    languages: list[PartLanguages] = []
     for part in infer_parts(articles, options, infer_part, progress):
         edges += part.edges
         unseen += part.unseen
         unrelated += part.unrelated
         related += part.related
         alignments.update(part.alignments)
-        bilingual += part.bilingual
+        languages.append(part.languages)
     return Trace(
         articles=tuple(articles),
         edges=tuple(sorted(edges, key=lambda e: (e.parent, e.child))),
@@ -296,8 +296,7 @@ def trace_articles(
         alignments=tuple(alignments[k] for k in sorted(alignments)),
         warnings=(
             *warnings,
-            *bilingual_warnings(bilingual, options),
-            *_lone_language(articles, unrelated, options),
+            *language_warnings(languages, options),
         ),
         related=tuple(sorted(related, key=lambda r: (r.a, r.b))),
         semantic=options.semantic,
@@ -310,21 +309,49 @@ def bilingual_warnings(pairs: int, options: TraceOptions) -> tuple[str, ...]:
     return (across_languages(pairs, semantic_installed()),) if pairs and not options.semantic else ()
 
 
-def _lone_language(
-    articles: Sequence[Article], unrelated: Sequence[str], options: TraceOptions
-) -> tuple[str, ...]:
-    """The warning of a run that found unrelated articles in another language than others of the
-    run: without --semantic, any; with it, those in a language the model does not read. Else none."""
-    known = {a.language for a in articles} - {None}
-    language = {a.id: a.language for a in articles}
+@dataclass(frozen=True, slots=True)
+class PartLanguages:
+    """What the run's warnings about languages need of one connected component."""
+
+    bilingual: int  # how many of the alignments shown are of two articles in different languages
+    known: frozenset[str]  # the languages of its articles, where known
+    #: (id, language) of its articles related to no other text, where the language is known
+    alone: tuple[tuple[str, str], ...]
+
+
+def part_languages(
+    by_id: Mapping[str, Article],
+    shown: Iterable[tuple[str, str]],
+    unrelated: Iterable[str],
+    related: Iterable[Related],
+) -> PartLanguages:
+    """The languages of one component's articles, of the pairs it shows, and of those it relates
+    to nothing."""
+    bilingual = sum(by_id[a].in_other_language(by_id[b]) for a, b in shown)
+    known = frozenset(a.language for a in by_id.values() if a.language is not None)
+    linked = {i for r in related for i in (r.a, r.b)}
+    alone = tuple((i, lang) for i in unrelated if i not in linked and (lang := by_id[i].language) is not None)
+    return PartLanguages(bilingual, known, alone)
+
+
+def language_warnings(parts: Sequence[PartLanguages], options: TraceOptions) -> tuple[str, ...]:
+    """The run's warnings about languages: pairs in two languages shown aligned by their words alone
+    (bilingual_warnings), and articles related to nothing while others of the run are in another
+    language (without --semantic, any; with it, those in a language the model does not read)."""
+    warnings = bilingual_warnings(sum(p.bilingual for p in parts), options)
+    known = frozenset().union(*(p.known for p in parts))
     # In another language than some article of the run: its own known, and another known too
     # (Article.in_other_language against each article, without comparing every pair).
-    lone = [u for u in unrelated if language[u] is not None and known - {language[u]}]
+    lone = sorted((i, lang) for p in parts for i, lang in p.alone if known - {lang})
     if not options.semantic:
-        return (unrelated_across_languages(len(lone), semantic_installed()),) if lone else ()
-    unread = [u for u in lone if language[u] not in SEMANTIC_LANGUAGES]
-    languages = sorted({str(language[u]) for u in unread})
-    return (unread_languages(len(unread), languages),) if unread else ()
+        if lone:
+            own = sorted({lang for _, lang in lone})
+            warnings += (unrelated_across_languages(len(lone), own, sorted(known), semantic_installed()),)
+        return warnings
+    unread = sorted({lang for _, lang in lone if lang not in SEMANTIC_LANGUAGES})
+    if unread:
+        warnings += (unread_languages(sum(lang in unread for _, lang in lone), unread),)
+    return warnings
 
 
 def _credits_of(article: Article) -> Article:
@@ -376,7 +403,7 @@ class PartTrace:
     unrelated: tuple[str, ...]
     related: tuple[Related, ...]
     alignments: Mapping[tuple[str, str], Alignment]
-    bilingual: int  # how many of the alignments are of two articles in different languages
+    languages: PartLanguages
 
 
 def infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> PartTrace:
@@ -394,6 +421,6 @@ def infer_part(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignme
             if (a, b) not in kept and (b, a) not in kept:
                 kept[a, b] = result.alignment
     shown = _with_flips(kept, part.pairs, by_id)
-    bilingual = sum(by_id[a].in_other_language(by_id[b]) for a, b in shown)
+    languages = part_languages(by_id, shown, forest.unrelated, forest.related)
     found = (forest.edges, forest.unseen, forest.unrelated, forest.related)
-    return PartTrace(len(ids), *found, shown, bilingual)
+    return PartTrace(len(ids), *found, shown, languages)

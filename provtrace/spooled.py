@@ -22,10 +22,11 @@ from provtrace.align.progress import SentenceCount
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
 from provtrace.pipeline import (
+    PartLanguages,
     PartTrace,
-    bilingual_warnings,
     infer_part,
     infer_parts,
+    language_warnings,
     load_shelved,
     related_in_index,
 )
@@ -117,16 +118,17 @@ def spool_articles(
         articles = sorted(articles, key=lambda a: a.id)
     spill = Spill(budget)
     try:
-        edges = bilingual = 0
+        edges = 0
+        languages: list[PartLanguages] = []
         for part in infer_parts(articles, options, part_items, progress):
             edges += part.edges
-            bilingual += part.bilingual
+            languages.append(part.languages)
             for section, key, text in part.items:
                 spill.add(section, key, text)
     except BaseException:
         spill.close()
         raise
-    warnings = (*warnings, *bilingual_warnings(bilingual, options))
+    warnings = (*warnings, *language_warnings(languages, options))
     return SpooledTrace(articles, warnings, spill, edges, options.semantic)
 
 
@@ -151,7 +153,7 @@ class PartItems:
     articles: int
     edges: int
     items: tuple[_Item, ...]
-    bilingual: int  # as PartTrace.bilingual
+    languages: PartLanguages
 
 
 def part_items(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignment) -> PartItems:
@@ -163,4 +165,4 @@ def part_items(context: tuple[frozenset[str], TraceOptions], part: CorpusAlignme
     items += (("unrelated", (i,), item_json("unrelated", i)) for i in found.unrelated)
     items += (("related", (r.a, r.b), item_json("related", r)) for r in found.related)
     items += (("alignments", k, item_json("alignments", a)) for k, a in found.alignments.items())
-    return PartItems(found.articles, len(found.edges), tuple(items), found.bilingual)
+    return PartItems(found.articles, len(found.edges), tuple(items), found.languages)

@@ -46,13 +46,15 @@ def across_languages(pairs: int, installed: bool) -> str:
     )
 
 
-def unrelated_across_languages(count: int, installed: bool) -> str:
-    """The warning of a run without --semantic that found unrelated an article in another language
-    than other articles of the run (a translation whose names are transliterated shares too little)."""
+def unrelated_across_languages(count: int, own: Sequence[str], known: Sequence[str], installed: bool) -> str:
+    """The warning of a run without --semantic that found articles related to no other text while
+    other articles of the run are in another language (a translation whose names are transliterated
+    shares too little): own, the languages of those articles; known, of all the run's."""
     return (
-        f"{plural(count, 'unrelated article')} {'is' if count == 1 else 'are'} in different languages: "
-        "without --semantic only sentences sharing names and figures are matched across languages, "
-        f"so a translation among them may go unfound; {rerun_semantic(installed)}"
+        f"{plural(count, 'unrelated article')} ({', '.join(own)}) {'is' if count == 1 else 'are'} in "
+        f"another language than some of the run's articles (the run has {', '.join(known)}): without "
+        "--semantic only sentences sharing names and figures are matched across languages, so a translation of "
+        f"{'it' if count == 1 else 'one of them'} may go unfound; {rerun_semantic(installed)}"
     )
 
 

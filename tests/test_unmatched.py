@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from provtrace import pipeline
 from provtrace.align.semantic import available as semantic_installed
 from provtrace.cli.app import app
-from provtrace.models import Alignment, Edge, Link, LinkKind, Relation, Trace
+from provtrace.models import Alignment, Derivation, Edge, Link, LinkKind, Related, Relation, Trace
 from provtrace.options import TraceOptions
 from provtrace.pipeline import trace
 from provtrace.render import DiffFormat, OutputFormat, RenderOptions, diff_renderer, renderer
@@ -296,13 +296,54 @@ def test_articles_in_two_languages_found_unrelated_are_said_to_need_semantic() -
     # was listed as unrelated without a word (review, session 13).
     result = trace([str(CYRILLIC)], TraceOptions(workers=1))
     assert sorted(result.unrelated) == ["perevod-ru", "wire-en"]
-    assert [w for w in result.warnings if "different languages" in w] == [
-        "2 unrelated articles are in different languages: without --semantic only sentences sharing names "
-        "and figures are matched across languages, so a translation among them may go unfound; "
+    assert [w for w in result.warnings if "another language" in w] == [
+        "2 unrelated articles (en, ru) are in another language than some of the run's articles (the run "
+        "has en, ru): without --semantic only sentences sharing names and figures are matched across "
+        "languages, so a translation of one of them may go unfound; "
         + ("" if semantic_installed() else "pip install 'provtrace[semantic]' and ")
         + "rerun with --semantic"
     ]
     assert not trace([str(CYRILLIC)], TraceOptions(workers=1, semantic=True)).warnings
+    # The JSON output is spooled: it gave no such warning (review, session 17).
+    with spool_trace([str(CYRILLIC)], TraceOptions(workers=1)) as spooled:
+        assert spooled.warnings == result.warnings
+
+
+def test_an_unrelated_article_is_said_to_be_in_another_language_only_beside_one(tmp_path: Path) -> None:
+    # A bilingual folder and an English article on another story: the warning said "1 unrelated
+    # article is in different languages", of an English article (new-user review, session 16).
+    for path in BILINGUAL.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    (tmp_path / "weather.txt").write_text(
+        "Heavy snow closed schools across the northern valleys on Monday, and forecasters said more was "
+        "on the way.\n\nThe regional weather office said up to forty centimetres could fall by Wednesday "
+        "in the higher villages. Road crews worked through the night to keep the main pass open, and the "
+        "railway ran a reduced timetable.\n",
+        encoding="utf-8",
+    )
+    result = trace([str(tmp_path)], TraceOptions(workers=1))
+    assert result.unrelated == ("weather",)
+    [warning] = [w for w in result.warnings if "another language" in w]
+    assert warning.startswith(
+        "1 unrelated article (en) is in another language than some of the run's articles (the run has en, es)"
+    )
+    alone = trace([str(tmp_path / "weather.txt"), str(tmp_path / "ap-original.txt")], TraceOptions(workers=1))
+    assert alone.unrelated and not [w for w in alone.warnings if "another language" in w]
+
+
+def test_articles_related_to_some_text_are_not_counted_unrelated_in_the_language_warning() -> None:
+    # In a 71-article folder "4 unrelated articles are in different languages" while the header
+    # said "0 unrelated": they were related to a text, not in the tree (new-user review, session 16).
+    by_id = {
+        i: replace(article(i, ["x"]), language=lang) for i, lang in (("a", "en"), ("b", "en"), ("c", "es"))
+    }
+    related = (Related("a", "b", Derivation.INDEPENDENT, 0.1, ()),)
+    languages = pipeline.part_languages(by_id, [], ["a", "b", "c"], related)
+    assert languages.alone == (("c", "es"),) and languages.known == {"en", "es"}
+    [warning] = pipeline.language_warnings([languages], TraceOptions(semantic=False))
+    assert warning.startswith("1 unrelated article (es) is in another language")
+    lone_language = pipeline.part_languages({"c": by_id["c"]}, [], ["c"], ())
+    assert not pipeline.language_warnings([lone_language], TraceOptions(semantic=False))
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])
