@@ -53,8 +53,8 @@ def unrelated_across_languages(count: int, own: Sequence[str], known: Sequence[s
     return (
         f"{plural(count, 'unrelated article')} ({', '.join(own)}) {'is' if count == 1 else 'are'} in "
         f"another language than some of the run's articles (the run has {', '.join(known)}): without "
-        "--semantic only sentences sharing names and figures are matched across languages, so a translation of "
-        f"{'it' if count == 1 else 'one of them'} may go unfound; {rerun_semantic(installed)}"
+        "--semantic only sentences sharing names and figures are matched across languages, so a "
+        f"translation of {'it' if count == 1 else 'one of them'} may go unfound; {rerun_semantic(installed)}"
     )
 
 

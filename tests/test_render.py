@@ -325,7 +325,7 @@ def test_an_edge_whose_direction_is_unknown_claims_no_direction_in_any_format() 
     known = Edge("a", "b", Relation.NEAR_VERBATIM_COPY, 0.8, ("b lacks a word that a has",))
     balanced = Edge("b", "c", Relation.VERBATIM_COPY, 0.5, ("which came first cannot be told",), direction_known=False)
     result = Trace((a, b, c), (known, balanced), (), (), ())
-    result = replace(result, alignments=trace_articles([a, b, c], TraceOptions(workers=1)).alignments)
+    result = replace(result, alignments=trace_articles([a, b, c], TraceOptions(workers=1, all_pairs=True)).alignments)
     hedge = "or b of c (order unknown)"
 
     def out(fmt: OutputFormat) -> str:
@@ -338,7 +338,7 @@ def test_an_edge_whose_direction_is_unknown_claims_no_direction_in_any_format() 
     markdown = out(OutputFormat.MARKDOWN)
     assert f"*verbatim copy* of b, {hedge}, confidence 0.50" in markdown
     assert "c is a *verbatim copy* of b, or b of c (order unknown), confidence 0.50." in markdown
-    assert "| c | b | verbatim copy (order unknown) | 0.50 |" in markdown
+    assert "| c | b (as drawn) | verbatim copy (order unknown) | 0.50 |" in markdown
     assert "| b | a | near-verbatim copy | 0.80 |" in markdown
     html = out(OutputFormat.HTML)
     assert '<span class="id">b</span> of <span class="id">c</span> (order unknown)</h3>' in html
@@ -358,9 +358,20 @@ def test_an_edge_whose_direction_is_unknown_claims_no_direction_in_any_format() 
     assert "the source as drawn" not in markdown  # a's one child is known to come from it
     assert '<text class="elabel"' in html and ">verbatim copy (order unknown)</text>" in html
     assert html.count("SOURCE AS DRAWN") == 0  # b is no root: its badge is the relation's
+    # The tables' "Derived from" and "Added" columns, the bars' legend and the graph formats'
+    # node kinds stated the direction as drawn (session 16's leftovers).
+    row = next(line for line in markdown.splitlines() if line.startswith("| c |"))
+    assert row.endswith("| 0 only in c (0%) | 0 only in b (0%) |")
+    assert '<td><span class="id">b</span> (as drawn)</td>' in html and "0 only in c <span" in html
+    assert "added (not in the source; where which came first cannot be told, only in the version)" in html
+    assert '"c" [label="c", kind="undecided"' in dot and '"b" [label="b", kind="derived"' in dot
+    assert '"a" [label="a", kind="source"' in dot
+    assert {n: graph.nodes[n]["kind"] for n in "abc"} == {"a": "source", "b": "derived", "c": "undecided"}
 
 
 def test_a_root_above_an_edge_of_unknown_direction_is_the_source_only_as_drawn() -> None:
+    import networkx as nx
+
     from provtrace.models import Edge, Relation
     from provtrace.render.common import or_reverse
 
@@ -372,6 +383,8 @@ def test_a_root_above_an_edge_of_unknown_direction_is_the_source_only_as_drawn()
     html = str(renderer(OutputFormat.HTML)(result, RenderOptions()))
     assert "is drawn as the source, though which of it and" in html and "the others derive from" not in html
     assert "SOURCE AS DRAWN" in html
+    graph = nx.parse_graphml(str(renderer(OutputFormat.GRAPHML)(result, RenderOptions())))
+    assert graph.nodes["a"]["kind"] == graph.nodes["b"]["kind"] == "undecided"  # "source" was said of a
     # An excerpt or a summary is the shorter text: "a of b" would say the other is, so it is not said.
     excerpt = Edge("a", "b", Relation.EXCERPT, 0.5, (), direction_known=False)
     assert or_reverse(excerpt) == ", or a derives from b (order unknown)"

@@ -56,11 +56,18 @@ def walk(trace: Trace) -> Iterator[Node]:
 
 
 def node_kind(trace: Trace, article_id: str) -> str:
-    """The role of an article in the graph: source, derived, outside (in no edge but related to
-    another text) or unrelated."""
+    """The role of an article in the graph: source, derived, undecided (in the tree by edges whose
+    direction the texts cannot tell, and by no edge from a source known to come first), outside
+    (in no edge but related to another text) or unrelated."""
     if article_id in trace.unrelated:
         return "outside" if any(article_id in (r.a, r.b) for r in trace.related) else "unrelated"
-    return "derived" if any(e.child == article_id for e in trace.edges) else "source"
+    above = [e for e in trace.edges if e.child == article_id]
+    if any(e.direction_known for e in above):
+        return "derived"
+    below = [e for e in trace.edges if e.parent == article_id]
+    if above or (below and not any(e.direction_known for e in below)):
+        return UNDECIDED
+    return "source"
 
 
 def outside_tree(trace: Trace) -> tuple[list[str], list[str]]:
@@ -268,6 +275,10 @@ def unseen_agency(trace: Trace, edge: Edge) -> str | None:
 
 #: Beside the relation of an edge whose direction the texts cannot tell (Edge.direction_known).
 ORDER_UNKNOWN = "order unknown"
+#: The graph formats' kind of a node placed in the tree by such edges alone (node_kind).
+UNDECIDED = "undecided"
+#: Beside a tree edge's parent named in a table, where which of it and the child came first cannot be told.
+AS_DRAWN = "as drawn"
 
 
 #: Relations that could hold the other way round: an excerpt or a summary is the shorter text.
@@ -291,6 +302,15 @@ def or_reverse(edge: Edge, name: Callable[[str], str] = str) -> str:
     if edge.relation in _EITHER_WAY:
         return f", or {name(edge.parent)} of {name(edge.child)} ({ORDER_UNKNOWN})"
     return f", or {name(edge.parent)} derives from {name(edge.child)} ({ORDER_UNKNOWN})"
+
+
+def only_in(edge: Edge, counts: ChangeCounts) -> tuple[str, str] | None:
+    """What a table's cells call the child's and the parent's sentences no link holds where the
+    edge's direction cannot be told: ("only in c", "only in b"), as neither is added nor dropped
+    (else None: the column headings say it; not matched sentences keep that name)."""
+    if edge.direction_known or counts.unmatched:
+        return None
+    return f"only in {edge.child}", f"only in {edge.parent}"
 
 
 def unknown_below(trace: Trace, node: str) -> list[str]:

@@ -260,7 +260,7 @@ def render_html(trace: Trace, options: RenderOptions) -> str:
         tree_svg(trace, lambda i: anchors.get(i)),
         "</div></section>",
     ]
-    counted = [found[3] for e in trace.edges if (found := edge_counts(trace, e)) is not None]
+    counted = [(e, found[3]) for e in trace.edges if (found := edge_counts(trace, e)) is not None]
     if trace.edges:
         body += [
             '<section id="changes"><h2>What each version changed</h2>',
@@ -272,7 +272,7 @@ def render_html(trace: Trace, options: RenderOptions) -> str:
         body.append("</section>")
     body.extend(_outside(trace))
     body.extend(_article_list(trace))
-    return _page("Provenance report", body, any(c.unmatched for c in counted))
+    return _page("Provenance report", body, any(c.unmatched for _, c in counted))
 
 
 def _outside(trace: Trace) -> Iterator[str]:

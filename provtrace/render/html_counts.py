@@ -11,8 +11,10 @@ from html import escape
 
 from provtrace.models import Edge, Trace
 from provtrace.render.common import (
+    AS_DRAWN,
     edge_counts,
     node_name,
+    only_in,
     order_note,
     pct,
     unlinked_columns,
@@ -33,6 +35,8 @@ _BAR_LEGEND = (
     '<span><i class="swatch k-paraphrase"></i>paraphrased (same content, other words)</span>'
 )
 _BAR_ADDED = '<span><i class="swatch k-added"></i>added (not in the source)</span>'
+#: Said after "added (not in the source" where an edge's direction cannot be told.
+_BAR_ONLY = "; where which came first cannot be told, only in the version)"
 _BAR_UNMATCHED = (
     f'<span><i class="swatch k-unmatched"></i>{NOT_MATCHED} (to any sentence of a source in another '
     "language: it may be translated)</span>"
@@ -95,10 +99,13 @@ def counts(c: ChangeCounts) -> str:
     return '<div class="counts">' + "".join(out) + "</div>"
 
 
-def bar_legend(counted: list[ChangeCounts]) -> str:
-    """The legend of the bars: with added, not matched, or both, as the edges' counts have them."""
-    kinds = {c.unmatched for c in counted} or {False}
+def bar_legend(counted: list[tuple[Edge, ChangeCounts]]) -> str:
+    """The legend of the bars: with added, not matched, or both, as the edges' counts have them,
+    and what added is on an edge whose direction cannot be told (only in the version)."""
+    kinds = {c.unmatched for _, c in counted} or {False}
     added = _BAR_ADDED if False in kinds else ""
+    if added and any(only_in(e, c) for e, c in counted):
+        added = added.replace(")</span>", _BAR_ONLY + "</span>")
     return _BAR_LEGEND + added + (_BAR_UNMATCHED if True in kinds else "") + "</div>"
 
 
@@ -115,7 +122,7 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
     for e in edges:
         head = (
             f'<tr><td><a href="{escaped(anchors.get(e.child, ""))}">{id_span(e.child)}</a></td>'
-            f"<td>{source_html(trace, e)}</td>"
+            f"<td>{source_html(trace, e)}{'' if e.direction_known else f' ({AS_DRAWN})'}</td>"
             f'<td><span class="chip {relation_class(e.relation)}">{escaped(e.relation)}</span>'
             f"{order_note(e)}</td>"
             f'<td class="num">{e.confidence:.2f}</td>'
@@ -126,6 +133,8 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
             continue
         c = edge[3]
         said = (f" {c.added_word}", f" {c.dropped_word}") if named else ("", "")
+        if (only := only_in(e, c)) is not None:
+            said = (f" {escaped(only[0])}", f" {escaped(only[1])}")
         cells = [(n, "", c.share(n)) for n in (c.verbatim, c.altered, c.paraphrased)]
         cells += [(c.added, said[0], c.share(c.added)), (c.dropped, said[1], c.share(c.dropped, True))]
         nums = "".join(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from provtrace.models import Alignment, Article, Edge, LinkKind, Related, Trace
 from provtrace.render import RenderOptions
 from provtrace.render.common import (
+    AS_DRAWN,
     UNSEEN_NOTE,
     Node,
     compared_as_pair,
@@ -24,6 +25,7 @@ from provtrace.render.common import (
     link_text,
     meta,
     node_name,
+    only_in,
     or_reverse,
     order_note,
     outside_lists,
@@ -89,10 +91,13 @@ def _count_head(counts: list[ChangeCounts]) -> str:
     return f"| Verbatim | Altered | Paraphrased | {added} | {dropped} |"
 
 
-def _counts_cells(c: ChangeCounts, named: bool = False) -> str:
-    """The counts of one row; named: the unlinked cells say what they count (see unlinked_columns)."""
+def _counts_cells(c: ChangeCounts, named: bool = False, only: tuple[str, str] | None = None) -> str:
+    """The counts of one row; named: the unlinked cells say what they count (see unlinked_columns);
+    only: what they count instead, for an edge of unknown direction (common.only_in)."""
     cells = [f"{n} ({pct(c.share(n))})" for n in (c.verbatim, c.altered, c.paraphrased)]
     added, dropped = (f" {c.added_word}", f" {c.dropped_word}") if named else ("", "")
+    if only is not None:
+        added, dropped = (f" {md(word)}" for word in only)
     cells += [
         f"{c.added}{added} ({pct(c.share(c.added))})",
         f"{c.dropped}{dropped} ({pct(c.share(c.dropped, of_parent=True))})",
@@ -125,8 +130,8 @@ def _summary_table(trace: Trace) -> Iterator[str]:
     yield "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     for e in edges:
         f = found[e.parent, e.child]
-        cells = _counts_cells(f[3], named) if f else "| — | — | — | — | — |"
-        parent = md(node_name(trace, e.parent))
+        cells = _counts_cells(f[3], named, only_in(e, f[3])) if f else "| — | — | — | — | — |"
+        parent = md(node_name(trace, e.parent) + ("" if e.direction_known else f" ({AS_DRAWN})"))
         relation = md(f"{e.relation}{order_note(e)}")
         yield f"| {md(e.child)} | {parent} | {relation} | {e.confidence:.2f} {cells}"
     yield ""
