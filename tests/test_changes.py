@@ -111,6 +111,37 @@ def test_a_figure_only_added_is_detail_not_a_flip() -> None:
     assert meaning_changes("A source said so 2 times.", "A source said so.") == ()
 
 
+VOTE = "The harbour board voted 5-2 on Tuesday to sell the north pier, officials said."
+
+
+@pytest.mark.parametrize(
+    "new",
+    [VOTE.replace("5-2", "2-5"), VOTE.replace("5-2", "2 – 5"), VOTE.replace("voted 5-2", "voted 2-5 again")],
+)
+def test_a_score_whose_two_figures_trade_places_is_a_number_change(new: str) -> None:
+    # README limits, sessions 14-16: "voted 5-2" made "voted 2-5" was only a word change, as each
+    # figure paired with its equal; it says the other side won.
+    assert meaning_changes(VOTE, new) == meaning_changes(new, VOTE) == (Change.NUMBER,)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        VOTE.replace("officials said", "against 2-5 last year, officials said"),  # both scores stand
+        VOTE.replace("5-2", "2 to 5"),  # no longer one score: a word between
+        VOTE.replace("voted 5-2", "voted").replace("said.", "said: 2-5."),  # moved: not in its place
+    ],
+)
+def test_only_a_score_reversed_in_its_place_is_a_number_change(new: str) -> None:
+    assert Change.NUMBER not in meaning_changes(VOTE, new)
+
+
+def test_a_reworded_score_is_not_read_as_reversed() -> None:
+    # "Lions beat Tigers 5-2" and "Tigers lost to Lions 2-5" say one result: only near-identical
+    # sentences are compared figure by figure in place.
+    assert meaning_changes("Lions beat Tigers 5-2.", "Tigers lost to Lions 2-5.", close=False) == ()
+
+
 ISSUE_12 = (
     "Varela said the authority had offered a 6 percent pay rise, while the union is seeking nine percent."
 )

@@ -487,6 +487,14 @@ def test_a_swap_is_caught_against_two_versions_of_the_wire_that_both_hold_the_se
     assert len(found) == 2 and "“9” where the wire has “6”" in found[0], found
 
 
+def test_a_score_reversed_is_one_changed_figure_quoting_the_whole_score(tmp_path: Path) -> None:
+    vote = "The harbour board voted 5-2 on Tuesday to sell the north pier to a logistics group, officials said."
+    wire = write(tmp_path, "wire/reuters/vote.txt", f"By Reuters\n\n{vote}\n\n{TALKS}\n")
+    story = write(tmp_path, "s.txt", f"{vote.replace('5-2', '2-5')}\n\n{TALKS}\n")
+    found = [f.message for f in run(story, wire=wire.parent).findings if f.rule is Rule.CHANGED_FIGURE]
+    assert len(found) == 1 and "the story has “2-5” where the wire has “5-2”" in found[0], found
+
+
 # --- severities and waivers ---------------------------------------------------------------------
 
 

@@ -45,6 +45,8 @@ EXACT_PAIRING = 8
 #: an ordinal, a weekday, a month or an order of magnitude near a shared word is most often
 #: another fact of the same event ("his first gig" and "the group's 274th show").
 _NEAR_ONLY_BY_CONTEXT = frozenset({"ordinal", "weekday", "month", "many"})
+#: What alone joins the two figures of a score or a range ("5-2", "52–48").
+_DASHES = frozenset({"-", "–", "—"})
 #: Pairs of texts whose pairing is kept: a story's sentences recur in many links.
 _PAIRS_KEPT = 1 << 14
 
@@ -81,7 +83,12 @@ def pair_figures(old: str, new: str, *, close: bool) -> tuple[FigurePair, ...]:
     placed = _same_places(old, new, before, after) if close else frozenset()
     values_before = {v for f in before for v in (f.value, f.also) if v}
     values_after = {v for f in after for v in (f.value, f.also) if v}
-    pairs = _read_two_ways(before, after) + _year_or_number(placed, before, after)
+    pairs = _reversed_scores(old, new, before, after) if close else []
+    pairs += [
+        (i, j)
+        for i, j in _read_two_ways(before, after) + _year_or_number(placed, before, after)
+        if all(i != p and j != q for p, q in pairs)
+    ]
     for kind in sorted({f.kind for f in before} & {f.kind for f in after}):
         mine = [i for i, f in enumerate(before) if f.kind == kind and all(i != p for p, _ in pairs)]
         theirs = [j for j, f in enumerate(after) if f.kind == kind and all(j != q for _, q in pairs)]
@@ -124,6 +131,46 @@ def _read_two_ways(before: Sequence[Figure], after: Sequence[Figure]) -> list[tu
             pairs.append((i, j))
             taken.add(j)
     return pairs
+
+
+def _reversed_scores(
+    old: str, new: str, before: Sequence[Figure], after: Sequence[Figure]
+) -> list[tuple[int, int]]:
+    """(old, new) figures of a score or a range whose two figures traded places within it, in
+    near-identical sentences ("voted 5-2" made "voted 2-5"): each figure pairs with the one now in
+    its place, so both are changes. A score is two figures of one kind joined by a dash alone; the
+    two must follow the same word, and neither text may hold the other's score as well (a sentence
+    giving both "5-2" and "2-5" has them both)."""
+    olds, news = _scores(old, before), _scores(new, after)
+    old_scores = {(x, y) for _, x, y, _ in olds}
+    new_scores = {(x, y) for _, x, y, _ in news}
+    pairs: list[tuple[int, int]] = []
+    for i, x, y, word in olds:
+        if x == y or (y, x) in old_scores or (x, y) in new_scores:
+            continue
+        for j, x2, y2, word2 in news:
+            if (x2, y2) == (y, x) and word2 == word and all(i != p and j != q for p, q in pairs):
+                pairs += [(i, j), (i + 1, j + 1)]
+                break
+    return pairs
+
+
+def joined(text: str, a: Figure, b: Figure) -> bool:
+    """Whether figures a and b of text (a before b) are one score or range: of one kind, joined by
+    a dash alone ("5-2", "52 – 48")."""
+    return a.kind == b.kind and text[a.end : b.start].strip() in _DASHES
+
+
+def _scores(text: str, figures: Sequence[Figure]) -> list[tuple[int, str, str, str]]:
+    """The scores and ranges of text (see _reversed_scores): the index of the first figure, the two
+    values, and the word before it (case folded; "" at the start)."""
+    out = []
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        if joined(text, a, b):
+            words = _WORD.findall(text, 0, a.start)
+            out.append((k, a.value, b.value, words[-1].casefold() if words else ""))
+    return out
 
 
 def _year_or_number(

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from provtrace.align.figurepairs import pair_figures
+from provtrace.align.figurepairs import joined, pair_figures
 from provtrace.align.figures import Figure, find_figures
 from provtrace.check.model import Comparison
 from provtrace.models import Article, LinkKind
@@ -56,13 +56,34 @@ def figure_changes(story: Article, linked: Sequence[Comparison]) -> list[FigureC
             close = link.kind is not LinkKind.PARAPHRASE
             paired = {p.new.start: p for p in pair_figures(wire_text, story_text, close=close)}
             held = {f.value for f in find_figures(wire_text)}
+            found: list[tuple[Figure, Figure]] = []
             for figure in find_figures(story_text):
                 n = bisect_right(starts, figure.start) - 1
-                sentence, start = link.target[n], figure.start - starts[n]
                 pair = paired.get(figure.start)
                 if pair is not None and pair.changed:
-                    mine = replace(figure, start=start, end=figure.end - starts[n])
-                    changes.append(FigureChange(sentence, mine, pair.old, comparison))
+                    found.append((figure, pair.old))
                 elif pair is not None or figure.value in held:
-                    right.add((sentence, start))
+                    right.add((link.target[n], figure.start - starts[n]))
+            for figure, old in _whole_scores(found, story_text, wire_text):
+                n = bisect_right(starts, figure.start) - 1
+                mine = replace(figure, start=figure.start - starts[n], end=figure.end - starts[n])
+                changes.append(FigureChange(link.target[n], mine, old, comparison))
     return [c for c in changes if (c.sentence, c.story.start) not in right]
+
+
+def _whole_scores(
+    found: Sequence[tuple[Figure, Figure]], story_text: str, wire_text: str
+) -> list[tuple[Figure, Figure]]:
+    """The changed (story, wire) figures, those of a score whose two figures traded places ("5-2"
+    made "2-5") made one change quoting the whole score, not two (figurepairs.joined)."""
+    out: list[tuple[Figure, Figure]] = []
+    for figure, old in found:
+        if out:
+            first, first_old = out[-1]
+            swapped = figure.value == first_old.value and old.value == first.value
+            if swapped and joined(story_text, first, figure) and joined(wire_text, first_old, old):
+                story = replace(first, text=story_text[first.start : figure.end], end=figure.end)
+                out[-1] = (story, replace(first_old, text=wire_text[first_old.start : old.end], end=old.end))
+                continue
+        out.append((figure, old))
+    return out
