@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from collections import Counter
+from unittest.mock import patch
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provtrace.ingest import language
 from provtrace.ingest.language import detect_language
+from provtrace.scripts import script_of
 
 
 def test_spanish_full_of_words_portuguese_shares_is_still_spanish() -> None:
@@ -82,3 +89,28 @@ def test_belarusian_and_a_ukrainian_name_in_a_russian_text() -> None:
     assert detect_language(["Беларусь — дзяржава ва Усходняй Еўропе. Сталіца краіны — горад Мінск."]) == "be"
     russian = "Правительство Кубы в четверг заявило, что Виталий из Києва был убит в ходе операции в регионе."
     assert detect_language([russian]) == "ru"
+
+
+def _letters_one_by_one(texts: list[str], most: int) -> tuple[Counter[str], Counter[str]]:
+    """The definition _letters keeps while counting ASCII stretches at once: the first `most`
+    letters by script, and outside Latin script by letter."""
+    scripts: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    letters = [c for text in texts for c in text if c.isalpha()][:most]
+    for char in letters:
+        scripts[script_of(char)] += 1
+        if script_of(char) != "LATIN":
+            chars[char.lower()] += 1
+    return scripts, chars
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("ab Z1.\n éßΩжщ日本カ한ğ’—"), max_size=40), min_size=0, max_size=5
+    ),
+    st.integers(min_value=1, max_value=60),
+)
+def test_letters_counts_what_a_letter_by_letter_count_gives(texts: list[str], most: int) -> None:
+    with patch.object(language, "_MAX_LETTERS", most):
+        assert language._letters(texts) == _letters_one_by_one(texts, most)

@@ -75,24 +75,41 @@ _QUOTED = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]|�
 #: How many letters are enough to name a script, and how many are read at most.
 _MIN_LETTERS = 20
 _MAX_LETTERS = 20_000
+#: Deletes every ASCII character but a letter: what is left of an ASCII text is its letters.
+_ASCII_LETTERS_ONLY = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isalpha()))
+#: A text as stretches of ASCII and of other characters.
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 def _letters(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
-    """The first letters of the texts by script, and by letter (lower case) outside Latin script."""
+    """The first letters of the texts by script, and by letter (lower case) outside Latin script.
+
+    A stretch of ASCII is counted at once (its letters are all Latin); only the characters
+    beyond it are looked up one by one.
+    """
     scripts: Counter[str] = Counter()
     chars: Counter[str] = Counter()
     seen = 0
     for text in texts:
-        for char in text:
-            if not char.isalpha():
+        for run in (text,) if text.isascii() else _RUNS.findall(text):
+            if run.isascii():
+                taken = min(len(run.translate(_ASCII_LETTERS_ONLY)), _MAX_LETTERS - seen)
+                if taken:
+                    scripts["LATIN"] += taken
+                    seen += taken
+                if seen >= _MAX_LETTERS:
+                    return scripts, chars
                 continue
-            script = script_of(char)
-            scripts[script] += 1
-            if script != "LATIN":
-                chars[char.lower()] += 1
-            seen += 1
-            if seen >= _MAX_LETTERS:
-                return scripts, chars
+            for char in run:
+                if not char.isalpha():
+                    continue
+                script = script_of(char)
+                scripts[script] += 1
+                if script != "LATIN":
+                    chars[char.lower()] += 1
+                seen += 1
+                if seen >= _MAX_LETTERS:
+                    return scripts, chars
     return scripts, chars
 
 
