@@ -20,6 +20,13 @@ def test_an_agency_credit_or_a_dateline_in_brackets_is_not_an_aside() -> None:
     assert [text for text, _ in asides("The minister (62) resigned.")] == ["(62)"]
 
 
+def test_a_bracket_written_onto_a_word_is_not_an_aside() -> None:
+    # Page junk ("alert(1)") counted as an aside in the direction evidence (review, session 15).
+    assert asides("Click to run alert(1) on the page.") == []
+    assert asides("Under section 3(b) of the act, the mayor resigned.") == []
+    assert [text for text, _ in asides("The mayor resigned (again) on Monday.")] == ["(again)"]
+
+
 def test_a_copy_dropping_its_sources_asides_is_counted_as_lacking_them() -> None:
     alignment, a, b = _aligned(
         [

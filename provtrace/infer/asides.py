@@ -21,8 +21,9 @@ from provtrace.agencies import canonical_agency
 from provtrace.align.normalize import features, strip_dateline
 from provtrace.models import Alignment, Article
 
-#: An aside: a bracketed span without nested brackets, of a readable length.
-_ASIDE = re.compile(r"\(([^()]{1,300})\)")
+#: An aside: a bracketed span without nested brackets, of a readable length, not written onto the
+#: word before it ("alert(1)" in a page's script, "section 3(b)", a footnote's "said(1)" are no asides).
+_ASIDE = re.compile(r"(?<!\w)\(([^()]{1,300})\)")
 #: A word of a name, capitalised; and how many words before a bracket may hold the name it shortens.
 _WORD = re.compile(r"\w+")
 _NAME_WORDS = 8
