@@ -210,6 +210,28 @@ def test_two_siblings_are_set_side_by_side_never_called_source_and_version(examp
     assert ">left<" in out if fmt == "html" else True
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_two_texts_whose_order_cannot_be_told_are_set_side_by_side(tmp_path: Path, fmt: str) -> None:
+    # The tree hedged such an edge, but diff said "1 added; 1 of the source's dropped" (review, session 17).
+    shared = (
+        "Harbour board sells north pier\n\nThe harbour board voted 5-2 on Tuesday to sell the north pier to a "
+        "logistics group, officials said.\n\nThe sale is expected to close by the end of the year, according "
+        "to a statement from the board.\n\nDockworkers protested outside the meeting, saying the sale would "
+        "cost hundreds of jobs in the town.\n\nThe logistics group plans to build a new container terminal "
+        "on the site within three years.\n"
+    )
+    alpha = "Local shops said they feared losing customers once the pier closed to the public.\n"
+    beta = "The mayor said she would ask the regional government to review the decision next month.\n"
+    (tmp_path / "alpha.txt").write_text(shared + alpha, encoding="utf-8")
+    (tmp_path / "beta.txt").write_text(shared + beta, encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(tmp_path / "alpha.txt"), str(tmp_path / "beta.txt"), "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert "cannot be told" in result.stdout
+    assert "only on the right" in result.stdout and "only on the left" in result.stdout
+    for word in ("source’s", "| added |", ">added<", "+ added", " dropped", ">dropped<"):
+        assert word not in result.stdout, word
+
+
 @pytest.mark.parametrize(
     ("fmt", "marker"),
     [("json", '"schema": "provtrace.trace/1"'), ("markdown", "| Change | # |"), ("html", "<!DOCTYPE html>")],

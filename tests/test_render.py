@@ -363,6 +363,9 @@ def test_an_edge_whose_direction_is_unknown_claims_no_direction_in_any_format() 
     row = next(line for line in markdown.splitlines() if line.startswith("| c |"))
     assert row.endswith("| 0 only in c (0%) | 0 only in b (0%) |")
     assert '<td><span class="id">b</span> (as drawn)</td>' in html and "0 only in c <span" in html
+    assert "On a row whose order is unknown, the last two columns count" in markdown
+    # The edge's own counts and bar, above its side-by-side, said "added" (review, session 17).
+    assert "</b> only on the right (0%)" in html and "only on the right of 2 sentences" in html
     assert "added (not in the source; where which came first cannot be told, only in the version)" in html
     assert '"c" [label="c", kind="undecided"' in dot and '"b" [label="b", kind="derived"' in dot
     assert '"a" [label="a", kind="source"' in dot

@@ -140,7 +140,11 @@ def _reversed_scores(
     near-identical sentences ("voted 5-2" made "voted 2-5"): each figure pairs with the one now in
     its place, so both are changes. A score is two figures of one kind joined by a dash alone; the
     two must follow the same word, and neither text may hold the other's score as well (a sentence
-    giving both "5-2" and "2-5" has them both)."""
+    giving both "5-2" and "2-5" has them both). The capitalised words of the two must be the same,
+    in the same order: "the Lions and the Tigers ended 2-5" made "the Tigers and the Lions ended
+    5-2" says one result."""
+    if [w for w in _WORD.findall(old) if w[0].isupper()] != [w for w in _WORD.findall(new) if w[0].isupper()]:
+        return []
     olds, news = _scores(old, before), _scores(new, after)
     old_scores = {(x, y) for _, x, y, _ in olds}
     new_scores = {(x, y) for _, x, y, _ in news}

@@ -219,9 +219,11 @@ def _between(trace: Trace) -> list[Edge]:
 
 
 def compared_as_pair(trace: Trace) -> bool:
-    """Whether a diff's two texts are only set side by side: no edge joins them, so neither is a
-    source nor a version of the other, and what no link holds is only on one side (ONLY_LEFT)."""
-    return not _between(trace)
+    """Whether a diff's two texts are only set side by side: no edge joins them, or one whose
+    direction the texts cannot tell, so neither is known to be the source of the other, and what
+    no link holds is only on one side (ONLY_LEFT)."""
+    between = _between(trace)
+    return not between or not between[0].direction_known
 
 
 #: What reports say beside an unseen source's name.

@@ -9,6 +9,7 @@ attribute values included. Print CSS starts each version on a new page.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
@@ -167,8 +168,9 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     yield f'<p class="facts">{_title(child)} {facts}</p>'
     found = edge_counts(trace, edge)
     if found is not None:
-        yield counts(found[3])
-        yield bar(found[3])
+        # Of unknown direction, what no link holds is only on one side, as the side-by-side shows it.
+        yield counts(found[3] if edge.direction_known else replace(found[3], pair=True))
+        yield bar(found[3] if edge.direction_known else replace(found[3], pair=True))
         if found[3].unmatched:
             yield NOT_MATCHED_NOTE
     if edge.evidence:

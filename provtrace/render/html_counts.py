@@ -7,6 +7,7 @@ Every string that comes from an article (an id) is html.escape'd, as in provtrac
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from html import escape
 
 from provtrace.models import Edge, Trace
@@ -141,5 +142,6 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
             f'<td class="num">{n}{word} <span class="muted">{pct(share)}</span></td>'
             for n, word, share in cells
         )
-        yield head + f'<td class="barcol">{bar(c)}</td>{nums}</tr>'
+        shown = c if e.direction_known else replace(c, pair=True)  # "only on the right", not "added"
+        yield head + f'<td class="barcol">{bar(shown)}</td>{nums}</tr>'
     yield "</tbody></table>"

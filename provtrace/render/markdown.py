@@ -59,6 +59,11 @@ _COUNTS_ARE = (
     "Verbatim, altered, paraphrased and added count the version's sentences, as a share "
     "of the version; dropped counts the sentences of its source it left out, as a share of the source."
 )
+#: ... and where an edge's direction cannot be told, what its row counts instead.
+_COUNTS_ONLY_IN = (
+    "On a row whose order is unknown, the last two columns count the sentences only in the version "
+    "and only in the parent as drawn, neither added nor dropped."
+)
 #: ... and where every edge's are not matched.
 _COUNTS_ARE_UNMATCHED = (
     f"Verbatim, altered, paraphrased and {NOT_MATCHED} count the version's sentences, as a share "
@@ -135,7 +140,10 @@ def _summary_table(trace: Trace) -> Iterator[str]:
         relation = md(f"{e.relation}{order_note(e)}")
         yield f"| {md(e.child)} | {parent} | {relation} | {e.confidence:.2f} {cells}"
     yield ""
-    yield _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE
+    note = _COUNTS_ARE_UNMATCHED if counts and all(c.unmatched for c in counts) else _COUNTS_ARE
+    if any(only_in(e, f[3]) for e in edges if (f := found[e.parent, e.child]) is not None):
+        note += f" {_COUNTS_ONLY_IN}"
+    yield note
 
 
 def _changed(
