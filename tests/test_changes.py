@@ -116,12 +116,19 @@ VOTE = "The harbour board voted 5-2 on Tuesday to sell the north pier, officials
 
 @pytest.mark.parametrize(
     "new",
-    [VOTE.replace("5-2", "2-5"), VOTE.replace("5-2", "2 – 5"), VOTE.replace("voted 5-2", "voted 2-5 again")],
+    [
+        VOTE.replace("5-2", "2-5"),
+        VOTE.replace("5-2", "2 – 5"),
+        VOTE.replace("voted 5-2", "voted 2-5 again"),
+        # The old score stands elsewhere too, in another place (review, session 17: it hid the reversal).
+        VOTE.replace("5-2", "2-5").replace("officials said", "after a 5-2 vote in May, officials said"),
+    ],
 )
 def test_a_score_whose_two_figures_trade_places_is_a_number_change(new: str) -> None:
     # README limits, sessions 14-16: "voted 5-2" made "voted 2-5" was only a word change, as each
     # figure paired with its equal; it says the other side won.
-    assert meaning_changes(VOTE, new) == meaning_changes(new, VOTE) == (Change.NUMBER,)
+    old = VOTE.replace("officials said", "after a 5-2 vote in May, officials said") if "May" in new else VOTE
+    assert meaning_changes(old, new) == meaning_changes(new, old) == (Change.NUMBER,)
 
 
 @pytest.mark.parametrize(

@@ -138,19 +138,20 @@ def _reversed_scores(
 ) -> list[tuple[int, int]]:
     """(old, new) figures of a score or a range whose two figures traded places within it, in
     near-identical sentences ("voted 5-2" made "voted 2-5"): each figure pairs with the one now in
-    its place, so both are changes. A score is two figures of one kind joined by a dash alone; the
-    two must follow the same word, and neither text may hold the other's score as well (a sentence
-    giving both "5-2" and "2-5" has them both). The capitalised words of the two must be the same,
+    its place, so both are changes. A score is two figures of one kind joined by a dash alone; its
+    place is the word before it. The two must stand in one place, and neither text may hold the
+    other's score there as well (a score that stayed: "voted 2-5 … after a 5-2 vote" made "voted
+    5-2 … after a 5-2 vote" is one reversal). The capitalised words of the two must be the same,
     in the same order: "the Lions and the Tigers ended 2-5" made "the Tigers and the Lions ended
     5-2" says one result."""
     if [w for w in _WORD.findall(old) if w[0].isupper()] != [w for w in _WORD.findall(new) if w[0].isupper()]:
         return []
     olds, news = _scores(old, before), _scores(new, after)
-    old_scores = {(x, y) for _, x, y, _ in olds}
-    new_scores = {(x, y) for _, x, y, _ in news}
+    old_scores = {(x, y, word) for _, x, y, word in olds}
+    new_scores = {(x, y, word) for _, x, y, word in news}
     pairs: list[tuple[int, int]] = []
     for i, x, y, word in olds:
-        if x == y or (y, x) in old_scores or (x, y) in new_scores:
+        if x == y or (y, x, word) in old_scores or (x, y, word) in new_scores:
             continue
         for j, x2, y2, word2 in news:
             if (x2, y2) == (y, x) and word2 == word and all(i != p and j != q for p, q in pairs):
