@@ -144,9 +144,11 @@ def _reversed_scores(
     5-2 … after a 5-2 vote" is one reversal). The capitalised words of the two must be the same,
     in the same order: "the Lions and the Tigers ended 2-5" made "the Tigers and the Lions ended
     5-2" says one result."""
+    olds, news = _scores(old, before), _scores(new, after)
+    if not (olds and news):  # most sentences: no score on a side, and nothing more to read
+        return []
     if [w for w in _WORD.findall(old) if w[0].isupper()] != [w for w in _WORD.findall(new) if w[0].isupper()]:
         return []
-    olds, news = _scores(old, before), _scores(new, after)
     old_scores = {(x, y, word) for _, x, y, word in olds}
     new_scores = {(x, y, word) for _, x, y, word in news}
     pairs: list[tuple[int, int]] = []

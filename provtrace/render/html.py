@@ -9,7 +9,6 @@ attribute values included. Print CSS starts each version on a new page.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from provtrace.models import Alignment, Article, Edge, Relation, Trace
 from provtrace.render import RenderOptions
@@ -32,7 +31,15 @@ from provtrace.render.common import (
     unknown_below,
     unseen_agency,
 )
-from provtrace.render.html_counts import NOT_MATCHED_NOTE, bar, bar_legend, counts, source_html, summary_table
+from provtrace.render.html_counts import (
+    NOT_MATCHED_NOTE,
+    as_shown,
+    bar,
+    bar_legend,
+    counts,
+    source_html,
+    summary_table,
+)
 from provtrace.render.html_counts import escaped as _e
 from provtrace.render.html_counts import id_span as _id
 from provtrace.render.html_style import CSS, UNMATCHED_CSS
@@ -168,9 +175,9 @@ def _panel(trace: Trace, edge: Edge, n: int, options: RenderOptions) -> Iterator
     yield f'<p class="facts">{_title(child)} {facts}</p>'
     found = edge_counts(trace, edge)
     if found is not None:
-        # Of unknown direction, what no link holds is only on one side, as the side-by-side shows it.
-        yield counts(found[3] if edge.direction_known else replace(found[3], pair=True))
-        yield bar(found[3] if edge.direction_known else replace(found[3], pair=True))
+        shown = as_shown(edge, found[3])
+        yield counts(shown)
+        yield bar(shown)
         if found[3].unmatched:
             yield NOT_MATCHED_NOTE
     if edge.evidence:

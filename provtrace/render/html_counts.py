@@ -36,8 +36,11 @@ _BAR_LEGEND = (
     '<span><i class="swatch k-paraphrase"></i>paraphrased (same content, other words)</span>'
 )
 _BAR_ADDED = '<span><i class="swatch k-added"></i>added (not in the source)</span>'
-#: Said after "added (not in the source" where an edge's direction cannot be told.
-_BAR_ONLY = "; where which came first cannot be told, only in the version)"
+#: ... where some edge's direction cannot be told.
+_BAR_ADDED_OR_ONLY = (
+    '<span><i class="swatch k-added"></i>added (not in the source; where which came first cannot be '
+    "told, only in the version)</span>"
+)
 _BAR_UNMATCHED = (
     f'<span><i class="swatch k-unmatched"></i>{NOT_MATCHED} (to any sentence of a source in another '
     "language: it may be translated)</span>"
@@ -60,6 +63,12 @@ def source_html(trace: Trace, edge: Edge) -> str:
     if unseen_agency(trace, edge) is None:
         return id_span(edge.parent)
     return escaped(node_name(trace, edge.parent))
+
+
+def as_shown(edge: Edge, c: ChangeCounts) -> ChangeCounts:
+    """An edge's counts as its bar and its own counts show them: of unknown direction, what no link
+    holds is only on one side ("only on the right"), as its side-by-side sets the two texts."""
+    return c if edge.direction_known else replace(c, pair=True)
 
 
 def bar(c: ChangeCounts) -> str:
@@ -104,9 +113,9 @@ def bar_legend(counted: list[tuple[Edge, ChangeCounts]]) -> str:
     """The legend of the bars: with added, not matched, or both, as the edges' counts have them,
     and what added is on an edge whose direction cannot be told (only in the version)."""
     kinds = {c.unmatched for _, c in counted} or {False}
-    added = _BAR_ADDED if False in kinds else ""
-    if added and any(only_in(e, c) for e, c in counted):
-        added = added.replace(")</span>", _BAR_ONLY + "</span>")
+    added = ""
+    if False in kinds:
+        added = _BAR_ADDED_OR_ONLY if any(only_in(e, c) for e, c in counted) else _BAR_ADDED
     return _BAR_LEGEND + added + (_BAR_UNMATCHED if True in kinds else "") + "</div>"
 
 
@@ -142,6 +151,5 @@ def summary_table(trace: Trace, anchors: dict[str, str]) -> Iterator[str]:
             f'<td class="num">{n}{word} <span class="muted">{pct(share)}</span></td>'
             for n, word, share in cells
         )
-        shown = c if e.direction_known else replace(c, pair=True)  # "only on the right", not "added"
-        yield head + f'<td class="barcol">{bar(shown)}</td>{nums}</tr>'
+        yield head + f'<td class="barcol">{bar(as_shown(e, c))}</td>{nums}</tr>'
     yield "</tbody></table>"
