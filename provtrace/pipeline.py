@@ -21,7 +21,7 @@ from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.types import named_suffixes
 from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
 from provtrace.options import TraceOptions
-from provtrace.parallel import ordered_map
+from provtrace.parallel import fewer_full_collections, ordered_map
 from provtrace.shelf import Shelf, pack_article
 from provtrace.wording import across_languages, plural, unread_languages, unrelated_across_languages
 
@@ -184,6 +184,7 @@ def _read_and(
     return extract(None, document)
 
 
+@fewer_full_collections()
 def trace(
     paths: Iterable[str],
     options: TraceOptions | None = None,
@@ -197,6 +198,7 @@ def trace(
     return trace_articles(articles, options, warnings=warnings, progress=progress)
 
 
+@fewer_full_collections()
 def trace_with_index(
     paths: Iterable[str],
     index_path: str | os.PathLike[str],

@@ -21,6 +21,7 @@ from provtrace.align.corpus import CorpusAlignment
 from provtrace.align.progress import SentenceCount
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
+from provtrace.parallel import fewer_full_collections
 from provtrace.pipeline import (
     PartLanguages,
     PartTrace,
@@ -86,6 +87,7 @@ class SpooledTrace:
         self.close()
 
 
+@fewer_full_collections()
 def spool_trace(
     paths: Iterable[str],
     options: TraceOptions | None = None,

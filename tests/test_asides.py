@@ -15,15 +15,15 @@ def _aligned(pairs: list[tuple[str, str]]) -> tuple[Alignment, list[str], list[s
 
 
 def test_an_agency_credit_or_a_dateline_in_brackets_is_not_an_aside() -> None:
-    assert asides("MADRID (Reuters) - The minister resigned on Monday.") == []
-    assert asides("The minister resigned on Monday (AP).") == []
+    assert asides("MADRID (Reuters) - The minister resigned on Monday.") == ()
+    assert asides("The minister resigned on Monday (AP).") == ()
     assert [text for text, _ in asides("The minister (62) resigned.")] == ["(62)"]
 
 
 def test_a_bracket_written_onto_a_word_is_not_an_aside() -> None:
     # Page junk ("alert(1)") counted as an aside in the direction evidence (review, session 15).
-    assert asides("Click to run alert(1) on the page.") == []
-    assert asides("Under section 3(b) of the act, the mayor resigned.") == []
+    assert asides("Click to run alert(1) on the page.") == ()
+    assert asides("Under section 3(b) of the act, the mayor resigned.") == ()
     assert [text for text, _ in asides("The mayor resigned (again) on Monday.")] == ["(again)"]
 
 
@@ -51,9 +51,9 @@ def test_an_aside_kept_in_other_words_is_not_lacking() -> None:
 
 def test_a_name_s_short_form_in_brackets_is_part_of_the_name_not_an_aside() -> None:
     text = "Advisers in the General Directorate of Military Counterintelligence (Dgcim) were removed."
-    assert asides(text) == []
-    assert asides("He joined the North Atlantic Treaty Organisation (NATO) in 1999.") == []
-    assert asides("Sufre estrés postraumático (PTSD, por sus siglas en inglés) desde Irak.") == []
+    assert asides(text) == ()
+    assert asides("He joined the North Atlantic Treaty Organisation (NATO) in 1999.") == ()
+    assert asides("Sufre estrés postraumático (PTSD, por sus siglas en inglés) desde Irak.") == ()
 
 
 def test_a_capitalised_word_in_brackets_that_shortens_no_name_before_it_is_still_an_aside() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -42,6 +43,33 @@ def test_ordered_map_keeps_the_input_order_across_processes(monkeypatch: pytest.
 
 def _scaled(factor: int, item: int) -> int:
     return factor * item
+
+
+def _full_collection_threshold(state: None, item: int) -> int:
+    return gc.get_threshold()[2]
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_workers_collect_all_garbage_less_often(fresh: bool) -> None:
+    found = parallel.ordered_chunks(_full_collection_threshold, range(300), None, workers=2, fresh=fresh)
+    assert {x for chunk in found for x in chunk} == {parallel.FULL_COLLECTION_EVERY}
+
+
+def test_a_trace_collects_all_garbage_less_often_and_leaves_the_callers_thresholds(
+    examples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = []
+    real = parallel.ordered_map
+
+    def watched(*args: object, **kwargs: object) -> object:
+        seen.append(gc.get_threshold()[2])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("provtrace.pipeline.ordered_map", watched)
+    before = gc.get_threshold()
+    trace([str(examples)])
+    assert seen and set(seen) == {parallel.FULL_COLLECTION_EVERY}
+    assert gc.get_threshold() == before
 
 
 def test_progress_is_reported_in_every_stage(examples: Path) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provtrace.agencies import canonical_agency
 from provtrace.align.normalize import features, strip_dateline
@@ -40,15 +41,18 @@ class Asides:
     example: str = ""
 
 
-def asides(text: str) -> list[tuple[str, frozenset[str]]]:
+@lru_cache(maxsize=1 << 14)  # a sentence is in the links of many pairs of its story
+def asides(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The asides of a sentence, each as its text and its content-word stems (its folded text if none)."""
+    if "(" not in text:  # the common case: no bracket, no aside
+        return ()
     found = []
     for match in _ASIDE.finditer(strip_dateline(text)):
         inner = match.group(1).strip()
         if not inner or canonical_agency(inner) is not None or short_form(inner, text[: match.start()]):
             continue
         found.append((match.group(0), frozenset(features(inner).stems) or frozenset([inner.casefold()])))
-    return found
+    return tuple(found)
 
 
 def short_form(inner: str, before: str) -> bool:
