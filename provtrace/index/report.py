@@ -5,11 +5,11 @@ Wording lives here, beside the reports it describes, so the CLI only prints.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from provtrace.index.store import AddReport, IndexStats, RemoveReport
 from provtrace.ingest.reports import INDEX_REASON
+from provtrace.render.jsontext import dumps_sorted
 from provtrace.wording import plural
 
 #: The schema of `provtrace index stats --format json`.
@@ -80,4 +80,4 @@ def stats_text(stats: IndexStats, path: str) -> str:
 def stats_json(stats: IndexStats, path: str) -> str:
     """The stats as one JSON object (keys sorted), with the index path and a schema name."""
     data = {"schema_name": STATS_SCHEMA, "index": path, **asdict(stats)}
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    return dumps_sorted(data) + "\n"

@@ -47,7 +47,7 @@ from provtrace.infer.credited import agencies, wire_copy
 from provtrace.infer.lineage import Profile
 from provtrace.infer.pickup import picked_up
 from provtrace.infer.retelling import PARALLEL_SHARE, retold_in_order
-from provtrace.models import Alignment, Article, CreditKind
+from provtrace.models import Alignment, Article, CreditKind, Sentence
 from provtrace.wording import possessive
 
 # --- The model: fitted by benchmarks/fit_judgement.py (see its output for the data) ---------
@@ -114,8 +114,23 @@ class _Wording:
 _TEXTS_KEPT = 512
 
 
+#: The wordings of the articles judged last, by the identity of their sentences, each entry holding
+#: the sentences (so that no other tuple can take their identity while it is kept): an article is
+#: judged in every pair of its family, and joining and hashing its whole text each time cost more
+#: than the rest of a judgement.
+_BY_SENTENCES: dict[int, tuple[tuple[Sentence, ...], _Wording]] = {}
+
+
 def _wording(article: Article) -> _Wording:
-    return _wording_of("\n".join(s.text for s in article.sentences))
+    sentences = article.sentences
+    kept = _BY_SENTENCES.get(id(sentences))
+    if kept is not None and kept[0] is sentences:
+        return kept[1]
+    found = _wording_of("\n".join(s.text for s in sentences))
+    if len(_BY_SENTENCES) >= _TEXTS_KEPT:
+        _BY_SENTENCES.clear()
+    _BY_SENTENCES[id(sentences)] = (sentences, found)
+    return found
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)

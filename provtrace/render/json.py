@@ -28,6 +28,7 @@ from provtrace.models import (
     Unseen,
 )
 from provtrace.render import RenderOptions
+from provtrace.render.jsontext import dumps_sorted
 
 SCHEMA = "provtrace.trace/1"
 
@@ -107,7 +108,7 @@ def trace_to_dict(trace: Trace) -> dict[str, Any]:
 
 
 def _dumped(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, indent=2, ensure_ascii=False)
+    return dumps_sorted(value)
 
 
 def render_json(trace: Trace, options: RenderOptions) -> str:

@@ -6,11 +6,11 @@ give byte-identical output.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from provtrace.check.formats import FindingsOptions
 from provtrace.check.model import CheckReport, Finding
+from provtrace.render.jsontext import dumps_sorted
 
 SCHEMA = "provtrace.check/1"
 
@@ -73,4 +73,4 @@ def report_dict(report: CheckReport) -> dict[str, Any]:
 
 def render_json(report: CheckReport, options: FindingsOptions) -> str:
     """The provtrace.check/1 document."""
-    return json.dumps(report_dict(report), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return dumps_sorted(report_dict(report)) + "\n"
