@@ -19,10 +19,21 @@ from provtrace.ingest.extract import build_article, extract_document
 from provtrace.ingest.load import Found, find_documents, read_document
 from provtrace.ingest.reports import skip_messages
 from provtrace.ingest.types import named_suffixes
-from provtrace.models import Alignment, Article, Edge, Progress, RawDocument, Related, Skip, Trace, Unseen
+from provtrace.models import (
+    Alignment,
+    Article,
+    Credit,
+    Edge,
+    Progress,
+    RawDocument,
+    Related,
+    Skip,
+    Trace,
+    Unseen,
+)
 from provtrace.options import TraceOptions
 from provtrace.parallel import fewer_full_collections, ordered_map
-from provtrace.shelf import Shelf, pack_article
+from provtrace.shelf import Head, Shelf, head_of, pack_article
 from provtrace.wording import across_languages, plural, unread_languages, unrelated_across_languages
 
 #: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
@@ -87,8 +98,8 @@ def load_shelved(
     if len(found.sources) < SHELF_ARTICLES:
         return _articles(paths, found, progress, workers, scheduler)
     packed, warnings = _extract_all(paths, found, progress, workers, scheduler, _read_packed)
-    ids = _ids([path for path, _ in packed])
-    return Shelf(zip(ids, (data for _, data in packed), strict=True)), warnings
+    ids = _ids([path for path, _, _ in packed])
+    return Shelf((i, data, head) for i, (_, data, head) in zip(ids, packed, strict=True)), warnings
 
 
 R = TypeVar("R")
@@ -168,10 +179,11 @@ class _Unread:
     skip: Skip
 
 
-def _read_packed(state: None, document: RawDocument) -> tuple[str, bytes] | Skip:
-    """Extract one document: its path and packed article (shelf.pack_article), or why it was skipped."""
+def _read_packed(state: None, document: RawDocument) -> tuple[str, bytes, Head] | Skip:
+    """Extract one document: its path, packed article (shelf.pack_article) and head (shelf.head_of),
+    or why it was skipped."""
     result = _read_one(state, document)
-    return result if isinstance(result, Skip) else (result.path, pack_article(result))
+    return result if isinstance(result, Skip) else (result.path, pack_article(result), head_of(result))
 
 
 def _read_and(
@@ -356,9 +368,13 @@ def language_warnings(parts: Sequence[PartLanguages], options: TraceOptions) -> 
     return warnings
 
 
-def _credits_of(article: Article) -> Article:
-    """The article's id and credits, and nothing else (what the agencies it owns and cites are read from)."""
-    return Article(article.id, "", None, None, None, None, article.credits, (), ())
+def _credits_on(shelf: Shelf) -> list[Article]:
+    """Each article of the shelf as its id and the agency and kind of each credit, and nothing else
+    (what the agencies it owns and cites are read from), from the shelf's heads."""
+    return [
+        Article(i, "", None, None, None, None, tuple(Credit(a, "", kind) for a, kind in head.credits), (), ())
+        for i, head in zip(shelf.ids, shelf.heads, strict=True)
+    ]
 
 
 class _Sized(Protocol):
@@ -381,7 +397,7 @@ def infer_parts(
     Articles citing one agency that no article owns share a component. Progress is counted
     in the articles of the components finished (the articles attribute of each result).
     """
-    credited = [_credits_of(a) for a in articles] if isinstance(articles, Shelf) else articles
+    credited = _credits_on(articles) if isinstance(articles, Shelf) else articles
     owners = owned_agencies(credited)
     together = unseen_groups(credited, owners)
     del credited

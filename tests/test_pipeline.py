@@ -175,6 +175,37 @@ def test_a_spooled_trace_writes_the_json_of_the_whole_one(
             assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_trace_of_articles_held_on_a_shelf_is_the_trace_of_the_articles(
+    examples: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """Read from the shelf's heads and unpacked by the workers that survey them (keyed, as a large
+    run is), the articles give the same JSON, progress or not."""
+    import io
+
+    import provtrace.align.corpus as corpus
+    import provtrace.pipeline as pipeline
+    from provtrace.shelf import Shelf
+    from provtrace.spooled import spool_trace
+
+    data = Path(__file__).parent / "data" / "bilingual"
+    paths = [str(examples), str(data)]
+    options = TraceOptions(workers=1, all_pairs=True)
+    whole = renderer(OutputFormat.JSON)(trace(paths, options), RenderOptions())
+    monkeypatch.setattr(pipeline, "SHELF_ARTICLES", 1)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setattr(corpus, "ALL_PAIRS_UP_TO", 1)
+    keyed = renderer(OutputFormat.JSON)(trace(paths, options), RenderOptions())
+    for progress in (None, lambda stage, done, total: None):
+        with spool_trace(paths, replace(options, workers=workers), progress=progress) as spooled:
+            assert isinstance(spooled.articles, Shelf)
+            out = io.StringIO()
+            spooled.write_json(out)
+            assert out.getvalue() == keyed
+    # Keyed candidates find every related pair of these few articles: the same trace.
+    assert keyed == whole
+
+
 def test_writing_a_spooled_trace_reports_its_progress_up_to_every_item(
     examples: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -229,7 +260,7 @@ def test_a_shelf_holds_the_articles_and_warnings_load_articles_gives(
     import shutil
 
     import provtrace.pipeline as pipeline
-    from provtrace.shelf import Shelf
+    from provtrace.shelf import Shelf, head_of
 
     for k, story in enumerate(sorted(examples.iterdir())[:4]):
         shutil.copy(story, tmp_path / f"{k}-{story.name}")
@@ -244,5 +275,6 @@ def test_a_shelf_holds_the_articles_and_warnings_load_articles_gives(
     shelved, warnings = pipeline.load_shelved(paths, workers=1)
     assert isinstance(shelved, Shelf)
     assert (tuple(shelved), warnings) == whole
+    assert shelved.heads == tuple(head_of(a) for a in whole[0])
     assert len(whole[1]) >= 3
     assert shelved.get(whole[0][3].id) == whole[0][3] and shelved[1:3] == list(whole[0][1:3])

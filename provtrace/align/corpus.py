@@ -136,8 +136,12 @@ def map_components(
     """
     sizes: dict[str, int] = {}
     languages: dict[str, str | None] = {}
-    for article in articles:  # one pass: a shelf unpacks each article to read it
-        sizes[article.id], languages[article.id] = len(article.sentences), article.language
+    if isinstance(articles, Shelf):  # read from the heads: no article unpacked
+        for article_id, head in zip(articles.ids, articles.heads, strict=True):
+            sizes[article_id], languages[article_id] = head.sentences, head.language
+    else:
+        for article in articles:
+            sizes[article.id], languages[article.id] = len(article.sentences), article.language
     ids = sorted(sizes)
     keyed = not options.semantic and len(ids) > ALL_PAIRS_UP_TO
     survey = survey_run(articles, options, progress, keyed, fresh=len(articles) >= FRESH_ARTICLES)

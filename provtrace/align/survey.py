@@ -14,7 +14,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import TypeVar, overload
 
 from provtrace.align.features import (
     Vocabulary,
@@ -30,6 +30,9 @@ from provtrace.index.keys import SentenceKeys, article_keys
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_chunks, worker_count
+from provtrace.shelf import Shelf, unpack_article
+
+T = TypeVar("T")
 
 #: The stage name under which sentence features (and keys) are computed.
 COMPARING = "comparing sentences"
@@ -78,12 +81,19 @@ def survey_run(
         if found.keys is not None:
             shingles[article_id], words[article_id] = found.keys
 
-    # Read once: the articles may be on a shelf (unpacked each time one is read).
-    read_once = [(a.title or "", a.id, len(a.sentences)) for a in articles]
+    # From a shelf, its heads: no article unpacked here (a worker unpacks the ones it reads).
+    read_once = (
+        [(h.title or "", i, h.sentences) for i, h in zip(articles.ids, articles.heads, strict=True)]
+        if isinstance(articles, Shelf)
+        else [(a.title or "", a.id, len(a.sentences)) for a in articles]
+    )
     # Read by title: the copies of a story, which most often keep its headline, then come
     # together, and a worker reads their shared sentences and words once, from its caches.
     order = sorted(range(len(read_once)), key=read_once.__getitem__)
-    articles = _InOrder(articles, order)
+    every: Sequence[Article | tuple[str, bytes]] = (
+        list(articles.items()) if isinstance(articles, Shelf) else articles
+    )
+    items = _InOrder(every, order)
     sizes = [read_once[k][1:] for k in order]
     del read_once
     sentences = sum(n for _, n in sizes)
@@ -94,14 +104,14 @@ def survey_run(
         and worker_count(options.workers, len(articles)) == 1
     ):
         state: _Known = ({}, {}, keyed)
-        for article in articles:
-            keep(article.id, _survey_of(state, article, counter(progress, COMPARING, read, sentences)))
-            read += len(article.sentences)
+        for (article_id, size), item in zip(sizes, items, strict=True):
+            keep(article_id, _survey_of(state, item, counter(progress, COMPARING, read, sentences)))
+            read += size
             progress(COMPARING, read, sentences)
     else:
         chunks = ordered_chunks(
             _survey_of,
-            articles,
+            items,
             ({}, {}, keyed),
             workers=options.workers,
             scheduler=options.scheduler,
@@ -122,9 +132,13 @@ def survey_run(
 _Known = tuple[dict[str, Features], dict[str, SentenceKeys], bool]
 
 
-def _survey_of(state: _Known, article: Article, step: Callable[[int], None] | None = None) -> _Surveyed:
-    """One article's survey, through the process's cache of known sentences (copies of a
-    story repeat most of its sentences; the cache is emptied when it grows past KNOWN_KEPT)."""
+def _survey_of(
+    state: _Known, item: Article | tuple[str, bytes], step: Callable[[int], None] | None = None
+) -> _Surveyed:
+    """One article's survey (item: the article, or its id and packed self from a shelf), through
+    the process's cache of known sentences (copies of a story repeat most of its sentences; the
+    cache is emptied when it grows past KNOWN_KEPT)."""
+    article = item if isinstance(item, Article) else unpack_article(*item)
     known, known_keys, keyed = state
     if len(known) > KNOWN_KEPT:
         known.clear()
@@ -135,25 +149,25 @@ def _survey_of(state: _Known, article: Article, step: Callable[[int], None] | No
     return _Surveyed(pack_features(found), stem_counts(found), compact)
 
 
-class _InOrder(Sequence[Article]):
-    """Articles read in another order: the one at each of the given positions in turn."""
+class _InOrder(Sequence[T]):
+    """Items read in another order: the one at each of the given positions in turn."""
 
-    def __init__(self, articles: Sequence[Article], order: Sequence[int]) -> None:
-        self.articles, self.order = articles, order
+    def __init__(self, items: Sequence[T], order: Sequence[int]) -> None:
+        self.items, self.order = items, order
 
     def __len__(self) -> int:
         return len(self.order)
 
     @overload
-    def __getitem__(self, at: int) -> Article: ...
+    def __getitem__(self, at: int) -> T: ...
 
     @overload
-    def __getitem__(self, at: slice) -> Sequence[Article]: ...
+    def __getitem__(self, at: slice) -> Sequence[T]: ...
 
-    def __getitem__(self, at: int | slice) -> Article | Sequence[Article]:
+    def __getitem__(self, at: int | slice) -> T | Sequence[T]:
         if isinstance(at, slice):
-            return [self.articles[k] for k in self.order[at]]
-        return self.articles[self.order[at]]
+            return [self.items[k] for k in self.order[at]]
+        return self.items[self.order[at]]
 
 
 class Unpacked(Mapping[str, tuple[Features, ...]]):
