@@ -232,3 +232,28 @@ def test_an_article_shows_its_parents_changes_by_a_new_word_or_a_reworded_senten
     assert not generate.carries_changes(
         _version(["The zorvat harbour closed on Monday, according to AFP."]), credited, grandparent
     )
+
+
+def test_the_memory_sampler_keeps_to_its_share_of_a_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Measuring a process tree's memory as often as 100 ms allows, but no more often than keeps
+    the sampler to scale._TreeMemory.SHARE of one core: a slow measurement spaces the next ones."""
+    import os
+    import time
+
+    def slow(pid: int) -> int:
+        time.sleep(0.02)
+        return 2048
+
+    monkeypatch.setattr(scale, "_pss", slow)
+    memory = scale._TreeMemory(os.getpid())
+    memory.sample(time.perf_counter())
+    assert memory.peak == 2.0  # MiB, over the tree (this process and any children)
+    # 20 ms or more a measurement: the next one no sooner than 20 ms / SHARE (0.4 s) later.
+    assert memory._every >= 0.02 * len(memory.tree) / scale._TreeMemory.SHARE
+    calls = []
+    monkeypatch.setattr(scale, "_pss", lambda pid: calls.append(pid) or 0)
+    memory.sample(memory._measured + 0.2)
+    assert calls == []
+    monkeypatch.setattr(scale, "_pss", lambda pid: 1024)
+    memory.sample(time.perf_counter() + 1.0)
+    assert memory._every == 0.1 and memory.peak == 2.0
