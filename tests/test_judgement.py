@@ -139,3 +139,16 @@ def test_the_evidence_names_the_shorter_text_whose_words_are_measured() -> None:
         said = judge(a, b, profiles, 0.5, alignment).evidence[-1]
         assert "of story’s words (the shorter text’s, outside quotations)" in said, said
     assert "of wire’s words (outside quotations)" in judge(wire, story, profiles, 0.5, alignment, text=wire).evidence[-1]
+
+
+def test_an_articles_wording_is_read_from_its_own_sentences_whatever_its_id() -> None:
+    """The wording kept for an article (by the identity of its sentences) is never another's: two
+    articles with one id and other sentences, judged in turn, each have their own."""
+    from provtrace.infer import judgement
+
+    first = article("a", WIRE)
+    again = article("a", OWN)
+    assert judgement._wording(first) == judgement._wording_of("\n".join(WIRE))
+    assert judgement._wording(again) == judgement._wording_of("\n".join(OWN))
+    assert judgement._wording(first) is judgement._wording(first)  # kept, not read again
+    assert judgement._wording(first).size != judgement._wording(again).size
