@@ -57,16 +57,21 @@ _state: Any = None
 def _init(state: Any) -> None:
     global _state
     _state = state
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+    _collect_fully_less()
+
+
+def _collect_fully_less() -> tuple[int, ...]:
+    """Full garbage collections no more often than FULL_COLLECTION_EVERY says; the thresholds before."""
+    before = gc.get_threshold()
+    gc.set_threshold(before[0], before[1], max(before[2], FULL_COLLECTION_EVERY))
+    return before
 
 
 @contextmanager
 def fewer_full_collections() -> Iterator[None]:
     """Within the block, full garbage collections as FULL_COLLECTION_EVERY says (the thresholds
     are the caller's again after it)."""
-    before = gc.get_threshold()
-    gc.set_threshold(before[0], before[1], max(before[2], FULL_COLLECTION_EVERY))
+    before = _collect_fully_less()
     try:
         yield
     finally:

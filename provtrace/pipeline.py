@@ -33,7 +33,7 @@ from provtrace.models import (
 )
 from provtrace.options import TraceOptions
 from provtrace.parallel import fewer_full_collections, ordered_map
-from provtrace.shelf import Head, Shelf, head_of, pack_article
+from provtrace.shelf import Head, Shelf, head_of, heads, pack_article
 from provtrace.wording import across_languages, plural, unread_languages, unrelated_across_languages
 
 #: From this many articles on, a run holds them packed (see load_shelved): below it, a shelf
@@ -368,12 +368,12 @@ def language_warnings(parts: Sequence[PartLanguages], options: TraceOptions) -> 
     return warnings
 
 
-def _credits_on(shelf: Shelf) -> list[Article]:
-    """Each article of the shelf as its id and the agency and kind of each credit, and nothing else
-    (what the agencies it owns and cites are read from), from the shelf's heads."""
+def _credited(articles: Sequence[Article]) -> list[Article]:
+    """Each article as its id and the agency and kind of each credit, and nothing else (what the
+    agencies it owns and cites are read from), from its head (a shelf's: no article unpacked)."""
     return [
         Article(i, "", None, None, None, None, tuple(Credit(a, "", kind) for a, kind in head.credits), (), ())
-        for i, head in zip(shelf.ids, shelf.heads, strict=True)
+        for i, head in heads(articles)
     ]
 
 
@@ -397,7 +397,7 @@ def infer_parts(
     Articles citing one agency that no article owns share a component. Progress is counted
     in the articles of the components finished (the articles attribute of each result).
     """
-    credited = _credits_on(articles) if isinstance(articles, Shelf) else articles
+    credited = _credited(articles)
     owners = owned_agencies(credited)
     together = unseen_groups(credited, owners)
     del credited

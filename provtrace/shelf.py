@@ -129,6 +129,14 @@ class Shelf(Sequence[Article]):
         return unpack_article(article_id, self.packed(article_id))
 
 
+def heads(articles: Sequence[Article]) -> Iterator[tuple[str, Head]]:
+    """Each article's id and Head, in order: a shelf's as it holds them (no article unpacked),
+    other articles' read off each."""
+    if isinstance(articles, Shelf):
+        return zip(articles.ids, articles.heads, strict=True)
+    return ((a.id, head_of(a)) for a in articles)
+
+
 def is_shelf(articles: Sequence[Article]) -> bool:
     """Whether these articles are held packed."""
     return isinstance(articles, Shelf)

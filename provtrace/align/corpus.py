@@ -29,7 +29,7 @@ from provtrace.align.survey import Unpacked, survey_run
 from provtrace.models import Alignment, Article, LinkKind, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_chunks, worker_count
-from provtrace.shelf import Shelf, unpack_article
+from provtrace.shelf import Shelf, heads, unpack_article
 
 #: The stage name under which pairs are aligned (sentence features: survey.COMPARING).
 ALIGNING = "aligning"
@@ -136,12 +136,8 @@ def map_components(
     """
     sizes: dict[str, int] = {}
     languages: dict[str, str | None] = {}
-    if isinstance(articles, Shelf):  # read from the heads: no article unpacked
-        for article_id, head in zip(articles.ids, articles.heads, strict=True):
-            sizes[article_id], languages[article_id] = head.sentences, head.language
-    else:
-        for article in articles:
-            sizes[article.id], languages[article.id] = len(article.sentences), article.language
+    for article_id, head in heads(articles):  # a shelf's heads: no article unpacked
+        sizes[article_id], languages[article_id] = head.sentences, head.language
     ids = sorted(sizes)
     keyed = not options.semantic and len(ids) > ALL_PAIRS_UP_TO
     survey = survey_run(articles, options, progress, keyed, fresh=len(articles) >= FRESH_ARTICLES)

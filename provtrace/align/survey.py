@@ -30,7 +30,7 @@ from provtrace.index.keys import SentenceKeys, article_keys
 from provtrace.models import Article, Progress
 from provtrace.options import TraceOptions
 from provtrace.parallel import ordered_chunks, worker_count
-from provtrace.shelf import Shelf, unpack_article
+from provtrace.shelf import Shelf, heads, unpack_article
 
 T = TypeVar("T")
 
@@ -82,11 +82,7 @@ def survey_run(
             shingles[article_id], words[article_id] = found.keys
 
     # From a shelf, its heads: no article unpacked here (a worker unpacks the ones it reads).
-    read_once = (
-        [(h.title or "", i, h.sentences) for i, h in zip(articles.ids, articles.heads, strict=True)]
-        if isinstance(articles, Shelf)
-        else [(a.title or "", a.id, len(a.sentences)) for a in articles]
-    )
+    read_once = [(head.title or "", i, head.sentences) for i, head in heads(articles)]
     # Read by title: the copies of a story, which most often keep its headline, then come
     # together, and a worker reads their shared sentences and words once, from its caches.
     order = sorted(range(len(read_once)), key=read_once.__getitem__)
