@@ -105,6 +105,53 @@ def time_reading(megabytes: float, runs: int) -> tuple[float, int]:
     return statistics.median(times), count
 
 
+def time_check(megabytes: float, runs: int) -> tuple[float, float, int, int]:
+    """Median seconds of check.runner.check of a story of about megabytes against a wire copy of it
+    (build_story; the story is the copy with one word of every seventh paragraph changed, inside a
+    quotation or out), and of its altered-quote rule alone; the story's quotations and the findings."""
+    import dataclasses
+    import tempfile
+
+    from provtrace.check import rules
+    from provtrace.check.quotes import find_quotes
+    from provtrace.check.runner import check
+    from provtrace.ingest.sentences import split_sentences
+    from provtrace.models import Sentence
+
+    spent: list[float] = []
+    spec = rules.RULES[rules.Rule.ALTERED_QUOTE]
+    rule = spec.find
+
+    def timed(given: rules.RuleInput, severity: rules.Severity) -> list[rules.Finding]:
+        start = time.perf_counter()
+        try:
+            return rule(given, severity)
+        finally:
+            spent.append(time.perf_counter() - start)
+
+    text = build_story(megabytes)
+    paragraphs = text.split("\n\n")
+    copy = "\n\n".join(p.replace(" the ", " a ", 1) if k % 7 == 0 else p for k, p in enumerate(paragraphs))
+    times, rule_times, quotes, findings = [], [], 0, 0
+    with tempfile.TemporaryDirectory() as folder:
+        wire, story = Path(folder) / "wire.txt", Path(folder) / "story.txt"
+        wire.write_text(text, encoding="utf-8")
+        story.write_text(copy, encoding="utf-8")
+        rules.RULES[rules.Rule.ALTERED_QUOTE] = dataclasses.replace(spec, find=timed)
+        try:
+            for _ in range(max(runs, 1)):
+                spent.clear()
+                start = time.perf_counter()
+                report = check([str(story)], [str(wire)])
+                times.append(time.perf_counter() - start)
+                rule_times.append(sum(spent))
+        finally:
+            rules.RULES[rules.Rule.ALTERED_QUOTE] = spec
+        quotes = len(find_quotes([Sentence(i, t) for i, t in enumerate(split_sentences(copy))]))
+        findings = sum(1 for f in report.findings if f.rule is rules.Rule.ALTERED_QUOTE)
+    return statistics.median(times), statistics.median(rule_times), quotes, findings
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=5.0, help="size of the text in megabytes (default 5)")
@@ -137,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     _splitting(max(args.runs, 1))
     reading, count = time_reading(args.mb, args.runs)
     print(f"reading (load_articles, {args.mb:g} MB story file): median {reading:.2f} s; {count} sentences")
+    checking, rule, quotes, findings = time_check(args.mb, args.runs)
+    print(
+        f"check (the copy against the text as wire): median {checking:.2f} s, of it the altered-quote rule "
+        f"{rule:.2f} s; {quotes} quotations in the story, {findings} altered-quote findings"
+    )
     return 0
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from provtrace.align.flipwords import NEGATIONS
@@ -199,18 +199,23 @@ class Misattribution:
 
 
 def misattributed(
-    story: Quote, said: Speakers, wire_quotes: Sequence[tuple[Quote, Speakers]]
+    story: Quote,
+    said: Speakers,
+    wire_quotes: Sequence[tuple[Quote, Speakers]],
+    wire: WireQuotes | None = None,
 ) -> Misattribution | None:
     """The wire quotation that story repeats word for word but gives to someone else, or None.
 
     Only when the story's sentence names one speaker, and every wire quotation holding the
     story's words names one too, none of them sharing a name word with the story's (first
-    names and surnames are widened to the fuller names each text gives).
+    names and surnames are widened to the fuller names each text gives). wire: the quotations
+    of wire_quotes, in their order, read once (WireQuotes) where many story quotations are checked.
     """
     mine = said.words(story.sentence)
     if len(story.words) < MIN_ATTRIBUTED_WORDS or not mine:
         return None
-    holding = [(q, by, by.words(q.sentence)) for q, by in wire_quotes if is_faithful(story, q.words)]
+    wire = wire if wire is not None else WireQuotes([q for q, _ in wire_quotes])
+    holding = [(q, by, by.words(q.sentence)) for q, by in (wire_quotes[n] for n in wire.holding(story))]
     if not holding or any(not words or not words.isdisjoint(mine) for _, _, words in holding):
         return None
     quote, theirs, _ = holding[0]
@@ -225,14 +230,83 @@ def _segments(text: str) -> list[tuple[str, ...]]:
     return [words for part in _CUT.split(text) if (words := quote_words(part))]
 
 
-def _contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
-    n = len(needle)
-    return any(list(haystack[k : k + n]) == list(needle) for k in range(len(haystack) - n + 1))
+#: Stands between words where runs of words are looked for in one string: no word holds it (words
+#: are runs of letters, digits, apostrophes and hyphens, or "%"), so a run is found in the joined
+#: words exactly where it stands word for word, never inside a word or across a part of one.
+_SEP = "\0"
+
+
+def _joined(words: Iterable[str]) -> str:
+    """words, each between two separators: one run of words is in another when its string is."""
+    return _SEP + _SEP.join(words) + _SEP
 
 
 def is_faithful(story: Quote, stream: Sequence[str]) -> bool:
     """Whether each run of the story's quotation appears word for word in stream."""
-    return all(_contains(stream, segment) for segment in _segments(story.text))
+    joined = _joined(stream)
+    return all(_joined(segment) in joined for segment in _segments(story.text))
+
+
+class WireQuotes:
+    """The wire's quotations, read once for every story quotation compared with them.
+
+    A story quotation is looked for in each wire quotation only where the wire quotation holds
+    one of its words (see holding, starts, sharing): a long story checked against a long wire
+    copy compares each of its quotations with the few that can match, not with all.
+    """
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = tuple(quotes)
+        #: Every word of every quotation, in order, as is_faithful reads the wire: a run may go on
+        #: from one quotation into the next.
+        self.stream = _joined(w for q in self.quotes for w in q.words)
+        self._joined = [_joined(q.words) for q in self.quotes]
+        self._held = [frozenset(q.words) for q in self.quotes]
+        #: word -> (quotation, place) of each time a quotation has it, in order.
+        self._places: dict[str, list[tuple[int, int]]] = {}
+        for n, quote in enumerate(self.quotes):
+            for k, word in enumerate(quote.words):
+                self._places.setdefault(word, []).append((n, k))
+        self._place = {id(q): n for n, q in reversed(list(enumerate(self.quotes)))}
+
+    def place(self, quote: Quote) -> int:
+        """The first place of this very quotation (not an equal one) among the wire's."""
+        return self._place[id(quote)]
+
+    def faithful(self, story: Quote) -> bool:
+        """is_faithful(story, every wire word in order)."""
+        return all(_joined(segment) in self.stream for segment in _segments(story.text))
+
+    def holding(self, story: Quote) -> list[int]:
+        """The wire quotations holding each run of story word for word (is_faithful), in order."""
+        segments = _segments(story.text)
+        if not segments:
+            return list(range(len(self.quotes)))
+        # Each holds every word of the runs: only those holding the word held least are read.
+        rarest = min((w for segment in segments for w in segment), key=lambda w: len(self._places.get(w, ())))
+        wanted = [_joined(segment) for segment in segments]
+        return [
+            n
+            for n in sorted({n for n, _ in self._places.get(rarest, ())})
+            if all(run in self._joined[n] for run in wanted)
+        ]
+
+    def starts(self, words: Sequence[str]) -> list[tuple[int, int]]:
+        """(quotation, place) of each time a wire quotation has words word for word, in order."""
+        n = len(words)
+        return [
+            (q, k)
+            for q, k in self._places.get(words[0], ())
+            if tuple(self.quotes[q].words[k : k + n]) == tuple(words)
+        ]
+
+    def sharing(self, words: Iterable[str], story: Sequence[str] = (), least: float = 0) -> list[Quote]:
+        """The wire quotations holding any of words, in order; of those, only the ones holding at
+        least least of the words of story (each counted as often as story has it)."""
+        found = sorted({n for w in set(words) for n, _ in self._places.get(w, ())})
+        if least > 0:
+            found = [n for n in found if sum(map(self._held[n].__contains__, story)) >= least]
+        return [self.quotes[n] for n in found]
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,9 +341,11 @@ def _as_written(text: str, tokens: Sequence[re.Match[str]], a: int, b: int) -> s
 
 #: The shortest run of words in common that counts toward a quotation's correspondence.
 _RUN = 2
+#: The share of a story quotation's words a wire quotation must share with it to correspond.
+_COVER = 0.6
 
 
-def _negation_cut(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | None:
+def _negation_cut(story: Quote, wire: WireQuotes) -> Alteration | None:
     """A story quotation whose first run of words a wire quotation has right after a negation the
     story does not keep, in the quotation or in the few words before it ("No vamos a volver" quoted
     as "Vamos a volver", or "we are not going back" as they were “going back”): a cut that says
@@ -277,14 +353,7 @@ def _negation_cut(story: Quote, wire_quotes: Sequence[Quote]) -> Alteration | No
     segments = _segments(story.text)
     if not segments or NEGATIONS & set(story.lead):
         return None
-    first = list(segments[0])
-    n = len(first)
-    found = [
-        (quote, k)
-        for quote in wire_quotes
-        for k in range(len(quote.words) - n + 1)
-        if list(quote.words[k : k + n]) == first
-    ]
+    found = [(wire.quotes[n], k) for n, k in wire.starts(segments[0])]
     # Where the wire has the words without a negation before them too, the story may quote that.
     if not found or any(k == 0 or quote.words[k - 1] not in NEGATIONS for quote, k in found):
         return None
@@ -319,7 +388,7 @@ def _in_runs(story: Quote) -> Callable[[Quote, difflib.SequenceMatcher[str]], in
         blocks = [b for b in matcher.get_matching_blocks() if b.size >= _RUN or b.size == len(story.words)]
         matched = sum(b.size for b in blocks)
         content = sum(1 for b in blocks for w in story.words[b.a : b.a + b.size] if w not in STOPWORDS)
-        return matched if matched >= 2 and content >= 1 and matched >= 0.6 * len(story.words) else 0
+        return matched if matched >= 2 and content >= 1 and matched >= _COVER * len(story.words) else 0
 
     return shared
 
@@ -330,13 +399,13 @@ def _of_each(story: Quote) -> Callable[[Quote, difflib.SequenceMatcher[str]], in
 
     def shared(quote: Quote, matcher: difflib.SequenceMatcher[str]) -> int:
         matched = sum(b.size for b in matcher.get_matching_blocks())
-        return matched if matched >= 2 and matched >= 0.6 * max(len(story.words), len(quote.words)) else 0
+        return matched if matched >= 2 and matched >= _COVER * max(len(story.words), len(quote.words)) else 0
 
     return shared
 
 
 def altered_from(
-    story: Quote, wire_quotes: Sequence[Quote], counterparts: Sequence[Quote] = ()
+    story: Quote, wire_quotes: WireQuotes | Sequence[Quote], counterparts: Sequence[Quote] = ()
 ) -> Alteration | None:
     """The wire quotation story corresponds to but changes, or None.
 
@@ -350,15 +419,18 @@ def altered_from(
     """
     if len(story.words) < MIN_WORDS:
         return None
-    cut = _negation_cut(story, wire_quotes)
+    wire = wire_quotes if isinstance(wire_quotes, WireQuotes) else WireQuotes(wire_quotes)
+    cut = _negation_cut(story, wire)
     if cut is not None:
         return cut
-    stream = [w for q in wire_quotes for w in q.words]
-    if is_faithful(story, stream):
+    if wire.faithful(story):
         return None
-    best = _best_match(story, wire_quotes, _in_runs(story)) or _best_match(
-        story, counterparts, _of_each(story)
-    )
+    # Only a wire quotation holding one of the story's content words can share a run holding one,
+    # and only one holding as many of the story's words as _in_runs asks can share that many.
+    content = (w for w in story.words if w not in STOPWORDS)
+    candidates = wire.sharing(content, story.words, max(2, _COVER * len(story.words)))
+    best = _best_match(story, candidates, _in_runs(story))
+    best = best or _best_match(story, counterparts, _of_each(story))
     if best is None:
         return None
     _, quote, matcher = best

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING
 from provtrace.check.figures import figure_changes
 from provtrace.check.judge import REUSE_PROBABILITY
 from provtrace.check.model import Comparison, Finding, Severity
-from provtrace.check.quotes import Quote, Speakers, altered_from, find_quotes, lower_case_words, misattributed
+from provtrace.check.quotes import (
+    Quote,
+    Speakers,
+    WireQuotes,
+    altered_from,
+    find_quotes,
+    lower_case_words,
+    misattributed,
+)
 from provtrace.models import Alignment, LinkKind
 from provtrace.wording import plural, possessive
 
@@ -188,33 +196,34 @@ def altered_quote(given: RuleInput, severity: Severity) -> list[Finding]:
         said += [(q, speakers) for q in quotes]
         owner += [c] * len(quotes)
     story_speakers = Speakers.of(story.article.sentences, common)
+    index = WireQuotes(wire_quotes)
+    # The quotations of each wire sentence, by comparison: (c, sentence) -> their places.
+    in_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, wire in enumerate(wire_quotes):
+        in_sentence.setdefault((owner[k], wire.sentence), []).append(k)
     # The wire sentences each story sentence is linked to, per comparison: their quotations are
     # the counterparts of the story sentence's.
-    linked: set[tuple[int, int, int]] = {
-        (c, t, w)
-        for c, comparison in enumerate(given.linked)
-        for link in comparison.alignment.links
-        for t in link.target
-        for w in link.source
-    }
+    linked: dict[int, set[tuple[int, int]]] = {}
+    for c, comparison in enumerate(given.linked):
+        for link in comparison.alignment.links:
+            for t in link.target:
+                linked.setdefault(t, set()).update((c, w) for w in link.source)
     out = []
     for quote in find_quotes(story.article.sentences):
-        counterparts = [
-            wire for k, wire in enumerate(wire_quotes) if (owner[k], quote.sentence, wire.sentence) in linked
-        ]
-        alteration = altered_from(quote, wire_quotes, counterparts)
+        places = sorted(k for key in linked.get(quote.sentence, ()) for k in in_sentence.get(key, ()))
+        alteration = altered_from(quote, index, [wire_quotes[k] for k in places])
         if alteration is not None:
             wire, what = alteration.wire, (
                 f"the story has “{alteration.story_excerpt}” where the wire has “{alteration.wire_excerpt}”"
             )
-        elif (moved := misattributed(quote, story_speakers, said)) is not None:
+        elif (moved := misattributed(quote, story_speakers, said, index)) is not None:
             wire, what = moved.wire, (
                 f"the story gives “{moved.excerpt}” to {moved.story_speaker} where the wire gives it to "
                 f"{moved.wire_speaker}"
             )
         else:
             continue
-        comparison = given.linked[owner[next(k for k, q in enumerate(wire_quotes) if q is wire)]]
+        comparison = given.linked[owner[index.place(wire)]]
         source = comparison.wire
         level, note = _against(comparison, severity)
         message = f"quotation differs from {_copy(source)}: {what}{note}"
