@@ -463,3 +463,42 @@ def test_a_hyphenated_number_or_ordinal_stays_whole() -> None:
 def test_plural_ages_fractions_and_halves_make_no_false_figure(old: str, new: str) -> None:
     assert changed_figures(old, new, close=True) == ()
     assert [f.unit for f in find_figures("A group of 16-year-olds and seventeen-year-olds")] == ["age", "age"]
+
+
+# --- reading tokens -------------------------------------------------------------------------------
+
+_PIECES = ["May", "14", "200", "1 000", "2\u00a0400", "two-year-old", "twenty-five", "well-known", "-5", " ", ", ", "x"]
+
+
+def _tokens_one_by_one(text: str) -> list[tuple[str, int, int]]:
+    """figures._tokens as it read every token in turn (before sentences with nothing to read
+    apart were passed whole)."""
+    import re
+
+    from provtrace.align import figures
+
+    out: list[tuple[str, int, int]] = []
+    for match in figures._TOKEN.finditer(text):
+        word, start = match.group(0), match.start()
+        if figures._SPACES.search(word) and out and out[-1][0].lower() in figures.MONTH_NUMBERS:
+            out += [(part[0], start + part.start(), start + part.end()) for part in re.finditer(r"\S+", word)]
+        elif "-" in word and word[0].isalpha() and (cut := figures._number_prefix(word)):
+            out += [(word[:cut], start, start + cut), (word[cut + 1 :], start + cut + 1, match.end())]
+        else:
+            out.append((word, start, match.end()))
+    return out
+
+
+def test_tokens_are_read_as_one_by_one() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from provtrace.align.figures import _tokens
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES) | st.text(alphabet="ab1- \u00a0", max_size=6), max_size=12))
+    def check(pieces: list[str]) -> None:
+        text = " ".join(pieces)
+        assert _tokens(text) == _tokens_one_by_one(text)
+
+    check()

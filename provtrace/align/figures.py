@@ -294,17 +294,24 @@ def _may_open(token: str, lowered: str) -> bool:
 def _tokens(text: str) -> list[_Token]:
     """The tokens of text with where each stands; digits grouped by spaces after a month name are
     a day and another number ("May 14 200 people"), not one figure."""
+    found = [(match.group(0), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+    if _SPLIT.search(text) is None:  # most sentences: no token is read apart
+        return found
     out: list[_Token] = []
-    for match in _TOKEN.finditer(text):
-        word, start = match.group(0), match.start()
+    for word, start, end in found:
         if _SPACES.search(word) and out and out[-1][0].lower() in MONTH_NUMBERS:
             out += [(part[0], start + part.start(), start + part.end()) for part in re.finditer(r"\S+", word)]
         elif "-" in word and word[0].isalpha() and (cut := _number_prefix(word)):
             # "two-year", "twenty-five-year-old": the number words, then the rest ("2-year" is read so)
-            out += [(word[:cut], start, start + cut), (word[cut + 1 :], start + cut + 1, match.end())]
+            out += [(word[:cut], start, start + cut), (word[cut + 1 :], start + cut + 1, end)]
         else:
-            out.append((word, start, match.end()))
+            out.append((word, start, end))
     return out
+
+
+#: What a token _tokens may read apart holds: digits grouped by a space (the only tokens holding
+#: one), or a hyphen between letters (the only tokens holding one that start with a letter).
+_SPLIT = re.compile(r"\d[ \u00a0\u2009\u202f]\d|[^\W\d_]-[^\W\d_]")
 
 
 #: What may follow number words after a hyphen without making them a figure of their own.
