@@ -495,28 +495,6 @@ def test_a_score_reversed_is_one_changed_figure_quoting_the_whole_score(tmp_path
     assert len(found) == 1 and "the story has “2-5” where the wire has “5-2”" in found[0], found
 
 
-@pytest.mark.parametrize(
-    ("other", "found"),
-    [
-        ("2-5", []),  # another version has the story's score: no change
-        # Another version has one of the story's figures in its score: the score is still no
-        # version's, reversed against the one and changed against the other. (Until session 19 the
-        # reversal was dropped where the other version had the first figure.)
-        ("2-4", ["the story has “2-5” where the wire has “5-2”", "the story has “5” where the wire has “4”"]),
-        ("4-5", ["the story has “2-5” where the wire has “5-2”", "the story has “2” where the wire has “4”"]),
-    ],
-)
-def test_a_reversed_score_is_right_only_where_another_version_has_both_its_figures(
-    tmp_path: Path, other: str, found: list[str]
-) -> None:
-    vote = "The harbour board voted 5-2 on Tuesday to sell the north pier to a logistics group, officials said."
-    write(tmp_path, "wire/reuters/v1.txt", f"By Reuters\n\n{vote}\n\n{TALKS}\n")
-    write(tmp_path, "wire/reuters/v2.txt", f"By Reuters\n\n{vote.replace('5-2', other)}\n\n{TALKS}\n")
-    story = write(tmp_path, "s.txt", f"{vote.replace('5-2', '2-5')}\n\n{TALKS}\n")
-    messages = [f.message for f in run(story, wire=tmp_path / "wire").findings if f.rule is Rule.CHANGED_FIGURE]
-    assert len(messages) == len(found) and all(m in message for m, message in zip(found, messages)), messages
-
-
 # --- severities and waivers ---------------------------------------------------------------------
 
 

@@ -413,12 +413,7 @@ def _opening_swaps(
 
 def _last_name(words: Sequence[str]) -> str:
     """The last word that may be a name of words that hold nothing in lower case (a name with its
-    title, first name or age: "Mr Salazar", "Tomas Salazar", "Salazar, 54"), as valued; else "".
-    Words in lower case after a name in the possessive are what the name has, not more than a
-    name: "Salazar's team", "Tomas Salazar's office" stand for "Salazar" there."""
-    owner = next((n for n, w in enumerate(words) if _POSSESSIVE.search(_forms(w)[0]) and _may_name(w)), None)
-    if owner is not None and all(word[0].islower() for word in words[owner + 1 :]):
-        words = words[: owner + 1]
+    title, first name or age: "Mr Salazar", "Tomas Salazar", "Salazar, 54"), as valued; else ""."""
     if any(word[0].islower() for word in words):
         return ""  # "Miss Evans said", "The Bath player": more than a name put in place of one
     names = [word for word in words if _may_name(word)]

@@ -45,8 +45,7 @@ def figure_changes(story: Article, linked: Sequence[Comparison]) -> list[FigureC
     as another kind there). One that a link pairs with another figure is reported otherwise.
     """
     right: set[tuple[int, int]] = set()  # (sentence, start) of the story figures some link vouches for
-    # Each change with the (sentence, start) of the story figures it is made of: two for a score.
-    changes: list[tuple[FigureChange, tuple[tuple[int, int], ...]]] = []
+    changes: list[FigureChange] = []
     for comparison in linked:
         wire = comparison.wire.article.sentences
         for link in comparison.alignment.links:
@@ -65,31 +64,26 @@ def figure_changes(story: Article, linked: Sequence[Comparison]) -> list[FigureC
                     found.append((figure, pair.old))
                 elif pair is not None or figure.value in held:
                     right.add((link.target[n], figure.start - starts[n]))
-            for figure, old, parts in _whole_scores(found, story_text, wire_text):
+            for figure, old in _whole_scores(found, story_text, wire_text):
                 n = bisect_right(starts, figure.start) - 1
                 mine = replace(figure, start=figure.start - starts[n], end=figure.end - starts[n])
-                places = tuple((link.target[n], start - starts[n]) for start in parts)
-                changes.append((FigureChange(link.target[n], mine, old, comparison), places))
-    # A score is right only where both its figures are: "2-5" for a wire's "5-2" is no change where
-    # another version has "2-5", but is where another has "2-4".
-    return [change for change, places in changes if not right.issuperset(places)]
+                changes.append(FigureChange(link.target[n], mine, old, comparison))
+    return [c for c in changes if (c.sentence, c.story.start) not in right]
 
 
 def _whole_scores(
     found: Sequence[tuple[Figure, Figure]], story_text: str, wire_text: str
-) -> list[tuple[Figure, Figure, tuple[int, ...]]]:
+) -> list[tuple[Figure, Figure]]:
     """The changed (story, wire) figures, those of a score whose two figures traded places ("5-2"
-    made "2-5") made one change quoting the whole score, not two (figurepairs.joined); each with
-    where the story figures it is made of start."""
-    out: list[tuple[Figure, Figure, tuple[int, ...]]] = []
+    made "2-5") made one change quoting the whole score, not two (figurepairs.joined)."""
+    out: list[tuple[Figure, Figure]] = []
     for figure, old in found:
         if out:
-            first, first_old, parts = out[-1]
-            swapped = len(parts) == 1 and figure.value == first_old.value and old.value == first.value
+            first, first_old = out[-1]
+            swapped = figure.value == first_old.value and old.value == first.value
             if swapped and joined(story_text, first, figure) and joined(wire_text, first_old, old):
                 story = replace(first, text=story_text[first.start : figure.end], end=figure.end)
-                wire = replace(first_old, text=wire_text[first_old.start : old.end], end=old.end)
-                out[-1] = (story, wire, (first.start, figure.start))
+                out[-1] = (story, replace(first_old, text=wire_text[first_old.start : old.end], end=old.end))
                 continue
-        out.append((figure, old, (figure.start,)))
+        out.append((figure, old))
     return out
