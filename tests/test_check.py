@@ -495,6 +495,16 @@ def test_a_score_reversed_is_one_changed_figure_quoting_the_whole_score(tmp_path
     assert len(found) == 1 and "the story has “2-5” where the wire has “5-2”" in found[0], found
 
 
+def test_a_reversed_score_another_version_writes_in_words_is_no_change(tmp_path: Path) -> None:
+    """Another version's '1-nil' backs the story's '1-0' against a version's '0-1' (review, session
+    19: requiring both figures of the score to be vouched for made this a finding)."""
+    match = "The harbour side lost 0-1 to the visitors on Saturday in front of a crowd of 4,000 fans."
+    write(tmp_path, "wire/reuters/v1.txt", f"By Reuters\n\n{match}\n\n{TALKS}\n")
+    write(tmp_path, "wire/reuters/v2.txt", f"By Reuters\n\n{match.replace('0-1', '1-nil')}\n\n{TALKS}\n")
+    story = write(tmp_path, "s.txt", f"{match.replace('0-1', '1-0')}\n\n{TALKS}\n")
+    assert [f for f in run(story, wire=tmp_path / "wire").findings if f.rule is Rule.CHANGED_FIGURE] == []
+
+
 # --- severities and waivers ---------------------------------------------------------------------
 
 
