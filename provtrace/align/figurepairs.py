@@ -77,8 +77,11 @@ def pair_figures(old: str, new: str, *, close: bool) -> tuple[FigurePair, ...]:
 
     close: the texts are near-identical (a verbatim or altered link, not a paraphrase).
     """
-    before, after = find_figures(old), find_figures(new)
-    if not before or not after:
+    before = find_figures(old)
+    if not before:  # most sentences hold no figure: the other side's need not be read
+        return ()
+    after = find_figures(new)
+    if not after:
         return ()
     placed = _same_places(old, new, before, after) if close else frozenset()
     values_before = {v for f in before for v in (f.value, f.also) if v}
