@@ -6,7 +6,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provtrace.align.normalize import STOPWORDS
 from provtrace.check.quotes import (
     Quote,
     Speakers,
@@ -55,8 +54,7 @@ def test_the_index_finds_what_reading_every_quotation_finds(wire_texts: list[str
     ]
     # The wire quotation a story quotation corresponds to is the same found among all of them.
     everyone = _best_match(story, wire, _in_runs(story))
-    content = [w for w in story.words if w not in STOPWORDS]
-    sharing = _best_match(story, index.sharing(content, story.words, max(2, 0.6 * len(story.words))), _in_runs(story))
+    sharing = _best_match(story, index.in_runs(story.words, max(2, 0.6 * len(story.words))), _in_runs(story))
     assert (everyone and everyone[:2]) == (sharing and sharing[:2])
     assert altered_from(story, index) == altered_from(story, wire)
     assert [index.place(q) for q in wire] == [

@@ -19,6 +19,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from provtrace.align.flipwords import NEGATIONS
 from provtrace.align.normalize import STOPWORDS, fold, numbers_to_digits
@@ -251,8 +252,8 @@ class WireQuotes:
     """The wire's quotations, read once for every story quotation compared with them.
 
     A story quotation is looked for in each wire quotation only where the wire quotation holds
-    one of its words (see holding, starts, sharing): a long story checked against a long wire
-    copy compares each of its quotations with the few that can match, not with all.
+    its words (see holding, starts, in_runs): a long story checked against a long wire copy
+    compares each of its quotations with the few that can match, not with all.
     """
 
     def __init__(self, quotes: Sequence[Quote]) -> None:
@@ -261,7 +262,7 @@ class WireQuotes:
         #: from one quotation into the next.
         self.stream = _joined(w for q in self.quotes for w in q.words)
         self._joined = [_joined(q.words) for q in self.quotes]
-        self._held = [frozenset(q.words) for q in self.quotes]
+        self._pairs = [frozenset(pairwise(q.words)) for q in self.quotes]
         #: word -> (quotation, place) of each time a quotation has it, in order.
         self._places: dict[str, list[tuple[int, int]]] = {}
         for n, quote in enumerate(self.quotes):
@@ -293,20 +294,31 @@ class WireQuotes:
 
     def starts(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """(quotation, place) of each time a wire quotation has words word for word, in order."""
-        n = len(words)
+        wanted = tuple(words)
+        # Found through the word of words the wire holds least often ("the" is everywhere).
+        at = min(range(len(wanted)), key=lambda j: len(self._places.get(wanted[j], ())))
         return [
-            (q, k)
-            for q, k in self._places.get(words[0], ())
-            if tuple(self.quotes[q].words[k : k + n]) == tuple(words)
+            (q, k - at)
+            for q, k in self._places.get(wanted[at], ())
+            if k >= at and self.quotes[q].words[k - at : k - at + len(wanted)] == wanted
         ]
 
-    def sharing(self, words: Iterable[str], story: Sequence[str] = (), least: float = 0) -> list[Quote]:
-        """The wire quotations holding any of words, in order; of those, only the ones holding at
-        least least of the words of story (each counted as often as story has it)."""
-        found = sorted({n for w in set(words) for n, _ in self._places.get(w, ())})
-        if least > 0:
-            found = [n for n in found if sum(map(self._held[n].__contains__, story)) >= least]
-        return [self.quotes[n] for n in found]
+    def in_runs(self, words: Sequence[str], least: float) -> list[Quote]:
+        """The wire quotations that may share runs of two words or more with words (a story
+        quotation's) covering at least least of them and holding a content word (see _in_runs),
+        in order. Each word of such a run stands beside another word of it in both texts: only
+        the words of pairs of words the wire quotation has too are counted."""
+        pairs = list(pairwise(words))
+        found = sorted({n for w in set(words) if w not in STOPWORDS for n, _ in self._places.get(w, ())})
+        out = []
+        for n in found:
+            shared = [pair in self._pairs[n] for pair in pairs]
+            covered = [
+                k for k in range(len(words)) if (k > 0 and shared[k - 1]) or (k < len(pairs) and shared[k])
+            ]
+            if len(covered) >= least and any(words[k] not in STOPWORDS for k in covered):
+                out.append(self.quotes[n])
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,10 +437,7 @@ def altered_from(
         return cut
     if wire.faithful(story):
         return None
-    # Only a wire quotation holding one of the story's content words can share a run holding one,
-    # and only one holding as many of the story's words as _in_runs asks can share that many.
-    content = (w for w in story.words if w not in STOPWORDS)
-    candidates = wire.sharing(content, story.words, max(2, _COVER * len(story.words)))
+    candidates = wire.in_runs(story.words, max(2, _COVER * len(story.words)))
     best = _best_match(story, candidates, _in_runs(story))
     best = best or _best_match(story, counterparts, _of_each(story))
     if best is None:
