@@ -733,6 +733,9 @@ def test_a_quotation_differing_from_wire_the_story_is_independent_of_is_a_warnin
     assert finding.rule is Rule.ALTERED_QUOTE and finding.severity is Severity.WARNING
     assert "found written independently of it" in finding.message
     assert report.failing() == ()
+    # --fail-on warning fails on it: the note says what it is, not that it never fails (new-user
+    # review, session 19: "a warning, never a failure" was printed above "check failed").
+    assert finding.message.endswith("a warning, not an error)")
 
 
 def test_an_altered_quotation_is_quoted_exactly_as_each_text_writes_it(tmp_path: Path) -> None:

@@ -155,14 +155,14 @@ def uncredited_reuse(given: RuleInput, severity: Severity) -> list[Finding]:
 #: Said of a finding against a wire article the story was judged written independently of.
 _INDEPENDENT = (
     " (the story was found written independently of it, so this may be its own rendering: "
-    "a warning, never a failure)"
+    "a warning, not an error)"
 )
 
 
 #: Said of a finding against a wire article that took its story from the story's outlet.
 _PICKED_UP = (
     " (the {copy} took its story from {outlet}, the story's own outlet, so the difference is the "
-    "agency's: a warning, never a failure)"
+    "agency's: a warning, not an error)"
 )
 
 
