@@ -75,6 +75,47 @@ def test_a_changed_word_is_an_alteration_and_a_cut_is_not() -> None:
         assert altered_from(find_quotes(sentences(faithful))[0], wire) is None
 
 
+_NOT_BACK = '"We are not going back to work until the automation plan is withdrawn," Mora said.'
+_TABLE = '"Everything is on the table, and we will have to throw out the old plan," she said.'
+
+
+@pytest.mark.parametrize(
+    ("wire_text", "story_text", "excerpts"),
+    [
+        # an ellipsis standing for the wire's negation (new-user review, session 19: check passed
+        # these while diff flagged the negation)
+        (_NOT_BACK, '"We are ... going back to work until the automation plan is withdrawn," he said.',
+         ("We are ... going back to work…", "We are not going back to work…")),
+        # a [negation] the wire has not there
+        (_TABLE, '"Everything is [not] on the table," she said.',
+         ("Everything is [not] on the table", "Everything is on the table, and…")),
+        (_TABLE, '"Everything is on the table … we will [not] have to throw out the old plan."',
+         ("…the table … we will [not] have to throw out…", "…table, and we will have to throw out…")),
+    ],
+)  # fmt: skip
+def test_a_cut_that_drops_or_adds_a_negation_alters_a_quotation(
+    wire_text: str, story_text: str, excerpts: tuple[str, str]
+) -> None:
+    alteration = altered_from(find_quotes(sentences(story_text))[0], find_quotes(sentences(wire_text)))
+    assert alteration is not None and (alteration.story_excerpt, alteration.wire_excerpt) == excerpts
+
+
+@pytest.mark.parametrize(
+    ("wire_text", "story_text"),
+    [
+        (_NOT_BACK, '"We are [not] going back to work," he said.'),  # the wire's own negation
+        (_NOT_BACK, '"We are … not going back to work," he said.'),
+        (_NOT_BACK, '"We are not going back to work … until the automation plan is withdrawn."'),
+        (_TABLE, '"Everything is [still] on the table," she said.'),
+        (_TABLE, '"Everything is on the table … we will have to throw out the old plan."'),
+        # a longer cut is a passage left out, not a word turned round
+        ('"It is not only the pay, it is the plan," he said.', '"It is … the plan," he said.'),
+    ],
+)
+def test_a_cut_that_keeps_the_sense_does_not_alter_a_quotation(wire_text: str, story_text: str) -> None:
+    assert altered_from(find_quotes(sentences(story_text))[0], find_quotes(sentences(wire_text))) is None
+
+
 def test_number_forms_and_hyphens_do_not_alter_a_quotation() -> None:
     wire = find_quotes(sentences('"Thirty-two people were evacuated by well-trained crews," she said.'))
     story = find_quotes(sentences('"32 people were evacuated by well trained crews," she said.'))[0]

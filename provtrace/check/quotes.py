@@ -373,6 +373,66 @@ def _negation_cut(story: Quote, wire: WireQuotes) -> Alteration | None:
     return Alteration(story, quote, _excerpt(story, 0, 1), _excerpt(quote, k - 1, k + 1))
 
 
+#: The most words an ellipsis or a [bracket] may stand for where a cut is read for a negation
+#: dropped or added: a cut of a few words inside a clause, not of a passage.
+_SHORT_CUT = 2
+
+
+def _cut_runs(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """Each two runs of a quotation's words that a cut separates (see _segments), with the words the
+    [brackets] between them add (none for an ellipsis)."""
+    out = []
+    before: tuple[str, ...] = ()
+    added: list[str] = []
+    at = 0
+    for cut in [*_CUT.finditer(text), None]:
+        words = quote_words(text[at : cut.start() if cut else len(text)])
+        if words:
+            if before:
+                out.append((before, tuple(added), words))
+            before, added = words, []
+        if cut is None:
+            break
+        if cut.group().startswith("["):
+            added += quote_words(cut.group()[1:-1])
+        at = cut.end()
+    return out
+
+
+def _negation_across_cut(story: Quote, wire: WireQuotes) -> Alteration | None:
+    """A story quotation whose cut turns what a wire quotation says round: an ellipsis standing for
+    a few words of the wire that hold its negation ("We are not going back" quoted as "We are …
+    going back"), or a [negation] the wire's words have not there ("Everything is on the table"
+    quoted as "Everything is [not] on the table"). Only where every place the wire has the two runs
+    a short cut apart says so."""
+    for first, added, then in _cut_runs(story.text):
+        negated = any(word in NEGATIONS for word in added)
+        places = []  # (quotation, where the cut starts, the wire's words there)
+        for n, k in wire.starts(first):
+            words, end = wire.quotes[n].words, k + len(first)
+            places += [
+                (n, end, words[end : end + gap])
+                for gap in range(_SHORT_CUT + 1)
+                if words[end + gap : end + gap + len(then)] == then
+            ]
+        if not places:
+            continue
+        held = [any(word in NEGATIONS for word in gap) for _, _, gap in places]
+        if not any(held) if negated else all(held):
+            n, end, gap = places[0]
+            quote = wire.quotes[n]
+            cut = _end_of(story.words, first)
+            story_excerpt = _excerpt(story, cut - 1, cut + len(added) + 1)
+            return Alteration(story, quote, story_excerpt, _excerpt(quote, end - 1, end + len(gap) + 1))
+    return None
+
+
+def _end_of(words: Sequence[str], run: Sequence[str]) -> int:
+    """Where the first time words has run word for word ends (0 if it never does)."""
+    n = len(run)
+    return next((k + n for k in range(len(words) - n + 1) if tuple(words[k : k + n]) == tuple(run)), 0)
+
+
 #: A wire quotation a story's corresponds to, how many words they share, and their matcher.
 _Match = tuple[int, Quote, difflib.SequenceMatcher[str]]
 
@@ -432,7 +492,7 @@ def altered_from(
     if len(story.words) < MIN_WORDS:
         return None
     wire = wire_quotes if isinstance(wire_quotes, WireQuotes) else WireQuotes(wire_quotes)
-    cut = _negation_cut(story, wire)
+    cut = _negation_cut(story, wire) or _negation_across_cut(story, wire)
     if cut is not None:
         return cut
     if wire.faithful(story):
