@@ -120,6 +120,7 @@ def test_an_unreadable_wire_file_is_exit_2_never_a_pass(tmp_path: Path) -> None:
     assert result.exit_code == ExitCode.USAGE
     assert "photo.txt: a PNG image, not text" in result.stderr
     assert "could not be used, so nothing was checked" in result.stderr
+    assert "leave it out of the paths given, or list it under [check] ignore" in result.stderr  # what to do
 
 
 def test_a_story_folder_with_no_story_is_exit_2(tmp_path: Path) -> None:

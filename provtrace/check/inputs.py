@@ -139,8 +139,11 @@ def load_inputs(
     if problems:
         count = f"{len(problems)} input file{'s' if len(problems) > 1 else ''}"
         listed = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        them = "them" if len(problems) > 1 else "it"
         raise InputError(
-            f"{count} could not be used, so nothing was checked: {listed}", tuple(warnings + problems)
+            f"{count} could not be used, so nothing was checked: {listed} (fix {them}, leave {them} out "
+            f"of the paths given, or list {them} under [check] ignore)",
+            tuple(warnings + problems),
         )
     if not built_wire and wire_ignored:
         raise InputError(
