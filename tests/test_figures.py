@@ -502,3 +502,44 @@ def test_tokens_are_read_as_one_by_one() -> None:
         assert _tokens(text) == _tokens_one_by_one(text)
 
     check()
+
+
+# --- hedged figures -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # new-user review, session 19: a hedge the true value satisfies is no changed figure
+        ("The strike left 11 ships at anchor.", "The strike left more than 10 ships at anchor."),
+        ("The union has 2,400 members.", "The union has more than 2,000 members."),
+        ("Thirty-two people were evacuated.", "Some 30 people were evacuated."),
+        ("The strike left 11 ships at anchor.", "The strike left about a dozen ships at anchor."),
+        ("The union has 2,400 members.", "The union has about 2,000 members."),  # rounded at its thousands
+        ("The strike left 11 ships at anchor.", "The strike left nearly 12 ships at anchor."),
+        ("The strike left 11 ships at anchor.", "The strike left at least 11 ships at anchor."),
+        ("Murieron 32 personas.", "Murieron más de 30 personas."),
+    ],
+)
+def test_a_hedge_that_holds_for_the_true_value_is_no_changed_figure(old: str, new: str) -> None:
+    assert changed_figures(old, new, close=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "changed"),
+    [
+        ("The strike left 11 ships at anchor.", "The strike left more than 12 ships at anchor.", ("12", "11")),
+        ("The strike left 11 ships at anchor.", "The strike left fewer than 10 ships at anchor.", ("10", "11")),
+        ("The union has 2,400 members.", "The union has about 3,000 members.", ("3,000", "2,400")),
+        ("The strike left 13 ships at anchor.", "The strike left nearly 12 ships at anchor.", ("12", "13")),
+        # the wire hedged, the story exact: the story says more than its source
+        ("The union has about 2,400 members.", "The union has 2,000 members.", ("2,000", "2,400")),
+        # another currency, and a date, are never hedged into agreement
+        ("It cost $4.5 million.", "It cost about €4.5 million.", ("4.5 million", "4.5 million")),
+        ("Talks resumed on May 14.", "Talks resumed around May 15.", ("May 15", "May 14")),
+        # "over" is as often a span ("over 2 days") as a hedge: not read as one
+        ("The talks ran for 3 days.", "The talks ran over 2 days.", ("2", "3")),
+    ],
+)
+def test_a_hedge_that_fails_or_a_hedge_lost_is_a_changed_figure(old: str, new: str, changed: tuple[str, str]) -> None:
+    assert [(p.new.text, p.old.text) for p in changed_figures(old, new, close=True)] == [changed]

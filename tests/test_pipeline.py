@@ -107,11 +107,18 @@ def test_a_long_text_moves_the_progress_within_comparing_and_aligning(tmp_path: 
             assert calls[-1][0] == calls[-1][1] == calls[0][1], stage
 
 
-def test_every_shown_alignment_is_the_pairs_own_with_its_meaning_flips(examples: Path) -> None:
+def test_every_shown_alignment_is_the_pairs_own_with_its_meaning_flips(examples: Path, tmp_path: Path) -> None:
     """trace reads meaning flips only for the alignments it keeps: they are those of the pair aligned alone."""
     from provtrace.align.core import align_pair
 
-    result = trace([str(examples)], TraceOptions(workers=1, all_pairs=True))
+    for path in examples.iterdir():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    wire = (examples / "wire-original.txt").read_text(encoding="utf-8")
+    # A copy with a figure changed and a negation added, so that some link has flips to read.
+    copy = wire.replace("leaving 11 ships", "leaving 14 ships").replace("broke down", "did not break down")
+    assert copy.count("14 ships") == 1 and "did not break" in copy
+    (tmp_path / "wire-copy.txt").write_text(copy, encoding="utf-8")
+    result = trace([str(tmp_path)], TraceOptions(workers=1, all_pairs=True))
     by_id = {a.id: a for a in result.articles}
     assert any(link.changes for al in result.alignments for link in al.links)
     for shown in result.alignments:

@@ -24,7 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from provtrace.align.figures import YEAR_OR_NUMBER, Figure, differs, find_figures, one_figure, same_value
+from provtrace.align.figures import (
+    YEAR_OR_NUMBER,
+    Figure,
+    differs,
+    find_figures,
+    hedge_holds,
+    one_figure,
+    same_value,
+)
 
 #: An edit touching more words than this on either side is a clause gained or lost, or a
 #: stretch reworded: what it says is new or gone, and no single word in it can be said to flip
@@ -62,8 +70,9 @@ class FigurePair:
 
     @property
     def changed(self) -> bool:
-        """Whether the new figure says another figure than the old (see figures.differs)."""
-        return differs(self.old, self.new)
+        """Whether the new figure says another figure than the old (see figures.differs), but for a
+        hedge the new one puts on the old's value that holds ("more than 10" for 11: hedge_holds)."""
+        return differs(self.old, self.new) and not hedge_holds(self.old, self.new)
 
 
 def changed_figures(old: str, new: str, *, close: bool) -> tuple[FigurePair, ...]:

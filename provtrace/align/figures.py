@@ -86,6 +86,8 @@ class Figure:
     unit_text: str = ""  # the unit as written, where a word or letter names it: "days", "C"
     also: str = ""  # another value its writing allows: "50m" is 50 (metres) or 50000000
     unit_before: bool = False  # its unit is written before it: "$5", "EUR 20" (not "20 EUR")
+    #: What the words before it say of the true value against it (_HEDGES): "more than 10" is ">".
+    hedge: str = ""
 
     @property
     def kind(self) -> str:
@@ -511,7 +513,77 @@ def _figure(text: str, tokens: Sequence[_Token], lowered: Sequence[str], span: _
     read = ("", "", False) if value.split(" ", 1)[0] in _KINDS else measure(text, start, end)
     unit, unit_text, before = read
     also = _also(tokens, lowered, span)
-    return Figure(value, text[start:end], context, unit, near, start, end, unit_text, also, before)
+    hedge = _hedge(lowered, first)
+    return Figure(value, text[start:end], context, unit, near, start, end, unit_text, also, before, hedge)
+
+
+#: Words before a figure that hedge it, and what they say of the true value against it: above
+#: (">"), at least (">="), below ("<"), at most ("<="), near ("~"), or near and below ("-"). Not
+#: "over" or "under", as often a place or a span ("over 2 days") as a hedge.
+_HEDGES: dict[tuple[str, ...], str] = {
+    ("more", "than"): ">",
+    ("at", "least"): ">=",
+    ("less", "than"): "<",
+    ("fewer", "than"): "<",
+    ("up", "to"): "<=",
+    ("at", "most"): "<=",
+    ("no", "more", "than"): "<=",
+    ("about",): "~",
+    ("around",): "~",
+    ("some",): "~",
+    ("roughly",): "~",
+    ("approximately",): "~",
+    ("nearly",): "-",
+    ("almost",): "-",
+    ("más", "de"): ">",
+    ("menos", "de"): "<",
+    ("unos",): "~",
+    ("unas",): "~",
+    ("alrededor", "de"): "~",
+    ("cerca", "de"): "~",
+    ("aproximadamente",): "~",
+    ("casi",): "-",
+}
+
+
+def _hedge(lowered: Sequence[str], first: int) -> str:
+    """The hedge the words before token first put on its figure (_HEDGES), or ""; "a" or "an"
+    between them is passed over ("about a dozen")."""
+    k = first - 1 if first > 0 and lowered[first - 1] in ("a", "an") else first
+    for n in (3, 2, 1):
+        if k >= n and (found := _HEDGES.get(tuple(lowered[k - n : k]))) is not None:
+            return found
+    return ""
+
+
+#: How near a hedged "about" figure is to the true value, beside its rounding: a tenth of it
+#: ("about a dozen" for 11). A convention of writing, not a fitted figure.
+_NEAR_SHARE = Decimal("0.1")
+
+
+def hedge_holds(exact: Figure, hedged: Figure) -> bool:
+    """Whether hedged, a figure the words before it hedge ("more than 10", "about a dozen", "some
+    30") where exact is written without a hedge, says what exact says: a count, sum or measure of
+    one kind and unit, whose hedge holds for exact's value ("more than 10" for 11; "about 2,000"
+    for 2,400, as 2,400 rounds to 2,000 at its thousands; "about a dozen" for 11, within a tenth).
+    Not the other way round: a figure made exact where the wire hedged it says more than it."""
+    if not hedged.hedge or exact.hedge or exact.kind != hedged.kind or exact.unit != hedged.unit:
+        return False
+    if exact.kind in DATE_KINDS or exact.value.split(" ", 1)[0] in _KINDS:
+        return False
+    if exact.unit == "money" and not same_currency(exact.unit_text, hedged.unit_text):
+        return False
+    try:
+        true, said = Decimal(exact.value), Decimal(hedged.value)
+    except InvalidOperation:
+        return False
+    relation = hedged.hedge
+    if relation in (">", ">=", "<", "<="):
+        return {">": true > said, ">=": true >= said, "<": true < said, "<=": true <= said}[relation]
+    exponent = said.normalize().as_tuple().exponent  # "2000": 3, "30": 1, "4.5": -1
+    step = Decimal(10) ** exponent if isinstance(exponent, int) else Decimal(0)
+    near = abs(true - said) <= max(step / 2, abs(said) * _NEAR_SHARE)
+    return near and (relation == "~" or true < said)
 
 
 #: One group of three digits after a stop: "2.400" is 2,400 where a stop groups thousands (Spanish,
