@@ -208,6 +208,10 @@ def test_two_siblings_are_set_side_by_side_never_called_source_and_version(examp
     ):
         assert word not in out, word
     assert ">left<" in out if fmt == "html" else True
+    # The heading names the two as they stand, left then right (new-user review, session 19: it
+    # named the right one first, then said the other was on the left).
+    assert "coastalpost-rewrite compared with morning-briefing-summary" in out
+    assert "morning-briefing-summary compared with coastalpost-rewrite" not in out
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])

@@ -218,6 +218,14 @@ def _between(trace: Trace) -> list[Edge]:
     return [e for e in trace.edges if {e.parent, e.child} == {alignment.source, alignment.target}]
 
 
+def diff_heading(trace: Trace, parent: str, child: str) -> str:
+    """A diff's heading: the version compared with its source, or two texts set side by side named
+    as they stand, left then right (compared_as_pair)."""
+    if compared_as_pair(trace):
+        return f"{parent} compared with {child}"
+    return f"{child} compared with {parent}"
+
+
 def compared_as_pair(trace: Trace) -> bool:
     """Whether a diff's two texts are only set side by side: no edge joins them, or one whose
     direction the texts cannot tell, so neither is known to be the source of the other, and what

@@ -17,6 +17,7 @@ from provtrace.render.common import (
     UNSEEN_NOTE,
     compared_as_pair,
     credit_notes,
+    diff_heading,
     direction,
     edge_counts,
     flips,
@@ -326,7 +327,7 @@ def render_html_diff(trace: Trace, options: RenderOptions) -> str:
     labels = ("left", "right") if pair else ("source", "version")
     body = [
         "<header>",
-        f"<h1>{_e(child.id)} compared with {_e(parent.id)}</h1>",
+        f"<h1>{_e(diff_heading(trace, child=child.id, parent=parent.id))}</h1>",
         f'<p class="lede">{_e(direction(trace))}</p>',
         f'<div class="cards">{_card(parent, "source", labels[0])}{_card(child, "version", labels[1])}</div>',
         counts(counted),
@@ -336,4 +337,4 @@ def render_html_diff(trace: Trace, options: RenderOptions) -> str:
         "</header>",
         *_side_by_side(alignment, parent, child, counted.unmatched, pair),
     ]
-    return _page(f"{child.id} compared with {parent.id}", body, counted.unmatched)
+    return _page(diff_heading(trace, child=child.id, parent=parent.id), body, counted.unmatched)

@@ -17,6 +17,7 @@ from provtrace.render.common import (
     UNSEEN_NOTE,
     Node,
     compared_as_pair,
+    diff_heading,
     direction,
     edge_counts,
     evidence_label,
@@ -269,7 +270,8 @@ def render_markdown_diff(trace: Trace, options: RenderOptions) -> str:
     parent, child = trace.article(alignment.source), trace.article(alignment.target)
     assert parent is not None and child is not None
 
-    lines = [f"# {md(child.id)} compared with {md(parent.id)}", "", md(direction(trace)), ""]
+    heading = diff_heading(trace, child=md(child.id), parent=md(parent.id))
+    lines = [f"# {heading}", "", md(direction(trace)), ""]
     pair = compared_as_pair(trace)
     roles = ("Left", "Right") if pair else ("Source", "Version")
     for role, article in zip(roles, (parent, child), strict=True):

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from provtrace.models import Alignment, Article, Trace
 from provtrace.render import RenderOptions
-from provtrace.render.common import compared_as_pair, direction, flips, link_text, meta
+from provtrace.render.common import compared_as_pair, diff_heading, direction, flips, link_text, meta
 from provtrace.render.escape import one_line
 from provtrace.render.rows import (
     NOT_MATCHED,
@@ -114,7 +114,7 @@ def _mark(row: Row, options: RenderOptions) -> Text:
 
 
 def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace) -> Iterator[Text]:
-    yield Text(f"{child.id} compared with {parent.id}", style="bold")
+    yield Text(diff_heading(trace, child=child.id, parent=parent.id), style="bold")
     yield Text(one_line(direction(trace)))
     pair = compared_as_pair(trace)
     roles = ("left   ", "right  ") if pair else ("source ", "version")
