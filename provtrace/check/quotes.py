@@ -19,6 +19,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from provtrace.align.flipwords import NEGATIONS
@@ -226,9 +227,35 @@ def misattributed(
     return Misattribution(story, quote, speaker, wire_speaker, excerpt)
 
 
+#: Quotations whose runs are kept: one is read for several rules (faithful, a cut, a speaker).
+_RUNS_KEPT = 1 << 12
+
+
+@lru_cache(maxsize=_RUNS_KEPT)
+def _runs(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The words of a quotation in the runs an ellipsis or a [bracket] separates, each with the
+    words the [brackets] after it add before the next run (none for an ellipsis)."""
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    added: list[str] = []
+    at = 0
+    for cut in [*_CUT.finditer(text), None]:
+        words = quote_words(text[at : cut.start() if cut else len(text)])
+        if words:
+            if out:
+                out[-1] = (out[-1][0], tuple(added))
+            out.append((words, ()))
+            added = []
+        if cut is None:
+            break
+        if cut.group().startswith("["):
+            added += quote_words(cut.group()[1:-1])
+        at = cut.end()
+    return tuple(out)
+
+
 def _segments(text: str) -> list[tuple[str, ...]]:
     """The words of a quotation in the runs an ellipsis or a [bracket] separates."""
-    return [words for part in _CUT.split(text) if (words := quote_words(part))]
+    return [words for words, _ in _runs(text)]
 
 
 #: Stands between words where runs of words are looked for in one string: no word holds it (words
@@ -378,34 +405,13 @@ def _negation_cut(story: Quote, wire: WireQuotes) -> Alteration | None:
 _SHORT_CUT = 2
 
 
-def _cut_runs(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
-    """Each two runs of a quotation's words that a cut separates (see _segments), with the words the
-    [brackets] between them add (none for an ellipsis)."""
-    out = []
-    before: tuple[str, ...] = ()
-    added: list[str] = []
-    at = 0
-    for cut in [*_CUT.finditer(text), None]:
-        words = quote_words(text[at : cut.start() if cut else len(text)])
-        if words:
-            if before:
-                out.append((before, tuple(added), words))
-            before, added = words, []
-        if cut is None:
-            break
-        if cut.group().startswith("["):
-            added += quote_words(cut.group()[1:-1])
-        at = cut.end()
-    return out
-
-
 def _negation_across_cut(story: Quote, wire: WireQuotes) -> Alteration | None:
     """A story quotation whose cut turns what a wire quotation says round: an ellipsis standing for
     a few words of the wire that hold its negation ("We are not going back" quoted as "We are …
     going back"), or a [negation] the wire's words have not there ("Everything is on the table"
     quoted as "Everything is [not] on the table"). Only where every place the wire has the two runs
     a short cut apart says so."""
-    for first, added, then in _cut_runs(story.text):
+    for (first, added), (then, _) in pairwise(_runs(story.text)):
         negated = any(word in NEGATIONS for word in added)
         places = []  # (quotation, where the cut starts, the wire's words there)
         for n, k in wire.starts(first):
