@@ -218,12 +218,10 @@ def _between(trace: Trace) -> list[Edge]:
     return [e for e in trace.edges if {e.parent, e.child} == {alignment.source, alignment.target}]
 
 
-def diff_heading(trace: Trace, parent: str, child: str) -> str:
-    """A diff's heading: the version compared with its source, or two texts set side by side named
-    as they stand, left then right (compared_as_pair)."""
-    if compared_as_pair(trace):
-        return f"{parent} compared with {child}"
-    return f"{child} compared with {parent}"
+def diff_heading(pair: bool, parent: str, child: str) -> str:
+    """A diff's heading: the version compared with its source, or (pair: compared_as_pair) two texts
+    set side by side named as they stand, left then right."""
+    return f"{parent} compared with {child}" if pair else f"{child} compared with {parent}"
 
 
 def compared_as_pair(trace: Trace) -> bool:

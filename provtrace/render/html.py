@@ -323,11 +323,12 @@ def render_html_diff(trace: Trace, options: RenderOptions) -> str:
     parent, child = trace.article(alignment.source), trace.article(alignment.target)
     assert parent is not None and child is not None
     pair = compared_as_pair(trace)
+    heading = diff_heading(pair, parent=parent.id, child=child.id)
     counted = count_changes(alignment, parent, child, trace.unlinked_may_be_translated(parent, child), pair)
     labels = ("left", "right") if pair else ("source", "version")
     body = [
         "<header>",
-        f"<h1>{_e(diff_heading(trace, child=child.id, parent=parent.id))}</h1>",
+        f"<h1>{_e(heading)}</h1>",
         f'<p class="lede">{_e(direction(trace))}</p>',
         f'<div class="cards">{_card(parent, "source", labels[0])}{_card(child, "version", labels[1])}</div>',
         counts(counted),
@@ -337,4 +338,4 @@ def render_html_diff(trace: Trace, options: RenderOptions) -> str:
         "</header>",
         *_side_by_side(alignment, parent, child, counted.unmatched, pair),
     ]
-    return _page(diff_heading(trace, child=child.id, parent=parent.id), body, counted.unmatched)
+    return _page(heading, body, counted.unmatched)

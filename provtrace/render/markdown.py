@@ -270,9 +270,9 @@ def render_markdown_diff(trace: Trace, options: RenderOptions) -> str:
     parent, child = trace.article(alignment.source), trace.article(alignment.target)
     assert parent is not None and child is not None
 
-    heading = diff_heading(trace, child=md(child.id), parent=md(parent.id))
-    lines = [f"# {heading}", "", md(direction(trace)), ""]
     pair = compared_as_pair(trace)
+    heading = diff_heading(pair, parent=md(parent.id), child=md(child.id))
+    lines = [f"# {heading}", "", md(direction(trace)), ""]
     roles = ("Left", "Right") if pair else ("Source", "Version")
     for role, article in zip(roles, (parent, child), strict=True):
         lines.append(

@@ -114,9 +114,9 @@ def _mark(row: Row, options: RenderOptions) -> Text:
 
 
 def _header(alignment: Alignment, parent: Article, child: Article, trace: Trace) -> Iterator[Text]:
-    yield Text(diff_heading(trace, child=child.id, parent=parent.id), style="bold")
-    yield Text(one_line(direction(trace)))
     pair = compared_as_pair(trace)
+    yield Text(diff_heading(pair, parent=parent.id, child=child.id), style="bold")
+    yield Text(one_line(direction(trace)))
     roles = ("left   ", "right  ") if pair else ("source ", "version")
     for role, article in zip(roles, (parent, child), strict=True):
         line = Text(f"{role}  ") + Text(one_line(article.id), style="bold cyan")
