@@ -9,8 +9,9 @@ part of the value ("-5C" is not "5C"), and so is a scale ("million", "thousands"
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -561,6 +562,15 @@ def _hedge(lowered: Sequence[str], first: int) -> str:
 _NEAR_SHARE = Decimal("0.1")
 
 
+#: The hedges that bound the true value, each as the comparison of the true value with the figure.
+_BOUNDS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+}
+
+
 def hedge_holds(exact: Figure, hedged: Figure) -> bool:
     """Whether hedged, a figure the words before it hedge ("more than 10", "about a dozen", "some
     30") where exact is written without a hedge, says what exact says: a count, sum or measure of
@@ -578,8 +588,8 @@ def hedge_holds(exact: Figure, hedged: Figure) -> bool:
     except InvalidOperation:
         return False
     relation = hedged.hedge
-    if relation in (">", ">=", "<", "<="):
-        return {">": true > said, ">=": true >= said, "<": true < said, "<=": true <= said}[relation]
+    if relation in _BOUNDS:
+        return _BOUNDS[relation](true, said)
     exponent = said.normalize().as_tuple().exponent  # "2000": 3, "30": 1, "4.5": -1
     step = Decimal(10) ** exponent if isinstance(exponent, int) else Decimal(0)
     near = abs(true - said) <= max(step / 2, abs(said) * _NEAR_SHARE)
